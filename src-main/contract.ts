@@ -1,0 +1,108 @@
+/**
+ * The one IPC contract: every command the renderer may send and every event main emits.
+ * Types only, plus the names as constants so the preload can build one purpose-built method
+ * per command without importing anything else. The payload schemas that main validates with
+ * live in `core/app/command-schemas.ts` and are type-checked against this file.
+ * The renderer imports this file with `import type` only.
+ */
+import type { Row } from './core/session/row'
+
+export type { Row, RowStatus, MediaKind } from './core/session/row'
+
+export interface AppInfo {
+  version: string
+  /** `sandbox`: everything runs on this computer; `profile`: a real Livingdocs server. */
+  mode: 'sandbox' | 'profile'
+  profileName: string
+  livingdocsUrl: string
+}
+
+export interface SessionSnapshot {
+  sessionId: string
+  rows: Row[]
+}
+
+export interface SessionPatch {
+  /** Rows added or changed, whole. */
+  upsert: Row[]
+  /** Row ids removed. */
+  remove: string[]
+}
+
+export interface ScanProgress {
+  scanId: string
+  state: 'running' | 'done' | 'failed' | 'cancelled'
+  files: number
+  skipped: number
+  errors: number
+  message?: string
+}
+
+/** command name -> [argument, result] */
+export interface Commands {
+  getAppInfo: [undefined, AppInfo]
+  getSnapshot: [undefined, SessionSnapshot]
+  /** Paths dropped onto the window (absolute, as the preload resolved them). */
+  addPaths: [{ paths: string[] }, { scanId: string }]
+  /** Opens the system folder picker; resolves with what the editor chose (may be empty). */
+  pickPaths: [{ kind: 'folders' | 'files' }, { paths: string[] }]
+  cancelScan: [{ scanId: string }, { cancelled: boolean }]
+  clearRows: [undefined, { removed: number }]
+}
+
+/** event name -> payload */
+export interface Events {
+  sessionPatch: SessionPatch
+  scanProgress: ScanProgress
+}
+
+export type CommandName = keyof Commands
+export type CommandArg<K extends CommandName> = Commands[K][0]
+export type CommandResult<K extends CommandName> = Commands[K][1]
+export type EventName = keyof Events
+
+/** Runtime lists, checked against the interfaces above so neither can drift. */
+export const commandNames = [
+  'getAppInfo',
+  'getSnapshot',
+  'addPaths',
+  'pickPaths',
+  'cancelScan',
+  'clearRows',
+] as const satisfies readonly CommandName[]
+export const eventNames = ['sessionPatch', 'scanProgress'] as const satisfies readonly EventName[]
+
+type Missing<All, Listed> = Exclude<All, Listed>
+// Fails to compile if a command or event is declared above but not listed.
+const allCommandsListed: Missing<CommandName, (typeof commandNames)[number]> extends never ? true : never = true
+const allEventsListed: Missing<EventName, (typeof eventNames)[number]> extends never ? true : never = true
+void allCommandsListed
+void allEventsListed
+
+/** Errors cross IPC as data and become `MediaImportError` again on the renderer side. */
+export interface IpcError {
+  code: string
+  message: string
+  /** Which row and field it concerns, where it concerns one. */
+  rowId?: string
+  field?: string
+}
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError }
+
+export const ipcChannel = (name: CommandName): string => `media-import:${name}`
+export const eventChannel = (name: EventName): string => `media-import:event:${name}`
+
+/**
+ * What the preload exposes as `window.mediaImport`, derived from the contract. Methods answer
+ * with an `IpcResult` (errors as data); `src-renderer/api.ts` unwraps them into typed errors.
+ */
+export type MediaImportBridge = {
+  [K in CommandName]: CommandArg<K> extends undefined
+    ? () => Promise<IpcResult<CommandResult<K>>>
+    : (arg: CommandArg<K>) => Promise<IpcResult<CommandResult<K>>>
+} & {
+  /** Subscribes to an event; returns the unsubscribe function. */
+  on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void
+  /** Absolute path of a dropped File (Electron's webUtils; the test bridge maps names). */
+  pathForFile(file: File): string
+}

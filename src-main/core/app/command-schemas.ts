@@ -1,0 +1,24 @@
+/**
+ * Payload schemas for every command in the contract. Main (and the test bridge) parse each
+ * incoming argument with these before anything acts on it. The `satisfies` clause makes a
+ * schema that drifts from `contract.ts` a compile error.
+ */
+import { z } from 'zod'
+import type { CommandArg, CommandName } from '../../contract'
+
+const absolutePath = z
+  .string()
+  .min(1)
+  .max(4096)
+  .refine((p) => !p.includes('\0'), 'path contains a NUL byte')
+
+const none = z.undefined()
+
+export const commandSchemas = {
+  getAppInfo: none,
+  getSnapshot: none,
+  addPaths: z.object({ paths: z.array(absolutePath).min(1).max(10_000) }).strict(),
+  pickPaths: z.object({ kind: z.enum(['folders', 'files']) }).strict(),
+  cancelScan: z.object({ scanId: z.string().min(1).max(100) }).strict(),
+  clearRows: none,
+} satisfies { [K in CommandName]: z.ZodType<CommandArg<K>> }

@@ -1,0 +1,49 @@
+/**
+ * The handler table: one function per contract command, over the session. Main registers
+ * exactly this table on IPC; the browser test bridge calls exactly this table too, so the
+ * renderer is tested against the real core.
+ */
+import type { AppInfo, CommandArg, CommandName, CommandResult, EventName, Events } from '../../contract'
+import { Session } from '../session/session'
+import { ScanRunner } from './scan-runner'
+
+export type Emit = <E extends EventName>(event: E, payload: Events[E]) => void
+
+/** What the host (Electron, the CLI, the test bridge) provides. */
+export interface HostDeps {
+  appInfo: () => AppInfo
+  /** The system file/folder picker; hosts without one answer an empty list. */
+  pickPaths: (kind: 'folders' | 'files') => Promise<string[]>
+  emit: Emit
+}
+
+export type Handlers = { [K in CommandName]: (arg: CommandArg<K>) => Promise<CommandResult<K>> }
+
+export interface AppCore {
+  handlers: Handlers
+  session: Session
+  dispose(): void
+}
+
+export function createAppCore(deps: HostDeps, session = new Session()): AppCore {
+  const unsubscribe = session.onPatch((patch) => deps.emit('sessionPatch', patch))
+  const scans = new ScanRunner(session, (progress) => deps.emit('scanProgress', progress))
+
+  const handlers: Handlers = {
+    getAppInfo: async () => deps.appInfo(),
+    getSnapshot: async () => session.snapshot(),
+    addPaths: async ({ paths }) => ({ scanId: scans.start(paths) }),
+    pickPaths: async ({ kind }) => ({ paths: await deps.pickPaths(kind) }),
+    cancelScan: async ({ scanId }) => ({ cancelled: scans.cancel(scanId) }),
+    clearRows: async () => ({ removed: session.clear() }),
+  }
+
+  return {
+    handlers,
+    session,
+    dispose: () => {
+      scans.cancelAll()
+      unsubscribe()
+    },
+  }
+}

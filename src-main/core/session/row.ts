@@ -1,0 +1,36 @@
+/**
+ * A grid row: one file the editor dropped. Main owns rows; the renderer mirrors them.
+ * Later capabilities (probe, storage, import) add their facts as optional fields, so a row
+ * is always renderable from whatever is known so far.
+ */
+export type MediaKind = 'image' | 'video' | 'file'
+
+/** A row's place in its life (DESIGN.md §3). */
+export type RowStatus =
+  | 'scanned'
+  | 'skipped'
+  | 'unreadable'
+  | 'probed'
+  | 'uploading'
+  | 'uploaded'
+  | 'upload-failed'
+  | 'submitting'
+  | 'imported'
+  | 'rejected'
+  | 'conflict'
+
+export interface Row {
+  /** Stable for the row's whole life; never shown to the server. */
+  rowId: string
+  /** Absolute path on this computer. */
+  path: string
+  /** Path from the drop root, starting with the dropped folder's own name, `/`-separated. */
+  relativePath: string
+  size: number
+  mtimeMs: number
+  status: RowStatus
+  /** Why a row is skipped or unreadable, in words an editor can act on. */
+  reason?: string
+  kind?: MediaKind
+  mimeType?: string
+}

@@ -1,0 +1,2 @@
+// Placeholder: the preload exposes window.mediaImport built from src-main/contract.ts.
+export {}
