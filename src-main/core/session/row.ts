@@ -34,3 +34,25 @@ export interface Row {
   kind?: MediaKind
   mimeType?: string
 }
+
+/** A problem pinned to one field of a row (DESIGN.md §5). */
+export interface FieldIssue {
+  /** `metadata.title`, `translations.fr.metadata.title`, `externalId`, `id`, `mediaType`, `asset`, … */
+  field: string
+  message: string
+  /** `client`: found before sending; `server`: the server answered it. */
+  source: 'client' | 'server'
+}
+
+/** What the editor edits: the Media Library entry this row becomes. */
+export interface RowEntry {
+  /** Custom entry id (`^[a-zA-Z0-9-]{1,32}$`), assigned at creation, fixed after the first submit attempt. */
+  id: string
+  /** Media type handle of the project. */
+  mediaType?: string
+  systemName?: string
+  externalId?: string
+  metadata: Record<string, unknown>
+  /** locale -> translated metadata */
+  translations: Record<string, { metadata: Record<string, unknown> }>
+}
