@@ -33,6 +33,29 @@ export interface Row {
   reason?: string
   kind?: MediaKind
   mimeType?: string
+  /** Set once the server holds the entry; an imported row is read-only from then on. */
+  result?: ImportedEntry
+  /** Problems that hold the row back or that the server answered, pinned to fields. */
+  issues?: FieldIssue[]
+  /** The library already holds an entry with this row's `systemName`+`externalId` (or id). */
+  conflict?: ImportConflict
+  /** Why the last submit did not settle the row; `retryable` rows go again on re-submit. */
+  importFailure?: { reason: string; retryable: boolean }
+  /** How many times this row's entry was sent; from the first attempt on its entry id is fixed. */
+  submitAttempts?: number
+}
+
+/** The Media Library entry a row became. */
+export interface ImportedEntry {
+  mediaId: string
+  /** The entry as the server returned it (or as a lookup found it). */
+  record: Record<string, unknown>
+}
+
+/** An existing library entry that collides with a row's entry. */
+export interface ImportConflict {
+  field: 'externalId' | 'id'
+  existing: { mediaId: string; mediaType?: string; systemName?: string; externalId?: string; filename?: string }
 }
 
 /** A problem pinned to one field of a row (DESIGN.md §5). */
