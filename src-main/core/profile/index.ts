@@ -1,0 +1,7 @@
+export type { Profile, StorageTargetSetting } from './profile-schema'
+export { profileSchema } from './profile-schema'
+export type { ProfileIssue } from './profile-issues'
+export { ProfileError } from './profile-issues'
+export type { ResolvedProfile, SecretSource, StorageCredentials, StorageTarget } from './resolve-profile'
+export { parseProfile, resolveProfile } from './resolve-profile'
+export { loadProfile, readProfileFile } from './load-profile'

@@ -1,0 +1,78 @@
+/**
+ * The profile file: where a Livingdocs project and its S3 storage live, shared by the app and
+ * the CLI. Secrets are never in it, only the names of the environment variables holding them.
+ * Objects are strict: a misspelt key is an error, not a setting silently ignored.
+ */
+import { z } from 'zod'
+
+/** A fixed API version is `YYYY-MM` (livingdocs-api.md §3); `auto` asks the server. */
+const apiVersionPattern = /^(auto|\d{4}-(0[1-9]|1[0-2]))$/
+const envVarNamePattern = /^[A-Za-z_][A-Za-z0-9_]*$/
+
+/** A field's own wording; a missing field falls through to the generic "is required" (profile-issues.ts). */
+const expecting =
+  (message: string) =>
+  (issue: { input?: unknown }): string | undefined =>
+    issue.input === undefined ? undefined : message
+
+const httpUrl = z.url({
+  protocol: /^https?$/,
+  error: expecting('expected an http(s) URL such as "https://example.com"'),
+})
+
+const envVarName = z.string().regex(envVarNamePattern, {
+  error: expecting('expected the NAME of an environment variable (letters, digits, _), not a value'),
+})
+
+const nonEmpty = z.string().min(1, { error: 'must not be empty' })
+
+const storageTarget = z.strictObject({
+  // Loose on purpose: S3-compatible stores and old us-east-1 buckets allow more than today's AWS rules.
+  bucket: z.string().regex(/^[^/\s]+$/, { error: expecting('expected a bucket name (not empty, no "/" or spaces)') }),
+  /** Base the asset URL is built from: `url = publicUrl + '/' + key`. */
+  publicUrl: httpUrl,
+  /** Prepended to every key; keys must not start with "/" and "v/" is reserved (livingdocs-api.md §6). */
+  prefix: z
+    .string()
+    .refine((p) => !p.startsWith('/') && !p.startsWith('v/'), {
+      error: 'must not start with "/" or "v/" (Livingdocs reserves "v/" for image variants)',
+    })
+    .optional(),
+})
+
+const storageCredentials = z.union([
+  z.strictObject({ profile: nonEmpty }),
+  z.strictObject({ accessKeyIdEnv: envVarName, secretAccessKeyEnv: envVarName }),
+])
+
+export const profileSchema = z.strictObject({
+  name: nonEmpty,
+  livingdocs: z.strictObject({
+    url: httpUrl,
+    apiVersion: z
+      .string()
+      .regex(apiVersionPattern, { error: expecting('expected "auto" or a version like "2026-05"') }),
+    tokenEnv: envVarName,
+  }),
+  storage: z.strictObject({
+    /** Absent: AWS itself. Set for S3-compatible stores (MinIO, R2, the sandbox). */
+    endpoint: httpUrl.optional(),
+    region: nonEmpty,
+    forcePathStyle: z.boolean().optional(),
+    /** Absent: the standard AWS chain (environment, shared config, SSO). */
+    credentials: storageCredentials.optional(),
+    image: storageTarget,
+    video: storageTarget,
+    file: storageTarget,
+    videoPublicRead: z.boolean().optional(),
+  }),
+  import: z.strictObject({
+    systemName: nonEmpty,
+    batchSize: z.int().min(1).max(1000).optional(),
+    batchBytes: z.int().min(1000).optional(),
+  }),
+})
+
+/** The profile as written in the file (validated). */
+export type Profile = z.infer<typeof profileSchema>
+export type StorageTargetSetting = z.infer<typeof storageTarget>
