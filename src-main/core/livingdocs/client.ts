@@ -1,0 +1,179 @@
+/**
+ * The Livingdocs API client: one per profile (server URL, token, API version). Each call is a
+ * single attempt; deciding to retry is the importer's job, because only it knows whether a
+ * POST may be repeated. Lookups (`GET`) are safe to repeat and the importer does so.
+ * `apiVersion: 'auto'` asks `GET /projectConfig` from the newest candidate version down and keeps
+ * the first one the server answers; the config fetched on the way is kept, not fetched twice.
+ */
+import { apiVersionCandidates, apiVersionProblem } from './api-version'
+import { LivingdocsApiError } from './errors'
+import { requestJson, type FetchLike } from './http'
+import { normaliseImportResponse } from './normalise-import'
+import { normaliseLookupResponse } from './normalise-lookup'
+import { readProjectModel } from './project-model'
+import type { ImportEntry, ImportItem, LibraryEntry, ProjectModel } from './types'
+
+export interface LivingdocsClientOptions {
+  /** Server base URL, e.g. `https://server.livingdocs.io` (no `/api/...`). */
+  url: string
+  token: string
+  apiVersion: 'auto' | string
+  /** Per request, for lookups and config; default 30 s. */
+  timeoutMs?: number
+  /** Per import request; a batch of 100 entries can take the server a while. Default 120 s. */
+  importTimeoutMs?: number
+  fetch?: FetchLike
+  now?: () => Date
+}
+
+/** Ids per `GET /mediaLibrary?ids=` request; keeps URLs far below common 8 kB limits. */
+export const IDS_PER_LOOKUP = 50
+
+export class LivingdocsClient {
+  private readonly base: string
+  private version: string | undefined
+  private resolving: Promise<string> | undefined
+  private configBody: unknown
+
+  constructor(private readonly options: LivingdocsClientOptions) {
+    const problem = apiVersionProblem(options.apiVersion)
+    if (problem) throw new LivingdocsApiError('version', problem)
+    this.base = options.url.replace(/\/+$/, '')
+    if (options.apiVersion !== 'auto') this.version = options.apiVersion
+  }
+
+  /** The API version in use; undefined until `resolveVersion` ran for `auto`. */
+  get apiVersion(): string | undefined {
+    return this.version
+  }
+
+  async resolveVersion(signal?: AbortSignal): Promise<string> {
+    if (this.version) return this.version
+    this.resolving ??= this.negotiate(signal).finally(() => {
+      this.resolving = undefined
+    })
+    return this.resolving
+  }
+
+  private async negotiate(signal?: AbortSignal): Promise<string> {
+    const candidates = apiVersionCandidates((this.options.now ?? (() => new Date()))())
+    for (const version of candidates) {
+      try {
+        this.configBody = await this.get(version, 'projectConfig', signal)
+        this.version = version
+        return version
+      } catch (err) {
+        // 404/410: this server does not offer that version (yet, or any more); try an older one.
+        if (err instanceof LivingdocsApiError && err.kind === 'version') continue
+        throw err
+      }
+    }
+    throw new LivingdocsApiError(
+      'version',
+      `The server at ${this.base} answered none of the API versions ${candidates.at(-1)} to ${candidates[0]} (GET /api/<version>/projectConfig gave 404/410). Check the server URL: it is the Livingdocs server host, not the editor.`,
+    )
+  }
+
+  private url(version: string, path: string): string {
+    return `${this.base}/api/${version}/${path}`
+  }
+
+  private get(version: string, path: string, signal?: AbortSignal): Promise<unknown> {
+    return requestJson({
+      method: 'GET',
+      url: this.url(version, path),
+      token: this.options.token,
+      timeoutMs: this.options.timeoutMs ?? 30_000,
+      apiVersion: version,
+      ...(signal ? { signal } : {}),
+      ...(this.options.fetch ? { fetch: this.options.fetch } : {}),
+    })
+  }
+
+  /** The raw project config (`GET /api/{v}/projectConfig`). */
+  async getProjectConfig(signal?: AbortSignal): Promise<unknown> {
+    const version = await this.resolveVersion(signal)
+    if (this.configBody === undefined) this.configBody = await this.get(version, 'projectConfig', signal)
+    return this.configBody
+  }
+
+  async getProjectModel(signal?: AbortSignal): Promise<ProjectModel> {
+    return readProjectModel(await this.getProjectConfig(signal))
+  }
+
+  /**
+   * `POST /import/mediaLibrary` with entries already serialised (the importer measures batch
+   * bytes on exactly these strings). Returns the items in the server's order.
+   */
+  async importSerialized(entryJson: readonly string[], signal?: AbortSignal): Promise<ImportItem[]> {
+    const version = await this.resolveVersion(signal)
+    const body = `{"mediaLibraryEntries":[${entryJson.join(',')}]}`
+    const answer = await requestJson({
+      method: 'POST',
+      url: this.url(version, 'import/mediaLibrary'),
+      token: this.options.token,
+      body,
+      timeoutMs: this.options.importTimeoutMs ?? 120_000,
+      apiVersion: version,
+      ...(signal ? { signal } : {}),
+      ...(this.options.fetch ? { fetch: this.options.fetch } : {}),
+    })
+    const items = normaliseImportResponse(answer)
+    if (!items) {
+      throw new LivingdocsApiError(
+        'malformed',
+        'The Livingdocs server answered the import with JSON that holds no result list ({results}, {mediaLibraryEntries} or an array).',
+        { status: 200, retryable: true, ambiguous: true },
+      )
+    }
+    return items
+  }
+
+  importEntries(entries: readonly ImportEntry[], signal?: AbortSignal): Promise<ImportItem[]> {
+    return this.importSerialized(
+      entries.map((e) => JSON.stringify(e)),
+      signal,
+    )
+  }
+
+  private async lookup(query: string, signal?: AbortSignal): Promise<LibraryEntry[]> {
+    const version = await this.resolveVersion(signal)
+    const answer = await this.get(version, `mediaLibrary?${query}`, signal)
+    const entries = normaliseLookupResponse(answer)
+    if (!entries) {
+      throw new LivingdocsApiError(
+        'malformed',
+        'The Livingdocs server answered a media library lookup with JSON that holds no entries.',
+        {
+          status: 200,
+          retryable: true,
+        },
+      )
+    }
+    return entries
+  }
+
+  /** Entries with these ids that exist (`GET /mediaLibrary?ids=`), in chunks of `IDS_PER_LOOKUP`. */
+  async getEntriesByIds(ids: readonly string[], signal?: AbortSignal): Promise<LibraryEntry[]> {
+    const wanted = new Set(ids)
+    const found: LibraryEntry[] = []
+    for (let i = 0; i < ids.length; i += IDS_PER_LOOKUP) {
+      const chunk = ids.slice(i, i + IDS_PER_LOOKUP)
+      const entries = await this.lookup(`ids=${chunk.map(encodeURIComponent).join(',')}`, signal)
+      // A server that ignores the filter must not make us believe unrelated entries are ours.
+      found.push(...entries.filter((e) => wanted.has(e.id)))
+    }
+    return found
+  }
+
+  /** Entries with this `systemName` + `externalId` (normally none or one). */
+  async findByExternalId(systemName: string, externalId: string, signal?: AbortSignal): Promise<LibraryEntry[]> {
+    const query = `systemName=${encodeURIComponent(systemName)}&externalId=${encodeURIComponent(externalId)}`
+    const entries = await this.lookup(query, signal)
+    return entries.filter(
+      (e) =>
+        (e.externalId === undefined || e.externalId === externalId) &&
+        (e.systemName === undefined || e.systemName === systemName),
+    )
+  }
+}

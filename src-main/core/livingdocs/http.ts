@@ -1,0 +1,163 @@
+/**
+ * One HTTP exchange with the Livingdocs server: a fresh AbortController per request, a timeout
+ * that covers the whole exchange (headers and body), and the caller's signal for cancelling.
+ * Turns the answer into parsed JSON or a typed `LivingdocsApiError`. The token goes into the
+ * Authorization header only; no message built here ever contains it.
+ */
+import { LivingdocsApiError, describeErrorBody } from './errors'
+import { parseRetryAfter } from './retry-after'
+
+export type FetchLike = (input: string, init: RequestInit) => Promise<Response>
+
+export interface HttpCall {
+  method: 'GET' | 'POST'
+  url: string
+  token: string
+  body?: string
+  timeoutMs: number
+  signal?: AbortSignal
+  fetch?: FetchLike
+  /** Named in messages about 404/410, e.g. `2026-05`. */
+  apiVersion: string
+}
+
+/** Network failures where the request provably never reached the server. */
+const NEVER_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH'])
+
+function causeCode(err: unknown): string | undefined {
+  let current: unknown = err
+  for (let depth = 0; depth < 4 && typeof current === 'object' && current !== null; depth++) {
+    const code = (current as { code?: unknown }).code
+    if (typeof code === 'string') return code
+    current = (current as { cause?: unknown }).cause
+  }
+  return undefined
+}
+
+const pathOf = (url: string): string => {
+  try {
+    return new URL(url).pathname
+  } catch {
+    return url
+  }
+}
+
+async function exchange(call: HttpCall): Promise<{ status: number; headers: Headers; text: string }> {
+  const controller = new AbortController()
+  let timedOut = false
+  const timer = setTimeout(() => {
+    timedOut = true
+    controller.abort()
+  }, call.timeoutMs)
+  const onAbort = (): void => controller.abort()
+  call.signal?.addEventListener('abort', onAbort, { once: true })
+  const isPost = call.method === 'POST'
+  try {
+    call.signal?.throwIfAborted()
+    const headers: Record<string, string> = { Authorization: `Bearer ${call.token}`, Accept: 'application/json' }
+    if (call.body !== undefined) headers['Content-Type'] = 'application/json; charset=utf-8'
+    const response = await (call.fetch ?? fetch)(call.url, {
+      method: call.method,
+      headers,
+      body: call.body,
+      signal: controller.signal,
+    })
+    const text = await response.text()
+    return { status: response.status, headers: response.headers, text }
+  } catch (err) {
+    if (call.signal?.aborted) throw new LivingdocsApiError('cancelled', 'The request was cancelled.', { cause: err })
+    if (timedOut) {
+      throw new LivingdocsApiError(
+        'timeout',
+        `No answer from the Livingdocs server within ${Math.round(call.timeoutMs / 1000)} s (${call.method} ${pathOf(call.url)}).`,
+        { retryable: true, ambiguous: isPost, cause: err },
+      )
+    }
+    const code = causeCode(err)
+    const detail = code ?? (err instanceof Error ? err.message : String(err))
+    throw new LivingdocsApiError(
+      'network',
+      `Could not reach the Livingdocs server (${detail}) for ${call.method} ${pathOf(call.url)}; check the URL and the network.`,
+      { retryable: true, ambiguous: isPost && !(code !== undefined && NEVER_CONNECTED.has(code)), cause: err },
+    )
+  } finally {
+    clearTimeout(timer)
+    call.signal?.removeEventListener('abort', onAbort)
+  }
+}
+
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown }
+  } catch {
+    return { ok: false }
+  }
+}
+
+/** Sends the request and returns the parsed JSON body of a 2xx answer; throws a typed error otherwise. */
+export async function requestJson(call: HttpCall): Promise<unknown> {
+  const { status, headers, text } = await exchange(call)
+  const isPost = call.method === 'POST'
+  const parsed = parseJson(text)
+  const body = parsed.ok ? parsed.value : undefined
+  const where = `${call.method} ${pathOf(call.url)}`
+  const details = describeErrorBody(body)
+  const suffix = details ? ` (${details})` : ''
+
+  if (status >= 200 && status < 300) {
+    if (parsed.ok) return body
+    throw new LivingdocsApiError(
+      'malformed',
+      `The Livingdocs server answered ${status} to ${where} with a body that is not JSON (${text.slice(0, 60).trim() || 'empty'}).`,
+      { status, retryable: true, ambiguous: isPost },
+    )
+  }
+  if (status === 401) {
+    throw new LivingdocsApiError(
+      'auth',
+      `The Livingdocs server refused the access token (401 Unauthorized)${suffix}. Create a new token under Project Admin → Api Clients and configure it.`,
+      { status },
+    )
+  }
+  if (status === 403) {
+    throw new LivingdocsApiError(
+      'auth',
+      `The access token may not do this (403 Forbidden)${suffix}. Imports need a token with the public-api:write scope.`,
+      { status },
+    )
+  }
+  if (status === 404 || status === 410) {
+    const what = status === 410 ? '410 Gone: this API version was removed' : '404 Not Found'
+    throw new LivingdocsApiError(
+      'version',
+      `The Livingdocs server answered ${what} for ${where}. Check the server URL and API version ${call.apiVersion}, or set apiVersion to "auto".`,
+      { status },
+    )
+  }
+  if (status === 413) {
+    throw new LivingdocsApiError('too-large', `The request body was too large for the server (413) at ${where}.`, {
+      status,
+    })
+  }
+  const retryAfterMs = parseRetryAfter(headers.get('retry-after'))
+  if (status === 429) {
+    throw new LivingdocsApiError(
+      'rate-limit',
+      `The Livingdocs server asks to slow down (429 Too Many Requests)${suffix}.`,
+      {
+        status,
+        retryable: true,
+        ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+      },
+    )
+  }
+  if (status >= 500) {
+    throw new LivingdocsApiError('server', `The Livingdocs server failed with ${status} on ${where}${suffix}.`, {
+      status,
+      retryable: true,
+      ambiguous: isPost,
+      ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+    })
+  }
+  throw new LivingdocsApiError('request', `The Livingdocs server refused ${where} with ${status}${suffix}.`, { status })
+}
