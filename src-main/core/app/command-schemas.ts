@@ -3,6 +3,7 @@
  * incoming argument with these before anything acts on it. The `satisfies` clause makes a
  * schema that drifts from `contract.ts` a compile error.
  */
+import { isAbsolute } from 'node:path'
 import { z } from 'zod'
 import type { CommandArg, CommandName } from '../../contract'
 
@@ -11,6 +12,8 @@ const absolutePath = z
   .min(1)
   .max(4096)
   .refine((p) => !p.includes('\0'), 'path contains a NUL byte')
+  // Relative paths would resolve against main's working directory, not where the editor dropped.
+  .refine((p) => isAbsolute(p), 'path must be absolute (a full path such as /Users/ed/Photos)')
 
 const none = z.undefined()
 
