@@ -20,7 +20,11 @@ const config = {
       info: { label: 'Image' },
       asset: { translatable: true, replaceable: true },
       metadata: [
-        { handle: 'title', type: 'li-text', config: { required: true, maxLength: 200, translatable: true } },
+        {
+          handle: 'title',
+          type: 'li-text',
+          config: { required: true, requiredErrorMessage: 'Give it a title', maxLength: 200, translatable: true },
+        },
         {
           handle: 'caption',
           type: 'li-text',
@@ -65,7 +69,15 @@ describe('readProjectModel', () => {
     const image = findMediaType(model, 'image')
     expect(image?.assetTranslatable).toBe(true)
     expect(image?.properties).toEqual([
-      { handle: 'title', plugin: 'li-text', label: 'title', required: true, translatable: true, maxLength: 200 },
+      {
+        handle: 'title',
+        plugin: 'li-text',
+        label: 'title',
+        required: true,
+        requiredMessage: 'Give it a title',
+        translatable: true,
+        maxLength: 200,
+      },
       {
         handle: 'caption',
         plugin: 'li-text',

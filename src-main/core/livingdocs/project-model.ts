@@ -46,6 +46,8 @@ function readProperty(raw: unknown): PropertyModel | undefined {
     required: config.required === true,
     translatable: config.translatable === true,
   }
+  const requiredMessage = str(config.requiredErrorMessage)
+  if (requiredMessage) property.requiredMessage = requiredMessage
   const minLength = num(config.minLength)
   const maxLength = num(config.maxLength)
   const minValue = num(config.minValue)

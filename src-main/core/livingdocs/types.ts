@@ -78,6 +78,8 @@ export interface PropertyModel {
   plugin: string
   label: string
   required: boolean
+  /** The project's own wording for a missing required value (`config.requiredErrorMessage`). */
+  requiredMessage?: string
   translatable: boolean
   minLength?: number
   maxLength?: number

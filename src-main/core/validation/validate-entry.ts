@@ -1,0 +1,56 @@
+/**
+ * Client-side validation of one row's entry (DESIGN.md §5): the same rules the server applies,
+ * evaluated before anything is sent and on every edit. Pure; each issue names the field path the
+ * grid marks. A row with any issue is held back from submitting.
+ */
+import type { EntryDraft } from '../livingdocs/entry-builder'
+import { findMediaType } from '../livingdocs/project-model'
+import type { ProjectModel } from '../livingdocs/types'
+import type { FieldIssue, MediaKind } from '../session/row'
+import { assetProblems } from './asset-rules'
+import type { EntryIndex } from './entry-index'
+import { identityIssues } from './identity-rules'
+import { metadataIssues } from './metadata-rules'
+
+export interface ValidationInput extends EntryDraft {
+  rowId: string
+  /** The kind the file's bytes showed (probe), to catch an image sent as a video type. */
+  kind?: MediaKind
+}
+
+export interface ValidationOptions {
+  /** The profile's `import.systemName`, used when a row sets none. */
+  defaultSystemName?: string
+}
+
+const issue = (field: string, message: string): FieldIssue => ({ field, message, source: 'client' })
+
+export function validateEntry(
+  model: ProjectModel,
+  input: ValidationInput,
+  index: EntryIndex,
+  options: ValidationOptions = {},
+): FieldIssue[] {
+  const issues = identityIssues(input.rowId, input.entry, index, options.defaultSystemName)
+  const handle = input.entry.mediaType
+  const type = findMediaType(model, handle)
+  if (!type) {
+    const handles = model.mediaTypes.map((t) => t.handle).join(', ')
+    const message = handle
+      ? `"${handle}" is not a media type of this project: choose one of ${handles}.`
+      : `Choose a media type (${handles}).`
+    return [...issues, issue('mediaType', message)]
+  }
+  // A `mediaFile` type takes any file; image and video types need their own kind of bytes.
+  if (input.kind && type.kind !== 'file' && type.kind !== input.kind) {
+    issues.push(
+      issue(
+        'mediaType',
+        `This file is ${input.kind === 'image' ? 'an image' : `a ${input.kind}`}, but "${type.handle}" is a ${type.kind} media type.`,
+      ),
+    )
+  }
+  for (const problem of assetProblems(input.asset, type.kind)) issues.push(issue('asset', problem))
+  issues.push(...metadataIssues(model, type, input))
+  return issues
+}
