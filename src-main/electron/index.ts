@@ -1,4 +1,111 @@
-// Placeholder: the Electron shell (window, security, IPC) is built in the foundation work.
-import { app } from 'electron'
+/**
+ * The Electron shell's entry: app lifecycle and wiring. Decisions live in pure modules beside it
+ * (security-policy, launch-config, renderer-files, renderer-readiness, allowed-paths); this file
+ * only connects them to Electron, in the order Electron requires.
+ */
+import { join } from 'node:path'
+import { app, BrowserWindow, dialog } from 'electron'
+import { createAppCore } from '../core/app/handlers'
+import type { AppCore } from '../core/app/handlers'
+import { AllowedPaths, withRememberedPaths } from './allowed-paths'
+import { registerPrivilegedSchemes, serveRenderer } from './app-protocol'
+import { createPathPicker } from './dialogs'
+import { startHostMode } from './host-mode'
+import type { HostMode } from './host-mode'
+import { createMainWindowIpc } from './ipc'
+import { rendererLocation, userDataOverride } from './launch-config'
+import { installSecurityGuards } from './security-guards'
+import { WINDOW_TITLE } from './security-policy'
+import { createMainWindow } from './window'
 
-void app.whenReady()
+/** How long quitting waits for the Sandbox servers to close before leaving anyway. */
+const SHUTDOWN_TIMEOUT_MS = 5_000
+
+const renderer = rendererLocation(process.env, app.isPackaged)
+const userData = userDataOverride(process.env, app.isPackaged)
+// Before the single-instance lock, which lives in the user-data folder.
+if (userData) app.setPath('userData', userData)
+
+// Before `ready`, as Electron requires: sandbox every renderer (#4), register app:// (#18).
+app.enableSandbox()
+registerPrivilegedSchemes()
+
+if (app.requestSingleInstanceLock()) {
+  run()
+} else {
+  // Another instance owns the session; it gets focused through 'second-instance'.
+  app.quit()
+}
+
+function run(): void {
+  let mainWindow: BrowserWindow | null = null
+  let host: HostMode | null = null
+  let core: AppCore | null = null
+  let stopServing: (() => void) | null = null
+  const allowed = new AllowedPaths()
+  const ipc = createMainWindowIpc({ rendererOrigin: renderer.origin, mainWindow: () => mainWindow })
+
+  const openWindow = (): void => {
+    const window = createMainWindow(renderer, join(__dirname, '../preload/index.js'))
+    ipc.watch(window)
+    window.on('closed', () => {
+      if (mainWindow === window) mainWindow = null
+    })
+    mainWindow = window
+  }
+
+  const start = async (): Promise<void> => {
+    serveRenderer(join(__dirname, '../renderer'))
+    installSecurityGuards(renderer)
+    const started = await startHostMode(app.getPath('userData'), app.getVersion())
+    host = started
+    core = createAppCore({
+      appInfo: () => started.appInfo,
+      pickPaths: createPathPicker(() => mainWindow, allowed),
+      emit: ipc.emit,
+    })
+    stopServing = ipc.serve(withRememberedPaths(core.handlers, allowed))
+    openWindow()
+  }
+
+  app.on('second-instance', () => {
+    if (!mainWindow) return
+    if (mainWindow.isMinimized()) mainWindow.restore()
+    mainWindow.focus()
+  })
+
+  app.on('activate', () => {
+    // macOS: clicking the dock icon after the window was closed opens it again.
+    if (core && BrowserWindow.getAllWindows().length === 0) openWindow()
+  })
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+
+  let closing = false
+  app.on('will-quit', (event) => {
+    // Hold the quit until the Sandbox servers are closed, then leave with app.exit (which does
+    // not emit will-quit again).
+    event.preventDefault()
+    if (closing) return
+    closing = true
+    stopServing?.()
+    core?.dispose()
+    const closed = host ? host.close() : Promise.resolve()
+    const timeout = new Promise<void>((resolve) => setTimeout(resolve, SHUTDOWN_TIMEOUT_MS).unref())
+    void Promise.race([closed, timeout])
+      .catch((err: unknown) => console.error(`[app] closing the Sandbox failed: ${String(err)}`))
+      .finally(() => app.exit(0))
+  })
+
+  app
+    .whenReady()
+    .then(start)
+    .catch((err: unknown) => {
+      const message = err instanceof Error ? err.message : String(err)
+      console.error(`[app] could not start: ${message}`)
+      dialog.showErrorBox(WINDOW_TITLE, `The app could not start: ${message}`)
+      app.exit(1)
+    })
+}
