@@ -55,7 +55,10 @@ describe('loadProfile', () => {
 
   it('reports bad JSON with line and column, without quoting the file', async () => {
     const path = await write('bad.json', '{\n  "name": "x",\n  "token": "ey-secret-value"\n  "oops": 1\n}')
-    const error = await loadProfile(path, {}).catch((err: unknown) => err as Error)
+    const error = (await loadProfile(path, {}).then(
+      () => undefined,
+      (err: unknown) => err,
+    )) as Error
     expect(error.message).toMatch(/\(file\): not valid JSON: .*\(line 4, column 3\)/)
     expect(error.message).not.toContain('ey-secret-value')
   })
