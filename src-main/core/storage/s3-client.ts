@@ -1,0 +1,68 @@
+/**
+ * Builds the S3 client from a storage config. The SDK's own retries are off (maxAttempts 1):
+ * a part body is a file stream that cannot be replayed, so retry-with-backoff lives in
+ * with-retries.ts, which opens a fresh stream for each attempt.
+ */
+import { Agent as HttpAgent } from 'node:http'
+import { Agent as HttpsAgent } from 'node:https'
+import { S3Client } from '@aws-sdk/client-s3'
+import type { CredentialSource, StorageConfig } from './types'
+
+export const DEFAULT_CONCURRENCY = 8
+
+/** How the credential source is named in messages; never includes a secret. */
+export function describeCredentialSource(source: CredentialSource): string {
+  switch (source.type) {
+    case 'keys':
+      return source.label ?? `the access key ${source.accessKeyId.slice(0, 4)}… saved in the app`
+    case 'profile':
+      return `the AWS profile "${source.profile}"`
+    case 'default-chain':
+      return 'the default AWS credentials (environment, shared config or SSO)'
+  }
+}
+
+export function describeStore(config: Pick<StorageConfig, 'endpoint' | 'region'>): string {
+  return config.endpoint ?? `AWS S3 (${config.region})`
+}
+
+/**
+ * The SDK warns on stderr for every failed streaming request ("non-retryable streaming request");
+ * this engine retries those itself and reports failures per row, so the warning is only noise.
+ */
+const quietLogger = { trace() {}, debug() {}, info() {}, warn() {}, error() {} }
+
+export function createS3Client(config: StorageConfig): S3Client {
+  const concurrency = config.concurrency ?? DEFAULT_CONCURRENCY
+  // Keep-alive sockets sized to the request concurrency (+ room for HEAD/Complete), so parts
+  // reuse connections instead of paying a handshake each.
+  const agentOptions = { keepAlive: true, maxSockets: concurrency + 4, keepAliveMsecs: 10_000 }
+  const creds = config.credentials
+  return new S3Client({
+    region: config.region,
+    ...(config.endpoint ? { endpoint: config.endpoint } : {}),
+    forcePathStyle: config.forcePathStyle ?? false,
+    ...(creds.type === 'keys'
+      ? {
+          credentials: {
+            accessKeyId: creds.accessKeyId,
+            secretAccessKey: creds.secretAccessKey,
+            ...(creds.sessionToken ? { sessionToken: creds.sessionToken } : {}),
+          },
+        }
+      : {}),
+    ...(creds.type === 'profile' ? { profile: creds.profile } : {}),
+    requestChecksumCalculation: config.requestChecksumCalculation ?? 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+    maxAttempts: 1,
+    logger: quietLogger,
+    expectContinueHeader: config.expectContinue ?? 2 * 1024 * 1024,
+    requestHandler: {
+      httpAgent: new HttpAgent(agentOptions),
+      httpsAgent: new HttpsAgent(agentOptions),
+      connectionTimeout: config.connectTimeoutMs ?? 10_000,
+      // Idle socket = stalled transfer; the request fails with TimeoutError and is retried.
+      socketTimeout: config.stallTimeoutMs ?? 30_000,
+    },
+  })
+}

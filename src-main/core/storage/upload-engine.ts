@@ -1,0 +1,344 @@
+/**
+ * The upload engine: a queue of files that uploads itself, bounded by one request budget over
+ * all files and parts, with pause / resume / cancel / retry and typed events. No Electron: the
+ * importer (app and CLI) feeds it rows as they are probed and mirrors its events onto rows.
+ */
+import { randomUUID } from 'node:crypto'
+import { stat } from 'node:fs/promises'
+import { basename } from 'node:path'
+import type { S3Client } from '@aws-sdk/client-s3'
+import { classifyError } from './classify-error'
+import type { FailureContext } from './classify-error'
+import type { JobContext } from './job-context'
+import { buildObjectKey, checkPrefix } from './object-key'
+import { SpeedMeter } from './progress'
+import { ProgressReporter } from './progress-reporter'
+import type { ProgressSubject } from './progress-reporter'
+import { RequestSlots } from './request-slots'
+import { resolveRetryPolicy } from './retry-policy'
+import { createS3Client, DEFAULT_CONCURRENCY, describeCredentialSource, describeStore } from './s3-client'
+import { MemoryUploadStateStore } from './upload-state-store'
+import { bytesAlreadySent, discardUpload, runUploadJob } from './upload-job'
+import { uploadKeyOf } from './types'
+import type { RetryPolicy, StorageConfig, TotalProgress, UploadEvent, UploadInput, UploadStateStore } from './types'
+import { RequestFailed } from './with-retries'
+
+export type ItemStatus = 'queued' | 'active' | 'paused' | 'uploaded' | 'failed' | 'cancelled'
+
+/** Why the engine aborted a job itself (as opposed to a failure). */
+class EngineStop extends Error {
+  override readonly name = 'AbortError'
+  constructor(readonly why: 'pause' | 'cancel' | 'close') {
+    super(`Upload ${why}d.`)
+  }
+}
+
+interface Item extends ProgressSubject {
+  input: UploadInput
+  status: ItemStatus
+  controller?: AbortController
+  job?: Promise<void>
+}
+
+export interface UploadEngineOptions {
+  store?: UploadStateStore
+  client?: S3Client
+  now?: () => number
+  newUuid?: () => string
+  progressIntervalMs?: number
+  /** Files worked on at once; default twice the concurrency, so reading and journaling overlap requests. */
+  maxActiveFiles?: number
+}
+
+type Listeners = { row: Set<(event: UploadEvent) => void>; total: Set<(progress: TotalProgress) => void> }
+
+const MiB = 1024 * 1024
+
+export class UploadEngine {
+  private readonly items = new Map<string, Item>()
+  private readonly queue: Item[] = []
+  private readonly listeners: Listeners = { row: new Set(), total: new Set() }
+  private readonly client: S3Client
+  private readonly store: UploadStateStore
+  private readonly slots: RequestSlots
+  private readonly policy: RetryPolicy
+  private readonly progress: ProgressReporter
+  private readonly maxActiveFiles: number
+  private readonly now: () => number
+  private readonly newUuid: () => string
+  private idleWaiters: (() => void)[] = []
+  private active = 0
+  private pausedAll = false
+
+  constructor(
+    private readonly config: StorageConfig,
+    options: UploadEngineOptions = {},
+  ) {
+    for (const target of Object.values(config.targets)) checkPrefix(target.prefix)
+    const concurrency = config.concurrency ?? DEFAULT_CONCURRENCY
+    this.slots = new RequestSlots(concurrency)
+    this.policy = resolveRetryPolicy(config.retry)
+    this.client = options.client ?? createS3Client(config)
+    this.store = options.store ?? new MemoryUploadStateStore()
+    this.maxActiveFiles = options.maxActiveFiles ?? concurrency * 2
+    this.now = options.now ?? Date.now
+    this.newUuid = options.newUuid ?? randomUUID
+    this.progress = new ProgressReporter(
+      {
+        file: (item, progress) => {
+          const it = item as Item
+          if (it.status === 'active') this.emit({ type: 'uploading', ...this.ref(it), progress })
+        },
+        total: (progress) => this.listeners.total.forEach((fn) => fn(progress)),
+        counts: () => this.counts(),
+      },
+      this.now,
+      options.progressIntervalMs,
+    )
+  }
+
+  on(event: 'row', listener: (event: UploadEvent) => void): () => void
+  on(event: 'total', listener: (progress: TotalProgress) => void): () => void
+  on(event: 'row' | 'total', listener: ((event: UploadEvent) => void) | ((progress: TotalProgress) => void)): () => void {
+    const set = this.listeners[event] as Set<typeof listener>
+    set.add(listener)
+    return () => set.delete(listener)
+  }
+
+  /** Adds files; each starts as soon as a slot is free. A file already known is not added twice. */
+  enqueue(inputs: UploadInput | readonly UploadInput[]): void {
+    for (const input of Array.isArray(inputs) ? inputs : [inputs as UploadInput]) {
+      const uploadKey = uploadKeyOf(input)
+      const existing = this.items.get(uploadKey)
+      if (existing && existing.status !== 'failed' && existing.status !== 'cancelled') continue
+      const item: Item = { uploadKey, input, status: 'queued', bytesSent: 0, bytesTotal: input.size, meter: new SpeedMeter() }
+      this.items.set(uploadKey, item)
+      this.queueItem(item)
+    }
+    this.pump()
+  }
+
+  /** Pauses one upload, or all (in-flight requests are aborted; finished parts stay journaled). */
+  pause(uploadKey?: string): void {
+    const targets = uploadKey ? [this.items.get(uploadKey)] : [...this.items.values()]
+    if (!uploadKey) this.pausedAll = true
+    for (const item of targets) {
+      if (!item) continue
+      if (item.status === 'active') item.controller?.abort(new EngineStop('pause'))
+      else if (item.status === 'queued') this.setPaused(item)
+    }
+  }
+
+  resume(uploadKey?: string): void {
+    if (!uploadKey) this.pausedAll = false
+    const targets = uploadKey ? [this.items.get(uploadKey)] : [...this.items.values()]
+    for (const item of targets) if (item?.status === 'paused') this.queueItem(item)
+    this.pump()
+  }
+
+  /** Retries a failed upload. After `source-changed`, the file is re-read as it is now. */
+  async retry(uploadKey: string, input?: UploadInput): Promise<void> {
+    const item = this.items.get(uploadKey)
+    if (!item || (item.status !== 'failed' && item.status !== 'cancelled')) return
+    if (input) item.input = input
+    else {
+      const info = await stat(item.input.path).catch(() => undefined)
+      if (info) item.input = { ...item.input, size: info.size, mtimeMs: info.mtimeMs, sha256: undefined }
+    }
+    item.bytesTotal = item.input.size
+    this.queueItem(item)
+    this.pump()
+  }
+
+  /** Stops an upload and removes what it left on the server (multipart parts or a partial object). */
+  async cancel(uploadKey: string): Promise<void> {
+    const item = this.items.get(uploadKey)
+    if (item?.status === 'uploaded' || item?.status === 'cancelled') return
+    if (item?.status === 'active') {
+      item.controller?.abort(new EngineStop('cancel'))
+      await item.job
+    }
+    const loaded = await this.store.load(uploadKey)
+    if (loaded && item) await discardUpload(this.context(item, new AbortController()), loaded)
+    else if (loaded) await this.store.delete(uploadKey)
+    if (!item) return
+    this.removeFromQueue(item)
+    item.status = 'cancelled'
+    this.emit({ type: 'cancelled', ...this.ref(item) })
+    this.progress.touchTotal()
+    this.checkIdle()
+  }
+
+  /** Resolves when nothing is queued or uploading (paused and failed files do not count). */
+  async idle(): Promise<void> {
+    if (!this.isIdle()) await new Promise<void>((resolve) => this.idleWaiters.push(resolve))
+    await this.progress.drain()
+  }
+
+  status(uploadKey: string): ItemStatus | undefined {
+    return this.items.get(uploadKey)?.status
+  }
+
+  /** Stops everything like a pause (the journal keeps what finished) and frees sockets. */
+  async close(): Promise<void> {
+    this.pausedAll = true
+    const jobs = [...this.items.values()].filter((i) => i.status === 'active').map((i) => {
+      i.controller?.abort(new EngineStop('close'))
+      return i.job
+    })
+    await Promise.all(jobs)
+    this.progress.stop()
+    this.client.destroy()
+  }
+
+  private queueItem(item: Item): void {
+    item.status = 'queued'
+    this.queue.push(item)
+    this.emit({ type: 'queued', ...this.ref(item) })
+    this.progress.touchTotal()
+  }
+
+  private removeFromQueue(item: Item): void {
+    const i = this.queue.indexOf(item)
+    if (i >= 0) this.queue.splice(i, 1)
+  }
+
+  private setPaused(item: Item): void {
+    this.removeFromQueue(item)
+    item.status = 'paused'
+    this.progress.forget(item)
+    this.emit({ type: 'paused', ...this.ref(item) })
+    this.checkIdle()
+  }
+
+  private pump(): void {
+    while (!this.pausedAll && this.active < this.maxActiveFiles) {
+      const item = this.queue.shift()
+      if (!item) break
+      if (item.status === 'queued') this.start(item)
+    }
+    this.checkIdle()
+  }
+
+  private start(item: Item): void {
+    this.active++
+    item.status = 'active'
+    const controller = new AbortController()
+    item.controller = controller
+    const ctx = this.context(item, controller)
+    item.job = (async () => {
+      const loaded = await this.store.load(item.uploadKey)
+      item.bytesSent = bytesAlreadySent(loaded)
+      this.progress.touch(item)
+      const uploaded = await runUploadJob(ctx, loaded)
+      item.status = 'uploaded'
+      item.bytesSent = item.bytesTotal
+      this.progress.forget(item)
+      this.emit({ type: 'uploaded', ...this.ref(item), ...uploaded })
+    })()
+      .catch((err: unknown) => this.settleFailure(item, controller, err))
+      .finally(() => {
+        this.active--
+        this.progress.touchTotal()
+        this.pump()
+      })
+  }
+
+  private settleFailure(item: Item, controller: AbortController, err: unknown): void {
+    const reason: unknown = controller.signal.reason
+    if (reason instanceof EngineStop) {
+      // A cancel finishes in cancel(); pause and close leave the journal for a later resume.
+      if (reason.why === 'cancel') item.status = 'cancelled'
+      else this.setPaused(item)
+      return
+    }
+    const attempts = err instanceof RequestFailed ? err.attempts : 1
+    const cause = err instanceof RequestFailed ? err.cause : err
+    const classified = classifyError(cause, this.failureContext(item, attempts))
+    item.status = 'failed'
+    this.progress.forget(item)
+    const { code, message, retryable } = classified
+    this.emit({ type: 'failed', ...this.ref(item), code, message, retryable })
+  }
+
+  private context(item: Item, controller: AbortController): JobContext {
+    const { input } = item
+    const target = this.config.targets[input.kind]
+    return {
+      input,
+      uploadKey: item.uploadKey,
+      target,
+      acl: input.kind === 'video' && this.config.videoPublicRead ? 'public-read' : undefined,
+      client: this.client,
+      store: this.store,
+      slots: this.slots,
+      policy: this.policy,
+      signal: controller.signal,
+      multipartThreshold: this.config.multipartThreshold ?? 8 * MiB,
+      minPartSize: this.config.minPartSize ?? 8 * MiB,
+      partsInFlight: this.slots.size,
+      isTransient: (err) => classifyError(err, this.failureContext(item, 1)).transient,
+      onBytes: (delta) => {
+        item.bytesSent += delta
+        if (item.status === 'active') this.progress.touch(item)
+      },
+      newKey: () =>
+        buildObjectKey({ prefix: target.prefix, date: new Date(this.now()), uuid: this.newUuid(), ext: input.ext }),
+    }
+  }
+
+  private failureContext(item: Item, attempts: number): FailureContext {
+    return {
+      fileName: basename(item.input.path),
+      bucket: this.config.targets[item.input.kind].bucket,
+      credentialSource: describeCredentialSource(this.config.credentials),
+      storeLabel: describeStore(this.config),
+      attempts,
+    }
+  }
+
+  private counts(): Omit<TotalProgress, 'bytesPerSecond' | 'etaSeconds'> & { bytesPending: number } {
+    let bytesTotal = 0
+    let bytesSent = 0
+    let bytesPending = 0
+    const files = { filesTotal: 0, filesUploaded: 0, filesFailed: 0, filesActive: 0 }
+    for (const item of this.items.values()) {
+      if (item.status === 'cancelled') continue
+      files.filesTotal++
+      bytesTotal += item.bytesTotal
+      bytesSent += Math.min(item.bytesSent, item.bytesTotal)
+      if (item.status === 'uploaded') files.filesUploaded++
+      else if (item.status === 'failed') files.filesFailed++
+      else {
+        if (item.status === 'active') files.filesActive++
+        bytesPending += Math.max(0, item.bytesTotal - item.bytesSent)
+      }
+    }
+    return { bytesTotal, bytesSent, bytesPending, ...files }
+  }
+
+  private ref(item: Item): { rowId: string; locale?: string } {
+    return { rowId: item.input.rowId, ...(item.input.locale ? { locale: item.input.locale } : {}) }
+  }
+
+  private emit(event: UploadEvent): void {
+    for (const listener of this.listeners.row) {
+      try {
+        listener(event)
+      } catch {
+        // A listener's bug must not stall the uploads of every other row.
+      }
+    }
+  }
+
+  private isIdle(): boolean {
+    return this.active === 0 && (this.pausedAll || !this.queue.some((i) => i.status === 'queued'))
+  }
+
+  private checkIdle(): void {
+    if (!this.isIdle()) return
+    const waiters = this.idleWaiters
+    this.idleWaiters = []
+    for (const resolve of waiters) resolve()
+  }
+}
