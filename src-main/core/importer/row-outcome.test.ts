@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest'
+import type { Row } from '../session/row'
+import { applyOutcome, linkToExisting, rowsToSubmit, startAttempt } from './row-outcome'
+
+const row = (rowId: string, over: Partial<Row> = {}): Row => ({
+  rowId,
+  path: `/x/${rowId}`,
+  relativePath: `x/${rowId}`,
+  size: 1,
+  mtimeMs: 0,
+  status: 'uploaded',
+  ...over,
+})
+
+describe('row outcomes', () => {
+  it('counts attempts', () => {
+    expect(startAttempt(row('a'))).toEqual({ status: 'submitting', submitAttempts: 1 })
+    expect(startAttempt(row('a', { submitAttempts: 2 }))).toEqual({ status: 'submitting', submitAttempts: 3 })
+  })
+
+  it('maps each outcome onto the row', () => {
+    expect(
+      applyOutcome({ id: 'e', status: 'imported', mediaId: 'e', record: { id: 'e' }, confirmedBy: 'response' }),
+    ).toMatchObject({
+      status: 'imported',
+      result: { mediaId: 'e', record: { id: 'e' } },
+      issues: [],
+    })
+    const issues = [{ field: 'metadata.title', message: 'must be string', source: 'server' as const }]
+    expect(applyOutcome({ id: 'e', status: 'rejected', issues })).toMatchObject({ status: 'rejected', issues })
+    const conflict = { field: 'externalId' as const, existing: { mediaId: 'm' } }
+    expect(applyOutcome({ id: 'e', status: 'conflict', conflict, issues })).toMatchObject({
+      status: 'conflict',
+      conflict,
+    })
+    expect(applyOutcome({ id: 'e', status: 'failed', reason: '503', retryable: true })).toEqual({
+      status: 'uploaded',
+      importFailure: { reason: '503', retryable: true },
+    })
+  })
+
+  it('submits rows not imported; re-submits only rows already tried', () => {
+    const rows = [
+      row('new'),
+      row('imported', { status: 'imported', result: { mediaId: 'm', record: {} }, submitAttempts: 1 }),
+      row('rejected', { status: 'rejected', submitAttempts: 1 }),
+      row('failed', { status: 'uploaded', submitAttempts: 2, importFailure: { reason: 'x', retryable: true } }),
+      row('busy', { status: 'submitting', submitAttempts: 1 }),
+    ]
+    expect(rowsToSubmit(rows, 'all').map((r) => r.rowId)).toEqual(['new', 'rejected', 'failed'])
+    expect(rowsToSubmit(rows, 'failed').map((r) => r.rowId)).toEqual(['rejected', 'failed'])
+  })
+
+  it('links a conflict row to the existing entry', () => {
+    const r = row('c', {
+      status: 'conflict',
+      conflict: { field: 'externalId', existing: { mediaId: 'old-1', externalId: 'x' } },
+    })
+    expect(linkToExisting(r)).toMatchObject({ status: 'imported', result: { mediaId: 'old-1' }, conflict: undefined })
+    expect(linkToExisting(row('plain'))).toEqual({})
+  })
+})
