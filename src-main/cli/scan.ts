@@ -71,6 +71,8 @@ export async function runScan(
   }
   if (out.closed) return exitCodes.ok
   const total = counts.ok + counts.skipped + counts.error
-  process.stderr.write(`${total} files: ${counts.ok} ok, ${counts.skipped} skipped, ${counts.error} unreadable\n`)
+  process.stderr.write(
+    `${total} ${total === 1 ? 'file' : 'files'}: ${counts.ok} ok, ${counts.skipped} skipped, ${counts.error} unreadable\n`,
+  )
   return counts.error > 0 ? exitCodes.rowsFailed : exitCodes.ok
 }
