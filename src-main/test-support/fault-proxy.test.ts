@@ -38,7 +38,9 @@ describe('fault proxy', () => {
     const body = randomBytes(300_000)
     await put('plain/a.bin', body)
     const out = await client.send(new GetObjectCommand({ Bucket: bucket(), Key: 'plain/a.bin' }))
-    expect(Buffer.from(await (out.Body as { transformToByteArray(): Promise<Uint8Array> }).transformToByteArray())).toEqual(body)
+    expect(
+      Buffer.from(await (out.Body as { transformToByteArray(): Promise<Uint8Array> }).transformToByteArray()),
+    ).toEqual(body)
     expect(env.proxy.bytesReceived('plain/a.bin')).toBe(300_000)
     expect(env.proxy.partBytes('plain/a.bin', 0)).toBe(300_000)
   })

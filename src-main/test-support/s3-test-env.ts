@@ -24,7 +24,10 @@ export interface StorageTestEnv {
   /** Engine config through the proxy; fast retries and stall detection so faults resolve quickly. */
   config(overrides?: Partial<StorageConfig>): StorageConfig
   sha256Of(bucket: string, key: string): Promise<string>
-  head(bucket: string, key: string): Promise<{ size: number; contentType: string | undefined; sha256: string | undefined }>
+  head(
+    bucket: string,
+    key: string,
+  ): Promise<{ size: number; contentType: string | undefined; sha256: string | undefined }>
   listKeys(bucket: string): Promise<string[]>
   close(): Promise<void>
 }

@@ -96,16 +96,24 @@ export function classifyError(err: unknown, ctx: FailureContext): Classified {
 
   if (isAbort(err)) return { transient: false, aborted: true, code: 'unknown', message: 'Cancelled.', retryable: true }
   if (err instanceof SourceChangedError) {
-    return fail('source-changed', `${file} changed since it was scanned (${e.message}). Retry uploads the current version.`)
+    return fail(
+      'source-changed',
+      `${file} changed since it was scanned (${e.message}). Retry uploads the current version.`,
+    )
   }
   if (err instanceof VerifyFailedError) {
     return fail('verify-failed', `The storage server did not confirm ${file}: ${e.message}. Retry uploads it again.`)
   }
+  // Part planning refuses files beyond S3's limits (5 TiB, 10,000 parts) with a RangeError.
+  if (err instanceof RangeError) return fail('too-large', `${file} cannot be uploaded: ${e.message}`, false, false)
   if (e.code && sourceGoneCodes.has(e.code)) {
     return fail('source-missing', `${file} was moved or deleted since it was scanned. Put it back, then retry.`)
   }
   if (e.code && /^E(ACCES|PERM|IO|ISDIR|BUSY|MFILE|NFILE)$/.test(e.code)) {
-    return fail('read-error', `${file} could not be read (${e.code}). Check the disk and the file's permissions, then retry.`)
+    return fail(
+      'read-error',
+      `${file} could not be read (${e.code}). Check the disk and the file's permissions, then retry.`,
+    )
   }
   if (name === 'NoSuchBucket' || (status === 404 && /bucket/i.test(e.message ?? ''))) {
     return fail(
@@ -134,7 +142,11 @@ export function classifyError(err: unknown, ctx: FailureContext): Classified {
       true,
     )
   }
-  if (name === 'TimeoutError' || (e.code && networkCodes.has(e.code)) || /socket hang up|network|timed? ?out/i.test(e.message ?? '')) {
+  if (
+    name === 'TimeoutError' ||
+    (e.code && networkCodes.has(e.code)) ||
+    /socket hang up|network|timed? ?out/i.test(e.message ?? '')
+  ) {
     return fail(
       'network',
       `The storage server at ${ctx.storeLabel} could not be reached (${e.code ?? name})${tries}. ` +
@@ -144,11 +156,21 @@ export function classifyError(err: unknown, ctx: FailureContext): Classified {
   }
   if (name === 'EntityTooLarge') return fail('too-large', `${file} is larger than the store accepts.`, false, false)
   if (name === 'InvalidBucketName' || name === 'PermanentRedirect' || name === 'AuthorizationHeaderMalformed') {
-    return fail('config', `The storage profile is wrong for bucket "${ctx.bucket}" (${name}): ${e.message ?? ''}`, false, false)
+    return fail(
+      'config',
+      `The storage profile is wrong for bucket "${ctx.bucket}" (${name}): ${e.message ?? ''}`,
+      false,
+      false,
+    )
   }
   // A response without any HTTP status never reached a server that answered: treat it as the network.
-  if (status === undefined && e.$fault === undefined && !(err instanceof TypeError)) {
-    return fail('network', `Uploading ${file} failed (${e.code ?? name ?? 'error'}: ${e.message ?? ''})${tries}. Retry continues where it stopped.`, true)
+  const programmingError = err instanceof TypeError || err instanceof ReferenceError || err instanceof SyntaxError
+  if (status === undefined && e.$fault === undefined && !programmingError) {
+    return fail(
+      'network',
+      `Uploading ${file} failed (${e.code ?? name ?? 'error'}: ${e.message ?? ''})${tries}. Retry continues where it stopped.`,
+      true,
+    )
   }
   return fail('unknown', `Uploading ${file} failed (${name || status}: ${e.message ?? ''}). Retry to try again.`)
 }

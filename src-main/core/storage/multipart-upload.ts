@@ -37,7 +37,12 @@ async function createUpload(ctx: JobContext, state: UploadState): Promise<Upload
   return next
 }
 
-async function sendPart(ctx: JobContext, state: UploadState, range: PartRange, signal: AbortSignal): Promise<FinishedPart> {
+async function sendPart(
+  ctx: JobContext,
+  state: UploadState,
+  range: PartRange,
+  signal: AbortSignal,
+): Promise<FinishedPart> {
   const uploadId = state.multipart?.uploadId as string
   let counted = 0
   const etag = await sendWithRetries(

@@ -35,7 +35,9 @@ describe('normaliseExt', () => {
 
 describe('publicUrlFor', () => {
   it('joins base and key with exactly one slash and encodes segments', () => {
-    expect(publicUrlFor({ publicUrl: 'https://cdn.example/img/' }, 'a b/c.jpg')).toBe('https://cdn.example/img/a%20b/c.jpg')
+    expect(publicUrlFor({ publicUrl: 'https://cdn.example/img/' }, 'a b/c.jpg')).toBe(
+      'https://cdn.example/img/a%20b/c.jpg',
+    )
     expect(publicUrlFor({ publicUrl: 'http://127.0.0.1:9/bucket' }, `2026/01/01/${uuid}.jpg`)).toBe(
       `http://127.0.0.1:9/bucket/2026/01/01/${uuid}.jpg`,
     )

@@ -19,7 +19,8 @@ export function checkPrefix(prefix: string): void {
     throw new InvalidKeyError(`Key prefix "${prefix}" must not start with "v/" (reserved for Livingdocs asset URLs).`)
   }
   // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
-  if (/[\\\u0000-\u001f]/.test(prefix)) throw new InvalidKeyError(`Key prefix "${prefix}" has a control character or "\\".`)
+  if (/[\\\u0000-\u001f]/.test(prefix))
+    throw new InvalidKeyError(`Key prefix "${prefix}" has a control character or "\\".`)
 }
 
 /** The extension as it goes into the key: lower case, no dot, only [a-z0-9]. */

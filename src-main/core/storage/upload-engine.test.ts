@@ -124,7 +124,14 @@ describe('UploadEngine under injected faults', () => {
     const files: TestFile[] = []
     for (let i = 0; i < 9; i++) {
       const kind = kinds[i % 3] ?? 'file'
-      files.push(await makeTestFile(dir, `small-${i}.${kind === 'image' ? 'jpg' : kind === 'video' ? 'mp4' : 'bin'}`, 20_000 + i * 37_000, kind))
+      files.push(
+        await makeTestFile(
+          dir,
+          `small-${i}.${kind === 'image' ? 'jpg' : kind === 'video' ? 'mp4' : 'bin'}`,
+          20_000 + i * 37_000,
+          kind,
+        ),
+      )
     }
     files.push(await makeTestFile(dir, 'big-a.mp4', 11 * MiB, 'video'))
     files.push(await makeTestFile(dir, 'big-b.bin', 16 * MiB - 7, 'file'))

@@ -99,7 +99,10 @@ export class UploadEngine {
 
   on(event: 'row', listener: (event: UploadEvent) => void): () => void
   on(event: 'total', listener: (progress: TotalProgress) => void): () => void
-  on(event: 'row' | 'total', listener: ((event: UploadEvent) => void) | ((progress: TotalProgress) => void)): () => void {
+  on(
+    event: 'row' | 'total',
+    listener: ((event: UploadEvent) => void) | ((progress: TotalProgress) => void),
+  ): () => void {
     const set = this.listeners[event] as Set<typeof listener>
     set.add(listener)
     return () => set.delete(listener)
@@ -111,7 +114,14 @@ export class UploadEngine {
       const uploadKey = uploadKeyOf(input)
       const existing = this.items.get(uploadKey)
       if (existing && existing.status !== 'failed' && existing.status !== 'cancelled') continue
-      const item: Item = { uploadKey, input, status: 'queued', bytesSent: 0, bytesTotal: input.size, meter: new SpeedMeter() }
+      const item: Item = {
+        uploadKey,
+        input,
+        status: 'queued',
+        bytesSent: 0,
+        bytesTotal: input.size,
+        meter: new SpeedMeter(),
+      }
       this.items.set(uploadKey, item)
       this.queueItem(item)
     }
@@ -182,10 +192,12 @@ export class UploadEngine {
   /** Stops everything like a pause (the journal keeps what finished) and frees sockets. */
   async close(): Promise<void> {
     this.pausedAll = true
-    const jobs = [...this.items.values()].filter((i) => i.status === 'active').map((i) => {
-      i.controller?.abort(new EngineStop('close'))
-      return i.job
-    })
+    const jobs = [...this.items.values()]
+      .filter((i) => i.status === 'active')
+      .map((i) => {
+        i.controller?.abort(new EngineStop('close'))
+        return i.job
+      })
     await Promise.all(jobs)
     this.progress.stop()
     this.client.destroy()

@@ -101,4 +101,3 @@ async function finish(ctx: JobContext, state: UploadState): Promise<UploadedObje
   await ctx.store.save(uploaded)
   return toUploaded(uploaded, etag)
 }
-

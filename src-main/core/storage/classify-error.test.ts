@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest'
+import { classifyError, SourceChangedError, VerifyFailedError } from './classify-error'
+import type { FailureContext } from './classify-error'
+
+const ctx: FailureContext = {
+  fileName: 'clip.mp4',
+  bucket: 'media-videos',
+  credentialSource: 'the AWS profile "news"',
+  storeLabel: 'http://127.0.0.1:9000',
+  attempts: 8,
+}
+const errno = (code: string): Error => Object.assign(new Error(`${code}: boom`), { code })
+const s3 = (name: string, status: number): Error =>
+  Object.assign(new Error(name), { name, $metadata: { httpStatusCode: status }, $fault: 'client' })
+
+describe('classifyError', () => {
+  it('retries what may pass: 5xx, SlowDown, resets, timeouts', () => {
+    for (const err of [
+      s3('SlowDown', 503),
+      s3('InternalError', 500),
+      errno('ECONNRESET'),
+      errno('EPIPE'),
+      Object.assign(new Error('t'), { name: 'TimeoutError' }),
+    ]) {
+      expect(classifyError(err, ctx).transient, String(err)).toBe(true)
+    }
+  })
+
+  it('does not retry at once what will not pass by itself', () => {
+    for (const err of [
+      s3('AccessDenied', 403),
+      s3('NoSuchBucket', 404),
+      errno('ENOENT'),
+      errno('EACCES'),
+      new SourceChangedError('x'),
+    ]) {
+      expect(classifyError(err, ctx).transient, String(err)).toBe(false)
+    }
+  })
+
+  it('read errors name the file and the system code', () => {
+    expect(classifyError(errno('EIO'), ctx)).toMatchObject({
+      code: 'read-error',
+      retryable: true,
+      message: '"clip.mp4" could not be read (EIO). Check the disk and the file\'s permissions, then retry.',
+    })
+    expect(classifyError(errno('EACCES'), ctx).code).toBe('read-error')
+  })
+
+  it('access denied names the credential source and bucket, never a key', () => {
+    const c = classifyError(s3('SignatureDoesNotMatch', 403), ctx)
+    expect(c).toMatchObject({ code: 'access-denied', retryable: true })
+    expect(c.message).toBe(
+      'Access to bucket "media-videos" was denied for the AWS profile "news" (SignatureDoesNotMatch). Check the keys and the bucket policy, then retry.',
+    )
+    const missing = classifyError(
+      Object.assign(new Error('Could not load credentials from any providers'), { name: 'CredentialsProviderError' }),
+      ctx,
+    )
+    expect(missing.code).toBe('access-denied')
+    expect(missing.message).toMatch(/No usable credentials from the AWS profile "news"/)
+  })
+
+  it('server trouble after all attempts says how hard we tried and that parts are kept', () => {
+    expect(classifyError(s3('SlowDown', 503), ctx).message).toBe(
+      'The storage server kept refusing "clip.mp4" (SlowDown) after 8 attempts. Retry later; finished parts are kept.',
+    )
+  })
+
+  it('verification and configuration problems', () => {
+    expect(classifyError(new VerifyFailedError('10 bytes stored instead of 12'), ctx).code).toBe('verify-failed')
+    expect(classifyError(s3('InvalidBucketName', 400), ctx)).toMatchObject({ code: 'config', retryable: false })
+    expect(classifyError(s3('EntityTooLarge', 400), ctx)).toMatchObject({ code: 'too-large', retryable: false })
+    expect(classifyError(new RangeError("File exceeds S3's 5 TiB object limit."), ctx)).toMatchObject({
+      code: 'too-large',
+      transient: false,
+    })
+  })
+
+  it('an abort is not a failure', () => {
+    const c = classifyError(Object.assign(new Error('aborted'), { name: 'AbortError' }), ctx)
+    expect(c.aborted).toBe(true)
+    expect(c.transient).toBe(false)
+  })
+
+  it('a programming error is not mistaken for the network', () => {
+    expect(classifyError(new TypeError('x is undefined'), ctx)).toMatchObject({ code: 'unknown', transient: false })
+  })
+})

@@ -1,0 +1,119 @@
+/**
+ * Bad input ends in a row message with a retry action, and every other file still uploads.
+ */
+import { createServer } from 'node:net'
+import type { AddressInfo } from 'node:net'
+import { appendFile, mkdtemp, rm, unlink } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startStorageTestEnv } from '../../test-support/s3-test-env'
+import type { StorageTestEnv } from '../../test-support/s3-test-env'
+import { makeTestFile } from '../../test-support/test-files'
+import type { StorageConfig, UploadEvent } from './types'
+import { UploadEngine } from './upload-engine'
+
+type Failed = Extract<UploadEvent, { type: 'failed' }>
+
+describe('upload failures an editor can act on', () => {
+  let env: StorageTestEnv
+  let dir: string
+  let n = 0
+
+  beforeAll(async () => {
+    env = await startStorageTestEnv()
+    dir = await mkdtemp(join(tmpdir(), 'engine-errors-'))
+  })
+  afterAll(async () => {
+    await env.close()
+    await rm(dir, { recursive: true, force: true })
+  })
+
+  /** Uploads a broken file next to a healthy one; returns the broken one's failure. */
+  async function runWithHealthyNeighbour(
+    config: StorageConfig,
+    prepare: (path: string) => Promise<void>,
+    neighbourConfigOk = true,
+  ): Promise<{ failed: Failed; events: UploadEvent[]; engine: UploadEngine }> {
+    const bad = await makeTestFile(dir, `bad-${++n}.bin`, 40_000)
+    const good = await makeTestFile(dir, `good-${n}.jpg`, 30_000, 'image')
+    await prepare(bad.path)
+    const engine = new UploadEngine(config)
+    const events: UploadEvent[] = []
+    engine.on('row', (e) => events.push(e))
+    engine.enqueue([bad.input, good.input])
+    await engine.idle()
+    const failed = events.find((e): e is Failed => e.type === 'failed' && e.rowId === bad.input.rowId)
+    if (!failed) throw new Error(`no failure for ${bad.path}: ${JSON.stringify(events)}`)
+    if (neighbourConfigOk) expect(events.some((e) => e.type === 'uploaded' && e.rowId === good.input.rowId)).toBe(true)
+    return { failed, events, engine }
+  }
+
+  it('file changed since the scan: says so, and Retry uploads the current version', async () => {
+    const { failed, events, engine } = await runWithHealthyNeighbour(env.config(), (path) => appendFile(path, 'more'))
+    expect(failed).toMatchObject({ code: 'source-changed', retryable: true })
+    expect(failed.message).toMatch(/changed since it was scanned.*40000 → 40004 bytes.*Retry/)
+    await engine.retry(failed.rowId)
+    await engine.idle()
+    const uploaded = events.find((e) => e.type === 'uploaded' && e.rowId === failed.rowId)
+    expect(uploaded).toMatchObject({ size: 40_004 })
+    await engine.close()
+  })
+
+  it('file deleted since the scan', async () => {
+    const { failed, engine } = await runWithHealthyNeighbour(env.config(), (path) => unlink(path))
+    expect(failed).toMatchObject({ code: 'source-missing', retryable: true })
+    expect(failed.message).toMatch(/moved or deleted/)
+    await engine.close()
+  })
+
+  it('bucket missing: names the bucket', async () => {
+    const base = env.config()
+    const config = { ...base, targets: { ...base.targets, file: { ...base.targets.file, bucket: 'no-such-bucket' } } }
+    const { failed, engine } = await runWithHealthyNeighbour(config, async () => undefined)
+    expect(failed).toMatchObject({ code: 'bucket-missing', retryable: true })
+    expect(failed.message).toMatch(/Bucket "no-such-bucket" does not exist/)
+    await engine.close()
+  })
+
+  it('access denied: names the credential source and the bucket', async () => {
+    const config = env.config({
+      credentials: { type: 'keys', accessKeyId: 'NOT-A-KEY', secretAccessKey: 'x', label: 'the keys saved in the app' },
+    })
+    const { failed, events, engine } = await runWithHealthyNeighbour(config, async () => undefined, false)
+    expect(failed).toMatchObject({ code: 'access-denied', retryable: true })
+    expect(failed.message).toMatch(
+      /bucket "media-files" was denied for the keys saved in the app \(InvalidAccessKeyId\)/,
+    )
+    expect(failed.message).not.toContain('NOT-A-KEY')
+    // The neighbour fails on its own row too; nothing stops the engine.
+    expect(events.filter((e) => e.type === 'failed')).toHaveLength(2)
+    await engine.close()
+  })
+
+  it('network gone: fails after bounded retries with a retry action', async () => {
+    const closed = createServer()
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve))
+    const { port } = closed.address() as AddressInfo
+    await new Promise<void>((resolve) => closed.close(() => resolve()))
+    const config = env.config({
+      endpoint: `http://127.0.0.1:${port}`,
+      retry: { maxAttempts: 3, baseDelayMs: 10, maxDelayMs: 50 },
+    })
+    const { failed, engine } = await runWithHealthyNeighbour(config, async () => undefined, false)
+    expect(failed).toMatchObject({ code: 'network', retryable: true })
+    expect(failed.message).toMatch(/could not be reached \(ECONNREFUSED\) after 3 attempts/)
+    await engine.close()
+  })
+
+  it('a path that is no longer a file is refused without stopping the rest', async () => {
+    const { failed, engine } = await runWithHealthyNeighbour(env.config(), async (path) => {
+      await unlink(path)
+      const { mkdir } = await import('node:fs/promises')
+      await mkdir(path)
+    })
+    expect(failed).toMatchObject({ code: 'source-changed', retryable: true })
+    expect(failed.message).toMatch(/no longer a regular file/)
+    await engine.close()
+  })
+})
