@@ -1,0 +1,89 @@
+/**
+ * Typed access to `window.mediaImport`. Main answers every command with data (`IpcResult`);
+ * here a failure becomes a thrown `MediaImportError` again, so components can `try/catch` and
+ * still know the code and which row/field it concerns.
+ */
+import type {
+  CommandArg,
+  CommandName,
+  CommandResult,
+  EventName,
+  Events,
+  IpcError,
+  IpcResult,
+  MediaImportBridge,
+} from '../src-main/contract'
+
+declare global {
+  interface Window {
+    /** Exposed by the preload (or the browser test bridge); absent in a plain browser tab. */
+    mediaImport?: MediaImportBridge
+  }
+}
+
+export class MediaImportError extends Error {
+  readonly code: string
+  readonly rowId: string | undefined
+  readonly field: string | undefined
+
+  constructor(error: IpcError) {
+    super(error.message)
+    this.name = 'MediaImportError'
+    this.code = error.code
+    this.rowId = error.rowId
+    this.field = error.field
+  }
+}
+
+export function unwrap<T>(result: IpcResult<T>): T {
+  if (result.ok) return result.value
+  throw new MediaImportError(result.error)
+}
+
+export type Api = {
+  [K in CommandName]: CommandArg<K> extends undefined
+    ? () => Promise<CommandResult<K>>
+    : (arg: CommandArg<K>) => Promise<CommandResult<K>>
+} & {
+  on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void
+  /** Absolute path of a dropped File, or '' when it is not a file on this computer. */
+  pathForFile(file: File): string
+}
+
+export function createApi(getBridge: () => MediaImportBridge | undefined): Api {
+  const bridge = (): MediaImportBridge => {
+    const found = getBridge()
+    if (found) return found
+    throw new MediaImportError({
+      code: 'bridge-missing',
+      message:
+        'The app bridge (window.mediaImport) is missing: open this window from Media Importer, not a browser tab.',
+    })
+  }
+
+  async function call<K extends CommandName>(name: K, arg?: CommandArg<K>): Promise<CommandResult<K>> {
+    const method = bridge()[name] as (arg?: CommandArg<K>) => Promise<IpcResult<CommandResult<K>>>
+    let result: IpcResult<CommandResult<K>>
+    try {
+      result = await method(arg)
+    } catch (err) {
+      // The bridge itself failed (main gone, serialisation); not an answer from a handler.
+      const message = err instanceof Error ? err.message : String(err)
+      throw new MediaImportError({ code: 'ipc-failed', message: `${name}: ${message}` })
+    }
+    return unwrap(result)
+  }
+
+  return {
+    getAppInfo: () => call('getAppInfo'),
+    getSnapshot: () => call('getSnapshot'),
+    addPaths: (arg) => call('addPaths', arg),
+    pickPaths: (arg) => call('pickPaths', arg),
+    cancelScan: (arg) => call('cancelScan', arg),
+    clearRows: () => call('clearRows'),
+    on: (event, listener) => bridge().on(event, listener),
+    pathForFile: (file) => bridge().pathForFile(file),
+  }
+}
+
+export const api: Api = createApi(() => window.mediaImport)

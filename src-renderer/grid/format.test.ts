@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest'
+import { formatKind, formatSize, formatStatus } from './format'
+
+describe('formatSize', () => {
+  it.each([
+    [0, '0 B'],
+    [999, '999 B'],
+    [1000, '1 kB'],
+    [1536, '1.5 kB'],
+    [9_949, '9.9 kB'],
+    [12_345, '12 kB'],
+    [999_499, '999 kB'],
+    [999_500, '1 MB'],
+    [2_500_000, '2.5 MB'],
+    [4_700_000_000, '4.7 GB'],
+  ])('%i bytes reads %s', (bytes, text) => {
+    expect(formatSize(bytes)).toBe(text)
+  })
+
+  it('never shows a nonsense number', () => {
+    expect(formatSize(-1)).toBe('—')
+    expect(formatSize(Number.NaN)).toBe('—')
+  })
+})
+
+describe('formatStatus', () => {
+  it('names the status in words and adds the reason when there is one', () => {
+    expect(formatStatus({ status: 'scanned' })).toBe('Scanned')
+    expect(formatStatus({ status: 'unreadable', reason: 'permission denied' })).toBe('Unreadable: permission denied')
+    expect(formatStatus({ status: 'upload-failed', reason: 'timeout' })).toBe('Upload failed: timeout')
+  })
+})
+
+describe('formatKind', () => {
+  it('labels known kinds and says when the kind is still unknown', () => {
+    expect(formatKind('image')).toBe('Image')
+    expect(formatKind(undefined)).toBe('Not detected yet')
+  })
+})

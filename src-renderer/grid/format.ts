@@ -1,0 +1,47 @@
+/** How row facts read in the grid. Pure, so the wording is tested, not eyeballed. */
+import type { MediaKind, Row, RowStatus } from '../../src-main/contract'
+
+const UNITS = ['kB', 'MB', 'GB', 'TB'] as const
+
+/** Decimal units, as the file managers editors use (Finder, Files, Explorer's "size on disk" aside). */
+export function formatSize(bytes: number): string {
+  if (!Number.isFinite(bytes) || bytes < 0) return '—'
+  if (bytes < 1000) return `${bytes} B`
+  let value = bytes
+  let unit: string = 'B'
+  for (const next of UNITS) {
+    // 999.5 kB would round to "1000 kB"; it reads better as the next unit up.
+    if (value < 999.5) break
+    value /= 1000
+    unit = next
+  }
+  // One decimal below 10 ("2.5 MB"), whole numbers above ("345 kB"), as Finder shows them.
+  const rounded = value < 10 ? Math.round(value * 10) / 10 : Math.round(value)
+  return `${rounded} ${unit}`
+}
+
+const STATUS_LABELS: Record<RowStatus, string> = {
+  scanned: 'Scanned',
+  skipped: 'Skipped',
+  unreadable: 'Unreadable',
+  probed: 'Ready',
+  uploading: 'Uploading',
+  uploaded: 'Uploaded',
+  'upload-failed': 'Upload failed',
+  submitting: 'Importing',
+  imported: 'Imported',
+  rejected: 'Rejected',
+  conflict: 'Conflict',
+}
+
+export function formatStatus(row: Pick<Row, 'status' | 'reason'>): string {
+  const label = STATUS_LABELS[row.status]
+  return row.reason ? `${label}: ${row.reason}` : label
+}
+
+const KIND_LABELS: Record<MediaKind, string> = { image: 'Image', video: 'Video', file: 'File' }
+
+/** Kind is known only once the bytes were read; until then the cell says so. */
+export function formatKind(kind: MediaKind | undefined): string {
+  return kind ? KIND_LABELS[kind] : 'Not detected yet'
+}

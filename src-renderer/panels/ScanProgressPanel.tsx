@@ -1,0 +1,44 @@
+import { useMemo } from 'react'
+import { api } from '../api'
+import { useAppStore } from '../store/app-store'
+import { reportFailure } from '../store/report-failure'
+import { summarise } from '../store/scan-summary'
+import type { ScanSummary } from '../store/scan-summary'
+
+const HEADLINES: Record<ScanSummary['state'], string> = {
+  idle: 'No folders added yet',
+  running: 'Scanning…',
+  done: 'Scan done',
+  failed: 'Scan failed',
+  cancelled: 'Scan cancelled',
+}
+
+const count = (n: number, one: string, many: string): string => `${n.toLocaleString('en')} ${n === 1 ? one : many}`
+
+export function ScanProgressPanel() {
+  const scans = useAppStore((s) => s.scans)
+  const summary = useMemo(() => summarise(scans), [scans])
+  const cancel = () => {
+    for (const scanId of summary.runningIds)
+      api.cancelScan({ scanId }).catch((err: unknown) => reportFailure(err, 'Could not cancel the scan'))
+  }
+
+  return (
+    <div className="scan-progress" role="status" aria-live="polite" data-state={summary.state}>
+      <span className="scan-headline">{HEADLINES[summary.state]}</span>
+      {summary.state !== 'idle' && (
+        <span className="scan-counts">
+          {/* The space keeps screen readers and text queries from running the two parts together. */}{' '}
+          {count(summary.files, 'file', 'files')}, {count(summary.skipped, 'skipped', 'skipped')},{' '}
+          {count(summary.errors, 'error', 'errors')}
+        </span>
+      )}
+      {summary.message && <span className="scan-message">{summary.message}</span>}
+      {summary.state === 'running' && (
+        <button type="button" className="button button-quiet" onClick={cancel}>
+          Cancel
+        </button>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,26 @@
+/**
+ * Wires main's events into the store once, at start, outside React: listeners are attached
+ * before the first snapshot is requested so nothing sent in between is lost. Events and command
+ * answers travel in order on one channel, so a snapshot that arrives after a patch is newer.
+ */
+import type { Api } from '../api'
+import { reportFailure } from './report-failure'
+import { useAppStore } from './app-store'
+
+export function connectStore(api: Api): () => void {
+  const store = useAppStore.getState()
+  let unsubscribe: Array<() => void> = []
+  try {
+    unsubscribe = [
+      api.on('sessionPatch', (patch) => store.receivePatch(patch)),
+      api.on('scanProgress', (progress) => store.receiveScanProgress(progress)),
+    ]
+  } catch (err) {
+    reportFailure(err, 'Could not connect to the app')
+    return () => undefined
+  }
+  const failed = (err: unknown) => reportFailure(err, 'Could not load the session')
+  api.getAppInfo().then(store.receiveAppInfo, failed)
+  api.getSnapshot().then(store.receiveSnapshot, failed)
+  return () => unsubscribe.forEach((off) => off())
+}

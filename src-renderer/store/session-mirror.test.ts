@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest'
+import type { Row } from '../../src-main/contract'
+import { applyPatch, applySnapshot, emptyMirror, orderedRows } from './session-mirror'
+
+const row = (rowId: string, change: Partial<Row> = {}): Row => ({
+  rowId,
+  path: `/drop/${rowId}`,
+  relativePath: `drop/${rowId}`,
+  size: 1,
+  mtimeMs: 0,
+  status: 'scanned',
+  ...change,
+})
+
+describe('applySnapshot', () => {
+  it('replaces everything with the snapshot, keeping its order', () => {
+    const before = applyPatch(emptyMirror, { upsert: [row('old')], remove: [] })
+    const mirror = applySnapshot({ sessionId: 's1', rows: [row('b'), row('a')] })
+    expect(mirror.sessionId).toBe('s1')
+    expect(mirror.ids).toEqual(['b', 'a'])
+    expect(mirror.byId.has('old')).toBe(false)
+    expect(before.byId.has('old')).toBe(true)
+  })
+})
+
+describe('applyPatch', () => {
+  it('appends new rows in patch order', () => {
+    const mirror = applyPatch(emptyMirror, { upsert: [row('a'), row('b')], remove: [] })
+    expect(mirror.ids).toEqual(['a', 'b'])
+    expect(orderedRows(mirror).map((r) => r.rowId)).toEqual(['a', 'b'])
+  })
+
+  it('replaces a changed row in place without moving it', () => {
+    const start = applySnapshot({ sessionId: 's', rows: [row('a'), row('b'), row('c')] })
+    const next = applyPatch(start, { upsert: [row('b', { status: 'unreadable', reason: 'EACCES' })], remove: [] })
+    expect(next.ids).toBe(start.ids)
+    expect(next.byId.get('b')).toMatchObject({ status: 'unreadable', reason: 'EACCES' })
+    expect(next.byId.get('a')).toBe(start.byId.get('a'))
+  })
+
+  it('removes rows and ignores ids it does not know', () => {
+    const start = applySnapshot({ sessionId: 's', rows: [row('a'), row('b'), row('c')] })
+    const next = applyPatch(start, { upsert: [], remove: ['b', 'missing'] })
+    expect(next.ids).toEqual(['a', 'c'])
+    expect(next.byId.size).toBe(2)
+  })
+
+  it('handles a row removed and re-added in one patch as a new row at the end', () => {
+    const start = applySnapshot({ sessionId: 's', rows: [row('a'), row('b')] })
+    const next = applyPatch(start, { upsert: [row('a', { size: 9 })], remove: ['a'] })
+    expect(next.ids).toEqual(['b', 'a'])
+    expect(next.byId.get('a')?.size).toBe(9)
+  })
+
+  it('never mutates the mirror it was given', () => {
+    const start = applySnapshot({ sessionId: 's', rows: [row('a')] })
+    applyPatch(start, { upsert: [row('z')], remove: ['a'] })
+    expect(start.ids).toEqual(['a'])
+    expect([...start.byId.keys()]).toEqual(['a'])
+  })
+
+  it('returns the same mirror for an empty patch', () => {
+    const start = applySnapshot({ sessionId: 's', rows: [row('a')] })
+    expect(applyPatch(start, { upsert: [], remove: [] })).toBe(start)
+  })
+
+  it('keeps up with 50,000 rows arriving in batches', () => {
+    let mirror = emptyMirror
+    const started = performance.now()
+    for (let batch = 0; batch < 250; batch++) {
+      const upsert = Array.from({ length: 200 }, (_, i) => row(`r${batch * 200 + i}`))
+      mirror = applyPatch(mirror, { upsert, remove: [] })
+    }
+    expect(mirror.ids.length).toBe(50_000)
+    expect(new Set(mirror.ids).size).toBe(50_000)
+    // Generous bound: catches an accidental quadratic step, not a slow machine.
+    expect(performance.now() - started).toBeLessThan(5_000)
+  })
+})
