@@ -1,0 +1,106 @@
+/**
+ * Journey: an editor drops a photographer's folder (nested, mixed types, a hidden file, an empty
+ * file, a unicode name) plus a loose file onto the window and sees one row per file.
+ */
+import { writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { saveScreenshot } from '../harness/artifacts'
+import { expect, test } from '../harness/fixtures'
+import { bytesOfLength, writeFileTree } from '../support/media/file-tree'
+import { makePng } from '../support/media/png'
+import type { GridRowText } from '../support/pages/importer-page'
+
+const SANDBOX_TEXT = 'Sandbox: everything stays on this computer — nothing is sent to a real Livingdocs server.'
+const UNICODE_NAME = 'Zürich – Straßenfest 東京.txt'
+const byFile = (a: GridRowText, b: GridRowText) => a.file.localeCompare(b.file)
+
+test('an editor drops a nested folder and a loose file and gets one row per file', async ({
+  importer,
+  harness,
+}, testInfo) => {
+  const png = makePng(24, 16)
+  const unicodeText = 'Grüezi mitenand – 東京'
+  const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>'
+  const reportage = join(harness.filesDir, 'Reportage')
+  await writeFileTree(reportage, {
+    'cover.png': png,
+    'notes.txt': bytesOfLength(1536),
+    'empty.txt': '',
+    '.hidden': 'local editor settings',
+    [`2026/03/${UNICODE_NAME}`]: unicodeText,
+    '2026/03/day-2/logo.svg': svg,
+    '2026/03/day-2/scan.bin': bytesOfLength(2_500_000, 7),
+  })
+  const pressRelease = join(harness.filesDir, 'press-release.txt')
+  await writeFile(pressRelease, bytesOfLength(12_345))
+
+  await expect(importer.sandboxBanner).toHaveText(SANDBOX_TEXT)
+  await expect(importer.grid).toContainText('Drop folders or files anywhere in this window')
+
+  const dragged = await importer.dragOver([reportage, pressRelease])
+  await expect(importer.dropZone).toHaveAttribute('data-drag-active', 'true')
+  await importer.release(dragged)
+  await expect(importer.dropZone).toHaveAttribute('data-drag-active', 'false')
+
+  await importer.waitForScan('done')
+  await expect(importer.scanProgress).toContainText('7 files, 1 skipped, 0 errors')
+  await expect(importer.rows).toHaveCount(7)
+
+  const notDetected = 'Not detected yet'
+  const expected: GridRowText[] = [
+    { file: 'Reportage/cover.png', kind: notDetected, size: `${png.length} B`, status: 'Scanned' },
+    { file: 'Reportage/notes.txt', kind: notDetected, size: '1.5 kB', status: 'Scanned' },
+    { file: 'Reportage/empty.txt', kind: notDetected, size: '0 B', status: 'Scanned' },
+    {
+      file: `Reportage/2026/03/${UNICODE_NAME}`,
+      kind: notDetected,
+      size: `${Buffer.byteLength(unicodeText)} B`,
+      status: 'Scanned',
+    },
+    {
+      file: 'Reportage/2026/03/day-2/logo.svg',
+      kind: notDetected,
+      size: `${Buffer.byteLength(svg)} B`,
+      status: 'Scanned',
+    },
+    { file: 'Reportage/2026/03/day-2/scan.bin', kind: notDetected, size: '2.5 MB', status: 'Scanned' },
+    { file: 'press-release.txt', kind: notDetected, size: '12 kB', status: 'Scanned' },
+  ]
+  expect((await importer.rowTexts()).sort(byFile)).toEqual(expected.sort(byFile))
+  await expect(importer.row('Reportage/.hidden')).toHaveCount(0)
+  await expect(importer.problems).toHaveCount(0)
+
+  await saveScreenshot(importer.page, testInfo, 'light')
+  await importer.page.emulateMedia({ colorScheme: 'dark' })
+  await saveScreenshot(importer.page, testInfo, 'dark')
+})
+
+test('an editor picks folders with "Choose folders…" instead of dropping', async ({ importer, harness }) => {
+  const archive = join(harness.filesDir, 'Archiv 2019')
+  await writeFileTree(archive, { 'a.png': makePng(4, 4), 'sub/b.txt': 'b' })
+
+  await importer.chooseFolders([archive])
+
+  await importer.waitForScan('done')
+  await expect(importer.rows).toHaveCount(2)
+  await expect(importer.row('Archiv 2019/sub/b.txt')).toContainText('1 B')
+})
+
+test('a command with a bad argument is refused with an error that says what is wrong', async ({
+  importer,
+  page,
+}, testInfo) => {
+  // Straight through the bridge, as any renderer code would call it.
+  const answer = await page.evaluate(() => window.mediaImport?.addPaths({ paths: ['relative/photos'] }))
+  expect(answer).toMatchObject({ ok: false, error: { code: 'invalid-argument' } })
+  expect(answer?.ok === false && answer.error.message).toMatch(/addPaths: .*absolute.* at paths\.0/)
+
+  // And as an editor meets it: a drop that resolves to a relative path shows a problem, adds nothing.
+  await importer.drop(['relative/photos'])
+  await expect(importer.problems).toHaveCount(1)
+  await expect(importer.problems).toContainText('absolute')
+  await expect(importer.problems).toHaveAttribute('data-code', 'invalid-argument')
+  await expect(importer.rows).toHaveCount(0)
+  await expect(importer.scanProgress).toHaveAttribute('data-state', 'idle')
+  await saveScreenshot(page, testInfo, 'refused')
+})

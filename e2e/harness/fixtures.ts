@@ -1,0 +1,87 @@
+/**
+ * Playwright fixtures for the browser journeys. Per worker: one static server for the built
+ * renderer. Per test: a temp data dir, a fresh app core (the real handler table), the bridge
+ * installed on the page, and an `importer` page object already on the app. A test fails if the
+ * page logged an error (CSP violations included) or an event could not be delivered.
+ */
+import { test as base, expect } from '@playwright/test'
+import { mkdir, mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { AppInfo } from '../../src-main/contract'
+import { createAppCore } from '../../src-main/core/app/handlers'
+import type { AppCore } from '../../src-main/core/app/handlers'
+import { ImporterPage } from '../support/pages/importer-page'
+import { installBridge, pageEmitter, setDropPaths } from './bridge'
+import { startStaticServer } from './static-server'
+import type { StaticServer } from './static-server'
+
+export interface Harness {
+  /** The app's data folder for this test (sessions, settings). */
+  dataDir: string
+  /** Where the test builds the folders it drops; removed after the test. */
+  filesDir: string
+  core: AppCore
+  /** What the system folder picker answers next (the editor's choice). */
+  picker: { next: string[] }
+  appInfo: AppInfo
+}
+
+const sandboxAppInfo: AppInfo = {
+  version: '0.0.0-e2e',
+  mode: 'sandbox',
+  profileName: 'Sandbox',
+  livingdocsUrl: 'http://127.0.0.1',
+}
+
+export const test = base.extend<{ harness: Harness; importer: ImporterPage }, { rendererServer: StaticServer }>({
+  rendererServer: [
+    // Playwright reads fixture dependencies from the destructuring pattern; this one has none.
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const server = await startStaticServer()
+      await use(server)
+      await server.close()
+    },
+    { scope: 'worker' },
+  ],
+
+  harness: async ({ page }, use) => {
+    const root = await mkdtemp(join(tmpdir(), 'media-import-e2e-'))
+    const dataDir = join(root, 'data')
+    const filesDir = join(root, 'files')
+    await Promise.all([mkdir(dataDir), mkdir(filesDir)])
+    const problems: string[] = []
+    page.on('pageerror', (err) => problems.push(`page error: ${err.message}`))
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') problems.push(`console error: ${msg.text()} (${msg.location().url})`)
+    })
+
+    const picker = { next: [] as string[] }
+    const core = createAppCore({
+      appInfo: () => sandboxAppInfo,
+      pickPaths: async () => picker.next,
+      emit: pageEmitter(page, (err) => problems.push(`event not delivered: ${String(err)}`)),
+    })
+    await installBridge(page, core.handlers)
+
+    await use({ dataDir, filesDir, core, picker, appInfo: sandboxAppInfo })
+
+    core.dispose()
+    await rm(root, { recursive: true, force: true })
+    expect(problems, 'the page logged errors (CSP violations show up here)').toEqual([])
+  },
+
+  importer: async ({ page, harness, rendererServer }, use) => {
+    const importer = new ImporterPage(page, {
+      answerPicker: (paths) => {
+        harness.picker.next = [...paths]
+      },
+      registerDropPaths: (paths) => setDropPaths(page, paths),
+    })
+    await importer.open(rendererServer.url)
+    await use(importer)
+  },
+})
+
+export { expect }
