@@ -35,7 +35,10 @@ export function readBody(req: IncomingMessage, limit: number): Promise<BodyResul
     }
     req.on('data', onData)
     req.on('end', () => settle({ kind: 'ok', text: Buffer.concat(chunks).toString('utf8') }))
-    req.on('aborted', () => settle({ kind: 'aborted' }))
+    // 'close' without a complete body means the client went away mid-request.
+    req.on('close', () =>
+      settle(req.complete ? { kind: 'ok', text: Buffer.concat(chunks).toString('utf8') } : { kind: 'aborted' }),
+    )
     req.on('error', () => settle({ kind: 'aborted' }))
   })
 }

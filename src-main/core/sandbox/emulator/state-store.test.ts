@@ -41,6 +41,20 @@ describe('persistence', () => {
     expect(onDisk.entries).toHaveLength(2)
   })
 
+  it('serialises concurrent imports: every stored entry reaches the disk', async () => {
+    const dataDir = await tempDir()
+    const emu = await startTestEmulator({ dataDir })
+    const batches = Array.from({ length: 20 }, (_, i) =>
+      importResults(emu, [imageEntry(`par-${i}`), imageEntry('par-shared')]),
+    )
+    const answers = await Promise.all(batches)
+    await emu.close()
+    // Exactly one batch got the shared id; the others got 409 for it.
+    expect(answers.filter(([, shared]) => shared?.ok === true)).toHaveLength(1)
+    const onDisk = JSON.parse(await readFile(join(dataDir, STATE_FILE_NAME), 'utf8')) as { entries: unknown[] }
+    expect(onDisk.entries).toHaveLength(21)
+  })
+
   it('refuses to start on a damaged state file instead of overwriting it', async () => {
     const dataDir = await tempDir()
     await writeFile(join(dataDir, STATE_FILE_NAME), '{"formatVersion": 1, "entries": [')
