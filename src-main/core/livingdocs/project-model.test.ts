@@ -20,6 +20,7 @@ const config = {
       info: { label: 'Image' },
       asset: { translatable: true, replaceable: true },
       metadata: [
+        { handle: 'language', type: 'li-metadata-translations' },
         {
           handle: 'title',
           type: 'li-text',
@@ -68,7 +69,9 @@ describe('readProjectModel', () => {
   it('reads properties with the config that can reject values', () => {
     const image = findMediaType(model, 'image')
     expect(image?.assetTranslatable).toBe(true)
-    expect(image?.properties).toEqual([
+    expect(image?.translationsEnabled).toBe(true)
+    expect(findMediaType(model, 'video')?.translationsEnabled).toBe(false)
+    expect(image?.properties.slice(1)).toEqual([
       {
         handle: 'title',
         plugin: 'li-text',

@@ -22,6 +22,7 @@ const FALLBACK_IMAGE_TYPE: MediaTypeModel = {
   kind: 'image',
   label: 'Image',
   assetTranslatable: false,
+  translationsEnabled: false,
   properties: ['title', 'caption', 'source', 'description'].map((handle) => ({
     handle,
     plugin: 'li-text',
@@ -87,14 +88,16 @@ function readMediaType(raw: unknown): MediaTypeModel | undefined {
   if (!handle || !kind) return undefined
   const info = isObj(raw.info) ? raw.info : {}
   const asset = isObj(raw.asset) ? raw.asset : {}
+  const properties = arr(raw.metadata)
+    .map(readProperty)
+    .filter((p): p is PropertyModel => p !== undefined)
   return {
     handle,
     kind,
     label: str(info.label) ?? handle,
     assetTranslatable: asset.translatable === true,
-    properties: arr(raw.metadata)
-      .map(readProperty)
-      .filter((p): p is PropertyModel => p !== undefined),
+    translationsEnabled: properties.some((p) => p.plugin === 'li-metadata-translations'),
+    properties,
     exifMappings: kind === 'image' ? readExifMappings(raw.exifExtraction) : [],
   }
 }

@@ -102,6 +102,8 @@ export interface MediaTypeModel {
   kind: MediaKind
   label: string
   assetTranslatable: boolean
+  /** Translations need a `li-metadata-translations` property on the media type (Media Library setup guide). */
+  translationsEnabled: boolean
   properties: PropertyModel[]
   exifMappings: ExifMapping[]
 }

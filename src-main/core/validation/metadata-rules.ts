@@ -13,6 +13,7 @@ const issue = (field: string, message: string): FieldIssue => ({ field, message,
 const LOCALE = /^[a-z][a-zA-Z0-9-]+$/
 
 function valueIssues(
+  locales: readonly string[],
   type: MediaTypeModel,
   byHandle: Map<string, PropertyModel>,
   metadata: Record<string, unknown>,
@@ -32,7 +33,7 @@ function valueIssues(
       issues.push(issue(field, `"${property.label}" is not translatable in media type "${type.handle}".`))
       continue
     }
-    for (const problem of checkPropertyValue(property, value))
+    for (const problem of checkPropertyValue(property, value, { locales }))
       issues.push(issue(field, `${property.label} ${problem}.`))
   }
   return issues
@@ -41,7 +42,8 @@ function valueIssues(
 export function metadataIssues(model: ProjectModel, type: MediaTypeModel, draft: EntryDraft): FieldIssue[] {
   const byHandle = new Map(type.properties.map((p) => [p.handle, p]))
   const { entry } = draft
-  const issues = valueIssues(type, byHandle, entry.metadata, '', false)
+  const known = model.languages.locales
+  const issues = valueIssues(known, type, byHandle, entry.metadata, '', false)
   for (const property of type.properties) {
     if (property.required && isEmptyValue(entry.metadata[property.handle])) {
       issues.push(issue(`metadata.${property.handle}`, property.requiredMessage ?? `${property.label} is required.`))
@@ -49,7 +51,6 @@ export function metadataIssues(model: ProjectModel, type: MediaTypeModel, draft:
   }
 
   const locales = new Set([...Object.keys(entry.translations), ...Object.keys(draft.translationAssets ?? {})])
-  const known = model.languages.locales
   for (const locale of locales) {
     const prefix = `translations.${locale}.`
     const translation = entry.translations[locale]
@@ -61,7 +62,12 @@ export function metadataIssues(model: ProjectModel, type: MediaTypeModel, draft:
       issues.push(issue(`translations.${locale}`, `"${locale}" is not a language of this project: ${choices}.`))
       continue
     }
-    issues.push(...valueIssues(type, byHandle, translation?.metadata ?? {}, prefix, true))
+    if (!type.translationsEnabled) {
+      const why = `Media type "${type.handle}" has no metadata translations (it lacks a li-metadata-translations property).`
+      issues.push(issue(`translations.${locale}`, why))
+      continue
+    }
+    issues.push(...valueIssues(known, type, byHandle, translation?.metadata ?? {}, prefix, true))
     if (asset !== undefined) {
       if (!type.assetTranslatable) {
         issues.push(issue(`${prefix}asset`, `Media type "${type.handle}" has no per-language assets.`))

@@ -26,16 +26,15 @@ describe('checkPropertyValue', () => {
     ok(prop('li-text'), 'line\nbreaks allowed when the config says nothing')
   })
 
-  it('li-enum and li-string-list: values from the data provider', () => {
+  it('li-enum: a value from the data provider; li-string-list: any texts', () => {
     const e = prop('li-enum', { allowedValues: ['a', 'b'] })
     ok(e, 'a')
     bad(e, 'c', /"c" is not one of the allowed values \("a", "b"\)/)
     bad(e, 1, /text/)
     const l = prop('li-string-list', { allowedValues: ['x', 'y'] })
-    ok(l, ['x', 'y'])
-    bad(l, ['x', 'z'], /"z" is not one/)
+    ok(l, ['x', 'z'])
     bad(l, 'x', /list of texts/)
-    ok(prop('li-string-list'), ['free', 'values'])
+    bad(l, ['x', 1], /list of texts/)
   })
 
   it('li-boolean: true or false only', () => {
@@ -89,6 +88,15 @@ describe('checkPropertyValue', () => {
   it('li-license-profile: an object with a handle', () => {
     ok(prop('li-license-profile'), { handle: 'editorial' })
     bad(prop('li-license-profile'), 'editorial', /license profile/)
+  })
+
+  it('li-metadata-translations: {locale, label} with a project locale', () => {
+    const p = prop('li-metadata-translations')
+    expect(checkPropertyValue(p, { locale: 'fr', label: 'Français' }, { locales: ['en', 'fr'] })).toEqual([])
+    expect(checkPropertyValue(p, { locale: 'es', label: 'Español' }, { locales: ['en', 'fr'] })).toEqual([
+      'locale must be one of en, fr',
+    ])
+    bad(p, 'fr', /\{locale, label\}/)
   })
 
   it('plugins without a checkable format pass', () => {

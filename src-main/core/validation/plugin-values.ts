@@ -50,7 +50,12 @@ function checkAllowed(p: PropertyModel, value: string | number): string[] {
   return [`${JSON.stringify(value)} is not one of the allowed values (${list(allowed)})`]
 }
 
-export function checkPropertyValue(p: PropertyModel, value: unknown): string[] {
+export interface ValueContext {
+  /** The project's locales, for `li-metadata-translations` values. */
+  locales: readonly string[]
+}
+
+export function checkPropertyValue(p: PropertyModel, value: unknown, ctx: ValueContext = { locales: [] }): string[] {
   switch (p.plugin) {
     case 'li-text':
       return checkText(p, value)
@@ -59,10 +64,9 @@ export function checkPropertyValue(p: PropertyModel, value: unknown): string[] {
       return typeof value === 'string' ? [] : ['must be text']
     case 'li-enum':
       return typeof value === 'string' ? checkAllowed(p, value) : ['must be one of the listed values (text)']
-    case 'li-string-list': {
-      if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) return ['must be a list of texts']
-      return value.flatMap((v: string) => checkAllowed(p, v))
-    }
+    case 'li-string-list':
+      // The data provider only feeds the editor's picker; the docs name no server check on its items.
+      return Array.isArray(value) && value.every((v) => typeof v === 'string') ? [] : ['must be a list of texts']
     case 'li-boolean':
     case 'li-invalid':
     case 'li-system-boolean':
@@ -96,6 +100,12 @@ export function checkPropertyValue(p: PropertyModel, value: unknown): string[] {
     }
     case 'li-color':
       return typeof value === 'string' && HEX_COLOR.test(value) ? [] : ['must be a hex colour like #8CBA51']
+    case 'li-metadata-translations': {
+      if (!isObj(value) || typeof value.locale !== 'string' || typeof value.label !== 'string') {
+        return ['must be {locale, label}']
+      }
+      return ctx.locales.includes(value.locale) ? [] : [`locale must be one of ${ctx.locales.join(', ')}`]
+    }
     case 'li-license-profile':
       return isObj(value) && typeof value.handle === 'string' ? [] : ['must be a license profile {handle}']
     default:

@@ -13,13 +13,19 @@ const model = readProjectModel({
       type: 'mediaImage',
       asset: { translatable: true },
       metadata: [
+        { handle: 'language', type: 'li-metadata-translations' },
         { handle: 'title', type: 'li-text', config: { required: true, translatable: true, maxLength: 10 } },
         { handle: 'credit', type: 'li-text', config: { required: true, requiredErrorMessage: 'Who took it?' } },
         { handle: 'rank', type: 'li-integer', config: { maxValue: 3 } },
       ],
     },
     { handle: 'video', type: 'mediaVideo', metadata: [] },
-    { handle: 'file', type: 'mediaFile', metadata: [] },
+    { handle: 'file', type: 'mediaFile', metadata: [{ handle: 'language', type: 'li-metadata-translations' }] },
+    {
+      handle: 'plain',
+      type: 'mediaFile',
+      metadata: [{ handle: 'title', type: 'li-text', config: { translatable: true } }],
+    },
   ],
 })
 
@@ -53,7 +59,9 @@ describe('validateEntry', () => {
   })
 
   it('requires a media type of the project', () => {
-    expect(run(input({ mediaType: undefined }))).toEqual(['mediaType: Choose a media type (image, video, file).'])
+    expect(run(input({ mediaType: undefined }))).toEqual([
+      'mediaType: Choose a media type (image, video, file, plain).',
+    ])
     expect(run(input({ mediaType: 'audio' }))[0]).toMatch(/^mediaType: "audio" is not a media type of this project/)
   })
 
@@ -109,6 +117,15 @@ describe('validateEntry', () => {
     ])
     const fileInput = input({ mediaType: 'file', metadata: {} }, { translationAssets: { fr: asset } })
     expect(run(fileInput)).toEqual(['translations.fr.asset: Media type "file" has no per-language assets.'])
+  })
+})
+
+describe('translations need li-metadata-translations', () => {
+  it('refuses translations on a media type without it', () => {
+    const plain = input({ mediaType: 'plain', metadata: {}, translations: { fr: { metadata: { title: 'Un titre' } } } })
+    expect(run(plain)).toEqual([
+      'translations.fr: Media type "plain" has no metadata translations (it lacks a li-metadata-translations property).',
+    ])
   })
 })
 
