@@ -9,7 +9,9 @@ import { createRendererFileHandler } from './renderer-files'
 
 /**
  * Must run before `app` is ready, and Electron allows only one call: a later scheme (the
- * thumbnail protocol) has to be added to this list, not registered separately.
+ * thumbnail protocol) has to be added to this list, not registered separately. `corsEnabled`
+ * stays off: it would let other origins read app:// (electron/electron#52912); the renderer's
+ * own module scripts are same-origin and need no CORS.
  */
 export function registerPrivilegedSchemes(): void {
   protocol.registerSchemesAsPrivileged([
