@@ -1,70 +1,198 @@
 /**
- * Walks dropped paths (files and folders mixed) and yields batches of files as it goes.
- * First version for the walking skeleton; the ingest work extends it (symlink loops,
- * OS files, duplicates).
+ * Walks dropped paths (files and folders mixed) and yields batches of files while it goes.
+ * Symbolic links are followed, each folder is walked once: a link back to an ancestor is a
+ * loop, a second way into a folder already walked is reported and not walked again. Folders
+ * are identified by device + inode (bigint, exact on every file system), not by path.
  */
+import type { Dirent } from 'node:fs'
 import { lstat, opendir, stat } from 'node:fs/promises'
-import { basename, dirname, join, relative, sep } from 'node:path'
-import type { ScanOptions, ScannedFile } from './scanned-file'
+import { basename, join } from 'node:path'
+import { describeFsError } from './fs-errors'
+import type { ScanOptions, ScannedFile, SkipCode } from './scanned-file'
+import { skipVerdict } from './skip-rules'
 
-const isHidden = (name: string): boolean => name.startsWith('.')
+/** Folders on the way down from the drop root: a link to one of them would walk forever. */
+interface Ancestry {
+  key: string
+  relativePath: string
+  parent: Ancestry | undefined
+}
 
-function toRelative(root: string, path: string): string {
-  return relative(dirname(root), path).split(sep).join('/')
+interface Pending {
+  path: string
+  relativePath: string
+  /** From the directory listing; undefined for drop roots, which are stat'ed first. */
+  dirent: Dirent | undefined
+  ancestry: Ancestry | undefined
+}
+
+/** Stats of one folder's entries run this many at a time; order of the output is kept. */
+const statConcurrency = 32
+
+const nfc = (name: string): string => name.normalize('NFC')
+
+function findAncestor(ancestry: Ancestry | undefined, key: string): Ancestry | undefined {
+  for (let a = ancestry; a; a = a.parent) if (a.key === key) return a
+  return undefined
+}
+
+function kindOfSpecial(dirent: Dirent | undefined): string {
+  if (dirent?.isFIFO()) return 'named pipe'
+  if (dirent?.isSocket()) return 'socket'
+  if (dirent?.isBlockDevice() || dirent?.isCharacterDevice()) return 'device'
+  return 'special file'
+}
+
+/** `seq` is given when results are taken in walk order, not when a concurrent stat returns. */
+type Found = Omit<ScannedFile, 'seq'>
+
+class Walker {
+  private readonly walked = new Map<string, string>()
+
+  private file(path: string, relativePath: string, fields: Partial<Found>): Found {
+    return { path, relativePath, size: 0, mtimeMs: 0, status: 'ok', ...fields }
+  }
+
+  private skipped(path: string, relativePath: string, code: SkipCode, reason: string): Found {
+    return this.file(path, relativePath, { status: 'skipped', skipCode: code, reason })
+  }
+
+  /** Resolves one entry to what it is; folders come back as children to walk. */
+  async visit(entry: Pending): Promise<{ out: Found[]; children: Pending[] }> {
+    const { path, relativePath, dirent } = entry
+    const name = basename(path) || path
+    const isLink = dirent === undefined || dirent.isSymbolicLink()
+    if (dirent && !isLink && !dirent.isFile() && !dirent.isDirectory()) {
+      return {
+        out: [this.skipped(path, relativePath, 'not-a-file', `not a regular file (${kindOfSpecial(dirent)})`)],
+        children: [],
+      }
+    }
+    // Names decide before any syscall for plain entries; links are judged by what they point to.
+    if (dirent && !isLink) {
+      const verdict = skipVerdict(name, dirent.isDirectory())
+      if (verdict) return { out: [this.skipped(path, relativePath, verdict.code, verdict.reason)], children: [] }
+    }
+    let info
+    try {
+      info = await stat(path, { bigint: true })
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code
+      if (code === 'ELOOP')
+        return { out: [this.skipped(path, relativePath, 'symlink-loop', describeFsError(err))], children: [] }
+      const dangling =
+        code === 'ENOENT' &&
+        (await lstat(path).then(
+          (l) => l.isSymbolicLink(),
+          () => false,
+        ))
+      const reason = dangling ? 'broken symbolic link: its target does not exist' : describeFsError(err)
+      return { out: [this.file(path, relativePath, { status: 'error', reason })], children: [] }
+    }
+    if (isLink && dirent) {
+      const verdict = skipVerdict(name, info.isDirectory())
+      if (verdict) return { out: [this.skipped(path, relativePath, verdict.code, verdict.reason)], children: [] }
+    }
+    if (info.isFile()) {
+      return {
+        out: [this.file(path, relativePath, { size: Number(info.size), mtimeMs: Number(info.mtimeMs) })],
+        children: [],
+      }
+    }
+    if (!info.isDirectory()) {
+      return {
+        out: [this.skipped(path, relativePath, 'not-a-file', 'not a regular file (device, pipe or socket)')],
+        children: [],
+      }
+    }
+    const key = `${info.dev}:${info.ino}`
+    const loop = findAncestor(entry.ancestry, key)
+    if (loop) {
+      const reason = `symbolic link loop: points back to ${loop.relativePath}, which is being scanned`
+      return { out: [this.skipped(path, relativePath, 'symlink-loop', reason)], children: [] }
+    }
+    const seenAs = this.walked.get(key)
+    if (seenAs !== undefined) {
+      return {
+        out: [this.skipped(path, relativePath, 'already-scanned', `folder already scanned as ${seenAs}`)],
+        children: [],
+      }
+    }
+    this.walked.set(key, relativePath)
+    return this.list(path, relativePath, { key, relativePath, parent: entry.ancestry })
+  }
+
+  private async list(
+    path: string,
+    relativePath: string,
+    ancestry: Ancestry,
+  ): Promise<{ out: Found[]; children: Pending[] }> {
+    const dirents: Dirent[] = []
+    try {
+      const dir = await opendir(path, { bufferSize: 256 })
+      for await (const dirent of dir) dirents.push(dirent)
+    } catch (err) {
+      return {
+        out: [this.file(path, relativePath, { status: 'error', reason: `folder unreadable: ${describeFsError(err)}` })],
+        children: [],
+      }
+    }
+    dirents.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    const children = dirents.map((dirent) => ({
+      path: join(path, dirent.name),
+      relativePath: `${relativePath}/${nfc(dirent.name)}`,
+      dirent,
+      ancestry,
+    }))
+    return { out: [], children }
+  }
 }
 
 export async function* walkPaths(paths: readonly string[], options: ScanOptions = {}): AsyncGenerator<ScannedFile[]> {
   const batchSize = options.batchSize ?? 200
+  const maxDelay = options.maxBatchDelayMs ?? 50
+  const walker = new Walker()
+  let seq = 0
   let batch: ScannedFile[] = []
-  const emit = (file: ScannedFile): ScannedFile[] | undefined => {
-    if (file.status === 'skipped' && !options.includeSkipped) return undefined
+  let batchStarted = 0
+  const take = (found: Found): void => {
+    const file: ScannedFile = { ...found, seq: seq++ }
+    if (file.status === 'skipped') {
+      options.onSkipped?.(file)
+      if (!options.includeSkipped) return
+    }
+    if (batch.length === 0) batchStarted = performance.now()
     batch.push(file)
-    if (batch.length < batchSize) return undefined
-    const full = batch
-    batch = []
-    return full
   }
+  const due = (): boolean =>
+    batch.length >= batchSize || (batch.length > 0 && performance.now() - batchStarted >= maxDelay)
 
-  for (const root of paths) {
-    const stack: string[] = [root]
-    while (stack.length > 0) {
-      options.signal?.throwIfAborted()
-      const path = stack.pop() as string
-      const relativePath = toRelative(root, path)
-      let info
-      try {
-        info = await stat(path)
-      } catch (err) {
-        const linkExists = await lstat(path).then(() => true, () => false)
-        const reason = linkExists ? 'broken link' : (err as NodeJS.ErrnoException).code ?? String(err)
-        const full = emit({ path, relativePath, size: 0, mtimeMs: 0, status: 'error', reason })
-        if (full) yield full
-        continue
-      }
-      if (info.isDirectory()) {
-        try {
-          const dir = await opendir(path)
-          const children: string[] = []
-          for await (const entry of dir) children.push(join(path, entry.name))
-          children.sort().reverse()
-          stack.push(...children)
-        } catch (err) {
-          const full = emit({ path, relativePath, size: 0, mtimeMs: 0, status: 'error', reason: (err as NodeJS.ErrnoException).code ?? String(err) })
-          if (full) yield full
+  // Depth first, in name order: folders are expanded where they stand, so output order is stable.
+  const stack: Pending[] = [...paths]
+    .reverse()
+    .map((root) => ({ path: root, relativePath: nfc(basename(root) || root), dirent: undefined, ancestry: undefined }))
+  while (stack.length > 0) {
+    options.signal?.throwIfAborted()
+    // Runs of plain files are stat'ed together; folders and links one at a time, in order.
+    const run: Pending[] = []
+    while (stack.length > 0 && run.length < statConcurrency) {
+      const next = stack[stack.length - 1] as Pending
+      const plainFile = next.dirent?.isFile() === true
+      if (run.length > 0 && !plainFile) break
+      run.push(stack.pop() as Pending)
+      if (!plainFile) break
+    }
+    const results = await Promise.all(run.map((entry) => walker.visit(entry)))
+    for (const { out, children } of results) {
+      for (const file of out) {
+        take(file)
+        if (due()) {
+          const full = batch
+          batch = []
+          yield full
         }
-        continue
       }
-      if (!info.isFile()) continue
-      const hidden = isHidden(basename(path))
-      const full = emit({
-        path,
-        relativePath,
-        size: info.size,
-        mtimeMs: info.mtimeMs,
-        status: hidden ? 'skipped' : 'ok',
-        ...(hidden ? { reason: 'hidden file' } : {}),
-      })
-      if (full) yield full
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as Pending)
     }
   }
   if (batch.length > 0) yield batch
