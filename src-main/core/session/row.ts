@@ -3,6 +3,9 @@
  * Later capabilities (probe, storage, import) add their facts as optional fields, so a row
  * is always renderable from whatever is known so far.
  */
+import type { MetadataPrefill } from '../prefill/prefill'
+import type { EmbeddedMetadata, ProbeError, ProbeWarning } from '../probe/types'
+
 export type MediaKind = 'image' | 'video' | 'file'
 
 /** A row's place in its life (DESIGN.md §3). */
@@ -43,6 +46,33 @@ export interface Row {
   importFailure?: { reason: string; retryable: boolean }
   /** How many times this row's entry was sent; from the first attempt on its entry id is fixed. */
   submitAttempts?: number
+  // Facts from probing (core/probe); absent until the row is probed.
+  /** Of every byte; computed while reading, reused by the upload. */
+  sha256?: string
+  /** Extension that fits the content, without the dot (for upload keys). */
+  extension?: string
+  /** As displayed: EXIF orientation, HEIF transforms and video rotation applied. */
+  width?: number
+  height?: number
+  /** Seconds (videos). */
+  duration?: number
+  /** EXIF orientation 1-8 as stored (width/height already account for it). */
+  orientation?: number
+  codec?: string
+  animated?: boolean
+  warnings?: ProbeWarning[]
+  /** Descriptive metadata embedded in the file (EXIF/IPTC/XMP reconciled). */
+  embedded?: EmbeddedMetadata
+  /** Why probing failed; `canImportAsFile` lets the editor import the bytes as a plain file. */
+  probeError?: ProbeError
+  /** rowId of the byte-identical row found first in walk order. */
+  duplicateOf?: string
+  /** Thumbnail cache key (probe/thumbnails/thumbnail-url.ts builds the media-thumb: URL). */
+  thumbnail?: string
+  /** Why there is no thumbnail (the grid shows an icon, with the duration for videos). */
+  thumbnailUnavailable?: string
+  /** Media type handle and metadata as the editor's own upload would start them (core/prefill). */
+  prefill?: MetadataPrefill
 }
 
 /** The Media Library entry a row became. */

@@ -1,0 +1,93 @@
+/**
+ * What probing learns about a file. Types only: the session row, the CLI record and the
+ * renderer all read these shapes.
+ */
+import type { MediaKind } from '../session/row'
+
+export interface GpsPosition {
+  latitude: number
+  longitude: number
+  altitude?: number
+}
+
+/**
+ * Descriptive metadata embedded in the file, reconciled across EXIF, IPTC-IIM and XMP by the
+ * Metadata Working Group's rules (see metadata/mwg.ts).
+ */
+export interface EmbeddedMetadata {
+  title?: string
+  description?: string
+  /** Several creators are joined with `; ` (the MWG's list separator for EXIF Artist). */
+  creator?: string
+  credit?: string
+  copyright?: string
+  keywords?: string[]
+  /** ISO 8601; with an offset when the file records one, else local time as shot. */
+  dateTaken?: string
+  gps?: GpsPosition
+  /** Further IPTC Core fields (XMP preferred over IIM) that exifExtraction mappings may name. */
+  more?: Partial<Record<ExtraIptcField, string>>
+}
+
+export type ExtraIptcField =
+  | 'headline'
+  | 'source'
+  | 'city'
+  | 'sublocation'
+  | 'state'
+  | 'country'
+  | 'countryCode'
+  | 'instructions'
+  | 'jobId'
+  | 'captionWriter'
+  | 'creatorJobTitle'
+  | 'usageTerms'
+
+export type ProbeWarningCode =
+  | 'extension-mismatch'
+  | 'no-extension'
+  | 'metadata-unreadable'
+  | 'unsupported-image'
+  | 'raw-without-size'
+  | 'no-video-track'
+  | 'changed-while-reading'
+  | 'no-preview'
+  | 'imported-as-file'
+
+export interface ProbeWarning {
+  code: ProbeWarningCode
+  message: string
+}
+
+export type ProbeErrorCode = 'unreadable' | 'empty' | 'truncated' | 'corrupt' | 'no-index' | 'broken-header'
+
+export interface ProbeError {
+  code: ProbeErrorCode
+  /** Names the problem and what the editor can do, e.g. "truncated JPEG: …". */
+  message: string
+  /** The bytes can still go up as a plain file (a damaged image or video, not an unreadable one). */
+  canImportAsFile: boolean
+}
+
+export interface ProbeResult {
+  /** Bytes actually read (the walk's size may be stale). */
+  size: number
+  /** Of every byte, computed in the same pass that reads the header; absent when unreadable. */
+  sha256?: string
+  kind?: MediaKind
+  mimeType?: string
+  /** The extension that fits the content (for upload keys), without the dot. */
+  extension?: string
+  /** As displayed: EXIF orientation, HEIF transforms and video rotation applied. */
+  width?: number
+  height?: number
+  /** Seconds (videos). */
+  duration?: number
+  /** EXIF orientation 1-8 as stored in the file (width/height already account for it). */
+  orientation?: number
+  codec?: string
+  animated?: boolean
+  warnings: ProbeWarning[]
+  embedded?: EmbeddedMetadata
+  error?: ProbeError
+}
