@@ -36,6 +36,10 @@ export interface ScanProgress {
   skipped: number
   errors: number
   message?: string
+  /** Files probed so far (kind, size, metadata known); the scan is done when all are. */
+  probed?: number
+  /** Skipped entries per reason code (os-file, hidden, sidecar, hidden-folder, symlink-loop…). */
+  skippedByReason?: Record<string, number>
 }
 
 /** command name -> [argument, result] */
