@@ -19,6 +19,8 @@ export interface JobContext {
   policy: RetryPolicy
   signal: AbortSignal
   multipartThreshold: number
+  /** Single-PUT files up to this size are read into memory once; larger ones are streamed. */
+  bufferLimit: number
   minPartSize: number
   /** Parts of one file in flight at once (still bounded by the shared slots). */
   partsInFlight: number
@@ -26,6 +28,8 @@ export interface JobContext {
   /** Bytes handed to the network; negative to take back a failed attempt's bytes. */
   onBytes: (delta: number) => void
   newKey: () => string
+  /** The file's sha256: from the probe, computed ahead while other files uploaded, or now. */
+  hashOf: () => Promise<string>
 }
 
 export function sendWithRetries<T>(

@@ -1,17 +1,22 @@
 /**
- * Files below the multipart threshold: read once (hash and body from the same bytes), one PUT.
- * The key is journaled before the PUT, so after a crash the same key is used again and a PUT
- * that did land is recognised by HEAD instead of being sent twice.
+ * Files below the multipart threshold go in one PUT. Small ones are read once (hash and body
+ * from the same bytes); larger ones are streamed from disk after their hash is known, so memory
+ * stays bounded whatever the photo size. The key is journaled before the PUT, so after a crash the
+ * same key is used again and a PUT that did land is recognised by HEAD instead of being sent twice.
  */
+import type { Readable } from 'node:stream'
 import { PutObjectCommand } from '@aws-sdk/client-s3'
 import type { PutObjectCommandInput } from '@aws-sdk/client-s3'
 import { SourceChangedError } from './classify-error'
-import { readWholeFile } from './file-source'
+import { assertUnchanged, partStream, readWholeFile } from './file-source'
 import { objectHeaders, sendWithRetries } from './job-context'
 import type { JobContext } from './job-context'
 import type { UploadState } from './types'
 
-/** SigV4 signs the payload's sha256; we already have it, so the SDK need not hash the body again. */
+/**
+ * SigV4 signs the payload's sha256; we already have it, so the SDK need not hash the body again,
+ * and a streamed body is signed too (a store that checks it refuses bytes that changed since).
+ */
 function putCommand(input: PutObjectCommandInput, sha256: string): PutObjectCommand {
   const command = new PutObjectCommand(input)
   command.middlewareStack.add(
@@ -25,28 +30,63 @@ function putCommand(input: PutObjectCommandInput, sha256: string): PutObjectComm
   return command
 }
 
+/** Bytes handed to the network by the current attempt, so a failed attempt can take them back. */
+class AttemptBytes {
+  counted = 0
+  constructor(private readonly ctx: JobContext) {}
+  add(n: number): void {
+    this.counted += n
+    this.ctx.onBytes(n)
+  }
+  takeBack(): void {
+    this.ctx.onBytes(-this.counted)
+    this.counted = 0
+  }
+}
+
+interface Source {
+  sha256: string
+  /** A fresh body per attempt; `streamed` bodies report their bytes as they go. */
+  body(bytes: AttemptBytes): { body: Buffer | Readable; streamed: boolean }
+}
+
+async function openSource(ctx: JobContext, state: UploadState, fresh: boolean): Promise<Source> {
+  const { input } = ctx
+  if (input.size <= ctx.bufferLimit) {
+    const { body, sha256 } = await readWholeFile(input)
+    if (input.sha256 && input.sha256 !== sha256) throw new SourceChangedError('content differs from the scan')
+    return { sha256, body: () => ({ body, streamed: false }) }
+  }
+  const sha256 = fresh ? await ctx.hashOf() : state.sha256
+  await assertUnchanged(input)
+  return {
+    sha256,
+    body: (bytes) => ({ body: partStream(input.path, 0, input.size, (n) => bytes.add(n)), streamed: true }),
+  }
+}
+
 /** Sends the file; returns when the PUT succeeded (verification is the caller's next step). */
 export async function putSingle(ctx: JobContext, state: UploadState, fresh: boolean): Promise<UploadState> {
-  const { body, sha256 } = await readWholeFile(ctx.input)
-  if (ctx.input.sha256 && ctx.input.sha256 !== sha256) throw new SourceChangedError('content differs from the scan')
-  if (!fresh && state.sha256 !== sha256) throw new SourceChangedError('content differs from the interrupted upload')
-  const next: UploadState = { ...state, sha256 }
+  const source = await openSource(ctx, state, fresh)
+  if (!fresh && state.sha256 !== source.sha256) {
+    throw new SourceChangedError('content differs from the interrupted upload')
+  }
+  const next: UploadState = { ...state, sha256: source.sha256 }
   if (fresh) await ctx.store.save(next)
-  let counted = 0
+  const bytes = new AttemptBytes(ctx)
   await sendWithRetries(
     ctx,
     async () => {
-      await ctx.client.send(
-        putCommand({ ...objectHeaders(ctx, next), Body: body, ContentLength: body.length }, sha256),
-        { abortSignal: ctx.signal },
-      )
-      counted = body.length
-      ctx.onBytes(body.length)
+      const { body, streamed } = source.body(bytes)
+      try {
+        const input = { ...objectHeaders(ctx, next), Body: body, ContentLength: ctx.input.size }
+        await ctx.client.send(putCommand(input, source.sha256), { abortSignal: ctx.signal })
+      } finally {
+        if (!Buffer.isBuffer(body)) body.destroy()
+      }
+      if (!streamed) bytes.add(ctx.input.size)
     },
-    () => {
-      ctx.onBytes(-counted)
-      counted = 0
-    },
+    () => bytes.takeBack(),
   )
   return next
 }

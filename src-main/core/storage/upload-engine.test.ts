@@ -46,6 +46,8 @@ describe('UploadEngine against the sandbox S3', () => {
     env.proxy.setRule(undefined)
     const files = [
       await makeTestFile(dir, 'photo.jpg', 300_000, 'image'),
+      // Above the in-memory limit, below the multipart threshold: streamed in one PUT.
+      await makeTestFile(dir, 'poster.jpg', 4 * MiB + 123, 'image'),
       await makeTestFile(dir, 'clip.mp4', 12 * MiB + 5, 'video'),
       await makeTestFile(dir, 'doc.pdf', 70_000, 'file'),
       await makeTestFile(dir, 'doc-fr.pdf', 50_000, 'file', { rowId: 'doc.pdf', locale: 'fr' }),
@@ -57,7 +59,7 @@ describe('UploadEngine against the sandbox S3', () => {
     await engine.close()
 
     const uploaded = uploadedOf(events)
-    expect(uploaded).toHaveLength(4)
+    expect(uploaded).toHaveLength(5)
     for (const file of files) {
       const event = uploaded.find((e) => e.rowId === file.input.rowId && e.locale === file.input.locale)
       expect(event, file.path).toBeDefined()
@@ -80,7 +82,9 @@ describe('UploadEngine against the sandbox S3', () => {
     expect(sent.find((r) => r.key === photoKey && r.operation === 'put')?.acl).toBeUndefined()
     expect(sent.filter((r) => r.key === videoKey && r.operation === 'part')).toHaveLength(3)
     const last = totals[totals.length - 1]?.p
-    expect(last).toMatchObject({ filesTotal: 4, filesUploaded: 4, filesFailed: 0, etaSeconds: 0 })
+    expect(last).toMatchObject({ filesTotal: 5, filesUploaded: 5, filesFailed: 0, etaSeconds: 0 })
+    const progress = events.filter((e) => e.type === 'uploading' && e.rowId === 'poster.jpg')
+    expect(progress.length).toBeGreaterThan(0)
     expect(last?.bytesSent).toBe(files.reduce((sum, f) => sum + f.input.size, 0))
     for (let i = 1; i < totals.length; i++) {
       expect((totals[i]?.at ?? 0) - (totals[i - 1]?.at ?? 0)).toBeGreaterThanOrEqual(195)
@@ -133,6 +137,7 @@ describe('UploadEngine under injected faults', () => {
         ),
       )
     }
+    files.push(await makeTestFile(dir, 'streamed.jpg', 4 * MiB + 999, 'image'))
     files.push(await makeTestFile(dir, 'big-a.mp4', 11 * MiB, 'video'))
     files.push(await makeTestFile(dir, 'big-b.bin', 16 * MiB - 7, 'file'))
 

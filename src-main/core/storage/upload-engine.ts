@@ -10,6 +10,7 @@ import type { S3Client } from '@aws-sdk/client-s3'
 import { classifyError } from './classify-error'
 import type { FailureContext } from './classify-error'
 import type { JobContext } from './job-context'
+import { HashAhead } from './hash-ahead'
 import { buildObjectKey, checkPrefix } from './object-key'
 import { SpeedMeter } from './progress'
 import { ProgressReporter } from './progress-reporter'
@@ -53,6 +54,13 @@ export interface UploadEngineOptions {
 type Listeners = { row: Set<(event: UploadEvent) => void>; total: Set<(progress: TotalProgress) => void> }
 
 const MiB = 1024 * 1024
+/** Defaults: a dropped Wi-Fi connection costs at most one 16 MiB part; single PUTs stay small. */
+export const DEFAULT_MULTIPART_THRESHOLD = 16 * MiB
+export const DEFAULT_MIN_PART_SIZE = 16 * MiB
+/** Single-PUT files up to this size are read into memory once (hash + body); bigger ones stream. */
+const BUFFER_LIMIT = 4 * MiB
+
+const hashId = (input: UploadInput): string => `${input.path}|${input.size}|${input.mtimeMs}`
 
 export class UploadEngine {
   private readonly items = new Map<string, Item>()
@@ -63,6 +71,7 @@ export class UploadEngine {
   private readonly slots: RequestSlots
   private readonly policy: RetryPolicy
   private readonly progress: ProgressReporter
+  private readonly hashes = new HashAhead()
   private readonly maxActiveFiles: number
   private readonly now: () => number
   private readonly newUuid: () => string
@@ -124,8 +133,20 @@ export class UploadEngine {
       }
       this.items.set(uploadKey, item)
       this.queueItem(item)
+      this.hashAhead(item)
     }
     this.pump()
+  }
+
+  /** Starts hashing a file that will need its hash before sending, unless the journal has it. */
+  private hashAhead(item: Item): void {
+    if (item.input.sha256 || item.input.size <= BUFFER_LIMIT) return
+    void this.store.load(item.uploadKey).then(
+      (state) => {
+        if (!state && item.status === 'queued') this.hashes.request(hashId(item.input), item.input.path)
+      },
+      () => undefined,
+    )
   }
 
   /** Pauses one upload, or all (in-flight requests are aborted; finished parts stay journaled). */
@@ -172,6 +193,7 @@ export class UploadEngine {
     if (loaded && item) await discardUpload(this.context(item, new AbortController()), loaded)
     else if (loaded) await this.store.delete(uploadKey)
     if (!item) return
+    this.hashes.forget(hashId(item.input))
     this.removeFromQueue(item)
     item.status = 'cancelled'
     this.emit({ type: 'cancelled', ...this.ref(item) })
@@ -199,6 +221,7 @@ export class UploadEngine {
         return i.job
       })
     await Promise.all(jobs)
+    this.hashes.stop()
     this.progress.stop()
     this.client.destroy()
   }
@@ -250,6 +273,7 @@ export class UploadEngine {
     })()
       .catch((err: unknown) => this.settleFailure(item, controller, err))
       .finally(() => {
+        this.hashes.forget(hashId(item.input))
         this.active--
         this.progress.touchTotal()
         this.pump()
@@ -286,14 +310,17 @@ export class UploadEngine {
       slots: this.slots,
       policy: this.policy,
       signal: controller.signal,
-      multipartThreshold: this.config.multipartThreshold ?? 8 * MiB,
-      minPartSize: this.config.minPartSize ?? 8 * MiB,
+      multipartThreshold: this.config.multipartThreshold ?? DEFAULT_MULTIPART_THRESHOLD,
+      bufferLimit: Math.min(BUFFER_LIMIT, (this.config.multipartThreshold ?? DEFAULT_MULTIPART_THRESHOLD) - 1),
+      minPartSize: this.config.minPartSize ?? DEFAULT_MIN_PART_SIZE,
       partsInFlight: this.slots.size,
       isTransient: (err) => classifyError(err, this.failureContext(item, 1)).transient,
       onBytes: (delta) => {
         item.bytesSent += delta
         if (item.status === 'active') this.progress.touch(item)
       },
+      hashOf: () =>
+        input.sha256 ? Promise.resolve(input.sha256) : this.hashes.get(hashId(input), input.path, controller.signal),
       newKey: () =>
         buildObjectKey({ prefix: target.prefix, date: new Date(this.now()), uuid: this.newUuid(), ext: input.ext }),
     }

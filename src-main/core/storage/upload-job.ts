@@ -3,7 +3,7 @@
  * confirm it with HEAD and journal it as uploaded. Throws on failure; the engine classifies.
  */
 import { DeleteObjectCommand } from '@aws-sdk/client-s3'
-import { assertUnchanged, hashFile } from './file-source'
+import { assertUnchanged } from './file-source'
 import { sendWithRetries } from './job-context'
 import type { JobContext } from './job-context'
 import { abortMultipart, uploadMultipart } from './multipart-upload'
@@ -86,7 +86,7 @@ export async function runUploadJob(ctx: JobContext, loaded: UploadState | undefi
     state = await putSingle(ctx, state ?? freshState(ctx, ''), !state)
   } else {
     if (!state) {
-      const sha256 = ctx.input.sha256 ?? (await hashFile(ctx.input.path, ctx.signal))
+      const sha256 = await ctx.hashOf()
       await assertUnchanged(ctx.input)
       state = freshState(ctx, sha256)
     }
