@@ -1,13 +1,23 @@
 /**
- * Runs scans in the background: each has an id and an AbortController, turns scanned files
- * into rows as batches arrive, and reports progress.
+ * Runs scans in the background: each has an id and an AbortController. Rows appear as
+ * 'scanned' the moment the walk finds their files, then each is probed (bounded concurrency)
+ * and updates to 'probed' with its facts, or 'unreadable' with the reason. Thumbnails follow
+ * in the background and never hold the scan up. Byte-identical files point at the one found
+ * first, across every scan of the session.
  */
 import { randomUUID } from 'node:crypto'
 import type { ScanProgress } from '../../contract'
+import type { ProjectModel } from '../livingdocs/types'
+import type { MediaTypeDefaults } from '../prefill/media-type'
+import { Prober } from '../probe/prober'
+import { rowFactsFromProbe } from '../probe/row-facts'
+import type { ThumbnailCache } from '../probe/thumbnails/thumbnail-cache'
+import type { ProbeResult } from '../probe/types'
+import { DuplicateIndex } from '../scan/duplicate-index'
+import type { ScannedFile } from '../scan/scanned-file'
 import { walkPaths } from '../scan/walk'
 import type { Row } from '../session/row'
 import type { Session } from '../session/session'
-import type { ScannedFile } from '../scan/scanned-file'
 
 export function rowFromScan(file: ScannedFile): Row {
   return {
@@ -21,13 +31,39 @@ export function rowFromScan(file: ScannedFile): Row {
   }
 }
 
+export interface ScanRunnerOptions {
+  /** Shared by every scan; closed by `dispose()` when the runner made it. */
+  prober?: Prober
+  /** Absent: no thumbnails are made. */
+  thumbnails?: ThumbnailCache
+  /** The project's media types, once known; prefill falls back to the file name without them. */
+  project?: () => ProjectModel | undefined
+  /** The profile's default media type handle per kind. */
+  mediaTypeDefaults?: () => MediaTypeDefaults | undefined
+  /** Keep skipped entries as 'skipped' rows, so the grid can show them on request. Default true. */
+  includeSkipped?: boolean
+}
+
+/** Probes queued beyond this make the walk wait, so a 50,000-file drop keeps memory flat. */
+const maxQueuedProbes = 2000
+const progressEveryMs = 100
+
 export class ScanRunner {
   private readonly running = new Map<string, AbortController>()
+  private readonly prober: Prober
+  private readonly ownsProber: boolean
+  private readonly duplicates = new DuplicateIndex()
+  /** Walk order across all scans of the session: the first of identical files is the original. */
+  private order = 0
 
   constructor(
     private readonly session: Session,
     private readonly report: (progress: ScanProgress) => void,
-  ) {}
+    private readonly options: ScanRunnerOptions = {},
+  ) {
+    this.prober = options.prober ?? new Prober()
+    this.ownsProber = options.prober === undefined
+  }
 
   start(paths: readonly string[]): string {
     const scanId = randomUUID()
@@ -47,21 +83,79 @@ export class ScanRunner {
     for (const controller of this.running.values()) controller.abort()
   }
 
+  async dispose(): Promise<void> {
+    this.cancelAll()
+    if (this.ownsProber) await this.prober.close()
+  }
+
   private async run(scanId: string, paths: readonly string[], signal: AbortSignal): Promise<void> {
-    const progress: ScanProgress = { scanId, state: 'running', files: 0, skipped: 0, errors: 0 }
+    const progress: ScanProgress = {
+      scanId,
+      state: 'running',
+      files: 0,
+      skipped: 0,
+      errors: 0,
+      probed: 0,
+      skippedByReason: {},
+    }
+    let lastReport = 0
+    const report = (force = false): void => {
+      const now = performance.now()
+      if (!force && now - lastReport < progressEveryMs) return
+      lastReport = now
+      this.report({ ...progress, skippedByReason: { ...progress.skippedByReason } })
+    }
+    const inFlight = new Set<Promise<void>>()
+    let first = true
+    const countSkip = (file: ScannedFile): void => {
+      const reasons = progress.skippedByReason as Record<string, number>
+      const code = file.skipCode ?? 'other'
+      reasons[code] = (reasons[code] ?? 0) + 1
+    }
     try {
-      for await (const batch of walkPaths(paths, { signal })) {
-        this.session.upsertRows(batch.map(rowFromScan))
-        for (const file of batch) {
+      const walk = walkPaths(paths, {
+        signal,
+        includeSkipped: this.options.includeSkipped ?? true,
+        onSkipped: countSkip,
+      })
+      for await (const batch of walk) {
+        const rows = batch.map(rowFromScan)
+        this.session.upsertRows(rows)
+        // The first rows of a drop go out now, not at the next coalesced flush.
+        if (first) this.session.flush()
+        first = false
+        batch.forEach((file, i) => {
           if (file.status === 'ok') progress.files++
           else if (file.status === 'skipped') progress.skipped++
           else progress.errors++
-        }
-        this.report({ ...progress })
+          const row = rows[i] as Row
+          if (file.status !== 'ok') return
+          const probing = this.probe(row, this.order++, signal).then(
+            (probe) => {
+              if (probe?.error) progress.errors++
+              if (probe) progress.probed = (progress.probed ?? 0) + 1
+              report()
+            },
+            (err: unknown) => {
+              // Not a file problem (those are results): keep the scan going and say what broke.
+              progress.errors++
+              const reason = `Probing failed: ${err instanceof Error ? err.message : String(err)}`
+              if (this.session.getRow(row.rowId)) this.session.updateRow(row.rowId, { status: 'unreadable', reason })
+            },
+          )
+          inFlight.add(probing)
+          void probing.finally(() => inFlight.delete(probing))
+        })
+        report(true)
+        while (inFlight.size > maxQueuedProbes) await Promise.race(inFlight)
       }
+      await Promise.all(inFlight)
+      signal.throwIfAborted()
       this.session.flush()
+      report(true)
       this.report({ ...progress, state: 'done' })
     } catch (err) {
+      await Promise.allSettled(inFlight)
       this.session.flush()
       const cancelled = signal.aborted
       this.report({
@@ -70,5 +164,46 @@ export class ScanRunner {
         ...(cancelled ? {} : { message: err instanceof Error ? err.message : String(err) }),
       })
     }
+  }
+
+  /** Probes one row and applies the facts; undefined when cancelled or the row is gone. */
+  private async probe(row: Row, order: number, signal: AbortSignal): Promise<ProbeResult | undefined> {
+    let probe: ProbeResult
+    try {
+      probe = await this.prober.probe({ path: row.path, size: row.size }, signal)
+    } catch (err) {
+      if (signal.aborted) return undefined
+      throw err
+    }
+    if (!this.session.getRow(row.rowId)) return undefined
+    const context = { project: this.options.project?.(), defaults: this.options.mediaTypeDefaults?.() }
+    this.session.updateRow(row.rowId, rowFactsFromProbe(row, probe, context))
+    if (probe.sha256 && !probe.error) {
+      const alive = (id: string): boolean => this.session.getRow(id) !== undefined
+      for (const change of this.duplicates.add(probe.sha256, row.rowId, order, alive)) {
+        this.session.updateRow(change.id, { duplicateOf: change.duplicateOf })
+      }
+      this.thumbnail(row.rowId, row.path, probe)
+    }
+    return probe
+  }
+
+  private thumbnail(rowId: string, path: string, probe: ProbeResult): void {
+    const cache = this.options.thumbnails
+    if (!cache || !probe.sha256 || !probe.kind || !probe.mimeType || probe.kind === 'file') return
+    const request = { path, sha256: probe.sha256, kind: probe.kind, mimeType: probe.mimeType, duration: probe.duration }
+    void cache.ensure(request).then(
+      (outcome) => {
+        if (!this.session.getRow(rowId)) return
+        this.session.updateRow(
+          rowId,
+          'key' in outcome ? { thumbnail: outcome.key } : { thumbnailUnavailable: outcome.unavailable },
+        )
+      },
+      (err: unknown) => {
+        const why = err instanceof Error ? err.message : String(err)
+        if (this.session.getRow(rowId)) this.session.updateRow(rowId, { thumbnailUnavailable: `no preview: ${why}` })
+      },
+    )
   }
 }

@@ -1,0 +1,125 @@
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { readProjectModel } from '../livingdocs/project-model'
+import type { MediaTypeModel } from '../livingdocs/types'
+import type { EmbeddedMetadata } from '../probe/types'
+import { fieldReader } from './exif-fields'
+import { chooseMediaType, mediaTypeChoices } from './media-type'
+import { prefillMetadata, shapeFor, titleFromFileName } from './prefill'
+
+const sample = readProjectModel(
+  JSON.parse(readFileSync(resolve(__dirname, '../../../resources/sandbox/project-config.json'), 'utf8')),
+)
+const image = chooseMediaType(sample, 'image') as MediaTypeModel
+
+const embedded: EmbeddedMetadata = {
+  title: 'Lake at dawn',
+  description: 'Boats on the lake',
+  creator: 'Ann Example',
+  credit: 'Agency',
+  keywords: ['lake', 'boat'],
+  dateTaken: '2024-05-06T07:08:09+02:00',
+  more: { source: 'Archive' },
+}
+
+describe('prefill from exifExtraction mappings', () => {
+  it('fills the sample project image type as its own upload would', () => {
+    const out = prefillMetadata({ fileName: 'DSC_0001.JPG', embedded }, image)
+    expect(out.mediaType).toBe('image')
+    expect(out.metadata).toEqual({
+      title: 'Lake at dawn',
+      caption: 'Boats on the lake',
+      credit: 'Agency',
+      source: 'Archive',
+      keywords: ['lake', 'boat'],
+      dateTaken: '2024-05-06',
+    })
+    expect(out.sources.credit).toEqual({ from: 'embedded', field: 'Credit Line' })
+    expect(out.fallback).toEqual([])
+  })
+
+  it('takes the first non-empty source per property', () => {
+    const out = prefillMetadata({ fileName: 'a.jpg', embedded: { creator: 'Photographer' } }, image)
+    // Credit Line is empty, so the next mapping for `credit` (Creator) wins.
+    expect(out.metadata.credit).toBe('Photographer')
+    expect(out.sources.credit).toEqual({ from: 'embedded', field: 'Creator' })
+  })
+
+  it('falls back to the file name for the title and says so', () => {
+    const out = prefillMetadata({ fileName: 'Cafe\u0301 am See.final.jpg', embedded: { description: 'x' } }, image)
+    expect(out.metadata.title).toBe('Café am See.final')
+    expect(out.sources.title).toEqual({ from: 'file-name' })
+    expect(out.fallback).toEqual(['title'])
+  })
+
+  it('uses no mappings for videos and files (the server extracts from images only)', () => {
+    const video = chooseMediaType(sample, 'video')
+    const out = prefillMetadata({ fileName: 'clip.mp4', embedded }, video)
+    expect(out).toMatchObject({ mediaType: 'video', metadata: { title: 'clip' }, fallback: ['title'] })
+  })
+
+  it('without a project config, only the title fallback is known', () => {
+    expect(prefillMetadata({ fileName: 'x.png', embedded }, undefined)).toEqual({
+      metadata: { title: 'x' },
+      sources: { title: { from: 'file-name' } },
+      fallback: ['title'],
+    })
+  })
+
+  it('ignores mappings to unknown fields or properties, and values the plugin cannot hold', () => {
+    const custom: MediaTypeModel = {
+      ...image,
+      exifMappings: [
+        { field: 'Favourite Colour', property: 'title' },
+        { field: 'Title', property: 'nope' },
+        { field: 'Keywords', property: 'license' },
+        { field: 'Title', property: 'title' },
+      ],
+    }
+    const out = prefillMetadata({ fileName: 'a.jpg', embedded }, custom)
+    expect(out.metadata).toEqual({ title: 'Lake at dawn' })
+  })
+})
+
+describe('field names and value shapes', () => {
+  it('matches IPTC names and aliases regardless of case and punctuation', () => {
+    for (const name of ['Caption/Abstract', 'caption-abstract', 'DESCRIPTION', 'dc:description']) {
+      expect(fieldReader(name)?.(embedded)).toBe('Boats on the lake')
+    }
+    expect(fieldReader('By-line')?.(embedded)).toBe('Ann Example')
+    expect(fieldReader('City (legacy)')?.({ more: { city: 'Bern' } })).toBe('Bern')
+    expect(fieldReader('Shoe size')).toBeUndefined()
+  })
+
+  it('shapes values for each plugin', () => {
+    expect(shapeFor({ plugin: 'li-text' }, ['a', 'b'])).toBe('a, b')
+    expect(shapeFor({ plugin: 'li-string-list' }, 'a')).toEqual(['a'])
+    expect(shapeFor({ plugin: 'li-date' }, '2024-05-06T07:08:09')).toBe('2024-05-06')
+    expect(shapeFor({ plugin: 'li-date' }, '2024')).toBeUndefined()
+    expect(shapeFor({ plugin: 'li-datetime' }, '2024-05-06T07:08:09Z')).toBe('2024-05-06T07:08:09Z')
+    expect(shapeFor({ plugin: 'li-enum', allowedValues: ['cc-by'] }, 'cc-by')).toBe('cc-by')
+    expect(shapeFor({ plugin: 'li-enum', allowedValues: ['cc-by'] }, 'other')).toBeUndefined()
+    expect(shapeFor({ plugin: 'li-boolean' }, 'true')).toBeUndefined()
+    expect(titleFromFileName('.hidden')).toBe('.hidden')
+  })
+})
+
+describe('media type choice', () => {
+  const twoImageTypes = {
+    ...sample,
+    mediaTypes: [...sample.mediaTypes, { ...image, handle: 'press-photo' }],
+  }
+
+  it('takes the profile default for the kind, else the handle named like the kind', () => {
+    expect(chooseMediaType(twoImageTypes, 'image')?.handle).toBe('image')
+    expect(chooseMediaType(twoImageTypes, 'image', { image: 'press-photo' })?.handle).toBe('press-photo')
+    expect(chooseMediaType(twoImageTypes, 'image', { image: 'video' })?.handle).toBe('image')
+    expect(chooseMediaType(undefined, 'image')).toBeUndefined()
+  })
+
+  it('lists the handles an editor may pick per row', () => {
+    expect(mediaTypeChoices(twoImageTypes, 'image')).toEqual(['image', 'press-photo'])
+    expect(mediaTypeChoices(undefined, 'video')).toEqual(['video'])
+  })
+})

@@ -1,0 +1,79 @@
+/**
+ * Kind and MIME type from the bytes: file-type for binary formats, text sniffing for SVG and
+ * other text, the extension only to name TIFF-based RAW formats and plain-text flavours. An
+ * extension that disagrees with the content is a warning on the row, never the answer.
+ */
+import { fileTypeFromBuffer } from 'file-type'
+import type { MediaKind } from '../../session/row'
+import type { ProbeWarning } from '../types'
+import { extensionsOf, isUnsupportedImage, kindOfMime, rawMimeFromTiffExtension } from './media-kinds'
+import { sniffText } from './text-sniff'
+
+export interface Detection {
+  mimeType: string
+  /** Fits the content; the file's own when it fits, so `.jpeg` stays `.jpeg`. */
+  extension: string
+  kind: MediaKind
+  warnings: ProbeWarning[]
+}
+
+export function extensionOfName(name: string): string {
+  const dot = name.lastIndexOf('.')
+  return dot > 0 && dot < name.length - 1 ? name.slice(dot + 1).toLowerCase() : ''
+}
+
+const label = (mime: string): string => {
+  const sub = mime.split('/')[1] ?? mime
+  return sub
+    .replace(/^x-/, '')
+    .replace(/^vnd\./, '')
+    .toUpperCase()
+}
+
+async function sniffBinary(head: Buffer): Promise<{ mime: string; ext: string } | undefined> {
+  try {
+    return await fileTypeFromBuffer(head)
+  } catch {
+    // A damaged header can throw inside a format parser: treat it as unknown content.
+    return undefined
+  }
+}
+
+export async function detectType(head: Buffer, fileName: string): Promise<Detection> {
+  const ext = extensionOfName(fileName)
+  const warnings: ProbeWarning[] = []
+  let mime: string
+  let sniffed: string
+  const binary = await sniffBinary(head)
+  if (binary && binary.mime !== 'application/xml') {
+    mime = binary.mime
+    sniffed = binary.ext
+    const raw = mime === 'image/tiff' ? rawMimeFromTiffExtension(ext) : undefined
+    if (raw) mime = raw
+  } else {
+    const text = sniffText(head, ext)
+    mime = text?.mimeType ?? 'application/octet-stream'
+    sniffed = text?.extension ?? ext
+  }
+  const kind = kindOfMime(mime)
+  if (isUnsupportedImage(mime)) {
+    warnings.push({
+      code: 'unsupported-image',
+      message: `${label(mime)} images cannot be shown by the Media Library; this one is imported as a file.`,
+    })
+  }
+  const fitting = mime === 'application/octet-stream' ? [] : extensionsOf(mime, sniffed)
+  if (!ext) {
+    warnings.push({
+      code: 'no-extension',
+      message: `The file name has no extension; the content is ${label(mime)} (${mime}).`,
+    })
+  } else if (fitting.length > 0 && !fitting.includes(ext)) {
+    warnings.push({
+      code: 'extension-mismatch',
+      message: `The name says .${ext} but the content is ${label(mime)} (${mime}); it is imported as ${label(mime)}.`,
+    })
+  }
+  const extension = ext && (fitting.length === 0 || fitting.includes(ext)) ? ext : (fitting[0] ?? sniffed ?? ext)
+  return { mimeType: mime, extension, kind, warnings }
+}

@@ -1,0 +1,72 @@
+/**
+ * From the raw metadata blocks a container holds (EXIF as TIFF, an XMP packet, Photoshop
+ * resources or a bare IPTC-IIM record) to one reconciled EmbeddedMetadata. A block that
+ * cannot be read is reported and skipped; the others still count.
+ */
+import type { EmbeddedMetadata, ProbeWarning } from '../types'
+import { readExifTiff, type ExifTags } from './exif-tiff'
+import { readIim } from './iptc-iim'
+import { reconcile, type MetadataSources } from './mwg'
+import { iptcFromResources } from './photoshop-irb'
+import { readXmp } from './xmp-packet'
+
+export interface MetadataBlocks {
+  /** TIFF structure; an `Exif\0\0` preamble is tolerated. */
+  exif?: Buffer
+  xmp?: Buffer
+  /** Photoshop image resources, with or without the `Photoshop 3.0\0` preamble, or a bare IIM record. */
+  iptc?: Buffer
+}
+
+export interface EmbeddedRead {
+  embedded: EmbeddedMetadata
+  exif: ExifTags
+  warnings: ProbeWarning[]
+}
+
+const exifPreamble = Buffer.from('Exif\0\0', 'latin1')
+const photoshopPreamble = Buffer.from('Photoshop 3.0\0', 'latin1')
+
+function stripPreamble(buf: Buffer, preamble: Buffer): Buffer {
+  return buf.subarray(0, preamble.length).equals(preamble) ? buf.subarray(preamble.length) : buf
+}
+
+function failed(block: string, err: unknown): ProbeWarning {
+  const why = err instanceof Error ? err.message : String(err)
+  return {
+    code: 'metadata-unreadable',
+    message: `The ${block} metadata could not be read (${why}); other fields still count.`,
+  }
+}
+
+export function readEmbedded(blocks: MetadataBlocks): EmbeddedRead {
+  const warnings: ProbeWarning[] = []
+  const sources: MetadataSources = {}
+  if (blocks.exif) {
+    try {
+      sources.exif = readExifTiff(stripPreamble(blocks.exif, exifPreamble))
+    } catch (err) {
+      warnings.push(failed('EXIF', err))
+    }
+  }
+  if (blocks.xmp) {
+    try {
+      sources.xmp = readXmp(blocks.xmp)
+    } catch (err) {
+      warnings.push(failed('XMP', err))
+    }
+  }
+  if (blocks.iptc) {
+    try {
+      const raw = stripPreamble(blocks.iptc, photoshopPreamble)
+      const block = raw[0] === 0x1c ? { iim: raw, editedWithoutXmp: false } : iptcFromResources(raw)
+      if (block) {
+        sources.iim = readIim(block.iim)
+        sources.iimEditedWithoutXmp = block.editedWithoutXmp
+      }
+    } catch (err) {
+      warnings.push(failed('IPTC', err))
+    }
+  }
+  return { embedded: reconcile(sources), exif: sources.exif ?? {}, warnings }
+}

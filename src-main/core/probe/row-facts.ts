@@ -1,0 +1,64 @@
+/**
+ * What a probe result changes on a grid row: facts, status (`probed`, or `unreadable` with
+ * the reason) and the prefill for the row's media type. Pure; the scan runner applies it.
+ */
+import type { ProjectModel } from '../livingdocs/types'
+import { chooseMediaType, type MediaTypeDefaults } from '../prefill/media-type'
+import { prefillMetadata } from '../prefill/prefill'
+import type { Row } from '../session/row'
+import type { ProbeResult } from './types'
+
+export interface PrefillContext {
+  project?: ProjectModel
+  defaults?: MediaTypeDefaults
+}
+
+function fileNameOf(relativePath: string): string {
+  return relativePath.slice(relativePath.lastIndexOf('/') + 1)
+}
+
+export function rowFactsFromProbe(
+  row: Pick<Row, 'relativePath'>,
+  probe: ProbeResult,
+  context: PrefillContext = {},
+): Partial<Row> {
+  const change: Partial<Row> = {
+    size: probe.size,
+    status: probe.error ? 'unreadable' : 'probed',
+    warnings: probe.warnings,
+  }
+  const facts = [
+    'sha256',
+    'kind',
+    'mimeType',
+    'extension',
+    'width',
+    'height',
+    'duration',
+    'orientation',
+    'codec',
+    'animated',
+    'embedded',
+  ] as const
+  for (const key of facts) {
+    if (probe[key] !== undefined) (change as Record<string, unknown>)[key] = probe[key]
+  }
+  if (probe.error) {
+    change.reason = probe.error.message
+    change.probeError = probe.error
+  }
+  if (probe.kind) {
+    const mediaType = chooseMediaType(context.project, probe.kind, context.defaults)
+    change.prefill = prefillMetadata({ fileName: fileNameOf(row.relativePath), embedded: probe.embedded }, mediaType)
+    if (!mediaType && context.project) {
+      change.warnings = [
+        ...probe.warnings,
+        {
+          code: 'unsupported-image',
+          message: `The project has no media type for ${probe.kind}s; choose one for this row.`,
+        },
+      ]
+    }
+  }
+  return change
+}

@@ -1,0 +1,124 @@
+/**
+ * Small WebP thumbnails on disk, made once per content (the key is the sha256) with sharp for
+ * images and, where ffmpeg exists, from a poster frame for videos. Runs in the background
+ * after probing, a couple at a time, so it never slows the scan. HEIC (HEVC) pictures cannot
+ * be decoded by the bundled libvips, so they get no thumbnail and the row says why.
+ */
+import { randomUUID } from 'node:crypto'
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
+import sharp from 'sharp'
+import type { MediaKind } from '../../session/row'
+import { findOnPath, posterFrame } from './poster-frame'
+import { thumbnailKey, thumbnailRelativePath } from './thumbnail-url'
+
+export interface ThumbnailRequest {
+  path: string
+  sha256: string
+  kind: MediaKind
+  mimeType: string
+  duration?: number
+}
+
+export type ThumbnailOutcome = { key: string } | { unavailable: string }
+
+export interface ThumbnailCacheOptions {
+  dir: string
+  /** Longest edge in pixels. */
+  edge?: number
+  /** ffmpeg for video poster frames: a path, null to never use one, undefined to look on PATH. */
+  ffmpeg?: string | null
+  concurrency?: number
+}
+
+const hevcMimes = new Set(['image/heic', 'image/heic-sequence'])
+
+export class ThumbnailCache {
+  readonly dir: string
+  readonly edge: number
+  private ffmpeg: Promise<string | undefined> | undefined
+  private readonly concurrency: number
+  private active = 0
+  private readonly waiting: (() => void)[] = []
+
+  constructor(options: ThumbnailCacheOptions) {
+    this.dir = options.dir
+    this.edge = options.edge ?? 256
+    this.concurrency = options.concurrency ?? 2
+    if (options.ffmpeg !== undefined) this.ffmpeg = Promise.resolve(options.ffmpeg ?? undefined)
+  }
+
+  filePath(key: string): string {
+    return join(this.dir, ...thumbnailRelativePath(key).split('/'))
+  }
+
+  async ensure(request: ThumbnailRequest): Promise<ThumbnailOutcome> {
+    const key = thumbnailKey(request.sha256, this.edge)
+    const file = this.filePath(key)
+    if (
+      await stat(file).then(
+        (s) => s.size > 0,
+        () => false,
+      )
+    )
+      return { key }
+    if (request.kind === 'file') return { unavailable: 'files have no preview' }
+    if (hevcMimes.has(request.mimeType)) {
+      return { unavailable: 'HEIC pictures (HEVC) cannot be decoded on this computer, so there is no preview' }
+    }
+    await this.acquire()
+    try {
+      const webp = request.kind === 'video' ? await this.fromVideo(request) : await this.fromImage(request.path)
+      if ('unavailable' in webp) return webp
+      await mkdir(dirname(file), { recursive: true })
+      // Write then rename: a half-written thumbnail is never served.
+      const temp = `${file}.${randomUUID()}.tmp`
+      try {
+        await writeFile(temp, webp.data)
+        await rename(temp, file)
+      } finally {
+        await rm(temp, { force: true })
+      }
+      return { key }
+    } finally {
+      this.release()
+    }
+  }
+
+  private async fromImage(path: string): Promise<{ data: Buffer } | { unavailable: string }> {
+    try {
+      const data = await sharp(path, { limitInputPixels: false, failOn: 'none' })
+        .rotate()
+        .resize({ width: this.edge, height: this.edge, fit: 'inside', withoutEnlargement: true })
+        .webp({ quality: 72 })
+        .toBuffer()
+      return { data }
+    } catch (err) {
+      return { unavailable: `no preview: ${err instanceof Error ? err.message : String(err)}` }
+    }
+  }
+
+  private async fromVideo(request: ThumbnailRequest): Promise<{ data: Buffer } | { unavailable: string }> {
+    this.ffmpeg ??= findOnPath('ffmpeg')
+    const ffmpeg = await this.ffmpeg
+    if (!ffmpeg) return { unavailable: 'no poster frame: ffmpeg is not installed on this computer' }
+    const at = Math.min(1, (request.duration ?? 0) * 0.1)
+    const png = await posterFrame(ffmpeg, request.path, at, this.edge)
+    if (!png) return { unavailable: 'no poster frame: ffmpeg could not decode a frame' }
+    return { data: await sharp(png).webp({ quality: 72 }).toBuffer() }
+  }
+
+  private async acquire(): Promise<void> {
+    if (this.active < this.concurrency) {
+      this.active++
+      return
+    }
+    await new Promise<void>((resolve) => this.waiting.push(resolve))
+  }
+
+  private release(): void {
+    const next = this.waiting.shift()
+    if (next) next()
+    else this.active--
+  }
+}
