@@ -2,7 +2,7 @@
  * A separate process that uploads files through the engine with a file journal: the kill-and-
  * resume test SIGKILLs it mid-upload and starts it again, and the upload bench runs it so our
  * peak RSS is measured alone (the S3 server lives elsewhere).
- * Usage: node --import tsx upload-worker.ts <job.json>; prints one JSON line per event, then
+ * Usage: node --require tsx/cjs upload-worker.ts <job.json>; prints one JSON line per event, then
  * `{"type":"done",...}` with the peak RSS.
  */
 import { readFile } from 'node:fs/promises'

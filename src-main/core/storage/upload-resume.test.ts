@@ -21,7 +21,7 @@ function startWorker(jobPath: string): {
   child: ChildProcess
   output: Promise<{ code: number | null; lines: string[] }>
 } {
-  const child = spawn(process.execPath, ['--import', 'tsx', workerPath, jobPath], {
+  const child = spawn(process.execPath, ['--require', 'tsx/cjs', workerPath, jobPath], {
     env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
