@@ -14,8 +14,9 @@ export function formatBytes(bytes: number): string {
   return unit === 0 ? `${value} B` : `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`
 }
 
+// At least one space after a column, so a long MIME type never runs into the path.
 const pad = (text: string, width: number): string =>
-  text.length >= width ? text : text + ' '.repeat(width - text.length)
+  text.length >= width ? `${text} ` : text + ' '.repeat(width - text.length)
 const padStart = (text: string, width: number): string =>
   text.length >= width ? text : ' '.repeat(width - text.length) + text
 

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises'
+import { copyFile, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -30,9 +30,10 @@ describe('media-import scan (spawned bin)', () => {
     await rm(root, { recursive: true, force: true })
   })
 
-  it('prints one NDJSON record per file, with hidden files skipped and kind/mimeType left null', async () => {
+  it('prints one NDJSON record per file, with hidden files skipped and kind/mimeType from the bytes', async () => {
     const result = await runCliProcess(['scan', photos, '--json'])
-    expect(result.code).toBe(0)
+    // empty.bin cannot be imported: an error row, so the exit status says some files are not usable.
+    expect(result.code).toBe(1)
     const records = parseNdjson(result.stdout)
     const byPath = new Map(records.map((r) => [r.relativePath, r]))
     expect([...byPath.keys()].sort()).toEqual(
@@ -44,28 +45,39 @@ describe('media-import scan (spawned bin)', () => {
         `photos/${unicodeName}`,
       ].sort(),
     )
+    // Named .jpg, but its bytes are no JPEG: a file, never guessed from the extension.
     expect(byPath.get('photos/2024/summer/beach.jpg')).toMatchObject({
       path: join(photos, '2024', 'summer', 'beach.jpg'),
       status: 'ok',
       reason: null,
-      kind: null,
-      mimeType: null,
+      kind: 'file',
+      mimeType: 'application/octet-stream',
       size: 1234,
+      sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+      width: null,
+      embedded: { title: null, keywords: null, gps: null },
     })
+    expect(byPath.get('photos/2024/notes.txt')).toMatchObject({ kind: 'file', mimeType: 'text/plain' })
     expect(byPath.get('photos/.hidden-note')?.status).toBe('skipped')
     expect(byPath.get('photos/.hidden-note')?.reason).toMatch(/hidden/)
-    expect(byPath.get('photos/empty.bin')).toMatchObject({ status: 'ok', size: 0 })
+    expect(byPath.get('photos/empty.bin')).toMatchObject({
+      status: 'error',
+      size: 0,
+      reason: expect.stringMatching(/^Empty file/),
+    })
     expect(byPath.get(`photos/${unicodeName}`)).toMatchObject({ path: join(photos, unicodeName), size: 1 })
-    expect(result.stderr).toMatch(/5 files: 4 ok, 1 skipped, 0 unreadable/)
+    expect(result.stderr).toMatch(/5 files: 3 ok, 1 skipped, 1 unreadable/)
   })
 
   it('prints a table without --json', async () => {
     const result = await runCliProcess(['scan', photos])
-    expect(result.code).toBe(0)
+    expect(result.code).toBe(1)
     const lines = result.stdout.trimEnd().split('\n')
     expect(lines[0]).toMatch(/^STATUS\s+SIZE\s+KIND\s+TYPE\s+PATH$/)
     expect(lines).toHaveLength(6)
-    expect(result.stdout).toMatch(/^ok\s+1\.2 kB\s+-\s+-\s+photos\/2024\/summer\/beach\.jpg$/m)
+    expect(result.stdout).toMatch(
+      /^ok\s+1\.2 kB\s+file\s+application\/octet-stream\s+photos\/2024\/summer\/beach\.jpg$/m,
+    )
     expect(result.stdout).toMatch(/^skipped\s+0 B .*photos\/\.hidden-note {2}\(.*hidden.*\)$/m)
   })
 
@@ -87,7 +99,7 @@ describe('media-import scan (spawned bin)', () => {
   it('stops quietly when the reader goes away (| head)', async () => {
     const many = join(root, 'many')
     await mkdir(many)
-    await Promise.all(Array.from({ length: 3000 }, (_, i) => writeFile(join(many, `file-${i}.txt`), '')))
+    await Promise.all(Array.from({ length: 3000 }, (_, i) => writeFile(join(many, `file-${i}.txt`), 'x')))
     const child = spawnCli(['scan', many, '--json'])
     const exited = waitForExit(child)
     const firstLine = await new Promise<string>((resolve) => {
@@ -107,6 +119,39 @@ describe('media-import scan (spawned bin)', () => {
     const { code, stderr } = await exited
     expect(stderr).toBe('')
     expect(code).toBe(0)
+  })
+
+  it('carries the probe facts of real media: displayed size, embedded metadata, duplicates, damage', async () => {
+    const media = join(root, 'media')
+    await mkdir(media)
+    const fixtures = join(__dirname, '..', 'core', 'probe', 'fixtures')
+    await copyFile(join(fixtures, 'mwg-exif-wins.jpg'), join(media, 'a.jpg'))
+    await copyFile(join(fixtures, 'mwg-exif-wins.jpg'), join(media, 'b-copy.jpg'))
+    await copyFile(join(fixtures, 'portrait.heic'), join(media, 'c.heic'))
+    await copyFile(join(fixtures, 'no-index.mp4'), join(media, 'd.mp4'))
+    const result = await runCliProcess(['scan', media, '--json'])
+    const [a, copy, heic, video] = parseNdjson(result.stdout)
+    expect(a).toMatchObject({
+      kind: 'image',
+      mimeType: 'image/jpeg',
+      width: 16,
+      height: 16,
+      embedded: {
+        description: 'Caption from EXIF',
+        creator: 'Creator from EXIF',
+        dateTaken: '2024-05-06T07:08:09.25+02:00',
+      },
+    })
+    expect(copy).toMatchObject({ duplicateOf: 'media/a.jpg', sha256: a?.sha256 })
+    expect(heic).toMatchObject({
+      kind: 'image',
+      mimeType: 'image/heic',
+      width: 48,
+      height: 64,
+      embedded: { title: 'HEIC title' },
+    })
+    expect(video).toMatchObject({ status: 'error', kind: 'video', reason: expect.stringMatching(/no index/) })
+    expect(result.code).toBe(1)
   })
 
   describe('usage errors exit 2 with a hint on stderr', () => {

@@ -1,7 +1,8 @@
-/** `media-import scan`: walks paths and prints one record per file as the walk goes. */
+/** `media-import scan`: walks and probes paths and prints one record per file as it goes. */
 import { stat } from 'node:fs/promises'
 import { resolve } from 'node:path'
-import { walkPaths } from '../core/scan/walk'
+import { Prober } from '../core/probe/prober'
+import { probeStream } from '../core/probe/probe-stream'
 import { exitCodes, UsageError } from './exit-codes'
 import { LineOutput } from './line-output'
 import { parseCommandArgs } from './parse-command-args'
@@ -10,18 +11,24 @@ import { scanTableHeader, scanTableRow } from './scan-table'
 
 export const scanHelp = `Usage: media-import scan <path>... [--json]
 
-Walks files and folders and lists every file found, with why a file is skipped
-(hidden files) or unreadable. Nothing is uploaded.
+Walks files and folders, reads each file's type and metadata from its bytes, and
+lists every file found, with why a file is skipped (hidden and OS files) or cannot
+be used (unreadable, empty, truncated, corrupt). Nothing is uploaded.
 
 Options:
   --json      one JSON object per line and file (NDJSON): path, relativePath,
-              status (ok|skipped|error), reason, kind, mimeType, size, modifiedAt
+              status (ok|skipped|error), reason, kind (image|video|file), mimeType,
+              extension, size, modifiedAt, sha256, width, height, duration,
+              orientation, codec, animated, duplicateOf, warnings, and embedded:
+              { title, description, creator, credit, copyright, keywords,
+              dateTaken, gps }
   -h, --help  show this help
 
-Exit status: 0 all files readable, 1 some files could not be read, 2 usage error.`
+Exit status: 0 all files usable, 1 some files could not be read or are damaged, 2 usage error.`
 
-/** Rows reach the terminal in small batches, so a long walk shows progress at once. */
+/** Lines reach the terminal in small batches, so a long scan shows progress at once. */
 const batchSize = 100
+const batchDelayMs = 100
 
 async function checkRoots(paths: readonly string[]): Promise<void> {
   const missing: string[] = []
@@ -51,19 +58,32 @@ export async function runScan(
   const controller = new AbortController()
   const counts = { ok: 0, skipped: 0, error: 0 }
   if (!json) await out.write(`${scanTableHeader}\n`)
+  const prober = new Prober()
+  let lines: string[] = []
+  let lastWrite = performance.now()
+  const flush = async (): Promise<void> => {
+    if (lines.length > 0) await out.write(`${lines.join('\n')}\n`)
+    lines = []
+    lastWrite = performance.now()
+    // The reader is gone (`| head`): stop scanning, quietly.
+    if (out.closed) controller.abort()
+  }
   try {
-    for await (const batch of walkPaths(roots, { batchSize, includeSkipped: true, signal: controller.signal })) {
-      const lines = batch.map((file) => {
-        const record = toScanRecord(file)
-        counts[record.status]++
-        return json ? JSON.stringify(record) : scanTableRow(record)
-      })
-      await out.write(`${lines.join('\n')}\n`)
-      // The reader is gone (`| head`): stop walking, quietly.
-      if (out.closed) controller.abort()
+    for await (const item of probeStream(roots, prober, {
+      batchSize,
+      includeSkipped: true,
+      signal: controller.signal,
+    })) {
+      const record = toScanRecord(item.file, item)
+      counts[record.status]++
+      lines.push(json ? JSON.stringify(record) : scanTableRow(record))
+      if (lines.length >= batchSize || performance.now() - lastWrite >= batchDelayMs) await flush()
     }
+    await flush()
   } catch (err) {
     if (!controller.signal.aborted) throw err
+  } finally {
+    await prober.close()
   }
   if (out.failure) {
     process.stderr.write(`media-import scan: could not write the output: ${out.failure.message}\n`)
@@ -72,7 +92,7 @@ export async function runScan(
   if (out.closed) return exitCodes.ok
   const total = counts.ok + counts.skipped + counts.error
   process.stderr.write(
-    `${total} ${total === 1 ? 'file' : 'files'}: ${counts.ok} ok, ${counts.skipped} skipped, ${counts.error} unreadable\n`,
+    `${total} ${total === 1 ? 'file' : 'files'}: ${counts.ok} ok, ${counts.skipped} skipped, ${counts.error} unreadable or damaged\n`,
   )
   return counts.error > 0 ? exitCodes.rowsFailed : exitCodes.ok
 }
