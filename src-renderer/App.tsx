@@ -4,6 +4,7 @@ import { DropZone } from './panels/DropZone'
 import { Notices } from './panels/Notices'
 import { SandboxBanner } from './panels/SandboxBanner'
 import { ScanProgressPanel } from './panels/ScanProgressPanel'
+import { ShowSkippedToggle } from './panels/ShowSkippedToggle'
 
 export function App() {
   return (
@@ -14,6 +15,7 @@ export function App() {
           <h1 className="app-title">Media Importer</h1>
           <ChooseFoldersButton />
           <ScanProgressPanel />
+          <ShowSkippedToggle />
         </header>
         <Notices />
         <main className="app-main">

@@ -1,44 +1,17 @@
-/** The grid's columns. Later capabilities add metadata columns from the project config. */
+/**
+ * The grid's columns. TanStack's data is row ids, not rows: a status or progress patch then
+ * re-renders only the rows it touches (each subscribes to its own file) instead of rebuilding
+ * TanStack's rows. Cells read their file through the row context. Later capabilities add the
+ * metadata columns.
+ */
 import { createColumnHelper } from '@tanstack/react-table'
-import type { Row } from '../../src-main/contract'
-import { formatKind, formatSize, formatStatus } from './format'
+import { KindCell, PathCell, SizeCell, StatusCell } from './cells'
 
-const column = createColumnHelper<Row>()
+const column = createColumnHelper<string>()
 
 export const columns = [
-  column.accessor('relativePath', {
-    id: 'path',
-    header: 'File',
-    cell: (info) => (
-      <span className="cell-text" title={info.row.original.path}>
-        {info.getValue()}
-      </span>
-    ),
-  }),
-  column.accessor('kind', {
-    id: 'kind',
-    header: 'Kind',
-    cell: (info) => {
-      const kind = info.getValue()
-      return <span className={kind ? 'cell-text' : 'cell-text muted'}>{formatKind(kind)}</span>
-    },
-  }),
-  column.accessor('size', {
-    id: 'size',
-    header: 'Size',
-    cell: (info) => (
-      <span className="cell-text numeric" title={`${info.getValue().toLocaleString('en')} bytes`}>
-        {formatSize(info.getValue())}
-      </span>
-    ),
-  }),
-  column.accessor('status', {
-    id: 'status',
-    header: 'Status',
-    cell: (info) => (
-      <span className="cell-text status" data-status={info.getValue()}>
-        {formatStatus(info.row.original)}
-      </span>
-    ),
-  }),
+  column.display({ id: 'path', header: 'File', cell: PathCell }),
+  column.display({ id: 'kind', header: 'Kind', cell: KindCell }),
+  column.display({ id: 'size', header: 'Size', cell: SizeCell }),
+  column.display({ id: 'status', header: 'Status', cell: StatusCell }),
 ]

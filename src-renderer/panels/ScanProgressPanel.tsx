@@ -15,6 +15,18 @@ const HEADLINES: Record<ScanSummary['state'], string> = {
 
 const count = (n: number, one: string, many: string): string => `${n.toLocaleString('en')} ${n === 1 ? one : many}`
 
+const filesText = (summary: ScanSummary): string => {
+  const files = count(summary.files, 'file', 'files')
+  const reading = summary.state === 'running' && summary.probed !== undefined && summary.probed < summary.files
+  return reading ? `${files} (${(summary.probed ?? 0).toLocaleString('en')} read)` : files
+}
+
+/** Shown on hover: what was skipped, by reason (hidden, os-file, sidecar…). */
+const skipReasons = (summary: ScanSummary): string =>
+  Object.entries(summary.skippedByReason)
+    .map(([code, n]) => `${code}: ${n.toLocaleString('en')}`)
+    .join(', ')
+
 export function ScanProgressPanel() {
   const scans = useAppStore((s) => s.scans)
   const summary = useMemo(() => summarise(scans), [scans])
@@ -27,10 +39,9 @@ export function ScanProgressPanel() {
     <div className="scan-progress" role="status" aria-live="polite" data-state={summary.state}>
       <span className="scan-headline">{HEADLINES[summary.state]}</span>
       {summary.state !== 'idle' && (
-        <span className="scan-counts">
+        <span className="scan-counts" title={skipReasons(summary)}>
           {/* The space keeps screen readers and text queries from running the two parts together. */}{' '}
-          {count(summary.files, 'file', 'files')}, {count(summary.skipped, 'skipped', 'skipped')},{' '}
-          {count(summary.errors, 'error', 'errors')}
+          {`${filesText(summary)}, ${count(summary.skipped, 'skipped', 'skipped')}, ${count(summary.errors, 'error', 'errors')}`}
         </span>
       )}
       {summary.message && <span className="scan-message">{summary.message}</span>}

@@ -6,14 +6,20 @@
 import { create } from 'zustand'
 import type { StateCreator } from 'zustand'
 import type { AppInfo, ScanProgress, SessionPatch, SessionSnapshot } from '../../src-main/contract'
+import { deriveRowView, emptyRowView } from './row-view'
+import type { RowView } from './row-view'
 import { recordScan } from './scan-summary'
 import { applyPatch, applySnapshot, emptyMirror } from './session-mirror'
 import type { SessionMirror } from './session-mirror'
 
 export interface SessionSlice {
   session: SessionMirror
+  /** What the grid lists; derived here once per change, not per component. */
+  rowView: RowView
+  showSkipped: boolean
   receiveSnapshot(snapshot: SessionSnapshot): void
   receivePatch(patch: SessionPatch): void
+  setShowSkipped(show: boolean): void
 }
 
 export interface ScanSlice {
@@ -42,11 +48,21 @@ export interface NoticeSlice {
 export type AppState = SessionSlice & ScanSlice & AppInfoSlice & NoticeSlice
 type Slice<T> = StateCreator<AppState, [], [], T>
 
-const sessionSlice: Slice<SessionSlice> = (set) => ({
-  session: emptyMirror,
-  receiveSnapshot: (snapshot) => set({ session: applySnapshot(snapshot) }),
-  receivePatch: (patch) => set((state) => ({ session: applyPatch(state.session, patch) })),
-})
+const sessionSlice: Slice<SessionSlice> = (set) => {
+  const withView = (state: AppState, session: SessionMirror, showSkipped = state.showSkipped) => ({
+    session,
+    showSkipped,
+    rowView: deriveRowView(session, showSkipped, state.rowView),
+  })
+  return {
+    session: emptyMirror,
+    rowView: emptyRowView,
+    showSkipped: false,
+    receiveSnapshot: (snapshot) => set((state) => withView(state, applySnapshot(snapshot))),
+    receivePatch: (patch) => set((state) => withView(state, applyPatch(state.session, patch))),
+    setShowSkipped: (show) => set((state) => withView(state, state.session, show)),
+  }
+}
 
 const scanSlice: Slice<ScanSlice> = (set) => ({
   scans: [],

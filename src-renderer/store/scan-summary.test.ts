@@ -22,12 +22,28 @@ describe('recordScan', () => {
 
 describe('summarise', () => {
   it('is idle before any scan', () => {
-    expect(summarise([])).toEqual({ state: 'idle', files: 0, skipped: 0, errors: 0, runningIds: [] })
+    expect(summarise([])).toEqual({
+      state: 'idle',
+      files: 0,
+      skipped: 0,
+      errors: 0,
+      skippedByReason: {},
+      runningIds: [],
+    })
   })
 
   it('adds up counts across scans and stays running while any scan runs', () => {
     const summary = summarise([scan('a', { state: 'done', files: 3, skipped: 1 }), scan('b', { files: 2, errors: 1 })])
     expect(summary).toMatchObject({ state: 'running', files: 5, skipped: 1, errors: 1, runningIds: ['b'] })
+  })
+
+  it('adds up files read and skip reasons when scans report them', () => {
+    const summary = summarise([
+      scan('a', { files: 3, probed: 3, skipped: 2, skippedByReason: { hidden: 1, 'os-file': 1 } }),
+      scan('b', { files: 4, probed: 1, skipped: 1, skippedByReason: { hidden: 1 } }),
+    ])
+    expect(summary).toMatchObject({ probed: 4, skippedByReason: { hidden: 2, 'os-file': 1 } })
+    expect(summarise([scan('c')]).probed).toBeUndefined()
   })
 
   it('reports a failure and its message once nothing runs', () => {

@@ -9,6 +9,10 @@ export interface ScanSummary {
   files: number
   skipped: number
   errors: number
+  /** Files read so far (kind and facts known), when the scans report it. */
+  probed?: number
+  /** Skipped entries per reason code, added up across scans. */
+  skippedByReason: Record<string, number>
   /** Scans still running, so the panel can offer to cancel them. */
   runningIds: string[]
   /** Why the latest failed scan failed, in its own words. */
@@ -25,11 +29,15 @@ export function recordScan(scans: readonly ScanProgress[], report: ScanProgress)
 }
 
 export function summarise(scans: readonly ScanProgress[]): ScanSummary {
-  const summary: ScanSummary = { state: 'idle', files: 0, skipped: 0, errors: 0, runningIds: [] }
+  const summary: ScanSummary = { state: 'idle', files: 0, skipped: 0, errors: 0, skippedByReason: {}, runningIds: [] }
   for (const scan of scans) {
     summary.files += scan.files
     summary.skipped += scan.skipped
     summary.errors += scan.errors
+    if (scan.probed !== undefined) summary.probed = (summary.probed ?? 0) + scan.probed
+    for (const [code, n] of Object.entries(scan.skippedByReason ?? {})) {
+      summary.skippedByReason[code] = (summary.skippedByReason[code] ?? 0) + n
+    }
     if (scan.state === 'running') summary.runningIds.push(scan.scanId)
     if (scan.state === 'failed' && scan.message) summary.message = scan.message
   }

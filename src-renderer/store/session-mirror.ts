@@ -39,13 +39,3 @@ export function applyPatch(mirror: SessionMirror, patch: SessionPatch): SessionM
 
   return { sessionId: mirror.sessionId, byId, ids }
 }
-
-/** Rows in display order; callers memoise on (byId, ids). */
-export function orderedRows(mirror: Pick<SessionMirror, 'byId' | 'ids'>): Row[] {
-  const rows: Row[] = []
-  for (const id of mirror.ids) {
-    const row = mirror.byId.get(id)
-    if (row) rows.push(row)
-  }
-  return rows
-}
