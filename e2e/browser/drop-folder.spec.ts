@@ -1,6 +1,7 @@
 /**
  * Journey: an editor drops a photographer's folder (nested, mixed types, a hidden file, an empty
- * file, a unicode name) plus a loose file onto the window and sees one row per file.
+ * file, a unicode name) plus a loose file onto the window and sees one row per file, read by
+ * the real core (kinds come from the bytes).
  */
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -42,31 +43,36 @@ test('an editor drops a nested folder and a loose file and gets one row per file
   await importer.release(dragged)
   await expect(importer.dropZone).toHaveAttribute('data-drag-active', 'false')
 
+  // Done means walked and read: every file has its kind, or the reason it cannot be imported.
   await importer.waitForScan('done')
-  await expect(importer.scanProgress).toContainText('7 files, 1 skipped, 0 errors')
+  await expect(importer.scanProgress).toContainText('7 files, 1 skipped, 1 error')
   await expect(importer.rows).toHaveCount(7)
 
-  const notDetected = 'Not detected yet'
   const expected: GridRowText[] = [
-    { file: 'Reportage/cover.png', kind: notDetected, size: `${png.length} B`, status: 'Scanned' },
-    { file: 'Reportage/notes.txt', kind: notDetected, size: '1.5 kB', status: 'Scanned' },
-    { file: 'Reportage/empty.txt', kind: notDetected, size: '0 B', status: 'Scanned' },
+    { file: 'Reportage/cover.png', kind: 'Image', size: `${png.length} B`, status: 'Ready' },
+    { file: 'Reportage/notes.txt', kind: 'File', size: '1.5 kB', status: 'Ready' },
     {
       file: `Reportage/2026/03/${UNICODE_NAME}`,
-      kind: notDetected,
+      kind: 'File',
       size: `${Buffer.byteLength(unicodeText)} B`,
-      status: 'Scanned',
+      status: 'Ready',
     },
-    {
-      file: 'Reportage/2026/03/day-2/logo.svg',
-      kind: notDetected,
-      size: `${Buffer.byteLength(svg)} B`,
-      status: 'Scanned',
-    },
-    { file: 'Reportage/2026/03/day-2/scan.bin', kind: notDetected, size: '2.5 MB', status: 'Scanned' },
-    { file: 'press-release.txt', kind: notDetected, size: '12 kB', status: 'Scanned' },
+    { file: 'Reportage/2026/03/day-2/logo.svg', kind: 'Image', size: `${Buffer.byteLength(svg)} B`, status: 'Ready' },
+    { file: 'Reportage/2026/03/day-2/scan.bin', kind: 'File', size: '2.5 MB', status: 'Ready' },
+    { file: 'press-release.txt', kind: 'File', size: '12 kB', status: 'Ready' },
   ]
-  expect((await importer.rowTexts()).sort(byFile)).toEqual(expected.sort(byFile))
+  const rows = await importer.rowTexts()
+  expect(rows.filter((r) => r.file !== 'Reportage/empty.txt').sort(byFile)).toEqual(expected.sort(byFile))
+  // An empty file stays in the list, marked as not importable, with the reason in words.
+  const empty = rows.find((r) => r.file === 'Reportage/empty.txt')
+  expect(empty).toMatchObject({ size: '0 B', status: expect.stringMatching(/^Unreadable: Empty file/) })
+
+  // The hidden file is no grid row; it is counted as skipped and can be looked at on request.
+  await expect(importer.row('Reportage/.hidden')).toHaveCount(0)
+  await expect(importer.showSkipped).toHaveAccessibleName('Show skipped (1)')
+  await importer.showSkipped.check()
+  await expect(importer.row('Reportage/.hidden')).toContainText('Skipped: hidden file')
+  await importer.showSkipped.uncheck()
   await expect(importer.row('Reportage/.hidden')).toHaveCount(0)
   await expect(importer.problems).toHaveCount(0)
 

@@ -36,6 +36,8 @@ export class ImporterPage {
   readonly grid: Locator
   readonly dropZone: Locator
   readonly problems: Locator
+  /** Appears once something was skipped; its label carries the count. */
+  readonly showSkipped: Locator
 
   constructor(
     readonly page: Page,
@@ -47,6 +49,7 @@ export class ImporterPage {
     this.grid = page.getByRole('grid', { name: 'Files' })
     this.dropZone = page.getByTestId('drop-zone')
     this.problems = page.getByRole('alert')
+    this.showSkipped = page.getByRole('checkbox', { name: /^Show skipped/ })
   }
 
   async open(url: string): Promise<void> {
@@ -95,8 +98,12 @@ export class ImporterPage {
     await this.chooseFoldersButton.click()
   }
 
-  async waitForScan(state: 'done' | 'failed' | 'cancelled' = 'done'): Promise<void> {
-    await expect(this.scanProgress).toHaveAttribute('data-state', state)
+  /** Waits until every scan has ended in `state`; a scan ends once each file is read. */
+  async waitForScan(
+    state: 'done' | 'failed' | 'cancelled' = 'done',
+    options: { timeout?: number } = {},
+  ): Promise<void> {
+    await expect(this.scanProgress).toHaveAttribute('data-state', state, options)
   }
 
   async rowTexts(): Promise<GridRowText[]> {
