@@ -65,7 +65,11 @@ test('an editor drops a nested folder and a loose file and gets one row per file
   expect(rows.filter((r) => r.file !== 'Reportage/empty.txt').sort(byFile)).toEqual(expected.sort(byFile))
   // An empty file stays in the list, marked as not importable, with the reason in words.
   const empty = rows.find((r) => r.file === 'Reportage/empty.txt')
-  expect(empty).toMatchObject({ size: '0 B', status: expect.stringMatching(/^Unreadable: Empty file/) })
+  expect(empty).toMatchObject({
+    kind: 'Unknown',
+    size: '0 B',
+    status: expect.stringMatching(/^Unreadable: Empty file/),
+  })
 
   // The hidden file is no grid row; it is counted as skipped and can be looked at on request.
   await expect(importer.row('Reportage/.hidden')).toHaveCount(0)

@@ -15,8 +15,8 @@ export function PathCell() {
 }
 
 export function KindCell() {
-  const { kind } = useGridRow()
-  return <span className={kind ? 'cell-text' : 'cell-text muted'}>{formatKind(kind)}</span>
+  const { kind, status } = useGridRow()
+  return <span className={kind ? 'cell-text' : 'cell-text muted'}>{formatKind(kind, status)}</span>
 }
 
 export function SizeCell() {

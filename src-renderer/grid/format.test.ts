@@ -32,8 +32,10 @@ describe('formatStatus', () => {
 })
 
 describe('formatKind', () => {
-  it('labels known kinds and says when the kind is still unknown', () => {
-    expect(formatKind('image')).toBe('Image')
-    expect(formatKind(undefined)).toBe('Not detected yet')
+  it('labels known kinds, and tells "not read yet" from "cannot be read"', () => {
+    expect(formatKind('image', 'probed')).toBe('Image')
+    expect(formatKind(undefined, 'scanned')).toBe('Not detected yet')
+    expect(formatKind(undefined, 'unreadable')).toBe('Unknown')
+    expect(formatKind(undefined, 'skipped')).toBe('Unknown')
   })
 })

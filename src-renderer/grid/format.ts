@@ -41,7 +41,8 @@ export function formatStatus(row: Pick<Row, 'status' | 'reason'>): string {
 
 const KIND_LABELS: Record<MediaKind, string> = { image: 'Image', video: 'Video', file: 'File' }
 
-/** Kind is known only once the bytes were read; until then the cell says so. */
-export function formatKind(kind: MediaKind | undefined): string {
-  return kind ? KIND_LABELS[kind] : 'Not detected yet'
+/** Kind is known once the bytes were read; a file that could not be read never gets one. */
+export function formatKind(kind: MediaKind | undefined, status: RowStatus): string {
+  if (kind) return KIND_LABELS[kind]
+  return status === 'scanned' ? 'Not detected yet' : 'Unknown'
 }
