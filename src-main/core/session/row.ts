@@ -73,6 +73,48 @@ export interface Row {
   thumbnailUnavailable?: string
   /** Media type handle and metadata as the editor's own upload would start them (core/prefill). */
   prefill?: MetadataPrefill
+  // The entry and its assets (core/importer/pipeline).
+  /**
+   * The Media Library entry this row becomes. Its id is generated when the row is created; the
+   * media type and metadata start from the prefill when the row is probed; edits change it until
+   * the row is imported, but `entry.id` never changes after the first submit attempt.
+   */
+  entry?: RowEntry
+  /** The main asset's upload, as the storage engine last reported it. */
+  upload?: AssetUpload
+  /** locale -> a file that replaces the asset in that language (media types with translatable assets). */
+  localeAssets?: Record<string, LocaleAsset>
+}
+
+/** Where one asset is in its upload (core/storage). Once `uploaded`, key and url are the entry's asset. */
+export interface AssetUpload {
+  state: 'queued' | 'uploading' | 'paused' | 'uploaded' | 'failed' | 'cancelled'
+  bytesSent: number
+  bytesTotal: number
+  /** While uploading. */
+  bytesPerSecond?: number
+  etaSeconds?: number
+  bucket?: string
+  key?: string
+  url?: string
+  etag?: string
+  /** Why the upload failed, in words the editor can act on; retryable uploads go again on retry. */
+  error?: { code: string; message: string; retryable: boolean }
+}
+
+/** A per-locale asset file: probed like a row's file, uploaded through the same engine. */
+export interface LocaleAsset {
+  path: string
+  size: number
+  mtimeMs: number
+  kind: MediaKind
+  mimeType: string
+  extension: string
+  sha256?: string
+  width?: number
+  height?: number
+  duration?: number
+  upload?: AssetUpload
 }
 
 /** The Media Library entry a row became. */
