@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { toScanRecord } from './scan-record'
 import { formatBytes, scanTableHeader, scanTableRow } from './scan-table'
 
 describe('formatBytes', () => {
@@ -13,17 +14,25 @@ describe('formatBytes', () => {
 
 describe('scanTableRow', () => {
   it('lines columns up under the header and appends the reason', () => {
-    const row = scanTableRow({
-      path: '/x/a/.DS_Store',
-      relativePath: 'a/.DS_Store',
-      status: 'skipped',
-      reason: 'hidden file',
-      kind: null,
-      mimeType: null,
-      size: 6148,
-      modifiedAt: null,
-    })
+    const row = scanTableRow(
+      toScanRecord({
+        path: '/x/a/.DS_Store',
+        relativePath: 'a/.DS_Store',
+        status: 'skipped',
+        reason: 'hidden file',
+        size: 6148,
+        mtimeMs: 0,
+        seq: 0,
+      }),
+    )
     expect(row).toBe('skipped    6.1 kB  -     -                     a/.DS_Store  (hidden file)')
     expect(row.indexOf('a/.DS_Store')).toBe(scanTableHeader.indexOf('PATH'))
+  })
+
+  it('keeps a space between a long MIME type and the path', () => {
+    const file = { path: '/x/r.docx', relativePath: 'r.docx', status: 'ok' as const, size: 10, mtimeMs: 0, seq: 0 }
+    const mime = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+    const row = scanTableRow(toScanRecord(file, { probe: { size: 10, kind: 'file', mimeType: mime, warnings: [] } }))
+    expect(row).toContain(`${mime} r.docx`)
   })
 })
