@@ -107,6 +107,7 @@ export class ScanRunner {
     }
     const inFlight = new Set<Promise<void>>()
     let first = true
+    this.prober.warmUp()
     const countSkip = (file: ScannedFile): void => {
       const reasons = progress.skippedByReason as Record<string, number>
       const code = file.skipCode ?? 'other'

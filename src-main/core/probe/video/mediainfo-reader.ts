@@ -19,6 +19,18 @@ export class MediaInfoReader {
     return mediaInfoFactory({ format: 'object', chunkSize: 256 * 1024 })
   }
 
+  /**
+   * Starts compiling the WASM module now (in the background), so the first video of a drop
+   * does not wait for it. Scans call this when they start; nothing is loaded until then.
+   */
+  preload(): void {
+    this.instance ??= this.load()
+    // A failed load is retried, and reported, by the first analyze().
+    this.instance.catch(() => {
+      this.instance = undefined
+    })
+  }
+
   /** The tracks MediaInfo found (General first), in file order. */
   analyze(path: string, size: number): Promise<Track[]> {
     const run = this.queue.then(() => this.analyzeNow(path, size))
