@@ -1,0 +1,161 @@
+/**
+ * Ingest bench: our scan+probe against exiftool (with ffprobe for the videos) over the same
+ * tree, in the same run. Prints files/s for each, the ratio, our peak RSS and how soon the
+ * first row reached the session's patch stream; the last line is one JSON object.
+ *
+ *   npm run bench:ingest -- [--dir <tree>] [--jpegs 2000] [--videos 12] [--rounds 3] [--concurrency 8]
+ *
+ * Without --dir a tree of real JPEGs (EXIF/IPTC/XMP written by exiftool) and videos (ffmpeg)
+ * is built under bench/.data. Every file is read once before timing, so both tools start from
+ * a warm page cache. Ours runs in a fresh process per round (module loading excluded, MediaInfo's
+ * WASM compile included); exiftool's time includes its start-up, as a user running it would see.
+ * Figures are medians over the rounds.
+ */
+import { spawn } from 'node:child_process'
+import { cpus, loadavg } from 'node:os'
+import { join, resolve } from 'node:path'
+import { ensureIngestTree, listMedia, warmCache } from './ingest-tree'
+
+const root = resolve(__dirname, '..')
+
+function option(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`)
+  return i >= 0 ? process.argv[i + 1] : undefined
+}
+function count(name: string, fallback: number): number {
+  const value = Number(option(name) ?? fallback)
+  if (!Number.isInteger(value) || value < 0) throw new Error(`--${name} must be a whole number`)
+  return value
+}
+
+function run(
+  command: string,
+  args: string[],
+): Promise<{ code: number | null; stdout: string; stderr: string; ms: number }> {
+  return new Promise((done, fail) => {
+    const started = performance.now()
+    const child = spawn(command, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
+    child.on('error', fail)
+    child.on('close', (code) => done({ code, stdout, stderr, ms: performance.now() - started }))
+  })
+}
+
+interface Ours {
+  state: string
+  files: number
+  probed: number
+  images: number
+  videos: number
+  imagesWithTitle: number
+  errors: string[]
+  seconds: number
+  firstRowMs: number
+  peakRssMb: number
+}
+
+async function runOurs(dir: string, concurrency: number): Promise<Ours> {
+  const child = await run(process.execPath, [
+    '--require',
+    'tsx/cjs',
+    join(__dirname, 'ingest-child.ts'),
+    dir,
+    String(concurrency),
+  ])
+  if (child.code !== 0) throw new Error(`our scan failed: ${child.stderr}`)
+  return JSON.parse(child.stdout.trim().split('\n').at(-1) ?? '{}') as Ours
+}
+
+async function runPeer(dir: string, videos: string[]): Promise<{ seconds: number; files: number }> {
+  const started = performance.now()
+  const exif = await run('exiftool', ['-json', '-r', '-n', '-fast', dir])
+  const listed = (JSON.parse(exif.stdout) as unknown[]).length
+  for (const video of videos) {
+    const probe = await run('ffprobe', ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', video])
+    if (probe.code !== 0) throw new Error(`ffprobe failed on ${video}: ${probe.stderr}`)
+  }
+  return { seconds: (performance.now() - started) / 1000, files: listed }
+}
+
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = Math.floor(sorted.length / 2)
+  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2
+}
+
+async function main(): Promise<void> {
+  const rounds = Math.max(1, count('rounds', 3))
+  const concurrency = Math.max(1, count('concurrency', 8))
+  const given = option('dir')
+  const jpegs = count('jpegs', 2000)
+  const videoCount = count('videos', 12)
+  const dir = given
+    ? resolve(given)
+    : (
+        await ensureIngestTree(
+          join(root, 'bench/.data', `ingest-${jpegs}-${videoCount}`),
+          jpegs,
+          videoCount,
+          console.log,
+        )
+      ).root
+  const media = await listMedia(dir)
+  const videos = media.filter((f) => /\.(mp4|mov|webm|mkv|avi|3gp|mts|m2ts)$/i.test(f))
+  const bytes = await warmCache(media)
+  console.log(
+    `tree: ${dir}: ${media.length} files (${videos.length} videos), ${(bytes / 1e6).toFixed(1)} MB; ${rounds} rounds`,
+  )
+
+  const ours: Ours[] = []
+  const peers: { seconds: number; files: number }[] = []
+  for (let r = 1; r <= rounds; r++) {
+    const o = await runOurs(dir, concurrency)
+    if (o.state !== 'done' || o.files !== media.length || o.probed + o.errors.length !== media.length) {
+      throw new Error(`our scan is incomplete: ${JSON.stringify(o).slice(0, 2000)}`)
+    }
+    const p = await runPeer(dir, videos)
+    ours.push(o)
+    peers.push(p)
+    console.log(
+      `round ${r}: ours ${(media.length / o.seconds).toFixed(0)} files/s (${o.seconds.toFixed(2)} s, first row ${o.firstRowMs.toFixed(0)} ms, ` +
+        `peak RSS ${o.peakRssMb.toFixed(0)} MB, ${o.errors.length} errors); exiftool+ffprobe ${(media.length / p.seconds).toFixed(0)} files/s (${p.seconds.toFixed(2)} s)`,
+    )
+  }
+  const oursSeconds = median(ours.map((o) => o.seconds))
+  const peerSeconds = median(peers.map((p) => p.seconds))
+  const summary = {
+    bench: 'ingest',
+    files: media.length,
+    videos: videos.length,
+    rounds,
+    concurrency,
+    ours: {
+      seconds: Number(oursSeconds.toFixed(3)),
+      filesPerSec: Math.round(media.length / oursSeconds),
+      firstRowMs: Math.round(median(ours.map((o) => o.firstRowMs))),
+      peakRssMb: Math.round(Math.max(...ours.map((o) => o.peakRssMb))),
+      imagesWithTitle: ours[0]?.imagesWithTitle,
+      errors: ours[0]?.errors.length,
+    },
+    exiftool: {
+      seconds: Number(peerSeconds.toFixed(3)),
+      filesPerSec: Math.round(media.length / peerSeconds),
+      listed: peers[0]?.files,
+    },
+    ratio: Number((peerSeconds / oursSeconds).toFixed(2)),
+    machine: { cpus: cpus().length, loadavg1: Number((loadavg()[0] ?? 0).toFixed(2)), node: process.version },
+  }
+  console.log(
+    `ours: ${summary.ours.filesPerSec} files/s, exiftool+ffprobe: ${summary.exiftool.filesPerSec} files/s, ratio ${summary.ratio}x`,
+  )
+  console.log(`peak RSS ${summary.ours.peakRssMb} MB, first row after ${summary.ours.firstRowMs} ms`)
+  console.log(JSON.stringify(summary))
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err)
+  process.exitCode = 1
+})
