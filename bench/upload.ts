@@ -177,14 +177,14 @@ async function runClient(client: Client, files: TreeFile[], treeDir: string, con
       buckets = [server.buckets.image, server.buckets.video]
     } else if (client === 'rclone') {
       // rclone refuses the custom CA bundle this machine exports (toolchain.md §4).
-      const env = { ...baseEnv, RCLONE_CONFIG_S3R_TYPE: 's3', RCLONE_CONFIG_S3R_PROVIDER: 'Other' }
+      const env: NodeJS.ProcessEnv = { ...baseEnv, RCLONE_CONFIG_S3R_TYPE: 's3', RCLONE_CONFIG_S3R_PROVIDER: 'Other' }
       Object.assign(env, {
         RCLONE_CONFIG_S3R_ENDPOINT: server.endpoint,
         RCLONE_CONFIG_S3R_ACCESS_KEY_ID: 'S3RVER',
         RCLONE_CONFIG_S3R_SECRET_ACCESS_KEY: 'S3RVER',
         RCLONE_CONFIG_S3R_FORCE_PATH_STYLE: 'true',
       })
-      delete env.AWS_CA_BUNDLE
+      delete env['AWS_CA_BUNDLE']
       const args = ['copy', treeDir, `s3r:${server.buckets.file}/rclone`, '--transfers', String(concurrency)]
       args.push('--s3-upload-concurrency', String(concurrency), '--s3-no-check-bucket')
       result = await timed('rclone', args, env, scratch)

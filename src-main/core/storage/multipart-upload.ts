@@ -3,6 +3,7 @@
  * truth (s3rver, like some other S3-compatible stores, has no ListParts/ListMultipartUploads).
  * Each part is streamed from disk and journaled, fsynced, as soon as the server acknowledged it.
  */
+import { setMaxListeners } from 'node:events'
 import {
   AbortMultipartUploadCommand,
   CompleteMultipartUploadCommand,
@@ -87,6 +88,8 @@ async function sendMissingParts(ctx: JobContext, state: UploadState): Promise<vo
   const todo = planParts(state.source.size, multipart.partSize).filter((p) => !done.has(p.partNumber))
   const siblings = new AbortController()
   const signal = AbortSignal.any([ctx.signal, siblings.signal])
+  // Every part in flight listens for the abort (slot wait, request, backoff): many listeners by design.
+  setMaxListeners(ctx.partsInFlight * 4 + 10, signal)
   let next = 0
   let firstError: unknown
   const worker = async (): Promise<void> => {

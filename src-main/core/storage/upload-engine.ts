@@ -20,6 +20,7 @@ import { resolveRetryPolicy } from './retry-policy'
 import { createS3Client, DEFAULT_CONCURRENCY, describeCredentialSource, describeStore } from './s3-client'
 import { MemoryUploadStateStore } from './upload-state-store'
 import { bytesAlreadySent, discardUpload, runUploadJob } from './upload-job'
+import { UploadQueue } from './upload-queue'
 import { uploadKeyOf } from './types'
 import type { RetryPolicy, StorageConfig, TotalProgress, UploadEvent, UploadInput, UploadStateStore } from './types'
 import { RequestFailed } from './with-retries'
@@ -37,6 +38,8 @@ class EngineStop extends Error {
 interface Item extends ProgressSubject {
   input: UploadInput
   status: ItemStatus
+  /** Started from the large lane (counts against the cap of large files in progress). */
+  large?: boolean
   controller?: AbortController
   job?: Promise<void>
 }
@@ -64,7 +67,7 @@ const hashId = (input: UploadInput): string => `${input.path}|${input.size}|${in
 
 export class UploadEngine {
   private readonly items = new Map<string, Item>()
-  private readonly queue: Item[] = []
+  private readonly queue = new UploadQueue<Item>()
   private readonly listeners: Listeners = { row: new Set(), total: new Set() }
   private readonly client: S3Client
   private readonly store: UploadStateStore
@@ -73,10 +76,12 @@ export class UploadEngine {
   private readonly progress: ProgressReporter
   private readonly hashes = new HashAhead()
   private readonly maxActiveFiles: number
+  private readonly multipartThreshold: number
   private readonly now: () => number
   private readonly newUuid: () => string
   private idleWaiters: (() => void)[] = []
   private active = 0
+  private activeLarge = 0
   private pausedAll = false
 
   constructor(
@@ -90,6 +95,7 @@ export class UploadEngine {
     this.client = options.client ?? createS3Client(config)
     this.store = options.store ?? new MemoryUploadStateStore()
     this.maxActiveFiles = options.maxActiveFiles ?? concurrency * 2
+    this.multipartThreshold = config.multipartThreshold ?? DEFAULT_MULTIPART_THRESHOLD
     this.now = options.now ?? Date.now
     this.newUuid = options.newUuid ?? randomUUID
     this.progress = new ProgressReporter(
@@ -228,14 +234,13 @@ export class UploadEngine {
 
   private queueItem(item: Item): void {
     item.status = 'queued'
-    this.queue.push(item)
+    this.queue.push(item, item.input.size >= this.multipartThreshold)
     this.emit({ type: 'queued', ...this.ref(item) })
     this.progress.touchTotal()
   }
 
   private removeFromQueue(item: Item): void {
-    const i = this.queue.indexOf(item)
-    if (i >= 0) this.queue.splice(i, 1)
+    this.queue.remove(item)
   }
 
   private setPaused(item: Item): void {
@@ -248,15 +253,17 @@ export class UploadEngine {
 
   private pump(): void {
     while (!this.pausedAll && this.active < this.maxActiveFiles) {
-      const item = this.queue.shift()
-      if (!item) break
-      if (item.status === 'queued') this.start(item)
+      const next = this.queue.next(this.activeLarge, Math.max(1, Math.floor(this.maxActiveFiles / 4)))
+      if (!next) break
+      next.item.large = next.large
+      this.start(next.item)
     }
     this.checkIdle()
   }
 
   private start(item: Item): void {
     this.active++
+    if (item.large) this.activeLarge++
     item.status = 'active'
     const controller = new AbortController()
     item.controller = controller
@@ -275,6 +282,7 @@ export class UploadEngine {
       .finally(() => {
         this.hashes.forget(hashId(item.input))
         this.active--
+        if (item.large) this.activeLarge--
         this.progress.touchTotal()
         this.pump()
       })
@@ -310,8 +318,8 @@ export class UploadEngine {
       slots: this.slots,
       policy: this.policy,
       signal: controller.signal,
-      multipartThreshold: this.config.multipartThreshold ?? DEFAULT_MULTIPART_THRESHOLD,
-      bufferLimit: Math.min(BUFFER_LIMIT, (this.config.multipartThreshold ?? DEFAULT_MULTIPART_THRESHOLD) - 1),
+      multipartThreshold: this.multipartThreshold,
+      bufferLimit: Math.min(BUFFER_LIMIT, this.multipartThreshold - 1),
       minPartSize: this.config.minPartSize ?? DEFAULT_MIN_PART_SIZE,
       partsInFlight: this.slots.size,
       isTransient: (err) => classifyError(err, this.failureContext(item, 1)).transient,
@@ -371,7 +379,7 @@ export class UploadEngine {
   }
 
   private isIdle(): boolean {
-    return this.active === 0 && (this.pausedAll || !this.queue.some((i) => i.status === 'queued'))
+    return this.active === 0 && (this.pausedAll || !this.queue.hasQueued())
   }
 
   private checkIdle(): void {
