@@ -42,6 +42,8 @@ export interface ScanRunnerOptions {
   mediaTypeDefaults?: () => MediaTypeDefaults | undefined
   /** Keep skipped entries as 'skipped' rows, so the grid can show them on request. Default true. */
   includeSkipped?: boolean
+  /** Paths the session already has a row for (a continued session): neither added again nor probed. */
+  isKnownPath?: (path: string) => boolean
 }
 
 /** Probes queued beyond this make the walk wait, so a 50,000-file drop keeps memory flat. */
@@ -119,7 +121,9 @@ export class ScanRunner {
         includeSkipped: this.options.includeSkipped ?? true,
         onSkipped: countSkip,
       })
-      for await (const batch of walk) {
+      for await (const walked of walk) {
+        const known = this.options.isKnownPath
+        const batch = known ? walked.filter((file) => !known(file.path)) : walked
         const rows = batch.map(rowFromScan)
         this.session.upsertRows(rows)
         // The first rows of a drop go out now, not at the next coalesced flush.
