@@ -1,0 +1,143 @@
+/**
+ * Opens everything an import needs over one session folder, for the app and the CLI alike: the
+ * Livingdocs client and the project's model, the persisted session, the storage engine with its
+ * journal in the same folder, and the pipeline that joins them. Rows of a reopened session
+ * continue: uploads at their next part, interrupted submits after a lookup.
+ */
+import type { ScanRunnerOptions } from '../app/scan-runner'
+import { LivingdocsClient, type LivingdocsClientOptions } from '../livingdocs/client'
+import type { ProjectModel } from '../livingdocs/types'
+import { Prober } from '../probe/prober'
+import type { ThumbnailCache } from '../probe/thumbnails/thumbnail-cache'
+import type { ResolvedProfile } from '../profile/resolve-profile'
+import type { SessionMeta } from '../session/persistence/journal-records'
+import { openSessionFolder, type OpenedSession } from '../session/persistence/open-session'
+import { sessionFiles } from '../session/persistence/session-files'
+import type { Session } from '../session/session'
+import { FileUploadStateStore } from '../storage/file-upload-state-store'
+import type { StorageConfig } from '../storage/types'
+import { UploadEngine, type UploadEngineOptions } from '../storage/upload-engine'
+import { ImportPipeline, type PipelineOptions } from './pipeline'
+import { livingdocsOptionsOf, storageConfigOf } from './profile-connections'
+
+export interface OpenImportSessionOptions {
+  dir: string
+  profile: ResolvedProfile
+  /** The folder must already hold a session. */
+  mustExist?: boolean
+  /** Paths the session starts with (kept in its meta; a continued session adds to them). */
+  roots?: readonly string[]
+  prober?: Prober
+  thumbnails?: ThumbnailCache
+  flushMs?: number
+  signal?: AbortSignal
+  // Overrides for tests (fault proxy, short retries).
+  storage?: Partial<StorageConfig>
+  engine?: Omit<UploadEngineOptions, 'store'>
+  livingdocs?: Partial<LivingdocsClientOptions>
+  submit?: PipelineOptions['submit']
+}
+
+export interface ImportSession {
+  dir: string
+  session: Session
+  pipeline: ImportPipeline
+  engine: UploadEngine
+  project: ProjectModel
+  prober: Prober
+  meta: SessionMeta
+  /** The folder held a session before. */
+  existed: boolean
+  recovered: OpenedSession['recovered']
+  /** Why rows of an interrupted run could not be looked up at open (they are not sent until they are). */
+  reconcileError?: string
+  /** For the scan runner: the project for prefill, the shared prober, and files the session already has. */
+  scanOptions: ScanRunnerOptions
+  /** Pauses uploads (their progress is journaled), saves the session and closes its files. */
+  close(): Promise<void>
+}
+
+/** The folder belongs to another profile: its rows were imported elsewhere, or will be. */
+export class SessionProfileMismatch extends Error {
+  constructor(dir: string, expected: string, given: string) {
+    super(
+      `The session in ${dir} was started with profile "${expected}", not "${given}": use that profile, or a new session folder.`,
+    )
+    this.name = 'SessionProfileMismatch'
+  }
+}
+
+export async function openImportSession(options: OpenImportSessionOptions): Promise<ImportSession> {
+  const { profile, dir } = options
+  const client = new LivingdocsClient(livingdocsOptionsOf(profile, options.livingdocs))
+  // First: a wrong token or URL fails here, before a session folder is touched.
+  const project = await client.getProjectModel(options.signal)
+  const profileMeta = { name: profile.name, livingdocsUrl: profile.livingdocs.url }
+  const roots = [...(options.roots ?? [])]
+  const opened = await openSessionFolder(dir, {
+    meta: { profile: profileMeta, roots },
+    ...(options.mustExist ? { mustExist: true } : {}),
+    ...(options.flushMs ? { flushMs: options.flushMs } : {}),
+  })
+  const { session, store } = opened
+  const known = store.meta.profile
+  if (opened.existed && known && known.name !== profile.name) {
+    await opened.close()
+    throw new SessionProfileMismatch(dir, known.name, profile.name)
+  }
+  const mergedRoots = [...new Set([...(store.meta.roots ?? []), ...roots])]
+  // The Sandbox gets new ports every start: keep the URL current, the name decides.
+  if (opened.existed) store.setMeta({ ...store.meta, profile: profileMeta, roots: mergedRoots })
+
+  const uploads = await FileUploadStateStore.open(sessionFiles(dir).uploads)
+  const engine = new UploadEngine(storageConfigOf(profile, options.storage), { ...options.engine, store: uploads })
+  const prober = options.prober ?? new Prober()
+  const pipeline = new ImportPipeline({
+    session,
+    project,
+    api: client,
+    engine,
+    defaultSystemName: profile.import.systemName,
+    ...(profile.import.batchSize ? { batchSize: profile.import.batchSize } : {}),
+    ...(profile.import.batchBytes ? { batchBytes: profile.import.batchBytes } : {}),
+    ...(options.submit ? { submit: options.submit } : {}),
+  })
+  pipeline.start()
+
+  let reconcileError: string | undefined
+  try {
+    await pipeline.reconcile(options.signal)
+  } catch (err) {
+    reconcileError = err instanceof Error ? err.message : String(err)
+  }
+
+  const knownPaths = new Set(session.snapshot().rows.map((row) => row.path))
+  let closing: Promise<void> | undefined
+  return {
+    dir,
+    session,
+    pipeline,
+    engine,
+    project,
+    prober,
+    meta: store.meta,
+    existed: opened.existed,
+    recovered: opened.recovered,
+    ...(reconcileError ? { reconcileError } : {}),
+    scanOptions: {
+      prober,
+      project: () => project,
+      ...(options.thumbnails ? { thumbnails: options.thumbnails } : {}),
+      isKnownPath: (path) => knownPaths.has(path),
+    },
+    close: () =>
+      (closing ??= (async () => {
+        // Uploads stop first: their last progress still lands in the session being saved.
+        await engine.close()
+        pipeline.stop()
+        await opened.close()
+        await uploads.close()
+        if (!options.prober) await prober.close()
+      })()),
+  }
+}

@@ -1,0 +1,198 @@
+/**
+ * The import pipeline over one session (DESIGN.md §3): every row gets its entry as it is created
+ * and probed, probed rows go to the upload engine by themselves, engine events move the rows, and
+ * `submit` validates, sends and puts each outcome on its row. Rows that were being sent when an
+ * earlier process died are looked up before anything is sent again. App and CLI share this class.
+ */
+import { LivingdocsApiError } from '../livingdocs/errors'
+import type { ProjectModel } from '../livingdocs/types'
+import { newEntryId } from '../session/entry-id'
+import type { LocaleAsset, Row } from '../session/row'
+import type { Session } from '../session/session'
+import type { UploadEngine } from '../storage/upload-engine'
+import type { UploadEvent, UploadInput } from '../storage/types'
+import { uploadKeyOf } from '../storage/types'
+import { asApiError, type ImportApi } from './lookups'
+import { INTERRUPTED_REASON, reconcileInterrupted } from './reconcile-interrupted'
+import { localeUploadInputs, uploadChange, uploadInputOf } from './row-assets'
+import { shapeEntry } from './row-entry'
+import { applyOutcome } from './row-outcome'
+import { submitSessionRows, type SubmitReport, type SubmitRowsOptions } from './submit-rows'
+
+export interface PipelineOptions {
+  session: Session
+  project: ProjectModel
+  api: ImportApi
+  engine: UploadEngine
+  /** The profile's `import.systemName`. */
+  defaultSystemName?: string
+  batchSize?: number
+  batchBytes?: number
+  newEntryId?: () => string
+  /** Submit-loop settings (tests shorten the backoff). */
+  submit?: SubmitRowsOptions['submit']
+}
+
+export type { SubmitReport }
+
+export class ImportPipeline {
+  /** Upload keys handed to the engine by this process (each once; failures are retried on request). */
+  private readonly handed = new Set<string>()
+  private readonly interrupted = new Set<string>()
+  private readonly disposers: (() => void)[] = []
+  private submitting: Promise<unknown> = Promise.resolve()
+  private readonly api: ImportApi
+
+  constructor(private readonly options: PipelineOptions) {
+    const { session } = options
+    const real = options.api
+    this.api = {
+      // An attempt is on disk (status submitting, id fixed) before its request leaves.
+      importSerialized: async (json, signal) => {
+        await session.persisted().catch((err: unknown) => {
+          const why = err instanceof Error ? err.message : String(err)
+          throw new LivingdocsApiError('request', `The session could not be saved (${why}); nothing was sent.`)
+        })
+        return real.importSerialized(json, signal)
+      },
+      getEntriesByIds: (ids, signal) => real.getEntriesByIds(ids, signal),
+      findByExternalId: (systemName, externalId, signal) => real.findByExternalId(systemName, externalId, signal),
+    }
+  }
+
+  /** Hooks into session and engine; rows of a reopened session continue where they were. */
+  start(): void {
+    const { session, engine } = this.options
+    const newId = this.options.newEntryId ?? newEntryId
+    session.setShaper((row, previous) => shapeEntry(row, previous, newId))
+    this.disposers.push(session.onRows((rows) => this.handOver(rows)))
+    this.disposers.push(engine.on('row', (event) => this.onUpload(event)))
+    for (const row of session.snapshot().rows) {
+      if (row.status === 'submitting') this.interrupted.add(row.rowId)
+      // Rows from before the pipeline get their entry (the shaper adds it); the rest go to the engine.
+      if (!row.entry) session.updateRow(row.rowId, {})
+    }
+    this.handOver(session.snapshot().rows)
+  }
+
+  stop(): void {
+    for (const dispose of this.disposers.splice(0)) dispose()
+    this.options.session.setShaper(undefined)
+  }
+
+  get project(): ProjectModel {
+    return this.options.project
+  }
+
+  /** Rows from an interrupted run still waiting for their lookup. */
+  get interruptedRows(): number {
+    return this.interrupted.size
+  }
+
+  /**
+   * Gives the row a file for one language (media types with translatable assets); it uploads
+   * through the same engine. A locale that already has an uploaded file keeps it.
+   */
+  setLocaleAsset(rowId: string, locale: string, asset: LocaleAsset): void {
+    const row = this.options.session.getRow(rowId)
+    if (!row) throw new Error(`No row ${rowId} in this session.`)
+    const current = row.localeAssets?.[locale]
+    if (current?.path === asset.path && current.size === asset.size) return
+    if (current?.upload?.state === 'uploaded') {
+      throw new Error(
+        `${row.relativePath}: the ${locale} asset is already uploaded from ${current.path}; it cannot be replaced yet.`,
+      )
+    }
+    this.options.session.updateRow(rowId, { localeAssets: { ...row.localeAssets, [locale]: asset } })
+  }
+
+  /** Uploads that failed go again (the file is read as it is now). */
+  async retryUploads(rowIds?: readonly string[]): Promise<number> {
+    const { session, engine } = this.options
+    const wanted = rowIds ? new Set(rowIds) : undefined
+    let retried = 0
+    for (const row of session.snapshot().rows) {
+      if (wanted && !wanted.has(row.rowId)) continue
+      const keys = [row.upload?.state === 'failed' ? uploadKeyOf({ rowId: row.rowId }) : undefined]
+      for (const [locale, asset] of Object.entries(row.localeAssets ?? {})) {
+        if (asset.upload?.state === 'failed') keys.push(uploadKeyOf({ rowId: row.rowId, locale }))
+      }
+      for (const key of keys) {
+        if (!key || engine.status(key) !== 'failed') continue
+        await engine.retry(key)
+        retried++
+      }
+    }
+    return retried
+  }
+
+  /** Looks up rows an earlier process left `submitting`; throws when the lookup fails (rows stay). */
+  async reconcile(signal?: AbortSignal): Promise<void> {
+    const { session } = this.options
+    const rows = [...this.interrupted]
+      .map((id) => session.getRow(id))
+      .filter((row): row is Row => row?.status === 'submitting')
+    if (rows.length > 0) {
+      const result = await reconcileInterrupted(this.api, this.options.project, rows, {
+        ...(this.options.defaultSystemName ? { defaultSystemName: this.options.defaultSystemName } : {}),
+        ...(signal ? { signal } : {}),
+      })
+      for (const [rowId, outcome] of result.settled) session.updateRow(rowId, applyOutcome(outcome))
+      for (const rowId of result.absent) {
+        session.updateRow(rowId, { status: 'uploaded', importFailure: { reason: INTERRUPTED_REASON, retryable: true } })
+      }
+    }
+    this.interrupted.clear()
+    await session.persisted()
+  }
+
+  /** Sends rows not yet imported (`failed`: only rows already tried); one submit at a time. */
+  submit(
+    options: { rowIds?: readonly string[]; mode?: 'all' | 'failed'; signal?: AbortSignal } = {},
+  ): Promise<SubmitReport> {
+    const run = this.submitting.then(() => this.runSubmit(options.mode ?? 'all', options.rowIds, options.signal))
+    this.submitting = run.catch(() => undefined)
+    return run
+  }
+
+  resubmitFailed(signal?: AbortSignal): Promise<SubmitReport> {
+    return this.submit({ mode: 'failed', ...(signal ? { signal } : {}) })
+  }
+
+  private async runSubmit(
+    mode: 'all' | 'failed',
+    rowIds: readonly string[] | undefined,
+    signal?: AbortSignal,
+  ): Promise<SubmitReport> {
+    let unchecked: SubmitReport['stopped']
+    await this.reconcile(signal).catch((err: unknown) => {
+      const { kind, message } = asApiError(err)
+      unchecked = { kind, message: `Rows from the interrupted run could not be checked: ${message}` }
+    })
+    const { session, project, api: _api, engine: _engine, newEntryId: _id, ...settings } = this.options
+    const report = await submitSessionRows(session, this.api, project, { ...settings, mode, rowIds, signal })
+    if (unchecked) return { ...report, stopped: report.stopped ?? unchecked, unconfirmed: this.interrupted.size }
+    return report
+  }
+
+  private handOver(rows: readonly Row[]): void {
+    const inputs: UploadInput[] = []
+    for (const row of rows) {
+      for (const input of [uploadInputOf(row), ...localeUploadInputs(row)]) {
+        if (!input) continue
+        const key = uploadKeyOf(input)
+        if (this.handed.has(key)) continue
+        this.handed.add(key)
+        inputs.push(input)
+      }
+    }
+    if (inputs.length > 0) this.options.engine.enqueue(inputs)
+  }
+
+  private onUpload(event: UploadEvent): void {
+    const row = this.options.session.getRow(event.rowId)
+    if (!row) return
+    const change = uploadChange(row, event)
+    if (change) this.options.session.updateRow(row.rowId, change)
+  }
+}

@@ -1,0 +1,146 @@
+/**
+ * Between a row and its assets: what the storage engine is given to upload, how its events
+ * change the row, and the asset facts an import entry is built from. Pure.
+ */
+import type { AssetFacts } from '../livingdocs/entry-builder'
+import type { AssetUpload, LocaleAsset, Row, RowStatus } from '../session/row'
+import type { UploadEvent, UploadInput } from '../storage/types'
+import type { ValidationInput } from '../validation/validate-entry'
+
+const fileName = (path: string): string => path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1)
+
+/** The upload of a row's main file; undefined while it cannot or need not go (unprobed, unreadable, done). */
+export function uploadInputOf(row: Row): UploadInput | undefined {
+  if (row.upload?.state === 'uploaded' || row.result) return undefined
+  if (!['probed', 'uploading', 'upload-failed'].includes(row.status)) return undefined
+  if (!row.kind || !row.mimeType || !row.extension || row.probeError) return undefined
+  return {
+    rowId: row.rowId,
+    path: row.path,
+    size: row.size,
+    mtimeMs: row.mtimeMs,
+    ...(row.sha256 ? { sha256: row.sha256 } : {}),
+    kind: row.kind,
+    mimeType: row.mimeType,
+    ext: row.extension,
+  }
+}
+
+/** Uploads of the row's per-locale files that are not on the server yet. */
+export function localeUploadInputs(row: Row): UploadInput[] {
+  if (row.result) return []
+  return Object.entries(row.localeAssets ?? {})
+    .filter(([, asset]) => asset.upload?.state !== 'uploaded')
+    .map(([locale, asset]) => ({
+      rowId: row.rowId,
+      locale,
+      path: asset.path,
+      size: asset.size,
+      mtimeMs: asset.mtimeMs,
+      ...(asset.sha256 ? { sha256: asset.sha256 } : {}),
+      kind: asset.kind,
+      mimeType: asset.mimeType,
+      ext: asset.extension,
+    }))
+}
+
+/** The upload as the engine reports it now. */
+export function nextUpload(current: AssetUpload | undefined, event: UploadEvent, size: number): AssetUpload {
+  const base = { bytesSent: current?.bytesSent ?? 0, bytesTotal: size }
+  switch (event.type) {
+    case 'queued':
+      return { state: 'queued', ...base }
+    case 'paused':
+      return { state: 'paused', ...base }
+    case 'cancelled':
+      return { state: 'cancelled', ...base }
+    case 'uploading': {
+      const { bytesSent, bytesTotal, bytesPerSecond, etaSeconds } = event.progress
+      return {
+        state: 'uploading',
+        bytesSent,
+        bytesTotal,
+        bytesPerSecond,
+        ...(etaSeconds !== undefined ? { etaSeconds } : {}),
+      }
+    }
+    case 'uploaded':
+      return {
+        state: 'uploaded',
+        bytesSent: event.size,
+        bytesTotal: event.size,
+        bucket: event.bucket,
+        key: event.key,
+        url: event.url,
+        etag: event.etag,
+      }
+    case 'failed':
+      return {
+        state: 'failed',
+        ...base,
+        error: { code: event.code, message: event.message, retryable: event.retryable },
+      }
+  }
+}
+
+/** Upload states move a row only while it is still about its bytes; a submitted row keeps its status. */
+const uploadStatuses: readonly RowStatus[] = ['probed', 'uploading', 'uploaded', 'upload-failed']
+
+const statusAfter: Record<UploadEvent['type'], RowStatus | undefined> = {
+  queued: 'probed',
+  uploading: 'uploading',
+  paused: undefined,
+  uploaded: 'uploaded',
+  failed: 'upload-failed',
+  cancelled: 'probed',
+}
+
+/** The change an engine event makes to its row; undefined when the event is not about this row's files. */
+export function uploadChange(row: Row, event: UploadEvent): Partial<Row> | undefined {
+  if (event.locale) {
+    const asset = row.localeAssets?.[event.locale]
+    if (!asset) return undefined
+    const next: LocaleAsset = { ...asset, upload: nextUpload(asset.upload, event, asset.size) }
+    return { localeAssets: { ...row.localeAssets, [event.locale]: next } }
+  }
+  if (row.upload?.state === 'uploaded' && event.type !== 'uploaded') return undefined
+  const change: Partial<Row> = { upload: nextUpload(row.upload, event, row.size) }
+  const status = statusAfter[event.type]
+  if (status && uploadStatuses.includes(row.status)) change.status = status
+  return change
+}
+
+function factsOf(
+  upload: AssetUpload | undefined,
+  file: { size: number; mimeType?: string; width?: number; height?: number; duration?: number },
+  name: string,
+): AssetFacts | undefined {
+  if (upload?.state !== 'uploaded' || !upload.key || !upload.url) return undefined
+  return {
+    key: upload.key,
+    url: upload.url,
+    size: file.size,
+    ...(file.width !== undefined ? { width: file.width } : {}),
+    ...(file.height !== undefined ? { height: file.height } : {}),
+    ...(file.duration !== undefined ? { duration: file.duration } : {}),
+    ...(file.mimeType ? { mimeType: file.mimeType } : {}),
+    filename: name,
+  }
+}
+
+/** What validation and entry building see of a row: its entry and the assets uploaded so far. */
+export function draftOf(row: Row): ValidationInput {
+  const translationAssets: Record<string, AssetFacts> = {}
+  for (const [locale, asset] of Object.entries(row.localeAssets ?? {})) {
+    // An asset not uploaded yet still counts, so validation says "not uploaded yet" on its cell.
+    translationAssets[locale] = factsOf(asset.upload, asset, fileName(asset.path)) ?? {}
+  }
+  const asset = factsOf(row.upload, row, fileName(row.relativePath))
+  return {
+    rowId: row.rowId,
+    entry: row.entry ?? { id: '', metadata: {}, translations: {} },
+    ...(row.kind ? { kind: row.kind } : {}),
+    ...(asset ? { asset } : {}),
+    ...(Object.keys(translationAssets).length > 0 ? { translationAssets } : {}),
+  }
+}

@@ -1,0 +1,98 @@
+/**
+ * One submit over a session's rows: pick the rows that may go, validate and send them through
+ * `importRows`, and put every attempt and outcome on its row as it happens (an attempt fixes the
+ * row's entry id; an outcome makes it imported, rejected with field issues, a conflict, or failed
+ * with its reason). Rows with client issues are held back and carry them.
+ */
+import type { ProjectModel } from '../livingdocs/types'
+import type { RowStatus } from '../session/row'
+import type { Session } from '../session/session'
+import { importRows, type ImportRowsOptions } from './import-rows'
+import { asApiError, type ImportApi } from './lookups'
+import type { EntryOutcome } from './outcome'
+import { draftOf } from './row-assets'
+import { applyOutcome, rowsToSubmit, startAttempt } from './row-outcome'
+
+export interface SubmitReport {
+  /** Rows that were candidates (not imported, not busy). */
+  considered: number
+  imported: number
+  rejected: number
+  conflicts: number
+  failed: number
+  /** Not sent: client validation found issues (now on the rows), e.g. an upload not done yet. */
+  heldBack: number
+  /** The run stopped early (auth, API version, cancel, pre-flight failure): what to do. */
+  stopped?: { kind: string; message: string }
+  /** Rows from an interrupted run that could not be checked, so they were not sent. */
+  unconfirmed: number
+}
+
+export interface SubmitRowsOptions {
+  mode: 'all' | 'failed'
+  rowIds?: readonly string[] | undefined
+  signal?: AbortSignal | undefined
+  defaultSystemName?: string
+  batchSize?: number
+  batchBytes?: number
+  submit?: Pick<ImportRowsOptions, 'maxAttempts' | 'backoff' | 'sleep' | 'random' | 'concurrency' | 'maxRetryAfterMs'>
+}
+
+/** Rows that can become entries; the rest (scanned, skipped, unreadable) wait or never go. */
+const submittable: readonly RowStatus[] = ['probed', 'uploading', 'uploaded', 'upload-failed', 'rejected', 'conflict']
+
+const counter = { imported: 'imported', rejected: 'rejected', conflict: 'conflicts', failed: 'failed' } as const
+
+export async function submitSessionRows(
+  session: Session,
+  api: ImportApi,
+  project: ProjectModel,
+  options: SubmitRowsOptions,
+): Promise<SubmitReport> {
+  const report: SubmitReport = {
+    considered: 0,
+    imported: 0,
+    rejected: 0,
+    conflicts: 0,
+    failed: 0,
+    heldBack: 0,
+    unconfirmed: 0,
+  }
+  const wanted = options.rowIds ? new Set(options.rowIds) : undefined
+  const rows = session
+    .snapshot()
+    .rows.filter((row) => (!wanted || wanted.has(row.rowId)) && row.entry && submittable.includes(row.status))
+  const candidates = rowsToSubmit(rows, options.mode)
+  report.considered = candidates.length
+  if (candidates.length === 0) return report
+  try {
+    const result = await importRows(api, project, candidates.map(draftOf), {
+      ...options.submit,
+      ...(options.defaultSystemName ? { defaultSystemName: options.defaultSystemName } : {}),
+      ...(options.batchSize ? { batchSize: options.batchSize } : {}),
+      ...(options.batchBytes ? { batchBytes: options.batchBytes } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+      onRowAttempt: (ids) => {
+        for (const id of ids) {
+          const row = session.getRow(id)
+          if (row) session.updateRow(id, { ...startAttempt(row), issues: [], importFailure: undefined })
+        }
+      },
+      onRowOutcome: (id, outcome: EntryOutcome) => {
+        report[counter[outcome.status]]++
+        session.updateRow(id, applyOutcome(outcome))
+      },
+    })
+    for (const [rowId, issues] of result.prepared.heldBack) {
+      report.heldBack++
+      session.updateRow(rowId, { issues })
+    }
+    if (result.summary.stopped) report.stopped = result.summary.stopped
+  } catch (err) {
+    // The pre-flight lookup failed: nothing was sent.
+    const { kind, message } = asApiError(err)
+    report.stopped = { kind, message }
+  }
+  await session.persisted()
+  return report
+}
