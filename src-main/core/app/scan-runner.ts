@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto'
 import type { ScanProgress } from '../../contract'
 import type { ProjectModel } from '../livingdocs/types'
 import type { MediaTypeDefaults } from '../prefill/media-type'
+import { InFlight } from '../probe/in-flight'
 import { Prober } from '../probe/prober'
 import { rowFactsFromProbe } from '../probe/row-facts'
 import type { ThumbnailCache } from '../probe/thumbnails/thumbnail-cache'
@@ -107,7 +108,7 @@ export class ScanRunner {
       lastReport = now
       this.report({ ...progress, skippedByReason: { ...progress.skippedByReason } })
     }
-    const inFlight = new Set<Promise<void>>()
+    const inFlight = new InFlight()
     let first = true
     this.prober.warmUp()
     const countSkip = (file: ScannedFile): void => {
@@ -148,19 +149,18 @@ export class ScanRunner {
               if (this.session.getRow(row.rowId)) this.session.updateRow(row.rowId, { status: 'unreadable', reason })
             },
           )
-          inFlight.add(probing)
-          void probing.finally(() => inFlight.delete(probing))
+          inFlight.track(probing)
         })
         report(true)
-        while (inFlight.size > maxQueuedProbes) await Promise.race(inFlight)
+        await inFlight.room(maxQueuedProbes)
       }
-      await Promise.all(inFlight)
+      await inFlight.drained()
       signal.throwIfAborted()
       this.session.flush()
       report(true)
       this.report({ ...progress, state: 'done' })
     } catch (err) {
-      await Promise.allSettled(inFlight)
+      await inFlight.drained()
       this.session.flush()
       const cancelled = signal.aborted
       this.report({

@@ -13,6 +13,7 @@ export interface ReadResult {
   sha256: string
   /** Bytes actually read. */
   size: number
+  /** May be a view of the reused chunk buffer: valid until the probe of this file ends, never kept. */
   head: Buffer
   /** Up to the last `tailBytes` bytes. */
   tail: Buffer
@@ -47,9 +48,11 @@ export async function readAndHash(path: string, expectedSize: number, options: R
   const fd = await openFile(path)
   try {
     const hash = createHash('sha256')
-    // Most media headers and many whole files fit the head: one read, no copy.
+    // Most media headers and many whole files fit the head: one read, into the reused chunk
+    // when there is one (no allocation per file), else into a buffer of the file's size.
     if (expectedSize < options.headBytes) {
-      const buf = Buffer.allocUnsafe(expectedSize + 1)
+      const reuse = options.chunk && options.chunk.length > expectedSize
+      const buf = reuse ? (options.chunk as Buffer).subarray(0, expectedSize + 1) : Buffer.allocUnsafe(expectedSize + 1)
       const bytesRead = await readInto(fd, buf, buf.length, 0)
       if (bytesRead <= expectedSize) {
         const data = buf.subarray(0, bytesRead)

@@ -39,6 +39,33 @@ function failed(block: string, err: unknown): ProbeWarning {
   }
 }
 
+/**
+ * A camera card or an agency folder repeats the same creator, credit, copyright, keywords
+ * and places on every file; keeping one copy of each string saves megabytes per 10,000 rows.
+ */
+const pool = new Map<string, string>()
+const poolLimit = 50_000
+
+function intern(value: string): string {
+  const known = pool.get(value)
+  if (known !== undefined) return known
+  if (pool.size >= poolLimit) pool.clear()
+  pool.set(value, value)
+  return value
+}
+
+function shareRepeated(embedded: EmbeddedMetadata): EmbeddedMetadata {
+  for (const key of ['creator', 'credit', 'copyright', 'dateTaken'] as const) {
+    const value = embedded[key]
+    if (value !== undefined) embedded[key] = intern(value)
+  }
+  if (embedded.keywords) embedded.keywords = embedded.keywords.map(intern)
+  if (embedded.more)
+    for (const [key, value] of Object.entries(embedded.more))
+      embedded.more[key as keyof typeof embedded.more] = intern(value)
+  return embedded
+}
+
 export function readEmbedded(blocks: MetadataBlocks): EmbeddedRead {
   const warnings: ProbeWarning[] = []
   const sources: MetadataSources = {}
@@ -68,5 +95,5 @@ export function readEmbedded(blocks: MetadataBlocks): EmbeddedRead {
       warnings.push(failed('IPTC', err))
     }
   }
-  return { embedded: reconcile(sources), exif: sources.exif ?? {}, warnings }
+  return { embedded: shareRepeated(reconcile(sources)), exif: sources.exif ?? {}, warnings }
 }

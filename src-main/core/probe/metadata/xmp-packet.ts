@@ -103,12 +103,24 @@ export class XmpProperties {
   }
 }
 
+/**
+ * A copy that does not pin the packet: V8 keeps substrings as slices of their parent, so a
+ * 20-character title taken from a 3 kB packet would hold all 3 kB for as long as the row lives.
+ */
+function own(text: string): string {
+  return text.length < 13 ? text : (' ' + text).slice(1)
+}
+
 class Reader {
   readonly values = new Map<string, XmpValue>()
   private readonly stack: Open[] = []
 
   private keep(key: string, value: XmpValue): void {
-    if (!this.values.has(key)) this.values.set(key, value)
+    if (this.values.has(key)) return
+    if (value.kind === 'simple') value.value = own(value.value)
+    else if (value.kind === 'list') value.values = value.values.map(own)
+    else for (const item of value.values) item.value = own(item.value)
+    this.values.set(key, value)
   }
 
   text(text: string, encoded: boolean): void {
