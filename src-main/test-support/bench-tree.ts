@@ -1,11 +1,11 @@
 /**
  * The upload bench's source tree: many small files, a few medium ones and optionally one big one,
- * random bytes (incompressible, no two alike). Generated once under bench/.data and reused while
- * its shape matches.
+ * random bytes (incompressible, no two alike). Generated once per shape under bench/.data (a
+ * folder named after the shape) and reused.
  */
 import { randomFillSync } from 'node:crypto'
 import { createReadStream } from 'node:fs'
-import { mkdir, open, readdir, rm, stat } from 'node:fs/promises'
+import { mkdir, open, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 
 export interface TreeShape {
@@ -49,16 +49,18 @@ async function writeRandomFile(path: string, size: number): Promise<void> {
   }
 }
 
-/** Makes sure the tree under `root` has exactly the planned files; regenerates what differs. */
+const MiB = 1024 * 1024
+
+/** `500x1M-4x64M-2048M`: one folder per shape, so trying another shape never discards a tree. */
+export function shapeName(shape: TreeShape): string {
+  const mib = (n: number): string => `${+(n / MiB).toFixed(3)}M`
+  return `${shape.small}x${mib(shape.smallBytes)}-${shape.medium}x${mib(shape.mediumBytes)}-${mib(shape.bigBytes)}`
+}
+
+/** Makes sure `root` holds the planned files (it never deletes anything); returns them. */
 export async function ensureTree(root: string, shape: TreeShape, log: (line: string) => void): Promise<TreeFile[]> {
   const wanted = plan(shape)
-  const wantedSet = new Set(wanted.map((f) => f.relative))
-  for (const sub of ['photos', 'videos']) {
-    await mkdir(join(root, sub), { recursive: true })
-    for (const name of await readdir(join(root, sub))) {
-      if (!wantedSet.has(`${sub}/${name}`)) await rm(join(root, sub, name), { force: true })
-    }
-  }
+  for (const sub of ['photos', 'videos']) await mkdir(join(root, sub), { recursive: true })
   const out: TreeFile[] = []
   let generated = 0
   for (const file of wanted) {
