@@ -1,0 +1,61 @@
+/**
+ * Which cells may change (DESIGN.md §3): an imported row is read-only; a row being sent waits
+ * for its result; the entry id is fixed from the first submit attempt (a re-submit must send the
+ * same id, or it would create a duplicate); a value goes only where the row's media type has
+ * the property (translated only where it is translatable). Clearing is always allowed, so a
+ * value left over from another media type can be removed. Pure.
+ */
+import { findMediaType } from '../livingdocs/project-model'
+import type { ProjectModel, PropertyModel } from '../livingdocs/types'
+import type { Row } from '../session/row'
+import type { FieldRef } from './field-path'
+
+export const isImportedRow = (row: Row): boolean => row.status === 'imported' || row.result !== undefined
+
+/** Why the row refuses any edit, or undefined when it takes edits. */
+export function rowRefusal(row: Row): string | undefined {
+  if (isImportedRow(row)) {
+    return `Already imported (media id ${row.result?.mediaId ?? 'unknown'}): an imported row can no longer change.`
+  }
+  if (row.status === 'submitting') return 'Being sent right now: edit it once its result is in.'
+  if (row.status === 'skipped') return 'Skipped file: it is not imported, so it has nothing to edit.'
+  if (row.status === 'unreadable')
+    return `The file cannot be read${row.reason ? ` (${row.reason})` : ''}: it is not imported.`
+  if (!row.entry) return 'This row has no entry yet.'
+  return undefined
+}
+
+/** The property a cell holds, when the row's media type has it. */
+export function propertyOf(project: ProjectModel | undefined, row: Row, ref: FieldRef): PropertyModel | undefined {
+  if (ref.kind !== 'metadata' && ref.kind !== 'translation') return undefined
+  const type = project ? findMediaType(project, row.entry?.mediaType) : undefined
+  return type?.properties.find((p) => p.handle === ref.handle)
+}
+
+/** Why this cell refuses `value` (undefined = clear), or undefined when the edit may go ahead. */
+export function cellRefusal(
+  project: ProjectModel | undefined,
+  row: Row,
+  ref: FieldRef,
+  value: unknown,
+): string | undefined {
+  const refused = rowRefusal(row)
+  if (refused) return refused
+  if (ref.kind === 'id' && value !== row.entry?.id && (row.submitAttempts ?? 0) > 0) {
+    return `The entry id "${row.entry?.id ?? ''}" was already sent to the server: it stays fixed so a re-submit cannot create a duplicate.`
+  }
+  if (value === undefined || !project) return undefined
+  if (ref.kind !== 'metadata' && ref.kind !== 'translation') return undefined
+  const type = findMediaType(project, row.entry?.mediaType)
+  if (!type) return 'Choose a media type for this row first: its properties depend on it.'
+  const property = type.properties.find((p) => p.handle === ref.handle)
+  if (!property) return `Media type "${type.label}" has no property "${ref.handle}".`
+  if (ref.kind === 'translation') {
+    if (!type.translationsEnabled) return `Media type "${type.label}" has no translations.`
+    if (!property.translatable) return `"${property.label}" is not translatable in media type "${type.label}".`
+    if (!project.languages.locales.includes(ref.locale)) {
+      return `"${ref.locale}" is not a language of this project (${project.languages.locales.join(', ')}).`
+    }
+  }
+  return undefined
+}

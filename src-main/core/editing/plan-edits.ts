@@ -1,0 +1,153 @@
+/**
+ * The grid's edits as plans: cells typed in, a bulk set on a selection (Replace, Append, Clear),
+ * fill-down from the first row, and a pasted range. Typed and bulk values may hold variables
+ * ({filename}, {seq}…), resolved per row; pasted and filled values are data and stay literal.
+ * Pure.
+ */
+import { coerceCellValue, formatCellValue } from './cell-text'
+import { propertyOf } from './edit-rules'
+import { readField, type FieldRef } from './field-path'
+import { addWrite, emptyPlan, fieldRefs, uniqueIds, type Plan, type PlanContext } from './plan'
+import { parseTsv } from './tsv'
+import { compileTemplate, renderTemplate, type Template } from './variables'
+
+export type CellValue = string | number | boolean | string[] | null
+
+export interface CellEdit {
+  rowId: string
+  field: string
+  value: CellValue
+}
+
+export class PlanError extends Error {
+  override name = 'PlanError'
+}
+
+function refsOrThrow(fields: readonly string[]): FieldRef[] {
+  const refs = fieldRefs(fields)
+  if ('error' in refs) throw new PlanError(refs.error)
+  return refs
+}
+
+/** The value for one row: text through its template, anything else as given. */
+function resolved(template: Template | undefined, value: CellValue, ctx: PlanContext, rowId: string, seq: number) {
+  if (typeof value !== 'string' || !template?.hasVariables) return value
+  const row = ctx.row(rowId)
+  return row ? renderTemplate(template, row, seq) : value
+}
+
+export function planCells(ctx: PlanContext, edits: readonly CellEdit[]): Plan {
+  const plan = emptyPlan()
+  const refs = refsOrThrow(edits.map((e) => e.field))
+  edits.forEach((edit, i) => {
+    const ref = refs[i] as FieldRef
+    let template: Template | undefined
+    if (typeof edit.value === 'string') {
+      const compiled = compileTemplate(edit.value)
+      if ('error' in compiled) {
+        plan.refused.push({ rowId: edit.rowId, field: edit.field, message: compiled.error })
+        return
+      }
+      template = compiled
+    }
+    addWrite(plan, ctx, edit.rowId, edit.field, ref, resolved(template, edit.value, ctx, edit.rowId, i + 1))
+  })
+  return plan
+}
+
+export type BulkMode = 'replace' | 'append' | 'clear'
+
+type Appended = { value: unknown } | { refuse: string }
+
+/** Appends text with one space between, or list items not already there; other values cannot append. */
+function appended(current: unknown, addition: unknown): Appended {
+  if (addition === undefined) return { value: current }
+  if (current === undefined || current === null || current === '') return { value: addition }
+  if (Array.isArray(current)) {
+    const items = Array.isArray(addition) ? addition : [addition]
+    return { value: [...current, ...items.filter((item) => !current.includes(item))] }
+  }
+  if (typeof current === 'string') {
+    const more = formatCellValue(addition)
+    const joint = /\s$/.test(current) || /^\s/.test(more) ? '' : ' '
+    return { value: current + joint + more }
+  }
+  return { refuse: 'Append works on text and lists: use Replace for this column.' }
+}
+
+export function planBulk(
+  ctx: PlanContext,
+  rowIds: readonly string[],
+  field: string,
+  mode: BulkMode,
+  value: CellValue,
+): Plan {
+  const [ref] = refsOrThrow([field]) as [FieldRef]
+  let template: Template | undefined
+  if (mode !== 'clear' && typeof value === 'string') {
+    const compiled = compileTemplate(value)
+    if ('error' in compiled) throw new PlanError(compiled.error)
+    template = compiled
+  }
+  const plan = emptyPlan()
+  uniqueIds(rowIds).forEach((rowId, i) => {
+    if (mode === 'clear') return addWrite(plan, ctx, rowId, field, ref, undefined)
+    const given = resolved(template, value, ctx, rowId, i + 1)
+    if (mode === 'replace') return addWrite(plan, ctx, rowId, field, ref, given)
+    const row = ctx.row(rowId)
+    const addition = coerceCellValue(row ? propertyOf(ctx.project, row, ref) : undefined, given)
+    const next = appended(readField(row?.entry, ref), addition)
+    if ('refuse' in next) plan.refused.push({ rowId, field, message: next.refuse })
+    else addWrite(plan, ctx, rowId, field, ref, next.value)
+  })
+  return plan
+}
+
+/** Every row after the first takes the first row's value in each field (Ctrl+D). */
+export function planFillDown(ctx: PlanContext, rowIds: readonly string[], fields: readonly string[]): Plan {
+  const refs = refsOrThrow(fields)
+  const [sourceId, ...targets] = uniqueIds(rowIds)
+  const source = sourceId ? ctx.row(sourceId) : undefined
+  if (!source) throw new PlanError('Fill-down needs the row to copy from: it is no longer in the session.')
+  const plan = emptyPlan()
+  for (const rowId of targets) {
+    refs.forEach((ref, i) => addWrite(plan, ctx, rowId, fields[i] as string, ref, readField(source.entry, ref)))
+  }
+  return plan
+}
+
+export interface PastePlan extends Plan {
+  /** Pasted rows beyond the last row given, and columns beyond the last field given: not pasted. */
+  rowsLeftOver: number
+  columnsLeftOver: number
+}
+
+/**
+ * A range pasted at the active cell: text row r goes to `rowIds[r]`, text column c to
+ * `fields[c]`. One pasted cell onto several rows fills them all, as spreadsheets do.
+ */
+export function planPaste(
+  ctx: PlanContext,
+  rowIds: readonly string[],
+  fields: readonly string[],
+  text: string,
+): PastePlan {
+  const refs = refsOrThrow(fields)
+  const rows = parseTsv(text)
+  const single = rows.length === 1 && rows[0]?.length === 1
+  const grid = single ? rowIds.map(() => rows[0] as string[]) : rows
+  const plan = emptyPlan()
+  const width = Math.max(0, ...grid.map((cells) => cells.length))
+  grid.slice(0, rowIds.length).forEach((cells, r) => {
+    const rowId = rowIds[r] as string
+    // Text is parsed for each cell's plugin inside addWrite (numbers, lists, dates…).
+    cells
+      .slice(0, refs.length)
+      .forEach((cell, c) => addWrite(plan, ctx, rowId, fields[c] as string, refs[c] as FieldRef, cell))
+  })
+  return {
+    ...plan,
+    rowsLeftOver: Math.max(0, grid.length - rowIds.length),
+    columnsLeftOver: Math.max(0, width - refs.length),
+  }
+}
