@@ -14,6 +14,7 @@ async function main(): Promise<void> {
   const session = new Session()
   const prober = new Prober({ concurrency: Number(concurrencyArg ?? 8) })
   let firstRowMs = -1
+  const cpuBefore = process.cpuUsage()
   const started = performance.now()
   session.onPatch((patch) => {
     if (firstRowMs < 0 && patch.upsert.length > 0) firstRowMs = performance.now() - started
@@ -24,6 +25,7 @@ async function main(): Promise<void> {
   })
   const progress = await done
   const seconds = (performance.now() - started) / 1000
+  const cpu = process.cpuUsage(cpuBefore)
   const rows = session.snapshot().rows
   const probed = rows.filter((r) => r.status === 'probed')
   const titled = probed.filter((r) => r.kind === 'image' && /^Title N\d{8}$/.test(r.embedded?.title ?? ''))
@@ -37,6 +39,8 @@ async function main(): Promise<void> {
     imagesWithTitle: titled.length,
     errors: rows.filter((r) => r.status === 'unreadable').map((r) => `${r.relativePath}: ${r.reason}`),
     seconds,
+    /** User + system CPU of the whole process (all threads) during the timed part. */
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
     firstRowMs,
     peakRssMb: process.resourceUsage().maxRSS / 1024,
   }

@@ -110,7 +110,6 @@ export class ScanRunner {
     }
     const inFlight = new InFlight()
     let first = true
-    this.prober.warmUp()
     const countSkip = (file: ScannedFile): void => {
       const reasons = progress.skippedByReason as Record<string, number>
       const code = file.skipCode ?? 'other'

@@ -77,7 +77,7 @@ export async function probeFile(file: FileToProbe, context: ProbeContext): Promi
     })
     if (facts.embedded && Object.keys(facts.embedded).length > 0) result.embedded = facts.embedded
   } else if (detected.kind === 'video') {
-    const facts = await probeVideo(file.path, detected.mimeType, read.size, context.mediaInfo)
+    const facts = await probeVideo(file.path, detected.mimeType, read.size, read.head, context.mediaInfo)
     result.warnings.push(...facts.warnings)
     if (facts.noVideoTrack) result.kind = 'file'
     if (facts.error) result.error = facts.error

@@ -28,7 +28,6 @@ export async function* probeStream(
   options: ProbeStreamOptions = {},
 ): AsyncGenerator<ProbedFile> {
   const window = options.window ?? prober.concurrency * 64
-  prober.warmUp()
   const duplicates = new DuplicateIndex()
   const pending: Promise<ProbedFile>[] = []
   const start = (file: ScannedFile): Promise<ProbedFile> =>

@@ -30,11 +30,6 @@ export class Prober {
     this.headBytes = options.headBytes ?? defaultHeadBytes
   }
 
-  /** Called when a scan starts: video tooling loads while the walk and the images go on. */
-  warmUp(): void {
-    this.mediaInfo.preload()
-  }
-
   /** Files waiting for a slot. */
   get backlog(): number {
     return this.waiting.length

@@ -31,6 +31,11 @@ const label = (mime: string): string => {
 }
 
 async function sniffBinary(head: Buffer): Promise<{ mime: string; ext: string } | undefined> {
+  // Camera JPEGs are most of every drop: decided exactly as file-type decides them (FF D8 FF,
+  // unless JPEG-LS; no earlier check of its can match these bytes), without its tokenizer.
+  if (head.length >= 4 && head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff && head[3] !== 0xf7) {
+    return { mime: 'image/jpeg', ext: 'jpg' }
+  }
   try {
     return await fileTypeFromBuffer(head)
   } catch {

@@ -8,7 +8,10 @@ import { readExifTiff, type ExifTags } from './exif-tiff'
 import { readIim } from './iptc-iim'
 import { reconcile, type MetadataSources } from './mwg'
 import { iptcFromResources } from './photoshop-irb'
-import { readXmp } from './xmp-packet'
+import { NS, readXmp } from './xmp-packet'
+
+/** The XMP namespaces reconcile() reads; other properties are skipped while parsing. */
+const xmpNamespaces: ReadonlySet<string> = new Set([NS.dc, NS.photoshop, NS.xmpRights, NS.exif, NS.iptcCore])
 
 export interface MetadataBlocks {
   /** TIFF structure; an `Exif\0\0` preamble is tolerated. */
@@ -78,7 +81,7 @@ export function readEmbedded(blocks: MetadataBlocks): EmbeddedRead {
   }
   if (blocks.xmp) {
     try {
-      sources.xmp = readXmp(blocks.xmp)
+      sources.xmp = readXmp(blocks.xmp, xmpNamespaces)
     } catch (err) {
       warnings.push(failed('XMP', err))
     }

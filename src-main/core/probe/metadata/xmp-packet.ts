@@ -115,6 +115,15 @@ class Reader {
   readonly values = new Map<string, XmpValue>()
   private readonly stack: Open[] = []
 
+  /** Only properties in these namespaces are kept (all when undefined). */
+  constructor(private readonly namespaces: ReadonlySet<string> | undefined) {}
+
+  private wanted(key: string): boolean {
+    if (!this.namespaces) return true
+    for (const ns of this.namespaces) if (key.startsWith(ns)) return true
+    return false
+  }
+
   private keep(key: string, value: XmpValue): void {
     if (this.values.has(key)) return
     if (value.kind === 'simple') value.value = own(value.value)
@@ -185,8 +194,11 @@ class Reader {
     if (role === 'description') {
       for (const [name, value] of plain) {
         const key = expand(name, ns)
-        if (!key.startsWith(NS.rdf) && !key.startsWith(NS.xml)) this.keep(key, { kind: 'simple', value })
+        if (!key.startsWith(NS.rdf) && !key.startsWith(NS.xml) && this.wanted(key))
+          this.keep(key, { kind: 'simple', value })
       }
+    } else if (role === 'property' && !this.wanted(full)) {
+      open.role = 'other'
     } else if (role === 'property') {
       open.key = full
       open.resource = findAttribute(plain, ns, `${NS.rdf}resource`)
@@ -222,9 +234,9 @@ function skipPast(xml: string, from: number, end: string): number {
   return at < 0 ? xml.length : at + end.length
 }
 
-export function readXmp(packet: Buffer): XmpProperties {
+export function readXmp(packet: Buffer, namespaces?: ReadonlySet<string>): XmpProperties {
   const xml = decodePacket(packet)
-  const reader = new Reader()
+  const reader = new Reader(namespaces)
   let i = 0
   while (i < xml.length) {
     const lt = xml.indexOf('<', i)

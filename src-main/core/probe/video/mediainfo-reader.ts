@@ -1,8 +1,9 @@
 /**
- * MediaInfo (WASM) for video facts. One instance serves the whole app: creating it compiles
- * the WASM module, so it is made once, on the first video, and calls are queued because an
- * instance analyses one file at a time. It asks for the byte ranges it needs (headers, the
- * `moov` box wherever it lies) and we read exactly those with positioned reads.
+ * MediaInfo (WASM) for the video containers our own readers do not cover (AVI, MPEG-TS/PS,
+ * FLV, ASF, MXF, Ogg) and for files they cannot vouch for. One instance serves the whole app:
+ * creating it compiles a 2.6 MB WASM module, so it is made once, on the first such video, and
+ * calls are queued because an instance analyses one file at a time. It asks for the byte
+ * ranges it needs (headers, the index wherever it lies); we read exactly those.
  * mediainfo.js must stay external to the bundle (toolchain.md §2): it loads its .wasm from disk.
  */
 import { open } from 'node:fs/promises'
@@ -17,18 +18,6 @@ export class MediaInfoReader {
   private async load(): Promise<MediaInfo<'object'>> {
     const { default: mediaInfoFactory } = await import('mediainfo.js')
     return mediaInfoFactory({ format: 'object', chunkSize: 256 * 1024 })
-  }
-
-  /**
-   * Starts compiling the WASM module now (in the background), so the first video of a drop
-   * does not wait for it. Scans call this when they start; nothing is loaded until then.
-   */
-  preload(): void {
-    this.instance ??= this.load()
-    // A failed load is retried, and reported, by the first analyze().
-    this.instance.catch(() => {
-      this.instance = undefined
-    })
   }
 
   /** The tracks MediaInfo found (General first), in file order. */

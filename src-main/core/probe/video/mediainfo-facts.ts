@@ -1,0 +1,74 @@
+/** MediaInfo's tracks as ContainerFacts, for the containers our own readers do not cover. */
+import { degreesNorthEast } from '../metadata/gps'
+import type { EmbeddedMetadata } from '../types'
+import type { ContainerFacts } from './container-facts'
+import type { Track } from './mediainfo-reader'
+
+const codecNames: Record<string, string> = {
+  AVC: 'h264',
+  HEVC: 'hevc',
+  VP8: 'vp8',
+  VP9: 'vp9',
+  AV1: 'av1',
+  'MPEG-4 Visual': 'mpeg4',
+  'MPEG Video': 'mpeg2video',
+  ProRes: 'prores',
+  JPEG: 'mjpeg',
+  DV: 'dvvideo',
+  'VC-1': 'vc1',
+  Theora: 'theora',
+  'H.263': 'h263',
+}
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : undefined)
+const num = (v: unknown): number | undefined => {
+  const n = typeof v === 'number' ? v : typeof v === 'string' ? Number(v) : NaN
+  return Number.isFinite(n) ? n : undefined
+}
+
+/** `2024-05-06 07:08:09 UTC` (MediaInfo) -> `2024-05-06T07:08:09Z`. */
+function mediaInfoDate(value: unknown): string | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.\d+)?\s*(UTC)?/.exec(str(value) ?? '')
+  if (!m || m[1] === '1904' || m[1] === '1970') return undefined
+  return `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}${m[7] ? 'Z' : ''}`
+}
+
+function embeddedOf(general: Track | undefined): EmbeddedMetadata | undefined {
+  if (!general) return undefined
+  const out: EmbeddedMetadata = {}
+  const title = str(general.Title) ?? str(general.Movie)
+  const description = str(general.Description) ?? str(general.Comment)
+  const creator = str(general.Performer) ?? str(general.Artist) ?? str(general.Director)
+  const copyright = str(general.Copyright)
+  const dateTaken = mediaInfoDate(general.Recorded_Date) ?? mediaInfoDate(general.Encoded_Date)
+  const gps = degreesNorthEast(str(general.Recorded_Location))
+  if (title) out.title = title
+  if (description) out.description = description
+  if (creator) out.creator = creator
+  if (copyright) out.copyright = copyright
+  if (dateTaken) out.dateTaken = dateTaken
+  if (gps) out.gps = gps
+  return Object.keys(out).length > 0 ? out : undefined
+}
+
+export function factsFromMediaInfo(tracks: Track[]): ContainerFacts {
+  const general = tracks.find((t) => t['@type'] === 'General')
+  const video = tracks.find((t) => t['@type'] === 'Video')
+  const facts: ContainerFacts = {
+    hasVideo: video !== undefined,
+    hasAudio: tracks.some((t) => t['@type'] === 'Audio'),
+    embedded: embeddedOf(general),
+  }
+  const duration = num(general?.Duration) ?? num(video?.Duration)
+  if (duration !== undefined) facts.duration = duration
+  if (!video) return facts
+  const width = num(video.Width)
+  const height = num(video.Height)
+  const rotation = Math.round(num(video.Rotation) ?? 0)
+  if (width !== undefined && height !== undefined) {
+    ;[facts.width, facts.height] = Math.abs(rotation % 180) === 90 ? [height, width] : [width, height]
+  }
+  const format = str(video.Format)
+  if (format) facts.codec = codecNames[format] ?? format.toLowerCase()
+  return facts
+}
