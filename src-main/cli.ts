@@ -4,6 +4,7 @@
  */
 import { exitCodes, UsageError } from './cli/exit-codes'
 import { loadLazily } from './cli/load-lazily'
+import type * as ImportCommand from './cli/import'
 import type * as SandboxCommand from './cli/sandbox'
 import type * as ScanCommand from './cli/scan'
 import { ProfileError } from './core/profile/profile-issues'
@@ -15,6 +16,10 @@ const commands: Record<string, { run: Command; summary: string }> = {
   scan: {
     run: (args) => loadLazily<typeof ScanCommand>('./scan').runScan(args),
     summary: 'list the files a folder would import (nothing is uploaded)',
+  },
+  import: {
+    run: (args) => loadLazily<typeof ImportCommand>('./import').runImport(args),
+    summary: 'upload files and import them into the Media Library (resumable)',
   },
   sandbox: {
     run: (args) => loadLazily<typeof SandboxCommand>('./sandbox').runSandbox(args),

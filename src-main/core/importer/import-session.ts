@@ -25,6 +25,8 @@ export interface OpenImportSessionOptions {
   profile: ResolvedProfile
   /** The folder must already hold a session. */
   mustExist?: boolean
+  /** Uploads wait for `engine.resume()` (the CLI checks its metadata file first). */
+  holdUploads?: boolean
   /** Paths the session starts with (kept in its meta; a continued session adds to them). */
   roots?: readonly string[]
   prober?: Prober
@@ -91,6 +93,7 @@ export async function openImportSession(options: OpenImportSessionOptions): Prom
 
   const uploads = await FileUploadStateStore.open(sessionFiles(dir).uploads)
   const engine = new UploadEngine(storageConfigOf(profile, options.storage), { ...options.engine, store: uploads })
+  if (options.holdUploads) engine.pause()
   const prober = options.prober ?? new Prober()
   const pipeline = new ImportPipeline({
     session,

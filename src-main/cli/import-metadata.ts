@@ -1,0 +1,103 @@
+/**
+ * `--metadata` in an import run: the CSV is read and checked against the project and the files
+ * before any byte is uploaded (a problem is a usage error naming its line), then its values are
+ * put on the rows once they are probed. A row the CSV cannot change (its id was already sent)
+ * keeps the refusal as an issue and is not submitted.
+ */
+import { readFile, stat } from 'node:fs/promises'
+import { basename, dirname, resolve } from 'node:path'
+import { findMediaType } from '../core/livingdocs/project-model'
+import type { ProjectModel } from '../core/livingdocs/types'
+import type { ImportSession } from '../core/importer/import-session'
+import { probeLocaleAsset } from '../core/importer/locale-asset'
+import { applyEntryEdit } from '../core/importer/row-entry'
+import { walkPaths } from '../core/scan/walk'
+import type { FieldIssue, Row } from '../core/session/row'
+import { CsvError } from './csv'
+import { UsageError } from './exit-codes'
+import { editOf, localeAssetPaths, matchRecords, readMetadataCsv, type MetadataRecord } from './metadata-csv'
+
+export interface MetadataPlan {
+  file: string
+  /** relativePath -> record */
+  records: Map<string, MetadataRecord>
+}
+
+/** Relative paths of the files under `roots` (a walk without reading any file). */
+async function relativePathsUnder(roots: readonly string[]): Promise<string[]> {
+  const paths: string[] = []
+  for await (const batch of walkPaths(roots, { batchSize: 1000 })) {
+    for (const file of batch) if (file.status === 'ok') paths.push(file.relativePath)
+  }
+  return paths
+}
+
+export async function planMetadata(
+  file: string,
+  project: ProjectModel,
+  roots: readonly string[],
+  sessionRows: readonly Row[],
+): Promise<MetadataPlan> {
+  const text = await readFile(file, 'utf8').catch((err: NodeJS.ErrnoException) => {
+    throw new UsageError(
+      `--metadata ${file}: ${err.code === 'ENOENT' ? 'file not found' : `cannot be read (${err.code})`}.`,
+      'import',
+    )
+  })
+  try {
+    const records = readMetadataCsv(text, project)
+    const known = [...new Set([...sessionRows.map((r) => r.relativePath), ...(await relativePathsUnder(roots))])]
+    const matched = matchRecords(
+      records,
+      known,
+      roots.map((root) => basename(root)),
+    )
+    for (const record of matched.values()) {
+      for (const [locale, path] of Object.entries(localeAssetPaths(record))) {
+        const info = await stat(resolve(dirname(file), path)).catch(() => undefined)
+        if (!info?.isFile()) {
+          throw new CsvError(record.line, `asset.${locale}: no file "${path}" (paths are relative to the CSV file).`)
+        }
+      }
+    }
+    return { file, records: matched }
+  } catch (err) {
+    if (err instanceof CsvError) throw new UsageError(`--metadata ${file}: ${err.message}`, 'import')
+    throw err
+  }
+}
+
+/** Puts the values on the rows; answers the rows it could not change, with why. */
+export async function applyMetadata(imp: ImportSession, plan: MetadataPlan): Promise<Map<string, FieldIssue>> {
+  const refused = new Map<string, FieldIssue>()
+  const byPath = new Map<string, Row>()
+  for (const row of imp.session.snapshot().rows) if (!byPath.has(row.relativePath)) byPath.set(row.relativePath, row)
+  for (const [relativePath, record] of plan.records) {
+    const row = byPath.get(relativePath)
+    // Imported rows are done; unreadable and skipped ones have no entry and fail on their own.
+    if (!row?.entry || row.status === 'imported') continue
+    const edit = editOf(record, findMediaType(imp.project, row.entry.mediaType), imp.project)
+    const result = applyEntryEdit(row, edit)
+    if ('refused' in result) {
+      refused.set(row.rowId, {
+        ...result.refused,
+        message: `${result.refused.message} (--metadata line ${record.line})`,
+      })
+      continue
+    }
+    imp.session.updateRow(row.rowId, { entry: result.entry })
+    for (const [locale, path] of Object.entries(localeAssetPaths(record))) {
+      try {
+        imp.pipeline.setLocaleAsset(
+          row.rowId,
+          locale,
+          await probeLocaleAsset(imp.prober, resolve(dirname(plan.file), path)),
+        )
+      } catch (err) {
+        const message = `${err instanceof Error ? err.message : String(err)} (--metadata line ${record.line})`
+        refused.set(row.rowId, { field: `translations.${locale}.asset`, message, source: 'client' })
+      }
+    }
+  }
+  return refused
+}

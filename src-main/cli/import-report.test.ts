@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest'
+import type { Row } from '../core/session/row'
+import { importRecord, importSummary, importTableRow, isFailure } from './import-report'
+
+const row = (over: Partial<Row>): Row => ({
+  rowId: 'r',
+  path: '/in/drop/a.jpg',
+  relativePath: 'drop/a.jpg',
+  size: 2048,
+  mtimeMs: 0,
+  status: 'uploaded',
+  kind: 'image',
+  mimeType: 'image/jpeg',
+  entry: { id: 'e1', mediaType: 'image', metadata: {}, translations: {} },
+  ...over,
+})
+
+describe('import records', () => {
+  it('reports an imported row with its ids and object', () => {
+    const record = importRecord(
+      row({
+        status: 'imported',
+        result: { mediaId: 'e1', record: {} },
+        upload: { state: 'uploaded', bytesSent: 2048, bytesTotal: 2048, key: 'k.jpg', url: 'http://s3/k.jpg' },
+      }),
+    )
+    expect(record).toEqual({
+      relativePath: 'drop/a.jpg',
+      path: '/in/drop/a.jpg',
+      outcome: 'imported',
+      status: 'imported',
+      entryId: 'e1',
+      mediaId: 'e1',
+      mediaType: 'image',
+      kind: 'image',
+      mimeType: 'image/jpeg',
+      size: 2048,
+      key: 'k.jpg',
+      url: 'http://s3/k.jpg',
+    })
+    expect(isFailure(record)).toBe(false)
+  })
+
+  it('names the field of every issue, and the reason of every other failure', () => {
+    const issues = [{ field: 'metadata.rating', message: 'Rating must be at most 5.', source: 'client' as const }]
+    const held = importRecord(row({ issues }))
+    expect(held).toMatchObject({ outcome: 'held-back', reason: 'metadata.rating: Rating must be at most 5.' })
+    expect(importRecord(row({ status: 'rejected', issues })).outcome).toBe('rejected')
+    expect(importRecord(row({ status: 'unreadable', reason: 'Empty file' }))).toMatchObject({
+      outcome: 'unreadable',
+      reason: 'Empty file',
+    })
+    const upload = {
+      state: 'failed' as const,
+      bytesSent: 0,
+      bytesTotal: 1,
+      error: { code: 'network', message: 'offline', retryable: true },
+    }
+    expect(importRecord(row({ status: 'upload-failed', upload }))).toMatchObject({
+      outcome: 'upload-failed',
+      reason: 'offline',
+    })
+    expect(importRecord(row({ importFailure: { reason: '503 from Livingdocs', retryable: true } }))).toMatchObject({
+      outcome: 'failed',
+      reason: '503 from Livingdocs',
+    })
+    expect(isFailure(held)).toBe(true)
+    expect(isFailure(importRecord(row({ status: 'skipped', reason: 'hidden file' })))).toBe(false)
+  })
+
+  it('prints a table row with the reason under it, and a summary', () => {
+    const issues = [{ field: 'metadata.title', message: 'Title is required.', source: 'server' as const }]
+    const rejected = importRecord(row({ status: 'rejected', issues }))
+    expect(importTableRow(rejected)).toBe(
+      `${'rejected'.padEnd(14)}${'e1'.padEnd(34)}   2.0 kB  drop/a.jpg\n${' '.repeat(16)}metadata.title: Title is required.`,
+    )
+    const imported = importRecord(row({ status: 'imported', result: { mediaId: 'e2', record: {} } }))
+    const skipped = importRecord(row({ status: 'skipped' }))
+    expect(importSummary([rejected, imported, skipped])).toBe('2 files: 1 rejected, 1 imported (1 skipped)')
+  })
+})

@@ -1,0 +1,107 @@
+/**
+ * What `media-import import` prints at the end: one record per file with its outcome and, for
+ * every file not imported, the reason (field issues name the field). Pure.
+ */
+import type { FieldIssue, Row, RowStatus } from '../core/session/row'
+import { formatBytes } from './scan-table'
+
+export type Outcome =
+  'imported' | 'skipped' | 'unreadable' | 'upload-failed' | 'held-back' | 'rejected' | 'conflict' | 'failed'
+
+export interface ImportRecord {
+  relativePath: string
+  path: string
+  outcome: Outcome
+  status: RowStatus
+  entryId?: string
+  mediaId?: string
+  mediaType?: string
+  kind?: string
+  mimeType?: string
+  size: number
+  key?: string
+  url?: string
+  reason?: string
+  issues?: FieldIssue[]
+}
+
+const describeIssues = (issues: readonly FieldIssue[]): string =>
+  issues.map((issue) => `${issue.field}: ${issue.message}`).join('; ')
+
+function outcomeOf(row: Row): Outcome {
+  switch (row.status) {
+    case 'imported':
+    case 'skipped':
+    case 'unreadable':
+    case 'upload-failed':
+    case 'rejected':
+    case 'conflict':
+      return row.status
+    default:
+      return row.issues && row.issues.length > 0 ? 'held-back' : 'failed'
+  }
+}
+
+function reasonOf(row: Row, outcome: Outcome): string | undefined {
+  if (outcome === 'imported') return undefined
+  if (row.issues && row.issues.length > 0) return describeIssues(row.issues)
+  if (row.conflict)
+    return `The library already holds entry ${row.conflict.existing.mediaId} with this ${row.conflict.field}.`
+  if (row.importFailure) return row.importFailure.reason
+  if (row.upload?.error) return row.upload.error.message
+  if (row.reason) return row.reason
+  switch (row.status) {
+    case 'scanned':
+      return 'The file was not read yet (the run was interrupted); run again with the same --session.'
+    case 'probed':
+    case 'uploading':
+      return 'The upload did not finish; run again with the same --session to continue it.'
+    case 'submitting':
+      return 'Sent, but the answer was lost; run again with the same --session: it is looked up, not sent twice.'
+    default:
+      return 'Not submitted.'
+  }
+}
+
+export function importRecord(row: Row): ImportRecord {
+  const outcome = outcomeOf(row)
+  const reason = reasonOf(row, outcome)
+  return {
+    relativePath: row.relativePath,
+    path: row.path,
+    outcome,
+    status: row.status,
+    ...(row.entry ? { entryId: row.entry.id } : {}),
+    ...(row.result ? { mediaId: row.result.mediaId } : {}),
+    ...(row.entry?.mediaType ? { mediaType: row.entry.mediaType } : {}),
+    ...(row.kind ? { kind: row.kind } : {}),
+    ...(row.mimeType ? { mimeType: row.mimeType } : {}),
+    size: row.size,
+    ...(row.upload?.key ? { key: row.upload.key, url: row.upload.url } : {}),
+    ...(reason ? { reason } : {}),
+    ...(row.issues && row.issues.length > 0 ? { issues: row.issues } : {}),
+  }
+}
+
+/** Imported and skipped files are fine; every other outcome makes the run exit 1. */
+export const isFailure = (record: ImportRecord): boolean =>
+  record.outcome !== 'imported' && record.outcome !== 'skipped'
+
+const pad = (text: string, width: number): string => (text.length >= width ? `${text} ` : text.padEnd(width))
+
+export const importTableHeader = `${pad('OUTCOME', 14)}${pad('ENTRY ID', 34)}${'SIZE'.padStart(9)}  PATH`
+
+export function importTableRow(record: ImportRecord): string {
+  const id = record.mediaId ?? record.entryId ?? '-'
+  const line = `${pad(record.outcome, 14)}${pad(id, 34)}${formatBytes(record.size).padStart(9)}  ${record.relativePath}`
+  return record.reason ? `${line}\n${' '.repeat(16)}${record.reason}` : line
+}
+
+export function importSummary(records: readonly ImportRecord[]): string {
+  const counts = new Map<Outcome, number>()
+  for (const r of records) counts.set(r.outcome, (counts.get(r.outcome) ?? 0) + 1)
+  const files = records.filter((r) => r.outcome !== 'skipped').length
+  const parts = [...counts].filter(([o]) => o !== 'skipped').map(([o, n]) => `${n} ${o}`)
+  const skipped = counts.get('skipped')
+  return `${files} ${files === 1 ? 'file' : 'files'}: ${parts.join(', ') || 'nothing to import'}${skipped ? ` (${skipped} skipped)` : ''}`
+}

@@ -1,0 +1,107 @@
+/**
+ * The steps of one headless import over an open session: scan and probe (uploads start as rows
+ * are probed), put the CSV values on the rows, wait for the uploads (failed ones get one more
+ * try), submit, and send once more what failed for a reason worth retrying. Cancellable.
+ */
+import type { ScanProgress } from '../contract'
+import { ScanRunner } from '../core/app/scan-runner'
+import type { ImportSession } from '../core/importer/import-session'
+import type { SubmitReport } from '../core/importer/pipeline'
+import { applyMetadata, type MetadataPlan } from './import-metadata'
+import type { FieldIssue } from '../core/session/row'
+
+export interface RunObserver {
+  phase(phase: 'scanning' | 'uploading' | 'importing'): void
+  scan(progress: ScanProgress): void
+}
+
+export interface RunResult {
+  scan: ScanProgress | undefined
+  /** Set when a submit stopped early (auth, API version, cancel): what to do. */
+  stopped: SubmitReport['stopped']
+  /** Rows the metadata file could not change; they were not submitted. */
+  refused: Map<string, FieldIssue>
+}
+
+/** Resolves with the promise, or when the signal aborts (whatever is left keeps running and is closed after). */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T | undefined> {
+  if (signal.aborted) return Promise.resolve(undefined)
+  return new Promise((resolve, reject) => {
+    const onAbort = (): void => resolve(undefined)
+    signal.addEventListener('abort', onAbort, { once: true })
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort)
+        resolve(value)
+      },
+      (err: unknown) => {
+        signal.removeEventListener('abort', onAbort)
+        reject(err instanceof Error ? err : new Error(String(err)))
+      },
+    )
+  })
+}
+
+function scan(
+  imp: ImportSession,
+  roots: readonly string[],
+  observer: RunObserver,
+  signal: AbortSignal,
+): Promise<ScanProgress> {
+  return new Promise((resolve) => {
+    const runner = new ScanRunner(
+      imp.session,
+      (progress) => {
+        observer.scan(progress)
+        if (progress.state !== 'running') resolve(progress)
+      },
+      imp.scanOptions,
+    )
+    const scanId = runner.start(roots)
+    signal.addEventListener('abort', () => runner.cancel(scanId), { once: true })
+  })
+}
+
+export async function runImportSteps(
+  imp: ImportSession,
+  roots: readonly string[],
+  plan: MetadataPlan | undefined,
+  observer: RunObserver,
+  signal: AbortSignal,
+): Promise<RunResult> {
+  const result: RunResult = { scan: undefined, stopped: undefined, refused: new Map() }
+  observer.phase('scanning')
+  imp.engine.resume()
+  result.scan = await scan(imp, roots, observer, signal)
+  if (signal.aborted) return result
+  if (plan) result.refused = await applyMetadata(imp, plan)
+
+  observer.phase('uploading')
+  await untilAborted(imp.engine.idle(), signal)
+  const retryable = imp.session
+    .snapshot()
+    .rows.filter((row) => row.upload?.error?.retryable)
+    .map((row) => row.rowId)
+  if (retryable.length > 0 && !signal.aborted) {
+    await imp.pipeline.retryUploads(retryable)
+    await untilAborted(imp.engine.idle(), signal)
+  }
+  if (signal.aborted) return result
+
+  observer.phase('importing')
+  const rowIds = imp.session
+    .snapshot()
+    .rows.filter((row) => !result.refused.has(row.rowId))
+    .map((row) => row.rowId)
+  const first = await imp.pipeline.submit({ rowIds, signal })
+  result.stopped = first.stopped
+  const again = imp.session
+    .snapshot()
+    .rows.filter((row) => row.importFailure?.retryable && !result.refused.has(row.rowId))
+    .map((row) => row.rowId)
+  if (again.length > 0 && !signal.aborted && !first.stopped) {
+    result.stopped = (await imp.pipeline.submit({ mode: 'failed', rowIds: again, signal })).stopped
+  }
+  for (const [rowId, issue] of result.refused) imp.session.updateRow(rowId, { issues: [issue] })
+  return result
+}

@@ -1,0 +1,193 @@
+/** `media-import import`: the whole pipeline headless — scan, probe, upload, validate, submit, retry. */
+import { rm, stat } from 'node:fs/promises'
+import { homedir } from 'node:os'
+import { resolve } from 'node:path'
+import type { ScanProgress } from '../contract'
+import { openImportSession, SessionProfileMismatch, type ImportSession } from '../core/importer/import-session'
+import { LivingdocsApiError } from '../core/livingdocs/errors'
+import { loadProfile } from '../core/profile/load-profile'
+import { SessionFileError } from '../core/session/persistence/session-files'
+import type { TotalProgress } from '../core/storage/types'
+import { exitCodes, UsageError } from './exit-codes'
+import { planMetadata, type MetadataPlan } from './import-metadata'
+import { importRecord, importSummary, importTableHeader, importTableRow, isFailure } from './import-report'
+import { runImportSteps, type RunResult } from './import-run'
+import { LineOutput } from './line-output'
+import { parseCommandArgs } from './parse-command-args'
+import { ProgressBar } from './progress-bar'
+import { progressOf } from './import-progress'
+import type { RunProgress } from './progress-line'
+import { checkSessionFolder, defaultSessionsDir, newSessionName } from './session-dir'
+
+export const importHelp = `Usage: media-import import <path>... --profile FILE [--session DIR] [--metadata FILE.csv] [--json]
+
+Imports files and folders into the Media Library of the profile's Livingdocs project:
+reads each file's type and metadata from its bytes, uploads it to the profile's S3
+storage, validates each entry and submits it, retrying what can be retried.
+Nothing is uploaded twice and nothing is imported twice, even across runs.
+
+Options:
+  --profile FILE   the profile (JSON): Livingdocs and S3 settings; secrets come from
+                   the environment variables it names (\`media-import sandbox\` writes one)
+  --session DIR    the session folder. An existing one is continued: uploads resume,
+                   imported files stay imported, failed ones go again.
+                   Default: a new folder under $XDG_DATA_HOME/media-importer/sessions
+                   or ~/.media-importer/sessions (printed at the start)
+  --metadata FILE  a CSV with one line per file, keyed by its relativePath (as
+                   \`media-import scan\` shows it, or relative to the folder given):
+                   metadata properties (title, caption, …), translations (title.fr),
+                   systemName, externalId, id, mediaType, and asset.fr for a file that
+                   replaces the asset in one language (relative to the CSV). Empty
+                   cells change nothing; list values are separated by ";".
+  --json           at the end, one JSON object per line and file (NDJSON): relativePath,
+                   path, outcome, status, entryId, mediaId, mediaType, kind, mimeType,
+                   size, key, url, reason, issues [{ field, message, source }]
+  -h, --help       show this help
+
+A progress line is shown on a terminal (stderr). Exit status: 0 every file imported,
+1 some files not imported (each listed with its reason), 2 usage or configuration error.`
+
+async function checkRoots(paths: readonly string[]): Promise<void> {
+  const missing: string[] = []
+  for (const path of paths) await stat(path).catch(() => missing.push(path))
+  if (missing.length > 0) {
+    throw new UsageError(`Not found: ${missing.join(', ')}. Check the path (quote names with spaces).`, 'import')
+  }
+}
+
+/** Connection and session problems are configuration errors: nothing was imported. */
+async function open(options: Parameters<typeof openImportSession>[0]): Promise<ImportSession> {
+  try {
+    return await openImportSession(options)
+  } catch (err) {
+    if (err instanceof LivingdocsApiError) {
+      throw new UsageError(`Livingdocs at ${options.profile.livingdocs.url}: ${err.message}`, 'import')
+    }
+    if (err instanceof SessionFileError || err instanceof SessionProfileMismatch)
+      throw new UsageError(err.message, 'import')
+    throw err
+  }
+}
+
+export async function runImport(
+  args: readonly string[],
+  stdout: NodeJS.WritableStream = process.stdout,
+): Promise<number> {
+  const parsed = parseCommandArgs(
+    'import',
+    args,
+    {
+      profile: { type: 'string' },
+      session: { type: 'string' },
+      metadata: { type: 'string' },
+      json: { type: 'boolean' },
+    },
+    true,
+  )
+  if (parsed.help) {
+    stdout.write(`${importHelp}\n`)
+    return exitCodes.ok
+  }
+  const { profile: profileArg, session: sessionArg, metadata: metadataArg } = parsed.values
+  if (parsed.positionals.length === 0) throw new UsageError('Give at least one file or folder to import.', 'import')
+  if (typeof profileArg !== 'string' || profileArg === '') {
+    throw new UsageError('--profile FILE is required (run `media-import sandbox` for a local one to try).', 'import')
+  }
+  for (const [name, value] of [
+    ['--session', sessionArg],
+    ['--metadata', metadataArg],
+  ] as const) {
+    if (value === '') throw new UsageError(`${name} needs a path.`, 'import')
+  }
+  const roots = parsed.positionals.map((p) => resolve(p))
+  await checkRoots(roots)
+  const profile = await loadProfile(profileArg)
+  const sessionDir =
+    typeof sessionArg === 'string'
+      ? resolve(sessionArg)
+      : resolve(defaultSessionsDir(process.env, homedir()), newSessionName(new Date()))
+  await checkSessionFolder(sessionDir)
+
+  const imp = await open({ dir: sessionDir, profile, roots, holdUploads: true })
+  const stderr = process.stderr
+  stderr.write(`Session: ${sessionDir}${imp.existed ? ' (continued)' : ''}\n`)
+  if (imp.reconcileError)
+    stderr.write(`Rows the last run was sending could not be checked yet: ${imp.reconcileError}\n`)
+
+  let phase: RunProgress['phase'] = 'scanning'
+  let scanned: ScanProgress | undefined
+  let total: TotalProgress | undefined
+  const stopTotal = imp.engine.on('total', (t) => (total = t))
+  const bar = stderr.isTTY ? new ProgressBar(stderr, () => progressOf(imp, phase, scanned, total)) : undefined
+  let plan: MetadataPlan | undefined
+  try {
+    if (typeof metadataArg === 'string') {
+      plan = await planMetadata(resolve(metadataArg), imp.project, roots, imp.session.snapshot().rows)
+    }
+  } catch (err) {
+    // Nothing happened yet: a session this run made is removed again.
+    stopTotal()
+    await imp.close()
+    if (!imp.existed) await rm(sessionDir, { recursive: true, force: true })
+    throw err
+  }
+  const controller = new AbortController()
+  const onSignal = (): void => {
+    process.off('SIGINT', onSignal)
+    process.off('SIGTERM', onSignal)
+    stderr.write('\nStopping: uploads pause where they are and the session is saved…\n')
+    controller.abort()
+  }
+  process.on('SIGINT', onSignal)
+  process.on('SIGTERM', onSignal)
+
+  let result: RunResult
+  try {
+    bar?.start()
+    result = await runImportSteps(
+      imp,
+      roots,
+      plan,
+      { phase: (p) => (phase = p), scan: (p) => (scanned = p) },
+      controller.signal,
+    )
+  } finally {
+    bar?.stop()
+    stopTotal()
+    process.off('SIGINT', onSignal)
+    process.off('SIGTERM', onSignal)
+    await imp.close()
+  }
+
+  return report(imp, result, {
+    stdout,
+    json: parsed.values.json === true,
+    sessionDir,
+    interrupted: controller.signal.aborted,
+  })
+}
+
+async function report(
+  imp: ImportSession,
+  result: RunResult,
+  options: { stdout: NodeJS.WritableStream; json: boolean; sessionDir: string; interrupted: boolean },
+): Promise<number> {
+  const { stderr } = process
+  const records = imp.session.snapshot().rows.map(importRecord)
+  const out = new LineOutput(options.stdout)
+  if (options.json) {
+    for (const record of records) await out.write(`${JSON.stringify(record)}\n`)
+  } else {
+    const shown = records.filter((r) => r.outcome !== 'skipped')
+    if (shown.length > 0) await out.write(`${[importTableHeader, ...shown.map(importTableRow)].join('\n')}\n`)
+  }
+  stderr.write(`${importSummary(records)}\n`)
+  if (result.scan?.state === 'failed') stderr.write(`The scan stopped: ${result.scan.message ?? 'unknown error'}\n`)
+  const failed = records.some(isFailure) || result.scan?.state === 'failed' || options.interrupted
+  if (failed) stderr.write(`Continue with: --session ${options.sessionDir}\n`)
+  if (result.stopped) {
+    stderr.write(`media-import import: ${result.stopped.message}\n`)
+    if (result.stopped.kind === 'auth' || result.stopped.kind === 'version') return exitCodes.usage
+  }
+  return failed ? exitCodes.rowsFailed : exitCodes.ok
+}
