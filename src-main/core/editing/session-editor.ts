@@ -10,7 +10,8 @@ import type { FieldIssue, Row } from '../session/row'
 import type { Session } from '../session/session'
 import { cellRefusal } from './edit-rules'
 import { issueCoversField, parseField, readField, writeField } from './field-path'
-import { planFindReplace, type FindOptions, type FindReport } from './find-replace'
+import { planFindReplace, type FindOptions } from './find-replace'
+import type { EditOutcome, FindOutcome, PasteOutcome } from './edit-outcome'
 import type { CellWrite, Plan, PlanContext, RefusedCell } from './plan'
 import {
   planBulk,
@@ -23,31 +24,7 @@ import {
 } from './plan-edits'
 import { UndoStack, type CellChange, type EditStep, type HistoryState } from './undo-stack'
 
-export interface EditOutcome {
-  /** Cells that changed. */
-  changed: number
-  /** Rows that changed. */
-  rows: number
-  /** Cells that refused, with why (the first 100); `refusedCount` counts all. */
-  refused: RefusedCell[]
-  refusedCount: number
-  history: HistoryState
-  /** The action's name, as undo and redo name it. */
-  label?: string
-}
-
-export interface PasteOutcome extends EditOutcome {
-  rowsLeftOver: number
-  columnsLeftOver: number
-}
-
-export type FindOutcome = Omit<FindReport, 'samples'> & {
-  samples: FindReport['samples']
-  /** Absent for a preview: nothing was changed. */
-  applied?: EditOutcome
-  /** Matching cells that cannot change (imported rows, …). */
-  refusedCount: number
-}
+export type { EditOutcome, FindOutcome, PasteOutcome } from './edit-outcome'
 
 const REFUSALS_SHOWN = 100
 const plural = (n: number, one: string): string => `${n.toLocaleString('en')} ${one}${n === 1 ? '' : 's'}`
