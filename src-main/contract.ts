@@ -5,9 +5,19 @@
  * live in `core/app/command-schemas.ts` and are type-checked against this file.
  * The renderer imports this file with `import type` only.
  */
+import type { FindOptions } from './core/editing/find-replace'
+import type { BulkMode, CellEdit } from './core/editing/plan-edits'
+import type { EditOutcome, FindOutcome, PasteOutcome } from './core/editing/edit-outcome'
+import type { HistoryState } from './core/editing/undo-stack'
+import type { ProjectModel } from './core/livingdocs/types'
 import type { Row } from './core/session/row'
 
-export type { Row, RowStatus, MediaKind } from './core/session/row'
+export type { Row, RowStatus, MediaKind, FieldIssue, RowEntry } from './core/session/row'
+export type { ProjectModel, MediaTypeModel, PropertyModel } from './core/livingdocs/types'
+export type { BulkMode, CellEdit, CellValue } from './core/editing/plan-edits'
+export type { EditOutcome, FindOutcome, PasteOutcome } from './core/editing/edit-outcome'
+export type { FindOptions } from './core/editing/find-replace'
+export type { HistoryState } from './core/editing/undo-stack'
 
 export interface AppInfo {
   version: string
@@ -52,6 +62,22 @@ export interface Commands {
   pickPaths: [{ kind: 'folders' | 'files' }, { paths: string[] }]
   cancelScan: [{ scanId: string }, { cancelled: boolean }]
   clearRows: [undefined, { removed: number }]
+  // Editing (core/editing): each edit answers with what changed; the rows arrive as a sessionPatch.
+  /** The project's media types, properties and languages (the grid's columns); null until known. */
+  getProject: [undefined, ProjectModel | null]
+  /** Cells typed in; text may hold variables ({filename}, {seq}…). */
+  editCells: [{ edits: CellEdit[] }, EditOutcome]
+  /** One column of many rows: Replace, Append or Clear. */
+  bulkEdit: [{ rowIds: string[]; field: string; mode: BulkMode; value: CellEdit['value'] }, EditOutcome]
+  /** The first row's values in these fields go to every other row given. */
+  fillDown: [{ rowIds: string[]; fields: string[] }, EditOutcome]
+  /** Tab-separated text pasted at the active cell: text row i -> rowIds[i], column j -> fields[j]. */
+  pasteCells: [{ rowIds: string[]; fields: string[]; text: string }, PasteOutcome]
+  /** Counts matches (`preview`) or replaces them. */
+  findReplace: [FindOptions & { rowIds: string[]; fields: string[]; preview: boolean }, FindOutcome]
+  undo: [undefined, EditOutcome]
+  redo: [undefined, EditOutcome]
+  getEditHistory: [undefined, HistoryState]
 }
 
 /** event name -> payload */
@@ -73,6 +99,15 @@ export const commandNames = [
   'pickPaths',
   'cancelScan',
   'clearRows',
+  'getProject',
+  'editCells',
+  'bulkEdit',
+  'fillDown',
+  'pasteCells',
+  'findReplace',
+  'undo',
+  'redo',
+  'getEditHistory',
 ] as const satisfies readonly CommandName[]
 export const eventNames = ['sessionPatch', 'scanProgress'] as const satisfies readonly EventName[]
 
