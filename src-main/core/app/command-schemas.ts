@@ -6,6 +6,7 @@
 import { isAbsolute } from 'node:path'
 import { z } from 'zod'
 import type { CommandArg, CommandName } from '../../contract'
+import { editSchemas } from './edit-schemas'
 
 const absolutePath = z
   .string()
@@ -24,4 +25,5 @@ export const commandSchemas = {
   pickPaths: z.object({ kind: z.enum(['folders', 'files']) }).strict(),
   cancelScan: z.object({ scanId: z.string().min(1).max(100) }).strict(),
   clearRows: none,
+  ...editSchemas,
 } satisfies { [K in CommandName]: z.ZodType<CommandArg<K>> }

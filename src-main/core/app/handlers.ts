@@ -4,7 +4,11 @@
  * renderer is tested against the real core.
  */
 import type { AppInfo, CommandArg, CommandName, CommandResult, EventName, Events } from '../../contract'
+import { RowValidator } from '../editing/row-validator'
+import { SessionEditor } from '../editing/session-editor'
+import type { ProjectModel } from '../livingdocs/types'
 import { Session } from '../session/session'
+import { createEditHandlers } from './edit-handlers'
 import { ScanRunner } from './scan-runner'
 
 export type Emit = <E extends EventName>(event: E, payload: Events[E]) => void
@@ -15,6 +19,10 @@ export interface HostDeps {
   /** The system file/folder picker; hosts without one answer an empty list. */
   pickPaths: (kind: 'folders' | 'files') => Promise<string[]>
   emit: Emit
+  /** The project's model once known (columns, validation); absent: edits are not checked against it. */
+  project?: () => ProjectModel | undefined
+  /** The profile's `import.systemName`, for rows that set none. */
+  defaultSystemName?: () => string | undefined
 }
 
 export type Handlers = { [K in CommandName]: (arg: CommandArg<K>) => Promise<CommandResult<K>> }
@@ -28,6 +36,12 @@ export interface AppCore {
 export function createAppCore(deps: HostDeps, session = new Session()): AppCore {
   const unsubscribe = session.onPatch((patch) => deps.emit('sessionPatch', patch))
   const scans = new ScanRunner(session, (progress) => deps.emit('scanProgress', progress))
+  const project = deps.project ?? (() => undefined)
+  const validator = new RowValidator(session, {
+    project,
+    ...(deps.defaultSystemName ? { defaultSystemName: deps.defaultSystemName } : {}),
+  })
+  const editor = new SessionEditor(session, project)
 
   const handlers: Handlers = {
     getAppInfo: async () => deps.appInfo(),
@@ -36,6 +50,7 @@ export function createAppCore(deps: HostDeps, session = new Session()): AppCore 
     pickPaths: async ({ kind }) => ({ paths: await deps.pickPaths(kind) }),
     cancelScan: async ({ scanId }) => ({ cancelled: scans.cancel(scanId) }),
     clearRows: async () => ({ removed: session.clear() }),
+    ...createEditHandlers(editor, project),
   }
 
   return {
@@ -43,6 +58,7 @@ export function createAppCore(deps: HostDeps, session = new Session()): AppCore 
     session,
     dispose: () => {
       scans.cancelAll()
+      validator.dispose()
       unsubscribe()
     },
   }
