@@ -1,0 +1,6 @@
+export type { LogFields, LogLevel, LogSink, FileLogger } from './logger'
+export { Logger, createFileLogger } from './logger'
+export { Redactor, REDACTED, errorFields, isSecretFieldName, spellingsOf } from './redactor'
+export { DailyLog, type DailyLogOptions } from './daily-log'
+export { defaultRetention, type RetentionLimits } from './log-files'
+export { logImportActivity } from './import-log'
