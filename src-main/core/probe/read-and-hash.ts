@@ -6,7 +6,7 @@
  * Uses the callback fs API through small promise wrappers: per small file it costs a third of
  * what fs/promises' FileHandle does on the main thread, and this runs once per file.
  */
-import { createHash } from 'node:crypto'
+import { createHash, webcrypto } from 'node:crypto'
 import { close, open, read } from 'node:fs'
 
 export interface ReadResult {
@@ -47,7 +47,6 @@ function lastEoiIn(data: Buffer): number {
 export async function readAndHash(path: string, expectedSize: number, options: ReadOptions): Promise<ReadResult> {
   const fd = await openFile(path)
   try {
-    const hash = createHash('sha256')
     // Most media headers and many whole files fit the head: one read, into the reused chunk
     // when there is one (no allocation per file), else into a buffer of the file's size.
     if (expectedSize < options.headBytes) {
@@ -56,8 +55,11 @@ export async function readAndHash(path: string, expectedSize: number, options: R
       const bytesRead = await readInto(fd, buf, buf.length, 0)
       if (bytesRead <= expectedSize) {
         const data = buf.subarray(0, bytesRead)
+        // One-shot digests run on the libuv pool, off the main thread: hashing is the largest
+        // single cost per small file, and the main thread has the walk and the parsing to do.
+        const digest = Buffer.from(await webcrypto.subtle.digest('SHA-256', data))
         return {
-          sha256: hash.update(data).digest('hex'),
+          sha256: digest.toString('hex'),
           size: bytesRead,
           head: data,
           tail: data.subarray(Math.max(0, bytesRead - tailBytes)),
@@ -65,6 +67,7 @@ export async function readAndHash(path: string, expectedSize: number, options: R
         }
       }
     }
+    const hash = createHash('sha256')
     const chunk = options.chunk ?? Buffer.allocUnsafe(defaultChunkBytes)
     const head = Buffer.allocUnsafe(options.headBytes)
     const tail = Buffer.alloc(tailBytes)
