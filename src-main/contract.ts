@@ -10,6 +10,7 @@ import type { BulkMode, CellEdit } from './core/editing/plan-edits'
 import type { EditOutcome, FindOutcome, PasteOutcome } from './core/editing/edit-outcome'
 import type { HistoryState } from './core/editing/undo-stack'
 import type { ProjectModel } from './core/livingdocs/types'
+import type { SubmitReport } from './core/importer/submit-report'
 import type { Row } from './core/session/row'
 
 export type { Row, RowStatus, MediaKind, FieldIssue, RowEntry } from './core/session/row'
@@ -18,6 +19,7 @@ export type { BulkMode, CellEdit, CellValue } from './core/editing/plan-edits'
 export type { EditOutcome, FindOutcome, PasteOutcome } from './core/editing/edit-outcome'
 export type { FindOptions } from './core/editing/find-replace'
 export type { HistoryState } from './core/editing/undo-stack'
+export type { SubmitReport } from './core/importer/submit-report'
 
 export interface AppInfo {
   version: string
@@ -78,6 +80,11 @@ export interface Commands {
   undo: [undefined, EditOutcome]
   redo: [undefined, EditOutcome]
   getEditHistory: [undefined, HistoryState]
+  // Import (core/importer): rows upload by themselves once probed; outcomes arrive as a sessionPatch.
+  /** Validates and sends the rows not imported yet (all, or those given); answers the counts. */
+  submit: [{ rowIds?: string[] }, SubmitReport]
+  /** Sends again only the rows already tried and not imported, with their entry ids unchanged. */
+  resubmitFailed: [undefined, SubmitReport]
 }
 
 /** event name -> payload */
@@ -108,6 +115,8 @@ export const commandNames = [
   'undo',
   'redo',
   'getEditHistory',
+  'submit',
+  'resubmitFailed',
 ] as const satisfies readonly CommandName[]
 export const eventNames = ['sessionPatch', 'scanProgress'] as const satisfies readonly EventName[]
 

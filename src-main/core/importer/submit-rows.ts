@@ -12,21 +12,9 @@ import { asApiError, type ImportApi } from './lookups'
 import type { EntryOutcome } from './outcome'
 import { draftOf } from './row-assets'
 import { applyOutcome, rowsToSubmit, startAttempt } from './row-outcome'
+import type { SubmitReport } from './submit-report'
 
-export interface SubmitReport {
-  /** Rows that were candidates (not imported, not busy). */
-  considered: number
-  imported: number
-  rejected: number
-  conflicts: number
-  failed: number
-  /** Not sent: client validation found issues (now on the rows), e.g. an upload not done yet. */
-  heldBack: number
-  /** The run stopped early (auth, API version, cancel, pre-flight failure): what to do. */
-  stopped?: { kind: string; message: string }
-  /** Rows from an interrupted run that could not be checked, so they were not sent. */
-  unconfirmed: number
-}
+export type { SubmitReport }
 
 export interface SubmitRowsOptions {
   mode: 'all' | 'failed'

@@ -1,0 +1,15 @@
+/** What a submit answers (types only, free of Node: the contract and the renderer read it). */
+export interface SubmitReport {
+  /** Rows that were candidates (not imported, not busy). */
+  considered: number
+  imported: number
+  rejected: number
+  conflicts: number
+  failed: number
+  /** Not sent: client validation found issues (now on the rows), e.g. an upload not done yet. */
+  heldBack: number
+  /** The run stopped early (auth, API version, cancel, pre-flight failure): what to do. */
+  stopped?: { kind: string; message: string }
+  /** Rows from an interrupted run that could not be checked, so they were not sent. */
+  unconfirmed: number
+}
