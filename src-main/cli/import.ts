@@ -5,9 +5,11 @@ import { resolve } from 'node:path'
 import type { ScanProgress } from '../contract'
 import { openImportSession, SessionProfileMismatch, type ImportSession } from '../core/importer/import-session'
 import { LivingdocsApiError } from '../core/livingdocs/errors'
+import { logImportActivity, type FileLogger } from '../core/logging'
 import { loadProfile } from '../core/profile/load-profile'
 import { SessionFileError } from '../core/session/persistence/session-files'
 import type { TotalProgress } from '../core/storage/types'
+import { defaultLogDir, openCliLog } from './cli-log'
 import { exitCodes, UsageError } from './exit-codes'
 import { planMetadata, type MetadataPlan } from './import-metadata'
 import { importRecord, importSummary, importTableHeader, importTableRow, isFailure } from './import-report'
@@ -108,11 +110,22 @@ export async function runImport(
       : resolve(defaultSessionsDir(process.env, homedir()), newSessionName(new Date()))
   await checkSessionFolder(sessionDir)
 
-  const imp = await open({ dir: sessionDir, profile, roots, holdUploads: true })
+  const log = openCliLog(defaultLogDir(process.env, homedir()), profile, 'import')
+  const logger = log.logger.child({ session: sessionDir })
+  logger.info('import.start', { profile: profile.name, livingdocsUrl: profile.livingdocs.url, roots })
+  const imp = await open({ dir: sessionDir, profile, roots, holdUploads: true }).catch((err: unknown) => {
+    logger.error('import.open-failed', { error: err })
+    log.close()
+    throw err
+  })
+  const stopLogging = logImportActivity(logger, imp.session, imp.engine)
+  logger.info('session.opened', { existed: imp.existed, rows: imp.session.snapshot().rows.length })
   const stderr = process.stderr
   stderr.write(`Session: ${sessionDir}${imp.existed ? ' (continued)' : ''}\n`)
-  if (imp.reconcileError)
+  if (imp.reconcileError) {
     stderr.write(`Rows the last run was sending could not be checked yet: ${imp.reconcileError}\n`)
+    logger.warn('session.reconcile-failed', { message: imp.reconcileError })
+  }
 
   let phase: RunProgress['phase'] = 'scanning'
   let scanned: ScanProgress | undefined
@@ -126,6 +139,9 @@ export async function runImport(
     }
   } catch (err) {
     // Nothing happened yet: a session this run made is removed again.
+    logger.warn('import.metadata-refused', { error: err })
+    stopLogging()
+    log.close()
     stopTotal()
     await imp.close()
     if (!imp.existed) await rm(sessionDir, { recursive: true, force: true })
@@ -151,26 +167,41 @@ export async function runImport(
       { phase: (p) => (phase = p), scan: (p) => (scanned = p) },
       controller.signal,
     )
+  } catch (err) {
+    logger.error('import.failed', { error: err })
+    throw err
   } finally {
     bar?.stop()
     stopTotal()
     process.off('SIGINT', onSignal)
     process.off('SIGTERM', onSignal)
     await imp.close()
+    stopLogging()
   }
 
-  return report(imp, result, {
-    stdout,
-    json: parsed.values.json === true,
-    sessionDir,
-    interrupted: controller.signal.aborted,
-  })
+  try {
+    return await report(imp, result, {
+      stdout,
+      json: parsed.values.json === true,
+      sessionDir,
+      interrupted: controller.signal.aborted,
+      log: logger,
+    })
+  } finally {
+    log.close()
+  }
 }
 
 async function report(
   imp: ImportSession,
   result: RunResult,
-  options: { stdout: NodeJS.WritableStream; json: boolean; sessionDir: string; interrupted: boolean },
+  options: {
+    stdout: NodeJS.WritableStream
+    json: boolean
+    sessionDir: string
+    interrupted: boolean
+    log: FileLogger['logger']
+  },
 ): Promise<number> {
   const { stderr } = process
   const records = imp.session.snapshot().rows.map(importRecord)
@@ -182,6 +213,12 @@ async function report(
     if (shown.length > 0) await out.write(`${[importTableHeader, ...shown.map(importTableRow)].join('\n')}\n`)
   }
   stderr.write(`${importSummary(records)}\n`)
+  options.log.info('import.done', {
+    summary: importSummary(records),
+    interrupted: options.interrupted,
+    ...(result.stopped ? { stopped: result.stopped } : {}),
+    ...(result.scan?.state === 'failed' ? { scanFailed: result.scan.message } : {}),
+  })
   if (result.scan?.state === 'failed') stderr.write(`The scan stopped: ${result.scan.message ?? 'unknown error'}\n`)
   const failed = records.some(isFailure) || result.scan?.state === 'failed' || options.interrupted
   if (failed) stderr.write(`Continue with: --session ${options.sessionDir}\n`)
