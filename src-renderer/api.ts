@@ -90,6 +90,8 @@ export function createApi(getBridge: () => MediaImportBridge | undefined): Api {
     undo: () => call('undo'),
     redo: () => call('redo'),
     getEditHistory: () => call('getEditHistory'),
+    submit: (arg) => call('submit', arg),
+    resubmitFailed: () => call('resubmitFailed'),
     on: (event, listener) => bridge().on(event, listener),
     pathForFile: (file) => bridge().pathForFile(file),
   }

@@ -7,6 +7,7 @@ import { isAbsolute } from 'node:path'
 import { z } from 'zod'
 import type { CommandArg, CommandName } from '../../contract'
 import { editSchemas } from './edit-schemas'
+import { importSchemas } from './import-handlers'
 
 const absolutePath = z
   .string()
@@ -26,4 +27,5 @@ export const commandSchemas = {
   cancelScan: z.object({ scanId: z.string().min(1).max(100) }).strict(),
   clearRows: none,
   ...editSchemas,
+  ...importSchemas,
 } satisfies { [K in CommandName]: z.ZodType<CommandArg<K>> }

@@ -8,7 +8,9 @@ import { RowValidator } from '../editing/row-validator'
 import { SessionEditor } from '../editing/session-editor'
 import type { ProjectModel } from '../livingdocs/types'
 import { Session } from '../session/session'
+import type { ImportSession } from '../importer/import-session'
 import { createEditHandlers } from './edit-handlers'
+import { createImportHandlers } from './import-handlers'
 import { ScanRunner } from './scan-runner'
 
 export type Emit = <E extends EventName>(event: E, payload: Events[E]) => void
@@ -23,6 +25,11 @@ export interface HostDeps {
   project?: () => ProjectModel | undefined
   /** The profile's `import.systemName`, for rows that set none. */
   defaultSystemName?: () => string | undefined
+  /**
+   * The import pipeline over a persisted session (core/importer/import-session.ts): its session,
+   * project and prober are used, rows upload once probed, and submit works. Absent: scan and edit only.
+   */
+  importer?: ImportSession
 }
 
 export type Handlers = { [K in CommandName]: (arg: CommandArg<K>) => Promise<CommandResult<K>> }
@@ -33,14 +40,13 @@ export interface AppCore {
   dispose(): void
 }
 
-export function createAppCore(deps: HostDeps, session = new Session()): AppCore {
+export function createAppCore(deps: HostDeps, session = deps.importer?.session ?? new Session()): AppCore {
+  const { importer } = deps
   const unsubscribe = session.onPatch((patch) => deps.emit('sessionPatch', patch))
-  const scans = new ScanRunner(session, (progress) => deps.emit('scanProgress', progress))
-  const project = deps.project ?? (() => undefined)
-  const validator = new RowValidator(session, {
-    project,
-    ...(deps.defaultSystemName ? { defaultSystemName: deps.defaultSystemName } : {}),
-  })
+  const scans = new ScanRunner(session, (progress) => deps.emit('scanProgress', progress), importer?.scanOptions)
+  const project = deps.project ?? (importer ? () => importer.project : () => undefined)
+  const defaultSystemName = deps.defaultSystemName ?? (importer ? () => importer.systemName : undefined)
+  const validator = new RowValidator(session, { project, ...(defaultSystemName ? { defaultSystemName } : {}) })
   const editor = new SessionEditor(session, project)
 
   const handlers: Handlers = {
@@ -51,6 +57,7 @@ export function createAppCore(deps: HostDeps, session = new Session()): AppCore 
     cancelScan: async ({ scanId }) => ({ cancelled: scans.cancel(scanId) }),
     clearRows: async () => ({ removed: session.clear() }),
     ...createEditHandlers(editor, project),
+    ...createImportHandlers(importer),
   }
 
   return {

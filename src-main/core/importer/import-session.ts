@@ -46,6 +46,8 @@ export interface ImportSession {
   pipeline: ImportPipeline
   engine: UploadEngine
   project: ProjectModel
+  /** The profile's `import.systemName`, for rows that set none. */
+  systemName: string
   prober: Prober
   meta: SessionMeta
   /** The folder held a session before. */
@@ -122,6 +124,7 @@ export async function openImportSession(options: OpenImportSessionOptions): Prom
     pipeline,
     engine,
     project,
+    systemName: profile.import.systemName,
     prober,
     meta: store.meta,
     existed: opened.existed,
