@@ -9,9 +9,11 @@
  * is built under bench/.data. Every file is read once before timing, so both tools start from
  * a warm page cache. Ours runs in a fresh process per round (module loading excluded, MediaInfo's
  * WASM compile included); exiftool's time includes its start-up, as a user running it would see.
- * Figures are medians over the rounds.
+ * Figures are medians over the rounds. CPU seconds (ours: the whole process, all threads; the
+ * peers' through GNU time) are printed too: on a shared machine they vary less than wall time.
  */
 import { spawn } from 'node:child_process'
+import { stat } from 'node:fs/promises'
 import { cpus, loadavg } from 'node:os'
 import { join, resolve } from 'node:path'
 import { ensureIngestTree, listMedia, warmCache } from './ingest-tree'
@@ -53,6 +55,7 @@ interface Ours {
   imagesWithTitle: number
   errors: string[]
   seconds: number
+  cpuSeconds: number
   firstRowMs: number
   peakRssMb: number
 }
@@ -69,15 +72,44 @@ async function runOurs(dir: string, concurrency: number): Promise<Ours> {
   return JSON.parse(child.stdout.trim().split('\n').at(-1) ?? '{}') as Ours
 }
 
-async function runPeer(dir: string, videos: string[]): Promise<{ seconds: number; files: number }> {
+const gnuTime = '/usr/bin/time'
+
+/** Runs a peer command, under GNU time when present so its CPU seconds are known too. */
+async function runTimed(
+  command: string,
+  args: string[],
+): Promise<{ stdout: string; code: number | null; cpu?: number }> {
+  const timed = await stat(gnuTime).then(
+    () => true,
+    () => false,
+  )
+  const result = timed ? await run(gnuTime, ['-f', 'cpu %U %S', command, ...args]) : await run(command, args)
+  const m = /cpu ([\d.]+) ([\d.]+)\s*$/.exec(result.stderr)
+  return { stdout: result.stdout, code: result.code, cpu: m ? Number(m[1]) + Number(m[2]) : undefined }
+}
+
+async function runPeer(
+  dir: string,
+  videos: string[],
+): Promise<{ seconds: number; files: number; cpuSeconds?: number }> {
   const started = performance.now()
-  const exif = await run('exiftool', ['-json', '-r', '-n', '-fast', dir])
+  const exif = await runTimed('exiftool', ['-json', '-r', '-n', '-fast', dir])
   const listed = (JSON.parse(exif.stdout) as unknown[]).length
+  let cpu = exif.cpu
   for (const video of videos) {
-    const probe = await run('ffprobe', ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', video])
-    if (probe.code !== 0) throw new Error(`ffprobe failed on ${video}: ${probe.stderr}`)
+    const probe = await runTimed('ffprobe', [
+      '-v',
+      'error',
+      '-print_format',
+      'json',
+      '-show_format',
+      '-show_streams',
+      video,
+    ])
+    if (probe.code !== 0) throw new Error(`ffprobe failed on ${video}`)
+    cpu = cpu === undefined || probe.cpu === undefined ? undefined : cpu + probe.cpu
   }
-  return { seconds: (performance.now() - started) / 1000, files: listed }
+  return { seconds: (performance.now() - started) / 1000, files: listed, cpuSeconds: cpu }
 }
 
 const median = (values: number[]): number => {
@@ -110,7 +142,7 @@ async function main(): Promise<void> {
   )
 
   const ours: Ours[] = []
-  const peers: { seconds: number; files: number }[] = []
+  const peers: { seconds: number; files: number; cpuSeconds?: number }[] = []
   for (let r = 1; r <= rounds; r++) {
     const o = await runOurs(dir, concurrency)
     if (o.state !== 'done' || o.files !== media.length || o.probed + o.errors.length !== media.length) {
@@ -120,12 +152,15 @@ async function main(): Promise<void> {
     ours.push(o)
     peers.push(p)
     console.log(
-      `round ${r}: ours ${(media.length / o.seconds).toFixed(0)} files/s (${o.seconds.toFixed(2)} s, first row ${o.firstRowMs.toFixed(0)} ms, ` +
-        `peak RSS ${o.peakRssMb.toFixed(0)} MB, ${o.errors.length} errors); exiftool+ffprobe ${(media.length / p.seconds).toFixed(0)} files/s (${p.seconds.toFixed(2)} s)`,
+      `round ${r}: ours ${(media.length / o.seconds).toFixed(0)} files/s (${o.seconds.toFixed(2)} s, ${o.cpuSeconds.toFixed(2)} s CPU, first row ${o.firstRowMs.toFixed(0)} ms, ` +
+        `peak RSS ${o.peakRssMb.toFixed(0)} MB, ${o.errors.length} errors); exiftool+ffprobe ${(media.length / p.seconds).toFixed(0)} files/s (${p.seconds.toFixed(2)} s, ${p.cpuSeconds?.toFixed(2) ?? '?'} s CPU)`,
     )
   }
   const oursSeconds = median(ours.map((o) => o.seconds))
   const peerSeconds = median(peers.map((p) => p.seconds))
+  const oursCpu = median(ours.map((o) => o.cpuSeconds))
+  const peerCpus = peers.map((p) => p.cpuSeconds).filter((c): c is number => c !== undefined)
+  const peerCpu = peerCpus.length === peers.length ? median(peerCpus) : undefined
   const summary = {
     bench: 'ingest',
     files: media.length,
@@ -134,6 +169,7 @@ async function main(): Promise<void> {
     concurrency,
     ours: {
       seconds: Number(oursSeconds.toFixed(3)),
+      cpuSeconds: Number(oursCpu.toFixed(3)),
       filesPerSec: Math.round(media.length / oursSeconds),
       firstRowMs: Math.round(median(ours.map((o) => o.firstRowMs))),
       peakRssMb: Math.round(Math.max(...ours.map((o) => o.peakRssMb))),
@@ -142,15 +178,23 @@ async function main(): Promise<void> {
     },
     exiftool: {
       seconds: Number(peerSeconds.toFixed(3)),
+      cpuSeconds: peerCpu === undefined ? null : Number(peerCpu.toFixed(3)),
       filesPerSec: Math.round(media.length / peerSeconds),
       listed: peers[0]?.files,
     },
     ratio: Number((peerSeconds / oursSeconds).toFixed(2)),
+    /** The same comparison in CPU seconds: less sensitive to a busy machine than wall time. */
+    cpuRatio: peerCpu === undefined ? null : Number((peerCpu / oursCpu).toFixed(2)),
     machine: { cpus: cpus().length, loadavg1: Number((loadavg()[0] ?? 0).toFixed(2)), node: process.version },
   }
   console.log(
     `ours: ${summary.ours.filesPerSec} files/s, exiftool+ffprobe: ${summary.exiftool.filesPerSec} files/s, ratio ${summary.ratio}x`,
   )
+  if (summary.cpuRatio !== null) {
+    console.log(
+      `CPU: ours ${oursCpu.toFixed(2)} s, exiftool+ffprobe ${peerCpu?.toFixed(2)} s, ratio ${summary.cpuRatio}x`,
+    )
+  }
   console.log(`peak RSS ${summary.ours.peakRssMb} MB, first row after ${summary.ours.firstRowMs} ms`)
   console.log(JSON.stringify(summary))
 }
