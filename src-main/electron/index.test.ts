@@ -4,7 +4,7 @@
  * waits for the Sandbox servers to close.
  */
 import { existsSync } from 'node:fs'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
@@ -186,5 +186,15 @@ describe('the Electron entry', () => {
     expect(fake.exitCode).toBe(0)
     expect(fake.ipcHandlers.size).toBe(0)
     await expect(fetch(url)).rejects.toThrow()
+  })
+
+  it('logged start, the Sandbox and the quit to <userData>/logs', async () => {
+    const dir = join(userData, 'logs')
+    const [file] = await readdir(dir)
+    const events = (await readFile(join(dir, file ?? ''), 'utf8'))
+      .trim()
+      .split('\n')
+      .map((line) => (JSON.parse(line) as { event: string }).event)
+    expect(events).toEqual(expect.arrayContaining(['app.start', 'host.started', 'app.quit']))
   })
 })

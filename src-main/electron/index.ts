@@ -8,6 +8,7 @@ import { app, BrowserWindow, dialog } from 'electron'
 import { createAppCore } from '../core/app/handlers'
 import type { AppCore } from '../core/app/handlers'
 import { AllowedPaths, withRememberedPaths } from './allowed-paths'
+import { openAppLog } from './app-log'
 import { registerPrivilegedSchemes, serveRenderer } from './app-protocol'
 import { createPathPicker } from './dialogs'
 import { startHostMode } from './host-mode'
@@ -43,11 +44,21 @@ function run(): void {
   let core: AppCore | null = null
   let stopServing: (() => void) | null = null
   const allowed = new AllowedPaths()
+  const log = openAppLog(app.getPath('userData'), { pid: process.pid })
+  log.logger.info('app.start', {
+    version: app.getVersion(),
+    electron: process.versions.electron,
+    platform: process.platform,
+    packaged: app.isPackaged,
+  })
   const ipc = createMainWindowIpc({ rendererOrigin: renderer.origin, mainWindow: () => mainWindow })
 
   const openWindow = (): void => {
     const window = createMainWindow(renderer, join(__dirname, '../preload/index.js'))
     ipc.watch(window)
+    window.webContents.on('render-process-gone', (_event, details) => {
+      log.logger.error('renderer.gone', { reason: details.reason, exitCode: details.exitCode })
+    })
     window.on('closed', () => {
       if (mainWindow === window) mainWindow = null
     })
@@ -59,6 +70,7 @@ function run(): void {
     installSecurityGuards(renderer)
     const started = await startHostMode(app.getPath('userData'), app.getVersion())
     host = started
+    log.logger.info('host.started', { mode: started.appInfo.mode, profile: started.appInfo.profileName })
     core = createAppCore({
       appInfo: () => started.appInfo,
       pickPaths: createPathPicker(() => mainWindow, allowed),
@@ -90,13 +102,17 @@ function run(): void {
     event.preventDefault()
     if (closing) return
     closing = true
+    log.logger.info('app.quit')
     stopServing?.()
     core?.dispose()
     const closed = host ? host.close() : Promise.resolve()
     const timeout = new Promise<void>((resolve) => setTimeout(resolve, SHUTDOWN_TIMEOUT_MS).unref())
     void Promise.race([closed, timeout])
       .catch((err: unknown) => console.error(`[app] closing the Sandbox failed: ${String(err)}`))
-      .finally(() => app.exit(0))
+      .finally(() => {
+        log.close()
+        app.exit(0)
+      })
   })
 
   app
@@ -105,6 +121,7 @@ function run(): void {
     .catch((err: unknown) => {
       const message = err instanceof Error ? err.message : String(err)
       console.error(`[app] could not start: ${message}`)
+      log.logger.error('app.start-failed', { error: err })
       dialog.showErrorBox(WINDOW_TITLE, `The app could not start: ${message}`)
       app.exit(1)
     })
