@@ -16,6 +16,7 @@ export interface WorkerJob {
   inputs: UploadInput[]
   /** Print 'uploading' progress events too (off for benches: thousands of lines). */
   verbose?: boolean
+  engine?: { largeFilesFirst?: boolean }
 }
 
 async function main(): Promise<void> {
@@ -23,7 +24,7 @@ async function main(): Promise<void> {
   if (!jobPath) throw new Error('usage: upload-worker.ts <job.json>')
   const job = JSON.parse(await readFile(jobPath, 'utf8')) as WorkerJob
   const store = await FileUploadStateStore.open(job.journalPath)
-  const engine = new UploadEngine(job.storage, { store })
+  const engine = new UploadEngine(job.storage, { store, ...job.engine })
   const counts = { uploaded: 0, failed: 0 }
   const started = performance.now()
   engine.on('row', (event: UploadEvent) => {

@@ -10,6 +10,8 @@ import type { S3Client } from '@aws-sdk/client-s3'
 import { classifyError } from './classify-error'
 import type { FailureContext } from './classify-error'
 import type { JobContext } from './job-context'
+import { EngineEvents } from './engine-events'
+import type { RowListener, TotalListener } from './engine-events'
 import { HashAhead } from './hash-ahead'
 import { buildObjectKey, checkPrefix } from './object-key'
 import { SpeedMeter } from './progress'
@@ -52,9 +54,13 @@ export interface UploadEngineOptions {
   progressIntervalMs?: number
   /** Files worked on at once; default twice the concurrency, so reading and journaling overlap requests. */
   maxActiveFiles?: number
+  /**
+   * Multipart-sized files start ahead of small ones (up to a quarter of the active files). Default
+   * false: in arrival order, many small rows become ready to submit early, which is what editors
+   * wait for; measured on the bench, neither order was faster beyond the machine's noise.
+   */
+  largeFilesFirst?: boolean
 }
-
-type Listeners = { row: Set<(event: UploadEvent) => void>; total: Set<(progress: TotalProgress) => void> }
 
 const MiB = 1024 * 1024
 /** Defaults: a dropped Wi-Fi connection costs at most one 16 MiB part; single PUTs stay small. */
@@ -68,7 +74,7 @@ const hashId = (input: UploadInput): string => `${input.path}|${input.size}|${in
 export class UploadEngine {
   private readonly items = new Map<string, Item>()
   private readonly queue = new UploadQueue<Item>()
-  private readonly listeners: Listeners = { row: new Set(), total: new Set() }
+  private readonly events = new EngineEvents()
   private readonly client: S3Client
   private readonly store: UploadStateStore
   private readonly slots: RequestSlots
@@ -77,6 +83,7 @@ export class UploadEngine {
   private readonly hashes = new HashAhead()
   private readonly maxActiveFiles: number
   private readonly multipartThreshold: number
+  private readonly largeFilesFirst: boolean
   private readonly now: () => number
   private readonly newUuid: () => string
   private idleWaiters: (() => void)[] = []
@@ -96,6 +103,7 @@ export class UploadEngine {
     this.store = options.store ?? new MemoryUploadStateStore()
     this.maxActiveFiles = options.maxActiveFiles ?? concurrency * 2
     this.multipartThreshold = config.multipartThreshold ?? DEFAULT_MULTIPART_THRESHOLD
+    this.largeFilesFirst = options.largeFilesFirst ?? false
     this.now = options.now ?? Date.now
     this.newUuid = options.newUuid ?? randomUUID
     this.progress = new ProgressReporter(
@@ -104,7 +112,7 @@ export class UploadEngine {
           const it = item as Item
           if (it.status === 'active') this.emit({ type: 'uploading', ...this.ref(it), progress })
         },
-        total: (progress) => this.listeners.total.forEach((fn) => fn(progress)),
+        total: (progress) => this.events.emitTotal(progress),
         counts: () => this.counts(),
       },
       this.now,
@@ -112,15 +120,12 @@ export class UploadEngine {
     )
   }
 
-  on(event: 'row', listener: (event: UploadEvent) => void): () => void
-  on(event: 'total', listener: (progress: TotalProgress) => void): () => void
-  on(
-    event: 'row' | 'total',
-    listener: ((event: UploadEvent) => void) | ((progress: TotalProgress) => void),
-  ): () => void {
-    const set = this.listeners[event] as Set<typeof listener>
-    set.add(listener)
-    return () => set.delete(listener)
+  on(event: 'row', listener: RowListener): () => void
+  on(event: 'total', listener: TotalListener): () => void
+  on(event: 'row' | 'total', listener: RowListener | TotalListener): () => void {
+    return event === 'row'
+      ? this.events.on('row', listener as RowListener)
+      : this.events.on('total', listener as TotalListener)
   }
 
   /** Adds files; each starts as soon as a slot is free. A file already known is not added twice. */
@@ -234,7 +239,7 @@ export class UploadEngine {
 
   private queueItem(item: Item): void {
     item.status = 'queued'
-    this.queue.push(item, item.input.size >= this.multipartThreshold)
+    this.queue.push(item, this.largeFilesFirst && item.input.size >= this.multipartThreshold)
     this.emit({ type: 'queued', ...this.ref(item) })
     this.progress.touchTotal()
   }
@@ -369,13 +374,7 @@ export class UploadEngine {
   }
 
   private emit(event: UploadEvent): void {
-    for (const listener of this.listeners.row) {
-      try {
-        listener(event)
-      } catch {
-        // A listener's bug must not stall the uploads of every other row.
-      }
-    }
+    this.events.emitRow(event)
   }
 
   private isIdle(): boolean {

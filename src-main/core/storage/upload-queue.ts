@@ -1,9 +1,8 @@
 /**
- * Which waiting file starts next. Two lanes, first come first served within each: large
- * (multipart) files start ahead of small ones, up to a cap of large files in progress. A long
- * upload that starts early finishes alongside the photos instead of after them (its hashing and
- * the store's final assembly overlap other work), and its row shows progress at once; the cap
- * keeps a folder of videos from holding every photo back.
+ * Which waiting file starts next. Two lanes, first come first served within each: files pushed
+ * as large start ahead of small ones, up to a cap of large files in progress, so a long upload
+ * can start early and overlap other work; the cap keeps a folder of videos from holding every
+ * photo back. With everything pushed as small it is a plain FIFO (the engine's default).
  */
 export class UploadQueue<T extends { status: string }> {
   private large: T[] = []
