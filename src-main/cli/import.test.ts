@@ -4,11 +4,12 @@
  * translations; an invalid value fails its row (exit 1, row and field named) and a fixed CSV
  * with the same `--session` finishes the job without a duplicate; usage errors exit 2.
  */
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { makeMixedMedia, storedAssets, type MediaFile } from '../core/importer/testing/mixed-media'
+import { makeImage } from '../core/probe/fixtures/generate'
 import { startSandbox, type RunningSandbox } from '../core/sandbox/start-sandbox'
 import type { ImportRecord } from './import-report'
 import { childEnv, runCliProcess, type CliResult } from './spawn-cli'
@@ -69,6 +70,13 @@ describe('media-import import (spawned bin)', () => {
         expect(imported.find((r) => r.mediaId === asset.id)?.key).toBe(asset.key)
       }
 
+      // No secret in any session file.
+      for (const name of await readdir(session)) {
+        const text = await readFile(join(session, name), 'utf8')
+        expect(text, name).not.toContain(sandbox.emulator.token)
+        expect(text, name).not.toContain(sandbox.s3.secretAccessKey)
+      }
+
       // The same command again continues the session: nothing new, nothing twice.
       const count = sandbox.emulator.entries().length
       const again = await cli([media.root, '--profile', sandbox.profilePath, '--session', session])
@@ -84,10 +92,13 @@ describe('media-import import (spawned bin)', () => {
     const csv = join(dir, 'meta.csv')
     await writeFile(
       csv,
-      '\uFEFFrelativePath,title,title.fr,caption,systemName,externalId,keywords\r\n' +
-        'harbour.jpg,"Harbour, at dawn",Le port à l\'aube,"Two\nlines",wire,AP-1,sports;culture\r\n' +
-        'drop/docs/brief.pdf,Brief,Dossier,,,,\r\n',
+      '\uFEFFrelativePath,title,title.fr,caption,systemName,externalId,keywords,asset.de\r\n' +
+        'harbour.jpg,"Harbour, at dawn",Le port à l\'aube,"Two\nlines",wire,AP-1,sports;culture,de/hafen.png\r\n' +
+        'drop/docs/brief.pdf,Brief,Dossier,,,,,\r\n',
     )
+    // A per-locale asset: a file beside the CSV that replaces the picture in German.
+    await mkdir(join(dir, 'de'), { recursive: true })
+    await makeImage(join(dir, 'de', 'hafen.png'), 24, 18)
     const result = await cli([
       media.root,
       '--profile',
@@ -110,8 +121,19 @@ describe('media-import import (spawned bin)', () => {
         keywords: ['sports', 'culture'],
         credit: 'Agency North',
       },
-      translations: [{ locale: 'fr', metadata: { title: "Le port à l'aube" } }],
+      translations: [
+        {
+          locale: 'de',
+          metadata: {},
+          asset: expect.objectContaining({ mimeType: 'image/png', width: 24, height: 18, filename: 'hafen.png' }),
+        },
+        { locale: 'fr', metadata: { title: "Le port à l'aube" } },
+      ],
     })
+    // The German file went through the same engine: it is in S3 with its size and type.
+    const german = jpeg?.translations.find((t) => t.locale === 'de')?.asset
+    const [stored] = await storedAssets(sandbox.s3, [{ ...jpeg!, id: 'de', asset: german! }])
+    expect(stored?.stored).toEqual({ size: german?.size, contentType: 'image/png' })
     const pdf = entryById(out.find((r) => r.relativePath === 'drop/docs/brief.pdf')?.mediaId)[0]
     expect(pdf).toMatchObject({
       systemName: 'media-importer-sandbox',
