@@ -85,6 +85,9 @@ export interface Commands {
   submit: [{ rowIds?: string[] }, SubmitReport]
   /** Sends again only the rows already tried and not imported, with their entry ids unchanged. */
   resubmitFailed: [undefined, SubmitReport]
+  // Support
+  /** Opens the folder of the app's log files in the system file manager; answers its path. */
+  revealLogs: [undefined, { path: string }]
 }
 
 /** event name -> payload */
@@ -117,6 +120,7 @@ export const commandNames = [
   'getEditHistory',
   'submit',
   'resubmitFailed',
+  'revealLogs',
 ] as const satisfies readonly CommandName[]
 export const eventNames = ['sessionPatch', 'scanProgress'] as const satisfies readonly EventName[]
 

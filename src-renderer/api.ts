@@ -92,6 +92,7 @@ export function createApi(getBridge: () => MediaImportBridge | undefined): Api {
     getEditHistory: () => call('getEditHistory'),
     submit: (arg) => call('submit', arg),
     resubmitFailed: () => call('resubmitFailed'),
+    revealLogs: () => call('revealLogs'),
     on: (event, listener) => bridge().on(event, listener),
     pathForFile: (file) => bridge().pathForFile(file),
   }

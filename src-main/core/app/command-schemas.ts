@@ -8,6 +8,7 @@ import { z } from 'zod'
 import type { CommandArg, CommandName } from '../../contract'
 import { editSchemas } from './edit-schemas'
 import { importSchemas } from './import-handlers'
+import { supportSchemas } from './support-handlers'
 
 const absolutePath = z
   .string()
@@ -28,4 +29,5 @@ export const commandSchemas = {
   clearRows: none,
   ...editSchemas,
   ...importSchemas,
+  ...supportSchemas,
 } satisfies { [K in CommandName]: z.ZodType<CommandArg<K>> }

@@ -12,6 +12,7 @@ import type { ImportSession } from '../importer/import-session'
 import { createEditHandlers } from './edit-handlers'
 import { createImportHandlers } from './import-handlers'
 import { ScanRunner } from './scan-runner'
+import { createSupportHandlers, type RevealLogs } from './support-handlers'
 
 export type Emit = <E extends EventName>(event: E, payload: Events[E]) => void
 
@@ -30,6 +31,8 @@ export interface HostDeps {
    * project and prober are used, rows upload once probed, and submit works. Absent: scan and edit only.
    */
   importer?: ImportSession
+  /** Opens the log folder in the system file manager (Electron's shell); absent: the command says so. */
+  revealLogs?: RevealLogs
 }
 
 export type Handlers = { [K in CommandName]: (arg: CommandArg<K>) => Promise<CommandResult<K>> }
@@ -58,6 +61,7 @@ export function createAppCore(deps: HostDeps, session = deps.importer?.session ?
     clearRows: async () => ({ removed: session.clear() }),
     ...createEditHandlers(editor, project),
     ...createImportHandlers(importer),
+    ...createSupportHandlers(deps.revealLogs),
   }
 
   return {
