@@ -82,17 +82,30 @@ describe('planBulk', () => {
 })
 
 describe('planFillDown', () => {
+  it('continues identifiers that end in a number as a series, keeping their zero padding', () => {
+    const source = contextOf([
+      imageRow(1, { externalId: 'dpa-0098' }),
+      imageRow(2),
+      imageRow(3),
+      imageRow(4, { externalId: 'x' }),
+    ])
+    const plan = planFillDown(source, ['row-1', 'row-2', 'row-3'], ['externalId'])
+    expect(plan.writes.map((w) => w.value)).toEqual(['dpa-0099', 'dpa-0100'])
+    const plain = planFillDown(source, ['row-4', 'row-2'], ['externalId'])
+    expect(plain.writes.map((w) => w.value)).toEqual(['x'])
+  })
+
   it('copies the first row into the others, per field', () => {
     const source = contextOf([
-      imageRow(1, { externalId: 'x-1', metadata: { title: 'Same' } }),
+      imageRow(1, { systemName: 'dam', metadata: { title: 'Same' } }),
       imageRow(2),
       imageRow(3),
     ])
-    const plan = planFillDown(source, ['row-1', 'row-2', 'row-3'], ['externalId', 'metadata.title'])
+    const plan = planFillDown(source, ['row-1', 'row-2', 'row-3'], ['systemName', 'metadata.title'])
     expect(plan.writes.map((w) => `${w.rowId} ${w.field}=${String(w.value)}`)).toEqual([
-      'row-2 externalId=x-1',
+      'row-2 systemName=dam',
       'row-2 metadata.title=Same',
-      'row-3 externalId=x-1',
+      'row-3 systemName=dam',
       'row-3 metadata.title=Same',
     ])
   })

@@ -103,6 +103,21 @@ export function planBulk(
   return plan
 }
 
+const SERIES = /^(.*?)(\d+)$/
+
+/**
+ * The value the n-th row below the source gets. Identifiers (id, externalId) must be unique, so
+ * one that ends in a number continues as a series (photo-041, photo-042…), as a spreadsheet's fill
+ * handle does; every other value is copied as it is.
+ */
+function filled(ref: FieldRef, value: unknown, n: number): unknown {
+  if ((ref.kind !== 'id' && ref.kind !== 'externalId') || typeof value !== 'string') return value
+  const match = SERIES.exec(value)
+  if (!match) return value
+  const digits = match[2] as string
+  return `${match[1]}${String(Number(digits) + n).padStart(digits.length, '0')}`
+}
+
 /** Every row after the first takes the first row's value in each field (Ctrl+D). */
 export function planFillDown(ctx: PlanContext, rowIds: readonly string[], fields: readonly string[]): Plan {
   const refs = refsOrThrow(fields)
@@ -110,9 +125,11 @@ export function planFillDown(ctx: PlanContext, rowIds: readonly string[], fields
   const source = sourceId ? ctx.row(sourceId) : undefined
   if (!source) throw new PlanError('Fill-down needs the row to copy from: it is no longer in the session.')
   const plan = emptyPlan()
-  for (const rowId of targets) {
-    refs.forEach((ref, i) => addWrite(plan, ctx, rowId, fields[i] as string, ref, readField(source.entry, ref)))
-  }
+  targets.forEach((rowId, n) => {
+    refs.forEach((ref, i) =>
+      addWrite(plan, ctx, rowId, fields[i] as string, ref, filled(ref, readField(source.entry, ref), n + 1)),
+    )
+  })
   return plan
 }
 

@@ -33,6 +33,23 @@ const signatureOf = (row: Row): Signature => [
 const sameSignature = (a: Signature | undefined, b: Signature): boolean =>
   a !== undefined && a.length === b.length && a.every((v, i) => v === b[i])
 
+/** A library entry holding this row's externalId (or id): validation cannot know it, the pre-flight lookup did. */
+function conflictIssues(row: Row): FieldIssue[] {
+  const conflict = row.conflict
+  if (!conflict) return []
+  const { existing } = conflict
+  const value =
+    conflict.field === 'externalId' ? `externalId "${existing.externalId ?? row.entry?.externalId ?? ''}"` : 'this id'
+  return [
+    {
+      field: conflict.field,
+      message: `The library already holds entry ${existing.mediaId} with ${value}: change it, or link this row to that entry.`,
+      // Worked out from the row's conflict on every pass (like validation), so it is never kept twice.
+      source: 'client',
+    },
+  ]
+}
+
 export function sameIssues(a: readonly FieldIssue[] | undefined, b: readonly FieldIssue[]): boolean {
   const left = a ?? []
   return (
@@ -77,7 +94,7 @@ export class RowValidator {
       return locale !== undefined && row.localeAssets?.[locale]?.upload?.state !== 'uploaded'
     }
     const shown = client.filter((issue) => !(issue.field === 'asset' && !uploaded) && !pendingLocale(issue.field))
-    return [...shown, ...server]
+    return [...shown, ...conflictIssues(row), ...server]
   }
 
   private changed(rows: readonly Row[]): void {

@@ -96,6 +96,26 @@ describe('SessionEditor', () => {
     expect(issues('row-1')).toEqual([])
   })
 
+  it('pins a library conflict on its cell until the editor changes that value', () => {
+    const conflicted = imageRow(
+      1,
+      { externalId: 'dpa-7' },
+      {
+        status: 'conflict',
+        conflict: { field: 'externalId', existing: { mediaId: 'theirs', externalId: 'dpa-7' } },
+      },
+    )
+    const { session, editor, issues } = setup([conflicted])
+    expect(issues('row-1')).toEqual([
+      'externalId: The library already holds entry theirs with externalId "dpa-7": change it, or link this row to that entry.',
+    ])
+    editor.editCells([{ rowId: 'row-1', field: 'metadata.title', value: 'Other' }])
+    expect(issues('row-1')).toHaveLength(1)
+    editor.editCells([{ rowId: 'row-1', field: 'externalId', value: 'dpa-8' }])
+    expect(session.getRow('row-1')?.conflict).toBeUndefined()
+    expect(issues('row-1')).toEqual([])
+  })
+
   it('previews a replace without changing anything, then applies exactly what it counted', () => {
     const { session, editor } = setup([imageRow(1), imageRow(2), imageRow(3)])
     const options = { find: 'Title', replace: 'Photo', regex: false, matchCase: true }

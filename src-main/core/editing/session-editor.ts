@@ -144,7 +144,13 @@ export class SessionEditor {
         changes.push({ rowId, field: w.field, before: readField(entry, ref), after: w.value })
         entry = writeField(entry, ref, w.value)
       }
-      this.session.updateRow(rowId, { entry, issues: withoutServerIssues(row, rowWrites) })
+      // A conflict was about the value the library holds; once the editor changes it, it is moot.
+      const conflictMoot = row.conflict && rowWrites.some((w) => w.field === row.conflict?.field)
+      this.session.updateRow(rowId, {
+        entry,
+        issues: withoutServerIssues(row, rowWrites),
+        ...(conflictMoot ? { conflict: undefined } : {}),
+      })
     }
     // The editor sees the edit now, not at the next coalesced flush.
     if (changes.length > 0) this.session.flush()
