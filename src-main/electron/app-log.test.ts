@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { appLogDir, openAppLog } from './app-log'
+import { appLogDir, logRevealer, openAppLog } from './app-log'
 
 describe('openAppLog', () => {
   let userData: string
@@ -34,5 +34,21 @@ describe('openAppLog', () => {
     expect(lines[0]).toMatchObject({ app: 'test', level: 'warn', event: 'console' })
     expect(lines[0]?.message).toBe('[ipc] refused getAppInfo with Bearer [redacted] and [redacted]')
     expect(lines[1]).toMatchObject({ event: 'app.start', version: '1.0.0' })
+  })
+
+  it("reveals today's file when there is one, the folder otherwise, and reports a failure", async () => {
+    const fresh = await mkdtemp(join(tmpdir(), 'app-log-reveal-'))
+    const log = openAppLog(fresh, {})
+    const shell = { showItemInFolder: vi.fn(), openPath: vi.fn(async () => '') }
+    expect(await logRevealer(log, shell)()).toBe(appLogDir(fresh))
+    expect(shell.openPath).toHaveBeenCalledWith(appLogDir(fresh))
+    log.logger.info('x')
+    await logRevealer(log, shell)()
+    expect(shell.showItemInFolder).toHaveBeenCalledWith(log.file.currentFile)
+    log.close()
+    await rm(log.file.currentFile)
+    const failing = { showItemInFolder: vi.fn(), openPath: vi.fn(async () => 'No application') }
+    await expect(logRevealer(log, failing)()).rejects.toThrow('No application')
+    await rm(fresh, { recursive: true, force: true })
   })
 })

@@ -5,8 +5,12 @@
  * refused IPC sender shows up in the file an editor attaches to a support ticket. Secrets that
  * become known later (a profile's token read from safeStorage) are added to `redactor`.
  */
+import { existsSync } from 'node:fs'
+import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { format } from 'node:util'
+import type { Shell } from 'electron'
+import type { RevealLogs } from '../core/app/support-handlers'
 import { createFileLogger, type FileLogger } from '../core/logging'
 
 export const LOG_FOLDER = 'logs'
@@ -51,5 +55,25 @@ export function openAppLog(userDataDir: string, context: Record<string, unknown>
       process.off('unhandledRejection', onUnhandled)
       log.close()
     },
+  }
+}
+
+/**
+ * "Reveal logs": today's file selected in the file manager when there is one (the one to attach),
+ * otherwise the folder opened.
+ */
+export function logRevealer(log: FileLogger, shell: Pick<Shell, 'openPath' | 'showItemInFolder'>): RevealLogs {
+  return async () => {
+    const dir = log.file.dir
+    await mkdir(dir, { recursive: true })
+    const current = log.file.currentFile
+    if (existsSync(current)) {
+      shell.showItemInFolder(current)
+      return dir
+    }
+    // openPath answers an error message, or '' when it worked.
+    const failure = await shell.openPath(dir)
+    if (failure) throw new Error(failure)
+    return dir
   }
 }

@@ -4,11 +4,11 @@
  * only connects them to Electron, in the order Electron requires.
  */
 import { join } from 'node:path'
-import { app, BrowserWindow, dialog } from 'electron'
+import { app, BrowserWindow, dialog, shell } from 'electron'
 import { createAppCore } from '../core/app/handlers'
 import type { AppCore } from '../core/app/handlers'
 import { AllowedPaths, withRememberedPaths } from './allowed-paths'
-import { openAppLog } from './app-log'
+import { logRevealer, openAppLog } from './app-log'
 import { registerPrivilegedSchemes, serveRenderer } from './app-protocol'
 import { createPathPicker } from './dialogs'
 import { startHostMode } from './host-mode'
@@ -75,6 +75,7 @@ function run(): void {
       appInfo: () => started.appInfo,
       pickPaths: createPathPicker(() => mainWindow, allowed),
       emit: ipc.emit,
+      revealLogs: logRevealer(log, shell),
     })
     stopServing = ipc.serve(withRememberedPaths(core.handlers, allowed))
     openWindow()
