@@ -1,4 +1,5 @@
 import { useAppStore } from '../store/app-store'
+import { RevealLogsButton } from './RevealLogsButton'
 
 /** Errors stay until the editor dismisses them: a missed message is a lost file. */
 export function Notices() {
@@ -15,6 +16,10 @@ export function Notices() {
           </button>
         </li>
       ))}
+      {/* When something went wrong, the log is what support asks for. */}
+      <li className="notice notice-help">
+        <RevealLogsButton />
+      </li>
     </ul>
   )
 }
