@@ -73,6 +73,8 @@ export async function runImportSteps(
   observer.phase('scanning')
   imp.engine.resume()
   result.scan = await scan(imp, roots, observer, signal)
+  // Files an earlier run found but never read are read now, like the scan's.
+  await untilAborted(imp.leftovers, signal)
   if (signal.aborted) return result
   if (plan) result.refused = await applyMetadata(imp, plan)
 

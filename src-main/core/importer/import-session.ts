@@ -18,6 +18,7 @@ import { FileUploadStateStore } from '../storage/file-upload-state-store'
 import type { StorageConfig } from '../storage/types'
 import { UploadEngine, type UploadEngineOptions } from '../storage/upload-engine'
 import { ImportPipeline, type PipelineOptions } from './pipeline'
+import { probeLeftovers } from './probe-leftovers'
 import { livingdocsOptionsOf, storageConfigOf } from './profile-connections'
 
 export interface OpenImportSessionOptions {
@@ -55,6 +56,8 @@ export interface ImportSession {
   recovered: OpenedSession['recovered']
   /** Why rows of an interrupted run could not be looked up at open (they are not sent until they are). */
   reconcileError?: string
+  /** Rows an earlier process found but never probed, being probed now; resolves with their count. */
+  leftovers: Promise<number>
   /** For the scan runner: the project for prefill, the shared prober, and files the session already has. */
   scanOptions: ScanRunnerOptions
   /** Pauses uploads (their progress is journaled), saves the session and closes its files. */
@@ -117,6 +120,7 @@ export async function openImportSession(options: OpenImportSessionOptions): Prom
   }
 
   const knownPaths = new Set(session.snapshot().rows.map((row) => row.path))
+  const leftovers = probeLeftovers(session, prober, { project })
   let closing: Promise<void> | undefined
   return {
     dir,
@@ -130,6 +134,7 @@ export async function openImportSession(options: OpenImportSessionOptions): Prom
     existed: opened.existed,
     recovered: opened.recovered,
     ...(reconcileError ? { reconcileError } : {}),
+    leftovers,
     scanOptions: {
       prober,
       project: () => project,
@@ -138,6 +143,7 @@ export async function openImportSession(options: OpenImportSessionOptions): Prom
     },
     close: () =>
       (closing ??= (async () => {
+        await leftovers
         // Uploads stop first: their last progress still lands in the session being saved.
         await engine.close()
         pipeline.stop()

@@ -4,12 +4,12 @@
  * exists once and its asset is in S3 as declared. Then the session folder is reopened: nothing is
  * uploaded or imported again, and rows an earlier process left `submitting` are looked up first.
  */
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ScanProgress } from '../../contract'
-import { ScanRunner } from '../app/scan-runner'
+import { rowFromScan, ScanRunner } from '../app/scan-runner'
 import { resolveProfile } from '../profile/resolve-profile'
 import type { ResolvedProfile } from '../profile/resolve-profile'
 import { startSandbox, type RunningSandbox } from '../sandbox/start-sandbox'
@@ -138,6 +138,36 @@ describe('import pipeline against the Sandbox', () => {
       expect(ids).toHaveLength(6)
       expect(new Set(ids).size).toBe(6)
       expect(ids).toContain('never-sent-1')
+    },
+  )
+
+  it(
+    'probes rows an earlier process never read, and stops the upload of a removed row',
+    { timeout: 60_000 },
+    async () => {
+      const before = await open(sessionDir())
+      await writeFile(join(media.root, 'late.txt'), 'found, never read\n')
+      const info = await stat(join(media.root, 'late.txt'))
+      const late = rowFromScan({
+        path: join(media.root, 'late.txt'),
+        relativePath: 'drop/late.txt',
+        size: info.size,
+        mtimeMs: info.mtimeMs,
+        status: 'ok',
+        seq: 0,
+      })
+      before.session.upsertRows([late])
+      await before.close()
+
+      const again = await openImportSession({ dir: sessionDir(), profile, flushMs: 10, holdUploads: true })
+      expect(await again.leftovers).toBe(1)
+      expect(again.session.getRow(late.rowId)).toMatchObject({ status: 'probed', kind: 'file', mimeType: 'text/plain' })
+      // Held: queued, not sent. Removing the row cancels its upload.
+      expect(again.engine.status(late.rowId)).toBe('queued')
+      again.session.removeRows([late.rowId])
+      await expect.poll(() => again.engine.status(late.rowId)).toBe('cancelled')
+      await again.close()
+      await rm(join(media.root, 'late.txt'))
     },
   )
 })

@@ -38,6 +38,7 @@ export type { SubmitReport }
 export class ImportPipeline {
   /** Upload keys handed to the engine by this process (each once; failures are retried on request). */
   private readonly handed = new Set<string>()
+  private readonly handedByRow = new Map<string, string[]>()
   private readonly interrupted = new Set<string>()
   private readonly disposers: (() => void)[] = []
   private submitting: Promise<unknown> = Promise.resolve()
@@ -67,6 +68,8 @@ export class ImportPipeline {
     session.setShaper((row, previous) => shapeEntry(row, previous, newId))
     this.disposers.push(session.onRows((rows) => this.handOver(rows)))
     this.disposers.push(engine.on('row', (event) => this.onUpload(event)))
+    // A removed row's upload stops and what it left on the server is removed.
+    this.disposers.push(session.onPatch((patch) => this.cancelUploads(patch.remove)))
     for (const row of session.snapshot().rows) {
       if (row.status === 'submitting') this.interrupted.add(row.rowId)
       // Rows from before the pipeline get their entry (the shaper adds it); the rest go to the engine.
@@ -183,10 +186,24 @@ export class ImportPipeline {
         const key = uploadKeyOf(input)
         if (this.handed.has(key)) continue
         this.handed.add(key)
+        this.handedByRow.set(input.rowId, [...(this.handedByRow.get(input.rowId) ?? []), key])
         inputs.push(input)
       }
     }
     if (inputs.length > 0) this.options.engine.enqueue(inputs)
+  }
+
+  private cancelUploads(rowIds: readonly string[]): void {
+    const { engine, session } = this.options
+    for (const rowId of rowIds) {
+      const keys = this.handedByRow.get(rowId)
+      if (!keys || session.getRow(rowId)) continue
+      this.handedByRow.delete(rowId)
+      for (const key of keys) {
+        this.handed.delete(key)
+        void engine.cancel(key).catch(() => undefined)
+      }
+    }
   }
 
   private onUpload(event: UploadEvent): void {
