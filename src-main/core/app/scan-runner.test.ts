@@ -90,6 +90,21 @@ describe('ScanRunner', () => {
     await runner.dispose()
   })
 
+  it('flags a new twin of a file the reopened session already holds', async () => {
+    const first = new Session({ flushMs: 20 })
+    const progress: ScanProgress[] = []
+    const before = new ScanRunner(first, (p) => progress.push(p))
+    await scan(before, first, [dir.path('drop/a.jpg')], progress)
+    await before.dispose()
+    const reopened = new Session({ flushMs: 20, rows: first.snapshot().rows })
+    progress.length = 0
+    const after = new ScanRunner(reopened, (p) => progress.push(p))
+    await scan(after, reopened, [dir.path('drop/sub')], progress)
+    const [original, twin] = reopened.snapshot().rows
+    expect(twin?.duplicateOf).toBe(original?.rowId)
+    await after.dispose()
+  })
+
   it('stops probing when the scan is cancelled', async () => {
     const session = new Session({ flushMs: 20 })
     const progress: ScanProgress[] = []

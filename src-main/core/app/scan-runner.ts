@@ -66,6 +66,10 @@ export class ScanRunner {
   ) {
     this.prober = options.prober ?? new Prober()
     this.ownsProber = options.prober === undefined
+    // A reopened session's files count as found first: a new drop's twins point at them.
+    for (const row of session.snapshot().rows) {
+      if (row.sha256 && !row.probeError) this.duplicates.add(row.sha256, row.rowId, this.order++)
+    }
   }
 
   start(paths: readonly string[]): string {
