@@ -2,50 +2,36 @@
  * `media-import import` as a user runs it (`node src-main/cli/bin.cjs import …`) against a real
  * Sandbox: mixed media end up as entries with their assets in S3; `--metadata` sets values and
  * translations; an invalid value fails its row (exit 1, row and field named) and a fixed CSV
- * with the same `--session` finishes the job without a duplicate; usage errors exit 2.
+ * with the same `--session` finishes the job without a duplicate.
  */
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { makeMixedMedia, storedAssets, type MediaFile } from '../core/importer/testing/mixed-media'
+import { storedAssets } from '../core/importer/testing/mixed-media'
 import { makeImage } from '../core/probe/fixtures/generate'
-import { startSandbox, type RunningSandbox } from '../core/sandbox/start-sandbox'
-import type { ImportRecord } from './import-report'
-import { childEnv, runCliProcess, type CliResult } from './spawn-cli'
+import type { RunningSandbox } from '../core/sandbox/start-sandbox'
+import { importRecords, startImportTestEnv, type ImportTestEnv } from './import-test-env'
+import type { CliResult } from './spawn-cli'
 
+let env: ImportTestEnv
 let dir: string
 let sandbox: RunningSandbox
-let media: { root: string; files: MediaFile[] }
+let media: ImportTestEnv['media']
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'cli-import-'))
-  sandbox = await startSandbox({ dataDir: join(dir, 'sandbox') })
-  media = await makeMixedMedia(dir)
+  env = await startImportTestEnv('cli-import')
+  ;({ dir, sandbox, media } = env)
 })
-afterAll(async () => {
-  await sandbox.close()
-  await rm(dir, { recursive: true, force: true })
-})
+afterAll(() => env.close())
 
-async function cli(args: string[], env: Record<string, string | undefined> = sandbox.env): Promise<CliResult> {
-  // childEnv drops every MEDIA_IMPORT_* variable of ours; the sandbox's secrets go in after.
-  const childVars = { ...childEnv({ HOME: join(dir, 'home'), XDG_DATA_HOME: undefined }), ...env }
-  for (const [name, value] of Object.entries(env)) if (value === undefined) delete childVars[name]
-  const result = await runCliProcess(['import', ...args], childVars)
-  // Secrets never reach the terminal, whatever happened.
-  for (const secret of [sandbox.env.MEDIA_IMPORT_SANDBOX_TOKEN, sandbox.emulator.token]) {
-    expect(result.stdout + result.stderr).not.toContain(secret)
-  }
+async function cli(args: string[]): Promise<CliResult> {
+  const result = await env.cli(args)
+  // Secrets never reach the terminal.
+  expect(result.stdout + result.stderr).not.toContain(sandbox.emulator.token)
   return result
 }
 
-const records = (stdout: string): ImportRecord[] =>
-  stdout
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => JSON.parse(line) as ImportRecord)
-
+const records = importRecords
 const entryById = (id: string | undefined) => sandbox.emulator.entries().filter((e) => e.id === id)
 
 describe('media-import import (spawned bin)', () => {
@@ -204,41 +190,4 @@ describe('media-import import (spawned bin)', () => {
       })
     },
   )
-
-  it('exits 2 for usage and configuration errors, before anything is uploaded', { timeout: 60_000 }, async () => {
-    const entries = sandbox.emulator.entries().length
-    const noProfile = await cli([media.root])
-    expect(noProfile.code).toBe(2)
-    expect(noProfile.stderr).toMatch(/--profile FILE is required/)
-
-    const csv = join(dir, 'bad.csv')
-    await writeFile(csv, 'relativePath,headline\ndrop/chart.png,x\n')
-    const session = join(dir, 'run-bad')
-    const badColumn = await cli([media.root, '--profile', sandbox.profilePath, '--session', session, '--metadata', csv])
-    expect(badColumn.code).toBe(2)
-    expect(badColumn.stderr).toMatch(/bad\.csv: line 1: unknown column "headline"/)
-    await expect(readdir(session)).rejects.toThrow(/ENOENT/)
-
-    await writeFile(csv, 'relativePath,title\ndrop/chart.png,x\ndrop/missing.png,y\n')
-    const badPath = await cli([media.root, '--profile', sandbox.profilePath, '--metadata', csv])
-    expect(badPath.code).toBe(2)
-    expect(badPath.stderr).toMatch(/line 3: no file "drop\/missing.png"/)
-
-    const noToken = await cli([media.root, '--profile', sandbox.profilePath], {
-      MEDIA_IMPORT_SANDBOX_TOKEN: undefined,
-      MEDIA_IMPORT_SANDBOX_S3_KEY_ID: 'S3RVER',
-      MEDIA_IMPORT_SANDBOX_S3_SECRET: 'S3RVER',
-    })
-    expect(noToken.code).toBe(2)
-    expect(noToken.stderr).toMatch(/environment variable MEDIA_IMPORT_SANDBOX_TOKEN is not set/)
-
-    const wrongToken = await cli([media.root, '--profile', sandbox.profilePath], {
-      ...sandbox.env,
-      MEDIA_IMPORT_SANDBOX_TOKEN: 'not-the-token',
-    })
-    expect(wrongToken.code).toBe(2)
-    expect(wrongToken.stderr).toMatch(/Livingdocs at http:\/\/127\.0\.0\.1:\d+: /)
-    expect(wrongToken.stdout + wrongToken.stderr).not.toContain('not-the-token')
-    expect(sandbox.emulator.entries()).toHaveLength(entries)
-  })
 })
