@@ -263,9 +263,11 @@ async function main(): Promise<void> {
   const only = process.argv.includes('--clients') ? process.argv[process.argv.indexOf('--clients') + 1] : undefined
   const clients = (only ?? 'ours,ours-probed,rclone,aws').split(',') as Client[]
   const best = new Map<Client, RunResult>()
-  // Rounds interleave the clients, so a noisy neighbour on the machine hurts all of them alike.
+  // Rounds interleave the clients and rotate who goes first, so a noisy neighbour on the machine
+  // (a shared 2-core VM here) does not always land on the same client.
   for (let round = 1; round <= rounds; round++) {
-    for (const client of clients) {
+    const shift = (round - 1) % clients.length
+    for (const client of [...clients.slice(shift), ...clients.slice(0, shift)]) {
       const result = await runClient(client, files, treeDir, concurrency, hashes)
       const mbps = totalBytes / 1e6 / result.seconds
       console.log(
