@@ -143,6 +143,11 @@ export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError
 
 export const ipcChannel = (name: CommandName): string => `media-import:${name}`
 export const eventChannel = (name: EventName): string => `media-import:event:${name}`
+/**
+ * Not a command and not on the bridge: the preload tells main the path of each file the editor
+ * really dropped (webUtils resolves no other File), so main scans only dropped or picked paths.
+ */
+export const droppedPathChannel = 'media-import:internal:dropped-path'
 
 /**
  * What the preload exposes as `window.mediaImport`, derived from the contract. Methods answer

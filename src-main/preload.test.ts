@@ -3,7 +3,7 @@
  * exposes has one method per contract command on its own channel, and nothing generic.
  */
 import { beforeAll, describe, expect, it, vi } from 'vitest'
-import { commandNames, eventChannel, ipcChannel } from './contract'
+import { commandNames, droppedPathChannel, eventChannel, ipcChannel } from './contract'
 import type { MediaImportBridge } from './contract'
 
 type Listener = (event: unknown, payload: unknown) => void
@@ -27,7 +27,10 @@ vi.mock('electron', () => ({
     },
     removeListener: (channel: string, fn: Listener) => electron.listeners.get(channel)?.delete(fn),
   },
-  webUtils: { getPathForFile: (file: { name: string }) => `/dropped/${file.name}` },
+  // A File the page made itself has no path; our stand-in marks those by name.
+  webUtils: {
+    getPathForFile: (file: { name: string }) => (file.name.startsWith('made-') ? '' : `/dropped/${file.name}`),
+  },
 }))
 
 let bridge: MediaImportBridge
@@ -72,5 +75,16 @@ describe('window.mediaImport', () => {
 
   it('resolves dropped files through webUtils', () => {
     expect(bridge.pathForFile(new File(['x'], 'photo.jpg'))).toBe('/dropped/photo.jpg')
+  })
+
+  it('tells main about each dropped file before addPaths goes out, and nothing about made-up files', async () => {
+    electron.invoked.length = 0
+    expect(bridge.pathForFile(new File(['x'], 'made-by-page.txt'))).toBe('')
+    bridge.pathForFile(new File(['x'], 'shoot'))
+    await bridge.addPaths({ paths: ['/dropped/shoot'] })
+    expect(electron.invoked).toEqual([
+      { channel: droppedPathChannel, args: ['/dropped/shoot'] },
+      { channel: ipcChannel('addPaths'), args: [{ paths: ['/dropped/shoot'] }] },
+    ])
   })
 })

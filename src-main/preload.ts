@@ -6,14 +6,24 @@
  */
 import { contextBridge, ipcRenderer, webUtils } from 'electron'
 import type { IpcRendererEvent } from 'electron'
-import { commandNames, eventChannel, eventNames, ipcChannel } from './contract'
+import { commandNames, droppedPathChannel, eventChannel, eventNames, ipcChannel } from './contract'
 import type { CommandName, EventName, Events, MediaImportBridge } from './contract'
 
 type CommandMethods = Omit<MediaImportBridge, 'on' | 'pathForFile'>
 
+/** Reports of dropped files still on their way to main; addPaths waits for them. */
+const droppedReports: Promise<unknown>[] = []
+
 function commandMethod(name: CommandName) {
   const channel = ipcChannel(name)
   // Only the first argument is forwarded; main validates it against the command's schema.
+  if (name === 'addPaths') {
+    return async (arg?: unknown): Promise<unknown> => {
+      // Main scans only paths it was told were dropped (or that were picked): tell it first.
+      await Promise.allSettled(droppedReports.splice(0))
+      return ipcRenderer.invoke(channel, arg)
+    }
+  }
   return (arg?: unknown): Promise<unknown> => ipcRenderer.invoke(channel, arg)
 }
 
@@ -39,7 +49,10 @@ const bridge: MediaImportBridge = {
     }
   },
   pathForFile(file: File): string {
-    return webUtils.getPathForFile(file)
+    // Only a File from a real drop has a path; one the page made itself resolves to ''.
+    const path = webUtils.getPathForFile(file)
+    if (path) droppedReports.push(ipcRenderer.invoke(droppedPathChannel, path))
+    return path
   },
 }
 

@@ -8,7 +8,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { commandNames, ipcChannel } from '../contract'
+import { commandNames, droppedPathChannel, ipcChannel } from '../contract'
 import type { AppInfo, IpcResult } from '../contract'
 import { E2E_USER_DATA_ENV } from './launch-config'
 import { CONTENT_SECURITY_POLICY, secureWebPreferences } from './security-policy'
@@ -141,7 +141,7 @@ describe('the Electron entry', () => {
     expect(options.webPreferences).toEqual(secureWebPreferences(options.webPreferences.preload))
     expect(options.webPreferences.preload).toMatch(/preload[/\\]index\.js$/)
     expect(fake.calls.indexOf('setPermissionRequestHandler')).toBeLessThan(fake.calls.indexOf('new BrowserWindow'))
-    expect([...fake.ipcHandlers.keys()].sort()).toEqual(commandNames.map(ipcChannel).sort())
+    expect([...fake.ipcHandlers.keys()].sort()).toEqual([...commandNames.map(ipcChannel), droppedPathChannel].sort())
     expect(fake.protocolHandlers.has('app')).toBe(true)
   })
 
@@ -162,6 +162,17 @@ describe('the Electron entry', () => {
     expect(response.status).toBeGreaterThanOrEqual(200)
     // The Sandbox keeps its data in the app's user-data folder.
     expect(existsSync(join(userData, 'sandbox', 'sandbox-profile.json'))).toBe(true)
+  })
+
+  it('scans only what the editor dropped or picked', async () => {
+    const contents = fake.windows[0]!.webContents as { mainFrame: unknown }
+    const event = { sender: contents, senderFrame: contents.mainFrame }
+    const addPaths = fake.ipcHandlers.get(ipcChannel('addPaths'))!
+    const refused = (await addPaths(...([event, { paths: [userData] }] as never[]))) as IpcResult<unknown>
+    expect(refused).toMatchObject({ ok: false, error: { code: 'path-not-allowed' } })
+    expect(await fake.ipcHandlers.get(droppedPathChannel)!(...([event, userData] as never[]))).toBe(true)
+    const started = (await addPaths(...([event, { paths: [userData] }] as never[]))) as IpcResult<unknown>
+    expect(started.ok).toBe(true)
   })
 
   it('serves app:// with the CSP and nothing outside the renderer folder', async () => {

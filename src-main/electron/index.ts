@@ -1,13 +1,13 @@
 /**
  * The Electron shell's entry: app lifecycle and wiring. Decisions live in pure modules beside it
- * (security-policy, launch-config, renderer-files, renderer-readiness, allowed-paths); this file
+ * (security-policy, launch-config, renderer-files, renderer-readiness, core/app/allowed-paths); this file
  * only connects them to Electron, in the order Electron requires.
  */
 import { join } from 'node:path'
 import { app, BrowserWindow, dialog, shell } from 'electron'
+import { AllowedPaths, confineToAllowed } from '../core/app/allowed-paths'
 import { createAppCore } from '../core/app/handlers'
 import type { AppCore } from '../core/app/handlers'
-import { AllowedPaths, withRememberedPaths } from './allowed-paths'
 import { logRevealer, openAppLog } from './app-log'
 import { registerPrivilegedSchemes, serveRenderer } from './app-protocol'
 import { createPathPicker } from './dialogs'
@@ -51,7 +51,7 @@ function run(): void {
     platform: process.platform,
     packaged: app.isPackaged,
   })
-  const ipc = createMainWindowIpc({ rendererOrigin: renderer.origin, mainWindow: () => mainWindow })
+  const ipc = createMainWindowIpc({ rendererOrigin: renderer.origin, mainWindow: () => mainWindow, allowed })
 
   const openWindow = (): void => {
     const window = createMainWindow(renderer, join(__dirname, '../preload/index.js'))
@@ -77,7 +77,8 @@ function run(): void {
       emit: ipc.emit,
       revealLogs: logRevealer(log, shell),
     })
-    stopServing = ipc.serve(withRememberedPaths(core.handlers, allowed))
+    // Scans only what the editor dropped (the preload reports real drops) or picked (dialogs.ts).
+    stopServing = ipc.serve(confineToAllowed(core.handlers, allowed))
     openWindow()
   }
 

@@ -6,8 +6,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { commandNames, eventChannel, ipcChannel } from '../contract'
+import { commandNames, droppedPathChannel, eventChannel, ipcChannel } from '../contract'
 import type { IpcResult, ScanProgress } from '../contract'
+import { AllowedPaths, confineToAllowed } from '../core/app/allowed-paths'
 import { createAppCore } from '../core/app/handlers'
 import type { Handlers } from '../core/app/handlers'
 
@@ -54,20 +55,22 @@ async function call(channel: string, event: unknown, arg?: unknown): Promise<Ipc
 
 let main: FakeWindow | null
 let setup: ReturnType<typeof createMainWindowIpc>
+let allowed: AllowedPaths
 const spyHandlers = () =>
   Object.fromEntries(commandNames.map((n) => [n, vi.fn(async () => `ran ${n}`)])) as unknown as Handlers
 
 beforeEach(() => {
   electron.handlers.clear()
   main = fakeWindow()
-  setup = createMainWindowIpc({ rendererOrigin: 'app://renderer', mainWindow: () => main?.window as never })
+  allowed = new AllowedPaths()
+  setup = createMainWindowIpc({ rendererOrigin: 'app://renderer', mainWindow: () => main?.window as never, allowed })
   setup.watch(main.window as never)
 })
 
 describe('registration', () => {
   it('puts every contract command on its own channel, and removes them all again', () => {
     const stop = setup.serve(spyHandlers())
-    expect([...electron.handlers.keys()].sort()).toEqual(commandNames.map(ipcChannel).sort())
+    expect([...electron.handlers.keys()].sort()).toEqual([...commandNames.map(ipcChannel), droppedPathChannel].sort())
     stop()
     expect(electron.handlers.size).toBe(0)
   })
@@ -127,6 +130,28 @@ describe('sender checks', () => {
   })
 })
 
+describe('dropped paths reported by the preload', () => {
+  it('are remembered from our renderer, absolute and of sane size only', async () => {
+    setup.serve(spyHandlers())
+    const w = main as FakeWindow
+    expect(await call(droppedPathChannel, eventFrom(w), '/media/drop')).toBe(true)
+    for (const bad of ['relative/x', 42, 'x'.repeat(5000), undefined]) {
+      expect(await call(droppedPathChannel, eventFrom(w), bad)).toBe(false)
+    }
+    expect(allowed.list()).toEqual(['/media/drop'])
+  })
+
+  it('are refused from anywhere else', async () => {
+    setup.serve(spyHandlers())
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const foreign = eventFrom(main as FakeWindow, { url: 'https://evil.example/', parent: null })
+    expect(await call(droppedPathChannel, foreign, '/home/ed/.ssh')).toBe(false)
+    expect(await call(droppedPathChannel, eventFrom(fakeWindow()), '/home/ed/.ssh')).toBe(false)
+    expect(allowed.list()).toEqual([])
+    warn.mockRestore()
+  })
+})
+
 describe('events', () => {
   it('reach the main window only after its renderer has sent a command', async () => {
     setup.serve(spyHandlers())
@@ -177,10 +202,14 @@ describe('with the real core', () => {
       pickPaths: async () => [],
       emit: setup.emit,
     })
-    setup.serve(core.handlers)
+    setup.serve(confineToAllowed(core.handlers, allowed))
     const w = main as FakeWindow
     const info = await call(ipcChannel('getAppInfo'), eventFrom(w))
     expect(info).toMatchObject({ ok: true, value: { mode: 'sandbox' } })
+    // Not dropped yet: refused, nothing scanned.
+    const early = await call(ipcChannel('addPaths'), eventFrom(w), { paths: [dir] })
+    expect(early).toMatchObject({ ok: false, error: { code: 'path-not-allowed' } })
+    await call(droppedPathChannel, eventFrom(w), dir)
     const started = await call(ipcChannel('addPaths'), eventFrom(w), { paths: [dir] })
     expect(started.ok).toBe(true)
     await vi.waitFor(() => {

@@ -6,8 +6,10 @@
  */
 import { BrowserWindow, ipcMain } from 'electron'
 import type { IpcMainInvokeEvent, WebContents } from 'electron'
-import { commandNames, eventChannel, ipcChannel } from '../contract'
+import { isAbsolute } from 'node:path'
+import { commandNames, droppedPathChannel, eventChannel, ipcChannel } from '../contract'
 import type { IpcResult } from '../contract'
+import type { AllowedPaths } from '../core/app/allowed-paths'
 import { dispatchCommand } from '../core/app/dispatch'
 import type { Emit, Handlers } from '../core/app/handlers'
 import { RendererReadiness } from './renderer-readiness'
@@ -17,6 +19,8 @@ export interface MainWindowIpcOptions {
   /** The renderer's origin: app://renderer, or the dev server in development. */
   rendererOrigin: string
   mainWindow: () => BrowserWindow | null
+  /** Where paths of real drops are remembered (the preload reports them); absent: not accepted. */
+  allowed?: AllowedPaths
 }
 
 const refused: IpcResult<never> = {
@@ -37,7 +41,7 @@ function originOf(url: string | undefined): string {
   }
 }
 
-export function createMainWindowIpc({ rendererOrigin, mainWindow }: MainWindowIpcOptions) {
+export function createMainWindowIpc({ rendererOrigin, mainWindow, allowed }: MainWindowIpcOptions) {
   const readiness = new RendererReadiness<WebContents>()
 
   const liveWindow = (): BrowserWindow | null => {
@@ -73,8 +77,20 @@ export function createMainWindowIpc({ rendererOrigin, mainWindow }: MainWindowIp
         return dispatchCommand(handlers, name, rawArg)
       })
     }
+    // The preload's report of a dropped file: same sender checks; only an absolute path of sane size.
+    ipcMain.handle(droppedPathChannel, (event, path: unknown): boolean => {
+      const reason = refusal(event)
+      if (reason !== null) {
+        console.warn(`[ipc] refused a dropped path: ${reason}`)
+        return false
+      }
+      if (!allowed || typeof path !== 'string' || path.length > 4096 || !isAbsolute(path)) return false
+      allowed.remember([path])
+      return true
+    })
     return () => {
       for (const name of commandNames) ipcMain.removeHandler(ipcChannel(name))
+      ipcMain.removeHandler(droppedPathChannel)
     }
   }
 

@@ -181,7 +181,6 @@ describe('pure modules', () => {
     'launch-config.ts',
     'renderer-files.ts',
     'renderer-readiness.ts',
-    'allowed-paths.ts',
     'dialog-options.ts',
   ])('%s imports electron for types only', (file) => {
     const source = readFileSync(join(__dirname, file), 'utf8')

@@ -1,0 +1,59 @@
+/**
+ * The folders and files the editor chose (dropped or picked), and the handler table confined to
+ * them (DESIGN.md §11): in the app, main scans and reads only under these, so a compromised
+ * renderer cannot ask main to read ~/.ssh by sending a path. The host remembers paths from places
+ * the renderer's page cannot forge: the system picker, and files of a real drop (Electron's preload
+ * resolves only those to paths). Pure; paths are compared after `path.resolve`, exactly as given
+ * (no case folding, no realpath).
+ */
+import { isAbsolute, resolve, sep } from 'node:path'
+import { MediaImportError } from './errors'
+import type { Handlers } from './handlers'
+
+export class AllowedPaths {
+  private readonly roots = new Set<string>()
+
+  /** Remembers absolute paths; relative ones are ignored because they name nothing the editor saw. */
+  remember(paths: readonly string[]): void {
+    for (const path of paths) {
+      if (isAbsolute(path) && !path.includes('\0')) this.roots.add(resolve(path))
+    }
+  }
+
+  /** True when `path` is one of the remembered paths or lies under one. */
+  allows(path: string): boolean {
+    if (!isAbsolute(path) || path.includes('\0')) return false
+    const candidate = resolve(path)
+    for (const root of this.roots) {
+      if (candidate === root) return true
+      const prefix = root.endsWith(sep) ? root : root + sep
+      if (candidate.startsWith(prefix)) return true
+    }
+    return false
+  }
+
+  list(): string[] {
+    return [...this.roots]
+  }
+}
+
+/**
+ * The handler table with `addPaths` refusing any path the editor did not drop or pick. Nothing is
+ * scanned when one path is refused: a half-done drop would be harder to understand than none.
+ */
+export function confineToAllowed(handlers: Handlers, allowed: AllowedPaths): Handlers {
+  return {
+    ...handlers,
+    addPaths: async (arg) => {
+      const refused = arg.paths.filter((path) => !allowed.allows(path))
+      if (refused.length > 0) {
+        const shown = refused.slice(0, 3).join(', ') + (refused.length > 3 ? ` and ${refused.length - 3} more` : '')
+        throw new MediaImportError(
+          'path-not-allowed',
+          `Not added: ${shown} was not dropped onto this window or chosen with "Choose folders…". Drop the files or choose them, then try again.`,
+        )
+      }
+      return handlers.addPaths(arg)
+    },
+  }
+}
