@@ -44,6 +44,16 @@ describe('profile connections', () => {
     expect(livingdocsOptionsOf(profile)).toEqual({ url: 'https://ld.example.com', token: 't0ken', apiVersion: 'auto' })
   })
 
+  it("passes the profile's multipart sizes to the engine in bytes, and refuses parts under 5 MiB", () => {
+    const withSizes = (multipart: object) => ({ ...raw(), storage: { ...raw().storage, multipart } })
+    const config = storageConfigOf(resolveProfile(withSizes({ thresholdMiB: 8, partSizeMiB: 5 }), { LD_TOKEN: 't' }))
+    expect(config).toMatchObject({ multipartThreshold: 8 * 1024 * 1024, minPartSize: 5 * 1024 * 1024 })
+    expect(storageConfigOf(resolveProfile(raw(), { LD_TOKEN: 't' }))).not.toHaveProperty('minPartSize')
+    expect(() => resolveProfile(withSizes({ partSizeMiB: 4 }), { LD_TOKEN: 't' })).toThrow(
+      'storage.multipart.partSizeMiB: must be at least 5',
+    )
+  })
+
   it('uses the AWS chain or a named AWS profile', () => {
     expect(storageConfigOf(resolveProfile(raw(), { LD_TOKEN: 't' })).credentials).toEqual({ type: 'default-chain' })
     expect(storageConfigOf(resolveProfile(raw({ profile: 'press' }), { LD_TOKEN: 't' })).credentials).toEqual({

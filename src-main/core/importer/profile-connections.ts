@@ -33,6 +33,8 @@ export function storageConfigOf(profile: ResolvedProfile, overrides: Partial<Sto
     credentials: credentialsOf(profile),
     targets: { image: storage.image, video: storage.video, file: storage.file },
     videoPublicRead: storage.videoPublicRead,
+    ...(storage.multipart?.threshold ? { multipartThreshold: storage.multipart.threshold } : {}),
+    ...(storage.multipart?.partSize ? { minPartSize: storage.multipart.partSize } : {}),
     ...overrides,
   }
 }

@@ -65,6 +65,24 @@ export const profileSchema = z.strictObject({
     video: storageTarget,
     file: storageTarget,
     videoPublicRead: z.boolean().optional(),
+    /**
+     * Files from `thresholdMiB` up go in parts of at least `partSizeMiB` (default 16 and 16). Smaller
+     * parts lose less to a dropped connection on a slow line; S3 needs parts of 5 MiB or more.
+     */
+    multipart: z
+      .strictObject({
+        thresholdMiB: z
+          .int()
+          .min(5)
+          .max(5 * 1024)
+          .optional(),
+        partSizeMiB: z
+          .int()
+          .min(5)
+          .max(5 * 1024)
+          .optional(),
+      })
+      .optional(),
   }),
   import: z.strictObject({
     systemName: nonEmpty,

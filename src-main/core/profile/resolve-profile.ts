@@ -34,6 +34,8 @@ export interface ResolvedProfile {
     forcePathStyle: boolean
     credentials: StorageCredentials
     videoPublicRead: boolean
+    /** Bytes; absent: the storage engine's defaults. */
+    multipart?: { threshold?: number; partSize?: number }
   } & Record<MediaKind, StorageTarget>
   /** batchSize/batchBytes stay undefined when unset: the importer owns the defaults. */
   import: { systemName: string; batchSize?: number; batchBytes?: number }
@@ -47,6 +49,18 @@ export function parseProfile(raw: unknown, file?: string): Profile {
 }
 
 const trimSlashes = (url: string): string => url.replace(/\/+$/, '')
+
+const MiB = 1024 * 1024
+
+function multipartBytes(setting: NonNullable<Profile['storage']['multipart']>): {
+  threshold?: number
+  partSize?: number
+} {
+  return {
+    ...(setting.thresholdMiB ? { threshold: setting.thresholdMiB * MiB } : {}),
+    ...(setting.partSizeMiB ? { partSize: setting.partSizeMiB * MiB } : {}),
+  }
+}
 
 function target(setting: StorageTargetSetting): StorageTarget {
   return { bucket: setting.bucket, publicUrl: trimSlashes(setting.publicUrl), prefix: setting.prefix ?? '' }
@@ -91,6 +105,7 @@ export function resolveProfile(raw: unknown, secrets: SecretSource, file?: strin
       video: target(storage.video),
       file: target(storage.file),
       videoPublicRead: storage.videoPublicRead ?? false,
+      ...(storage.multipart ? { multipart: multipartBytes(storage.multipart) } : {}),
     },
     import: { ...profile.import },
   }
