@@ -45,6 +45,18 @@ describe('fault proxy', () => {
     expect(env.proxy.partBytes('plain/a.bin', 0)).toBe(300_000)
   })
 
+  it('forwards a body slowly, intact', async () => {
+    env.proxy.setRule((r) => (r.key === 'slowly.bin' ? { type: 'slow', bytesPerSecond: 2_000_000 } : undefined))
+    const body = randomBytes(500_000)
+    const started = Date.now()
+    await put('slowly.bin', body)
+    expect(Date.now() - started).toBeGreaterThanOrEqual(200)
+    const out = await client.send(new GetObjectCommand({ Bucket: bucket(), Key: 'slowly.bin' }))
+    expect(
+      Buffer.from(await (out.Body as { transformToByteArray(): Promise<Uint8Array> }).transformToByteArray()),
+    ).toEqual(body)
+  })
+
   it('answers with an injected 503 SlowDown that the SDK reads as such', async () => {
     env.proxy.setRule((r) => (r.key === 'slow.bin' ? { type: 'status', status: 503, code: 'SlowDown' } : undefined))
     const err = await put('slow.bin', randomBytes(1000)).catch((e: unknown) => e)

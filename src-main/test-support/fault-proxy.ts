@@ -18,6 +18,8 @@ export type Fault =
   | { type: 'stall'; afterBytes: number }
   /** Forward everything and let the server act, then drop the connection instead of answering. */
   | { type: 'drop-response' }
+  /** Forward the body no faster than this (a slow line): keeps an upload in flight long enough to interrupt. */
+  | { type: 'slow'; bytesPerSecond: number }
 
 export interface ProxiedRequest {
   /** 1-based order of arrival over the proxy's life. */
@@ -148,7 +150,15 @@ export async function startFaultProxy(upstreamEndpoint: string, initialRule?: Fa
     )
     up.on('error', () => res.destroy())
     req.on('data', (chunk: Buffer) => count(chunk.length))
-    req.pipe(up)
+    if (fault?.type === 'slow') {
+      // Each chunk waits as long as it would take on the slow line before the next is read.
+      req.on('data', (chunk: Buffer) => {
+        up.write(chunk)
+        req.pause()
+        setTimeout(() => req.resume(), (chunk.length / fault.bytesPerSecond) * 1000).unref()
+      })
+      req.on('end', () => up.end())
+    } else req.pipe(up)
     req.on('close', () => {
       if (!req.complete) up.destroy()
     })
