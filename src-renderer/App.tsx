@@ -1,10 +1,15 @@
 import { MediaGrid } from './grid/MediaGrid'
 import { ChooseFoldersButton } from './panels/ChooseFoldersButton'
+import { CountsBar } from './panels/CountsBar'
 import { DropZone } from './panels/DropZone'
+import { EditToolbar } from './panels/EditToolbar'
+import { ErrorPanel } from './panels/ErrorPanel'
 import { Notices } from './panels/Notices'
 import { SandboxBanner } from './panels/SandboxBanner'
 import { ScanProgressPanel } from './panels/ScanProgressPanel'
 import { ShowSkippedToggle } from './panels/ShowSkippedToggle'
+import { SidePanel } from './panels/SidePanel'
+import { SubmitBar } from './panels/SubmitBar'
 
 export function App() {
   return (
@@ -17,9 +22,16 @@ export function App() {
           <ScanProgressPanel />
           <ShowSkippedToggle />
         </header>
+        <div className="status-bar">
+          <CountsBar />
+          <SubmitBar />
+        </div>
+        <EditToolbar />
         <Notices />
         <main className="app-main">
           <MediaGrid />
+          <ErrorPanel />
+          <SidePanel />
         </main>
       </div>
     </DropZone>

@@ -49,7 +49,7 @@ test('the grid lists 50,000 rows, scrolls smoothly and shows a 1,000-row status 
   const scroll = await importer.measureScroll(120)
 
   await importer.grid.focus()
-  await importer.page.keyboard.press('End')
+  await importer.page.keyboard.press('Control+End')
   const last = rows.at(-1) as Row
   await expect(importer.row(last.relativePath)).toBeInViewport()
 

@@ -13,6 +13,7 @@ import { createAppCore } from '../../src-main/core/app/handlers'
 import type { AppCore } from '../../src-main/core/app/handlers'
 import { ImporterPage } from '../support/pages/importer-page'
 import { installBridge, pageEmitter, setDropPaths } from './bridge'
+import { startSandboxImporter, type SandboxImporter } from './sandbox-importer'
 import { startStaticServer } from './static-server'
 import type { StaticServer } from './static-server'
 
@@ -25,6 +26,8 @@ export interface Harness {
   /** What the system folder picker answers next (the editor's choice). */
   picker: { next: string[] }
   appInfo: AppInfo
+  /** With `test.use({ withSandbox: true })`: the Sandbox and the import pipeline behind the core. */
+  sandbox?: SandboxImporter
 }
 
 const sandboxAppInfo: AppInfo = {
@@ -34,7 +37,12 @@ const sandboxAppInfo: AppInfo = {
   livingdocsUrl: 'http://127.0.0.1',
 }
 
-export const test = base.extend<{ harness: Harness; importer: ImporterPage }, { rendererServer: StaticServer }>({
+export const test = base.extend<
+  { harness: Harness; importer: ImporterPage; withSandbox: boolean },
+  { rendererServer: StaticServer }
+>({
+  withSandbox: [false, { option: true }],
+
   rendererServer: [
     // Playwright reads fixture dependencies from the destructuring pattern; this one has none.
     // eslint-disable-next-line no-empty-pattern
@@ -46,7 +54,7 @@ export const test = base.extend<{ harness: Harness; importer: ImporterPage }, { 
     { scope: 'worker' },
   ],
 
-  harness: async ({ page }, use) => {
+  harness: async ({ page, withSandbox }, use) => {
     const root = await mkdtemp(join(tmpdir(), 'media-import-e2e-'))
     const dataDir = join(root, 'data')
     const filesDir = join(root, 'files')
@@ -58,16 +66,20 @@ export const test = base.extend<{ harness: Harness; importer: ImporterPage }, { 
     })
 
     const picker = { next: [] as string[] }
+    const sandbox = withSandbox ? await startSandboxImporter(dataDir) : undefined
+    const appInfo = sandbox ? { ...sandboxAppInfo, livingdocsUrl: sandbox.sandbox.livingdocsUrl } : sandboxAppInfo
     const core = createAppCore({
-      appInfo: () => sandboxAppInfo,
+      appInfo: () => appInfo,
       pickPaths: async () => picker.next,
       emit: pageEmitter(page, (err) => problems.push(`event not delivered: ${String(err)}`)),
+      ...(sandbox ? { importer: sandbox.importer } : {}),
     })
     await installBridge(page, core.handlers)
 
-    await use({ dataDir, filesDir, core, picker, appInfo: sandboxAppInfo })
+    await use({ dataDir, filesDir, core, picker, appInfo, ...(sandbox ? { sandbox } : {}) })
 
     core.dispose()
+    await sandbox?.close()
     await rm(root, { recursive: true, force: true })
     expect(problems, 'the page logged errors (CSP violations show up here)').toEqual([])
   },

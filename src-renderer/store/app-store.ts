@@ -6,20 +6,27 @@
 import { create } from 'zustand'
 import type { StateCreator } from 'zustand'
 import type { AppInfo, ScanProgress, SessionPatch, SessionSnapshot } from '../../src-main/contract'
-import { deriveRowView, emptyRowView } from './row-view'
-import type { RowView } from './row-view'
+import { createGridSlice, type GridSlice } from './grid-slice'
+import { deriveRowView, emptyFilter, emptyRowView, followPatch } from './row-view'
+import type { FilterSpec, RowView, SortSpec, ViewSpec } from './row-view'
 import { recordScan } from './scan-summary'
-import { applyPatch, applySnapshot, emptyMirror } from './session-mirror'
+import { applyPatchWithChange, applySnapshot, emptyMirror } from './session-mirror'
 import type { SessionMirror } from './session-mirror'
 
 export interface SessionSlice {
   session: SessionMirror
-  /** What the grid lists; derived here once per change, not per component. */
+  /** What the grid lists; worked out on sort, filter, snapshot and rows coming or going. */
   rowView: RowView
   showSkipped: boolean
+  sort: SortSpec | null
+  filter: FilterSpec
   receiveSnapshot(snapshot: SessionSnapshot): void
   receivePatch(patch: SessionPatch): void
   setShowSkipped(show: boolean): void
+  setSort(sort: SortSpec | null): void
+  setFilter(filter: Partial<FilterSpec>): void
+  /** Sorts and filters the rows as they are now (edited rows stay put until then). */
+  refreshView(): void
 }
 
 export interface ScanSlice {
@@ -45,22 +52,43 @@ export interface NoticeSlice {
   dismissNotice(id: number): void
 }
 
-export type AppState = SessionSlice & ScanSlice & AppInfoSlice & NoticeSlice
+export type AppState = SessionSlice & ScanSlice & AppInfoSlice & NoticeSlice & GridSlice
 type Slice<T> = StateCreator<AppState, [], [], T>
 
+const specOf = (state: AppState, change: Partial<ViewSpec> = {}): ViewSpec => ({
+  showSkipped: state.showSkipped,
+  sort: state.sort,
+  filter: state.filter,
+  searchColumns: state.shownColumns,
+  ...change,
+})
+
 const sessionSlice: Slice<SessionSlice> = (set) => {
-  const withView = (state: AppState, session: SessionMirror, showSkipped = state.showSkipped) => ({
-    session,
-    showSkipped,
-    rowView: deriveRowView(session, showSkipped, state.rowView),
-  })
+  const rederive = (state: AppState, change: Partial<ViewSpec>) => {
+    const spec = specOf(state, change)
+    return { ...change, rowView: deriveRowView(state.session, spec) }
+  }
   return {
     session: emptyMirror,
     rowView: emptyRowView,
     showSkipped: false,
-    receiveSnapshot: (snapshot) => set((state) => withView(state, applySnapshot(snapshot))),
-    receivePatch: (patch) => set((state) => withView(state, applyPatch(state.session, patch))),
-    setShowSkipped: (show) => set((state) => withView(state, state.session, show)),
+    sort: null,
+    filter: emptyFilter,
+    receiveSnapshot: (snapshot) =>
+      set((state) => {
+        const session = applySnapshot(snapshot, state.session)
+        return { session, rowView: deriveRowView(session, specOf(state)) }
+      }),
+    receivePatch: (patch) =>
+      set((state) => {
+        const { mirror, change } = applyPatchWithChange(state.session, patch)
+        if (mirror === state.session) return {}
+        return { session: mirror, rowView: followPatch(state.rowView, mirror, change, specOf(state)) }
+      }),
+    setShowSkipped: (showSkipped) => set((state) => rederive(state, { showSkipped })),
+    setSort: (sort) => set((state) => rederive(state, { sort })),
+    setFilter: (filter) => set((state) => rederive(state, { filter: { ...state.filter, ...filter } })),
+    refreshView: () => set((state) => rederive(state, {})),
   }
 }
 
@@ -89,4 +117,5 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...scanSlice(...a),
   ...appInfoSlice(...a),
   ...noticeSlice(...a),
+  ...createGridSlice(a[0], a[1]),
 }))

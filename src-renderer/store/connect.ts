@@ -6,6 +6,7 @@
 import type { Api } from '../api'
 import { reportFailure } from './report-failure'
 import { useAppStore } from './app-store'
+import { followRowSummary } from './row-summary'
 
 export function connectStore(api: Api): () => void {
   const store = useAppStore.getState()
@@ -19,8 +20,15 @@ export function connectStore(api: Api): () => void {
     reportFailure(err, 'Could not connect to the app')
     return () => undefined
   }
+  unsubscribe.push(followRowSummary(useAppStore))
   const failed = (err: unknown) => reportFailure(err, 'Could not load the session')
-  api.getAppInfo().then(store.receiveAppInfo, failed)
+  api.getAppInfo().then((info) => {
+    store.receiveAppInfo(info)
+    // Column layouts are kept per profile.
+    store.loadLayoutFor(info.profileName)
+  }, failed)
+  api.getProject().then(store.receiveProject, failed)
+  api.getEditHistory().then(store.setHistory, failed)
   api.getSnapshot().then(store.receiveSnapshot, failed)
   return () => unsubscribe.forEach((off) => off())
 }

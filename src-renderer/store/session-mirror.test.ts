@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Row } from '../../src-main/contract'
-import { applyPatch, applySnapshot, emptyMirror } from './session-mirror'
+import { applyPatch, applyPatchWithChange, applySnapshot, emptyMirror } from './session-mirror'
 
 const row = (rowId: string, change: Partial<Row> = {}): Row => ({
   rowId,
@@ -15,11 +15,11 @@ const row = (rowId: string, change: Partial<Row> = {}): Row => ({
 describe('applySnapshot', () => {
   it('replaces everything with the snapshot, keeping its order', () => {
     const before = applyPatch(emptyMirror, { upsert: [row('old')], remove: [] })
-    const mirror = applySnapshot({ sessionId: 's1', rows: [row('b'), row('a')] })
+    const mirror = applySnapshot({ sessionId: 's1', rows: [row('b'), row('a')] }, before)
     expect(mirror.sessionId).toBe('s1')
     expect(mirror.ids).toEqual(['b', 'a'])
     expect(mirror.byId.has('old')).toBe(false)
-    expect(before.byId.has('old')).toBe(true)
+    expect(mirror.version).toBe(before.version + 1)
   })
 })
 
@@ -52,11 +52,21 @@ describe('applyPatch', () => {
     expect(next.byId.get('a')?.size).toBe(9)
   })
 
-  it('never mutates the mirror it was given', () => {
+  it('gives a new mirror object per patch, and never writes into the shared empty mirror', () => {
     const start = applySnapshot({ sessionId: 's', rows: [row('a')] })
-    applyPatch(start, { upsert: [row('z')], remove: ['a'] })
-    expect(start.ids).toEqual(['a'])
-    expect([...start.byId.keys()]).toEqual(['a'])
+    const next = applyPatch(start, { upsert: [row('a', { size: 5 })], remove: [] })
+    expect(next).not.toBe(start)
+    expect(next.version).toBe(start.version + 1)
+    applyPatch(emptyMirror, { upsert: [row('z')], remove: [] })
+    expect(emptyMirror.byId.size).toBe(0)
+    expect(emptyMirror.ids).toEqual([])
+  })
+
+  it('says which rows a patch added and removed', () => {
+    const start = applySnapshot({ sessionId: 's', rows: [row('a'), row('b')] })
+    const { change } = applyPatchWithChange(start, { upsert: [row('c'), row('a', { size: 2 })], remove: ['b'] })
+    expect(change.added).toEqual(['c'])
+    expect([...change.removed]).toEqual(['b'])
   })
 
   it('returns the same mirror for an empty patch', () => {

@@ -1,0 +1,122 @@
+/**
+ * One cell: its value as text, or the editor that fits its plugin while it is being edited. A
+ * cell with a problem is marked (and `aria-invalid`); its messages show on hover, and under the
+ * cell while it is the active one, where a screen reader reads them as its description.
+ */
+import { memo } from 'react'
+import { formatCellValue } from '../../src-main/core/editing/cell-text'
+import { thumbnailUrl } from '../../src-main/core/probe/thumbnails/thumbnail-url'
+import type { CellValue, ProjectModel, PropertyModel, Row } from '../../src-main/contract'
+import type { EditingCell } from '../store/grid-slice'
+import { cellApplies, cellIssues, cellValue, columnText } from './cell-display'
+import type { GridColumn } from './column-model'
+import { CellEditor } from './editors/CellEditor'
+import type { Move } from './editors/editor-props'
+
+export interface GridCellProps {
+  column: GridColumn
+  row: Row
+  project: ProjectModel | null
+  colIndex: number
+  active: boolean
+  inRange: boolean
+  selected: boolean
+  editing: EditingCell | null
+  onCommit(column: GridColumn, row: Row, value: CellValue, move: Move): void
+  onCancel(): void
+}
+
+const KIND_BADGES = { image: 'IMG', video: 'VID', file: 'FILE' } as const
+
+export const cellDomId = (rowId: string, columnId: string): string => `cell-${rowId}-${columnId}`
+
+function rowProperty(project: ProjectModel | null, row: Row, column: GridColumn): PropertyModel | undefined {
+  if (!column.property) return undefined
+  const type = project?.mediaTypes.find((t) => t.handle === row.entry?.mediaType)
+  return type?.properties.find((p) => p.handle === column.property?.handle) ?? column.property
+}
+
+function display(column: GridColumn, row: Row, selected: boolean) {
+  switch (column.kind) {
+    case 'select':
+      return (
+        <input type="checkbox" tabIndex={-1} checked={selected} readOnly aria-label={`Select ${row.relativePath}`} />
+      )
+    case 'thumbnail':
+      return row.thumbnail ? (
+        <img className="thumb" src={thumbnailUrl(row.thumbnail)} alt="" loading="lazy" />
+      ) : (
+        <span className="thumb thumb-none" aria-hidden="true">
+          {row.kind ? KIND_BADGES[row.kind] : '…'}
+        </span>
+      )
+    default: {
+      const value = cellValue(column, row)
+      const text =
+        typeof value === 'boolean'
+          ? value
+            ? 'Yes'
+            : 'No'
+          : column.field
+            ? formatCellValue(value)
+            : columnText(column, row)
+      return <span className="cell-text">{text}</span>
+    }
+  }
+}
+
+export const GridCell = memo(function GridCell(props: GridCellProps) {
+  const { column, row, project, colIndex, active, inRange, selected, editing } = props
+  const applies = cellApplies(column, row, project)
+  const issues = cellIssues(column, row)
+  const readOnly = !column.field || row.status === 'imported' || row.result !== undefined
+  const id = cellDomId(row.rowId, column.id)
+  const messageId = `${id}-message`
+  const showMessage = active && issues.length > 0 && !editing
+  const classes = ['grid-cell']
+  if (active) classes.push('active')
+  if (inRange) classes.push('in-range')
+  if (issues.length > 0 && column.kind !== 'errors') classes.push('has-issue')
+  if (!applies) classes.push('not-applicable')
+  else if (readOnly && column.field) classes.push('read-only')
+  if (editing) classes.push('editing')
+  const messages = issues.map((i) => i.message).join('\n')
+  return (
+    <div
+      role="gridcell"
+      id={id}
+      className={classes.join(' ')}
+      data-column={column.id}
+      aria-colindex={colIndex + 1}
+      aria-selected={active || inRange}
+      aria-invalid={issues.length > 0 && column.kind !== 'errors' ? true : undefined}
+      aria-readonly={readOnly || !applies ? true : undefined}
+      aria-describedby={showMessage ? messageId : undefined}
+      title={messages || (!applies ? 'This media type has no such property' : undefined)}
+    >
+      {editing ? (
+        <CellEditor
+          column={column}
+          label={`${column.label} of ${row.relativePath}`}
+          value={cellValue(column, row)}
+          property={rowProperty(project, row, column)}
+          {...(row.kind ? { kind: row.kind } : {})}
+          {...(editing.initial !== undefined ? { initial: editing.initial } : {})}
+          onCommit={(value, move) => props.onCommit(column, row, value, move)}
+          onCancel={props.onCancel}
+        />
+      ) : applies ? (
+        display(column, row, selected)
+      ) : (
+        <span className="cell-text muted">—</span>
+      )}
+      {showMessage && (
+        <div className="cell-message" id={messageId} role="tooltip">
+          {messages}
+        </div>
+      )}
+    </div>
+  )
+})
+
+export { rowProperty }

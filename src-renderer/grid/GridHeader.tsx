@@ -1,0 +1,102 @@
+/**
+ * Column headers: a button sorts by the column (ascending, descending, off), a handle resizes it
+ * by drag or by the arrow keys, and the first column's box selects every row in the filter.
+ */
+import type { Header } from '@tanstack/react-table'
+import type { KeyboardEvent, PointerEvent } from 'react'
+import { useAppStore } from '../store/app-store'
+import { setWidth } from '../store/column-layout'
+import type { GridColumn } from './column-model'
+import { selectAllInFilter } from './grid-actions'
+
+function SortButton({ column }: { column: GridColumn }) {
+  const sort = useAppStore((s) => s.sort)
+  const setSort = useAppStore((s) => s.setSort)
+  const direction = sort?.column.id === column.id ? sort.direction : null
+  const next = () =>
+    setSort(
+      direction === null ? { column, direction: 'asc' } : direction === 'asc' ? { column, direction: 'desc' } : null,
+    )
+  return (
+    <button type="button" className="header-button" onClick={next} title={`Sort by ${column.label}`}>
+      {column.label}
+      <span aria-hidden="true">{direction === 'asc' ? ' ▲' : direction === 'desc' ? ' ▼' : ''}</span>
+    </button>
+  )
+}
+
+function SelectAll() {
+  const all = useAppStore((s) => s.rowView.ids.length > 0 && s.selected.size >= s.rowView.ids.length)
+  const clear = useAppStore((s) => s.clearSelection)
+  return (
+    <input
+      type="checkbox"
+      aria-label="Select all rows in the filter"
+      checked={all}
+      onChange={(e) => (e.target.checked ? selectAllInFilter() : clear())}
+    />
+  )
+}
+
+function ResizeHandle({ column }: { column: GridColumn }) {
+  const resize = (width: number) => {
+    const s = useAppStore.getState()
+    s.setLayout(setWidth(s.layout, column.id, width))
+  }
+  const onPointerDown = (e: PointerEvent<HTMLSpanElement>) => {
+    e.preventDefault()
+    const startX = e.clientX
+    const handle = e.currentTarget
+    handle.setPointerCapture(e.pointerId)
+    const onMove = (move: globalThis.PointerEvent) => resize(column.width + move.clientX - startX)
+    const onUp = () => {
+      handle.removeEventListener('pointermove', onMove)
+      handle.removeEventListener('pointerup', onUp)
+    }
+    handle.addEventListener('pointermove', onMove)
+    handle.addEventListener('pointerup', onUp)
+  }
+  const onKeyDown = (e: KeyboardEvent<HTMLSpanElement>) => {
+    if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return
+    e.preventDefault()
+    e.stopPropagation()
+    resize(column.width + (e.key === 'ArrowRight' ? 16 : -16))
+  }
+  return (
+    <span
+      className="resize-handle"
+      role="separator"
+      aria-orientation="vertical"
+      aria-label={`Resize ${column.label}`}
+      aria-valuenow={column.width}
+      tabIndex={0}
+      onPointerDown={onPointerDown}
+      onKeyDown={onKeyDown}
+    />
+  )
+}
+
+export function GridHeader({ headers }: { headers: Header<string, unknown>[] }) {
+  const sort = useAppStore((s) => s.sort)
+  return (
+    <div role="row" aria-rowindex={1} className="grid-row">
+      {headers.map((header) => {
+        const column = header.column.columnDef.meta as GridColumn
+        const sorted =
+          sort?.column.id === column.id ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined
+        return (
+          <div role="columnheader" className="grid-cell" data-column={column.id} key={header.id} aria-sort={sorted}>
+            {column.kind === 'select' ? (
+              <SelectAll />
+            ) : column.kind === 'thumbnail' ? (
+              <span className="sr-only">Preview</span>
+            ) : (
+              <SortButton column={column} />
+            )}
+            <ResizeHandle column={column} />
+          </div>
+        )
+      })}
+    </div>
+  )
+}

@@ -1,0 +1,162 @@
+/**
+ * The grid's keyboard, mouse and clipboard in one place. Keys go through the pure keyboard model;
+ * clicks on a row's box select rows (Ctrl/Cmd toggles, Shift extends from the last one clicked);
+ * clicks on a cell make it active (Shift extends the range); copy and paste use the browser's
+ * events while the grid has the focus, so the app asks for no clipboard permission.
+ */
+import { useCallback, useEffect, useMemo } from 'react'
+import type { KeyboardEvent, MouseEvent, RefObject } from 'react'
+import { formatCellValue } from '../../src-main/core/editing/cell-text'
+import type { CellValue, Row } from '../../src-main/contract'
+import { useAppStore } from '../store/app-store'
+import { rowIndexIn } from '../store/row-index'
+import { cellValue } from './cell-display'
+import { copyRangeText, pasteRangeText } from './clipboard'
+import type { GridColumn } from './column-model'
+import type { Move } from './editors/editor-props'
+import { rowProperty } from './GridCell'
+import { clearRange, commitCell, fillDown, moveActive, moveTo, redo, selectAllInFilter, undo } from './grid-actions'
+import { ROW_HEIGHT } from './GridRow'
+import { gridKeyAction } from './keyboard'
+
+const state = () => useAppStore.getState()
+
+/** Boolean cells flip at once (Enter, Space, double-click); there is nothing to type. */
+function toggleBoolean(rowId: string, column: GridColumn): boolean {
+  const s = state()
+  const row = s.session.byId.get(rowId)
+  if (!row || rowProperty(s.project, row, column)?.plugin !== 'li-boolean') return false
+  void commitCell({ rowId, columnId: column.id }, cellValue(column, row) !== true)
+  return true
+}
+
+function startEdit(initial?: string): void {
+  const s = state()
+  const column = s.shownColumns.find((c) => c.id === s.active?.columnId)
+  if (!s.active || !column) return
+  if (column.kind === 'select') {
+    if (initial === ' ') s.selectRows([s.active.rowId], 'toggle')
+    return
+  }
+  if (!column.field || toggleBoolean(s.active.rowId, column)) return
+  s.startEditing(initial)
+}
+
+function selectByClick(rowId: string, e: MouseEvent): void {
+  const s = state()
+  if (e.ctrlKey || e.metaKey) return s.selectRows([rowId], 'toggle')
+  if (e.shiftKey && s.selectionAnchor) {
+    const index = rowIndexIn(s.rowView.ids)
+    const [a, b] = [index(s.selectionAnchor), index(rowId)].sort((x, y) => x - y)
+    if (a !== undefined && b !== undefined && a >= 0)
+      return s.selectRows(s.rowView.ids.slice(a, b + 1), 'add', s.selectionAnchor)
+  }
+  s.selectRows([rowId], 'replace')
+}
+
+export function useGridInput(gridRef: RefObject<HTMLDivElement | null>) {
+  const onKeyDown = useCallback(
+    (e: KeyboardEvent<HTMLDivElement>) => {
+      if (state().editing || e.target !== e.currentTarget) return
+      const action = gridKeyAction(e)
+      if (!action) return
+      const s = state()
+      const columns = s.shownColumns
+      const col = columns.findIndex((c) => c.id === s.active?.columnId)
+      // Tab leaves the grid from its last (Shift+Tab: first) column, as the ARIA grid pattern expects.
+      if (e.key === 'Tab' && ((!e.shiftKey && col === columns.length - 1) || (e.shiftKey && col === 0))) return
+      e.preventDefault()
+      const rowIndex = s.active ? rowIndexIn(s.rowView.ids)(s.active.rowId) : 0
+      switch (action.type) {
+        case 'move':
+          return moveActive(action.rows, action.cols, action.extend)
+        case 'rowEdge':
+          return moveTo(
+            action.wholeGrid ? (action.to === 'start' ? 0 : s.rowView.ids.length - 1) : rowIndex,
+            action.to === 'start' ? 0 : columns.length - 1,
+            action.extend,
+          )
+        case 'page': {
+          const screen = Math.max(1, Math.floor((gridRef.current?.clientHeight ?? ROW_HEIGHT) / ROW_HEIGHT) - 1)
+          return moveActive(action.direction * screen, 0, action.extend)
+        }
+        case 'edit':
+          return startEdit(action.initial)
+        case 'clear':
+          return void clearRange()
+        case 'toggleRow':
+          if (s.active) s.selectRows([s.active.rowId], 'toggle')
+          return
+        case 'fillDown':
+          return void fillDown()
+        case 'undo':
+          return void undo()
+        case 'redo':
+          return void redo()
+        case 'selectAll':
+          return selectAllInFilter()
+        case 'find':
+          return s.setPanel('find')
+        case 'cancel':
+          if (s.active) s.setActive(s.active)
+          return
+      }
+    },
+    [gridRef],
+  )
+
+  const onMouseDown = useCallback((e: MouseEvent<HTMLDivElement>) => {
+    const target = e.target as HTMLElement
+    if (target.closest('.cell-editor, [role="columnheader"]')) return
+    const cell = target.closest<HTMLElement>('[role="gridcell"]')
+    const rowId = cell?.closest<HTMLElement>('[role="row"]')?.dataset.rowId
+    const columnId = cell?.dataset.column
+    if (!rowId || !columnId) return
+    if (columnId === 'select') selectByClick(rowId, e)
+    state().setActive({ rowId, columnId }, e.shiftKey && columnId !== 'select')
+  }, [])
+
+  const onDoubleClick = useCallback(() => startEdit(), [])
+
+  const onFocus = useCallback((e: { target: unknown; currentTarget: unknown }) => {
+    const s = state()
+    if (e.target !== e.currentTarget || s.active || s.rowView.ids.length === 0) return
+    s.setActive({ rowId: s.rowView.ids[0] as string, columnId: 'path' })
+  }, [])
+
+  const onCommit = useCallback((column: GridColumn, row: Row, value: CellValue, move: Move) => {
+    state().stopEditing()
+    if (formatCellValue(value) !== formatCellValue(cellValue(column, row)))
+      void commitCell({ rowId: row.rowId, columnId: column.id }, value)
+    if (move.rows !== 0 || move.cols !== 0) moveActive(move.rows, move.cols)
+  }, [])
+
+  const onCancel = useCallback(() => state().stopEditing(), [])
+
+  useEffect(() => {
+    const focused = () => document.activeElement === gridRef.current && !state().editing
+    const onCopy = (e: ClipboardEvent) => {
+      if (!focused()) return
+      const text = copyRangeText()
+      if (text === null || !e.clipboardData) return
+      e.clipboardData.setData('text/plain', text)
+      e.preventDefault()
+    }
+    const onPaste = (e: ClipboardEvent) => {
+      if (!focused() || !e.clipboardData) return
+      e.preventDefault()
+      void pasteRangeText(e.clipboardData.getData('text/plain'))
+    }
+    document.addEventListener('copy', onCopy)
+    document.addEventListener('paste', onPaste)
+    return () => {
+      document.removeEventListener('copy', onCopy)
+      document.removeEventListener('paste', onPaste)
+    }
+  }, [gridRef])
+
+  return useMemo(
+    () => ({ onKeyDown, onMouseDown, onDoubleClick, onFocus, onCommit, onCancel }),
+    [onKeyDown, onMouseDown, onDoubleClick, onFocus, onCommit, onCancel],
+  )
+}

@@ -1,0 +1,84 @@
+/**
+ * Sets one column on many rows: the selected rows, else the rows of the selected range. Replace
+ * writes the value, Append adds to text (and tags), Clear empties. Values may use variables,
+ * resolved per row in the grid's order.
+ */
+import { useMemo, useState } from 'react'
+import type { BulkMode } from '../../src-main/contract'
+import { api } from '../api'
+import { isEditable } from '../grid/column-model'
+import { runEdit, targetRowIds } from '../grid/grid-actions'
+import { useAppStore } from '../store/app-store'
+
+const VARIABLES = '{filename} {folder} {date} {seq} {seq:3} {exif.title} {exif.creator} …'
+
+export function BulkEditPanel() {
+  const all = useAppStore((s) => s.columns)
+  const columns = useMemo(() => all.filter(isEditable), [all])
+  const active = useAppStore((s) => s.active?.columnId)
+  const count = useAppStore((s) => (s.selected.size > 0 ? s.selected.size : s.active ? 1 : 0))
+  const [field, setField] = useState(() => columns.find((c) => c.id === active)?.field ?? columns[0]?.field ?? '')
+  const [mode, setMode] = useState<BulkMode>('replace')
+  const [value, setValue] = useState('')
+  const [result, setResult] = useState('')
+  const apply = async () => {
+    const rowIds = targetRowIds()
+    if (rowIds.length === 0) return
+    const label = columns.find((c) => c.field === field)?.label ?? field
+    const outcome = await runEdit(`Could not set ${label}`, () =>
+      api.bulkEdit({ rowIds, field, mode, value: mode === 'clear' ? null : value }),
+    )
+    if (outcome) setResult(`${label}: ${outcome.changed.toLocaleString('en')} cell(s) changed.`)
+  }
+  return (
+    <form
+      className="panel-form"
+      onSubmit={(e) => {
+        e.preventDefault()
+        void apply()
+      }}
+    >
+      <label className="field">
+        Column
+        <select value={field} onChange={(e) => setField(e.target.value)}>
+          {columns.map((c) => (
+            <option key={c.id} value={c.field}>
+              {c.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <fieldset className="field">
+        <legend>How</legend>
+        {(['replace', 'append', 'clear'] as const).map((m) => (
+          <label key={m} className="inline">
+            <input type="radio" name="bulk-mode" value={m} checked={mode === m} onChange={() => setMode(m)} />
+            {m === 'replace' ? 'Replace' : m === 'append' ? 'Append' : 'Clear'}
+          </label>
+        ))}
+      </fieldset>
+      {mode !== 'clear' && (
+        <label className="field">
+          Value
+          <input
+            className="text-input"
+            value={value}
+            onChange={(e) => setValue(e.target.value)}
+            aria-describedby="bulk-variables"
+          />
+          <span id="bulk-variables" className="hint">
+            Variables: {VARIABLES}
+          </span>
+        </label>
+      )}
+      <button type="submit" className="button" disabled={count === 0}>
+        Apply to {count.toLocaleString('en')} selected row{count === 1 ? '' : 's'}
+      </button>
+      <p className="hint" aria-live="polite">
+        {count === 0
+          ? 'Select rows first (click their boxes, Shift/Ctrl+click, or Ctrl+A for all in the filter).'
+          : result}
+      </p>
+    </form>
+  )
+}

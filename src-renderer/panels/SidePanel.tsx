@@ -1,0 +1,41 @@
+/** The one side panel beside the grid (bulk set, find and replace, columns); Esc or Close shuts it. */
+import type { ReactNode } from 'react'
+import { useAppStore } from '../store/app-store'
+import { BulkEditPanel } from './BulkEditPanel'
+import { ColumnsPanel } from './ColumnsPanel'
+import { FindReplacePanel } from './FindReplacePanel'
+
+const TITLES = { bulk: 'Bulk set', find: 'Find and replace', columns: 'Columns', 'import-csv': 'Import metadata CSV' }
+
+function Frame({ title, children }: { title: string; children: ReactNode }) {
+  const setPanel = useAppStore((s) => s.setPanel)
+  return (
+    <aside
+      className="side-panel"
+      aria-label={title}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') setPanel(null)
+      }}
+    >
+      <header className="panel-head">
+        <h2 className="panel-title">{title}</h2>
+        <button type="button" className="button button-quiet" onClick={() => setPanel(null)}>
+          Close
+        </button>
+      </header>
+      {children}
+    </aside>
+  )
+}
+
+export function SidePanel() {
+  const panel = useAppStore((s) => s.panel)
+  if (!panel || panel === 'import-csv') return null
+  return (
+    <Frame title={TITLES[panel]}>
+      {panel === 'bulk' && <BulkEditPanel />}
+      {panel === 'find' && <FindReplacePanel />}
+      {panel === 'columns' && <ColumnsPanel />}
+    </Frame>
+  )
+}
