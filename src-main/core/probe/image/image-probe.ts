@@ -61,7 +61,7 @@ async function jpegFacts(path: string, read: ReadResult): Promise<ImageFacts> {
   }
   const cut = truncation('image/jpeg', read, header.scanOffset)
   if (cut) return { warnings: [], error: damaged('truncated', 'image/jpeg', cut) }
-  const { embedded, exif, warnings } = readEmbedded({ exif: header.exif, xmp: header.xmp, iptc: header.irb })
+  const { embedded, exif, warnings } = await readEmbedded({ exif: header.exif, xmp: header.xmp, iptc: header.irb })
   const orientation = validOrientation(exif.orientation)
   return { ...oriented(header.width, header.height, orientation), orientation, embedded, warnings }
 }
@@ -84,7 +84,7 @@ async function sharpFacts(path: string, mime: string, read: ReadResult): Promise
   const blocks: MetadataBlocks = { exif: meta.exif, xmp: meta.xmp, iptc: meta.iptc }
   // A TIFF file is itself the EXIF structure.
   if (mime === 'image/tiff' && !blocks.exif) blocks.exif = read.head
-  const { embedded, exif, warnings } = readEmbedded(blocks)
+  const { embedded, exif, warnings } = await readEmbedded(blocks)
   // HEIF/AVIF rotation lives in the container (irot/imir), applied by libheif; EXIF orientation is informational there.
   const orientation = heifTypes.has(mime) ? undefined : validOrientation(meta.orientation ?? exif.orientation)
   const width = meta.autoOrient?.width ?? meta.width
@@ -115,8 +115,8 @@ function sizeFacts(mime: string, read: ReadResult): ImageFacts {
   }
 }
 
-function rawFacts(mime: string, read: ReadResult): ImageFacts {
-  const { embedded, exif, warnings } = readEmbedded({ exif: read.head })
+async function rawFacts(mime: string, read: ReadResult): Promise<ImageFacts> {
+  const { embedded, exif, warnings } = await readEmbedded({ exif: read.head })
   const orientation = validOrientation(exif.orientation)
   const [w, h] =
     exif.pixelWidth && exif.pixelHeight

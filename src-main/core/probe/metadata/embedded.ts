@@ -2,9 +2,14 @@
  * From the raw metadata blocks a container holds (EXIF as TIFF, an XMP packet, Photoshop
  * resources or a bare IPTC-IIM record) to one reconciled EmbeddedMetadata. A block that
  * cannot be read is reported and skipped; the others still count.
+ *
+ * EXIF goes through exifr. IPTC and XMP keep their own small readers, because exifr would lose
+ * behaviour there: it decodes every IIM dataset as Latin-1 (ignoring the 1:90 UTF-8
+ * declaration, so "Zürich" comes out garbled) and does not expose the IIM bytes the MWG
+ * digest check hashes; and it keys XMP by the prefix a file happens to use, not by namespace.
  */
 import type { EmbeddedMetadata, ProbeWarning } from '../types'
-import { readExifTiff, type ExifTags } from './exif-tiff'
+import { readExifTags, type ExifTags } from './exif-tags'
 import { readIim } from './iptc-iim'
 import { reconcile, type MetadataSources } from './mwg'
 import { iptcFromResources } from './photoshop-irb'
@@ -69,12 +74,12 @@ function shareRepeated(embedded: EmbeddedMetadata): EmbeddedMetadata {
   return embedded
 }
 
-export function readEmbedded(blocks: MetadataBlocks): EmbeddedRead {
+export async function readEmbedded(blocks: MetadataBlocks): Promise<EmbeddedRead> {
   const warnings: ProbeWarning[] = []
   const sources: MetadataSources = {}
   if (blocks.exif) {
     try {
-      sources.exif = readExifTiff(stripPreamble(blocks.exif, exifPreamble))
+      sources.exif = await readExifTags(stripPreamble(blocks.exif, exifPreamble))
     } catch (err) {
       warnings.push(failed('EXIF', err))
     }

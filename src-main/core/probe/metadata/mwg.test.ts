@@ -10,7 +10,7 @@ import { readXmp } from './xmp-packet'
 async function embeddedOf(name: string) {
   const bytes = await readFile(fixture(name))
   const header = readJpegHeader(bytes, bytes.length)
-  return readEmbedded({ exif: header.exif, xmp: header.xmp, iptc: header.irb }).embedded
+  return (await readEmbedded({ exif: header.exif, xmp: header.xmp, iptc: header.irb })).embedded
 }
 
 const xmp = (body: string) =>

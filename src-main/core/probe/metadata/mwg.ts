@@ -9,7 +9,7 @@
  */
 import type { EmbeddedMetadata, ExtraIptcField, GpsPosition } from '../types'
 import { exifDate, iimDate, xmpDate } from './dates'
-import type { ExifTags } from './exif-tiff'
+import type { ExifTags } from './exif-tags'
 import { plausible, xmpCoordinate } from './gps'
 import { IIM } from './iptc-iim'
 import { NS, type XmpProperties } from './xmp-packet'
