@@ -6,6 +6,7 @@
 import { protocol } from 'electron'
 import { APP_SCHEME } from './security-policy'
 import { createRendererFileHandler } from './renderer-files'
+import { thumbnailScheme } from './thumbnail-protocol'
 
 /**
  * Must run before `app` is ready, and Electron allows only one call: a later scheme (the
@@ -16,6 +17,7 @@ import { createRendererFileHandler } from './renderer-files'
 export function registerPrivilegedSchemes(): void {
   protocol.registerSchemesAsPrivileged([
     { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+    thumbnailScheme,
   ])
 }
 

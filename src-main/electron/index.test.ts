@@ -128,6 +128,7 @@ describe('the Electron entry', () => {
     expect(fake.calls).toEqual(['enableSandbox', 'registerSchemesAsPrivileged', 'requestSingleInstanceLock'])
     expect(fake.privileged).toEqual([
       expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }),
+      expect.objectContaining({ scheme: 'media-thumb', privileges: { standard: true, secure: true } }),
     ])
   })
 
@@ -143,6 +144,18 @@ describe('the Electron entry', () => {
     expect(fake.calls.indexOf('setPermissionRequestHandler')).toBeLessThan(fake.calls.indexOf('new BrowserWindow'))
     expect([...fake.ipcHandlers.keys()].sort()).toEqual([...commandNames.map(ipcChannel), droppedPathChannel].sort())
     expect(fake.protocolHandlers.has('app')).toBe(true)
+    expect(fake.protocolHandlers.has('media-thumb')).toBe(true)
+  })
+
+  it('is connected to an import session kept in the user-data folder', async () => {
+    const contents = fake.windows[0]!.webContents as { mainFrame: unknown }
+    const submit = fake.ipcHandlers.get(ipcChannel('submit'))!
+    const result = (await submit(...([{ sender: contents, senderFrame: contents.mainFrame }, {}] as never[]))) as {
+      ok: boolean
+    }
+    // Without an importer the command answers `not-connected`; with one, an empty submit is fine.
+    expect(result.ok).toBe(true)
+    expect(existsSync(join(userData, 'sessions', 'sandbox', 'session.json'))).toBe(true)
   })
 
   it('answers getAppInfo from the main window with the running Sandbox', async () => {

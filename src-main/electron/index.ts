@@ -17,6 +17,7 @@ import { createMainWindowIpc } from './ipc'
 import { rendererLocation, userDataOverride } from './launch-config'
 import { installSecurityGuards } from './security-guards'
 import { WINDOW_TITLE } from './security-policy'
+import { serveThumbnails } from './thumbnail-protocol'
 import { createMainWindow } from './window'
 
 /** How long quitting waits for the Sandbox servers to close before leaving anyway. */
@@ -71,7 +72,9 @@ function run(): void {
     const started = await startHostMode(app.getPath('userData'), app.getVersion())
     host = started
     log.logger.info('host.started', { mode: started.appInfo.mode, profile: started.appInfo.profileName })
+    serveThumbnails(started.thumbnailDir)
     core = createAppCore({
+      importer: started.importer,
       appInfo: () => started.appInfo,
       pickPaths: createPathPicker(() => mainWindow, allowed),
       emit: ipc.emit,
