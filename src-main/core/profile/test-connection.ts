@@ -1,0 +1,195 @@
+/**
+ * "Test connection" for a profile: can this token read the project and import into it, and can
+ * these credentials reach, write and delete in each bucket? Each check answers in words that say
+ * what is wrong and what to do (which scope is missing, which bucket, which credentials), never
+ * with a secret. Nothing is left behind: the import probe sends an empty batch, and the object
+ * written to each bucket is deleted again.
+ */
+import { randomUUID } from 'node:crypto'
+import { DeleteObjectCommand, HeadBucketCommand, PutObjectCommand } from '@aws-sdk/client-s3'
+import type { S3Client } from '@aws-sdk/client-s3'
+import { livingdocsOptionsOf, storageConfigOf } from '../importer/profile-connections'
+import { LivingdocsClient, type LivingdocsClientOptions } from '../livingdocs/client'
+import { LivingdocsApiError } from '../livingdocs/errors'
+import type { MediaKind } from '../session/row'
+import { createS3Client, describeCredentialSource, describeStore } from '../storage/s3-client'
+import type { StorageConfig } from '../storage/types'
+import type { ResolvedProfile } from './resolve-profile'
+
+export interface ConnectionCheck {
+  /** `livingdocs-read`, `livingdocs-write`, `bucket:<name>`. */
+  id: string
+  label: string
+  ok: boolean
+  /** Passed, with something to know (e.g. the test object could not be deleted). */
+  warning?: boolean
+  message: string
+}
+
+export interface ConnectionReport {
+  ok: boolean
+  checks: ConnectionCheck[]
+}
+
+export interface TestConnectionOptions {
+  signal?: AbortSignal
+  /** Write (and delete) a tiny object in each bucket; off: HeadBucket only. Default on. */
+  probeWrites?: boolean
+  livingdocs?: Partial<LivingdocsClientOptions>
+  storage?: Partial<StorageConfig>
+}
+
+const errorText = (err: unknown): string => (err instanceof Error ? err.message : String(err))
+
+function livingdocsFailure(err: unknown, scope: 'public-api:read' | 'public-api:write', url: string): string {
+  if (!(err instanceof LivingdocsApiError)) return `Unexpected failure: ${errorText(err)}`
+  if (err.status === 401) {
+    return `Livingdocs refused the token (401): it is wrong, expired or revoked. Create a new token under Project Admin → Api Clients and save it in this profile.`
+  }
+  if (err.status === 403) {
+    const need = scope === 'public-api:read' ? 'to read the project configuration' : 'to import media'
+    return `The token lacks the scope ${scope}, which the importer needs ${need} (403). Give the API client that scope, or create a token with public-api:read and public-api:write.`
+  }
+  if (err.kind === 'version') return err.message
+  if (err.kind === 'network' || err.kind === 'timeout') return `Cannot reach ${url}: ${err.message}`
+  return err.message
+}
+
+async function checkLivingdocs(profile: ResolvedProfile, options: TestConnectionOptions): Promise<ConnectionCheck[]> {
+  const { url } = profile.livingdocs
+  let client: LivingdocsClient
+  try {
+    client = new LivingdocsClient(livingdocsOptionsOf(profile, options.livingdocs))
+  } catch (err) {
+    return [{ id: 'livingdocs-read', label: `Livingdocs at ${url}`, ok: false, message: errorText(err) }]
+  }
+  const read: ConnectionCheck = { id: 'livingdocs-read', label: `Livingdocs at ${url}: read`, ok: false, message: '' }
+  try {
+    const model = await client.getProjectModel(options.signal)
+    const types = model.mediaTypes.map((t) => t.handle).join(', ') || 'none'
+    read.ok = true
+    read.message = `Read the project configuration (API ${client.apiVersion ?? profile.livingdocs.apiVersion}): media types ${types}.`
+  } catch (err) {
+    read.message = livingdocsFailure(err, 'public-api:read', url)
+    const write = { id: 'livingdocs-write', label: `Livingdocs at ${url}: import`, ok: false }
+    return [read, { ...write, message: 'Not checked: the project configuration could not be read.' }]
+  }
+  const write: ConnectionCheck = {
+    id: 'livingdocs-write',
+    label: `Livingdocs at ${url}: import`,
+    ok: false,
+    message: '',
+  }
+  try {
+    // An empty batch: the server checks the token's scope before the body, and creates nothing.
+    await client.importSerialized([], options.signal)
+    write.ok = true
+  } catch (err) {
+    // A 4xx about the empty body still means the token got past the scope check.
+    write.ok = err instanceof LivingdocsApiError && err.status !== undefined && [400, 413, 422].includes(err.status)
+    if (!write.ok) write.message = livingdocsFailure(err, 'public-api:write', url)
+  }
+  if (write.ok) write.message = 'The token may import (public-api:write); the empty test import created nothing.'
+  return [read, write]
+}
+
+interface S3Failure {
+  name?: string
+  Code?: string
+  message?: string
+  $metadata?: { httpStatusCode?: number }
+}
+
+function bucketFailure(err: unknown, step: string, bucket: string, config: StorageConfig): string {
+  const e = err as S3Failure
+  const status = e.$metadata?.httpStatusCode
+  const name = e.name ?? e.Code ?? ''
+  const who = describeCredentialSource(config.credentials)
+  const store = describeStore(config)
+  if (name === 'NotFound' || name === 'NoSuchBucket' || status === 404) {
+    return `Bucket "${bucket}" does not exist on ${store}. Check the bucket name (and the endpoint) in the profile.`
+  }
+  if (name === 'InvalidAccessKeyId') return `${store} does not know the access key of ${who}. Check the key id.`
+  if (name === 'SignatureDoesNotMatch') return `${store} rejected the secret key of ${who}. Check the secret key.`
+  if (status === 301 || name === 'PermanentRedirect' || name === 'AuthorizationHeaderMalformed') {
+    return `Bucket "${bucket}" is in another region than ${config.region}. Set the bucket's region in the profile.`
+  }
+  if (status === 403 || name === 'AccessDenied' || name === 'Forbidden') {
+    const permission = { head: 's3:ListBucket', put: 's3:PutObject', delete: 's3:DeleteObject' }[step] ?? step
+    return `Access to bucket "${bucket}" was denied for ${who} (${step}: 403). The keys are wrong, or lack ${permission} on this bucket.`
+  }
+  if (/credential/i.test(name)) return `No usable credentials from ${who}: ${e.message ?? name}.`
+  return `${step} on bucket "${bucket}" at ${store} failed: ${name || status || ''} ${e.message ?? ''}`.trim()
+}
+
+async function checkBucket(
+  client: S3Client,
+  config: StorageConfig,
+  bucket: string,
+  kinds: MediaKind[],
+  options: TestConnectionOptions,
+): Promise<ConnectionCheck> {
+  const check: ConnectionCheck = {
+    id: `bucket:${bucket}`,
+    label: `Bucket "${bucket}" (${kinds.join(', ')})`,
+    ok: false,
+    message: '',
+  }
+  const signal = options.signal ? { abortSignal: options.signal } : {}
+  let step = 'head'
+  try {
+    await client.send(new HeadBucketCommand({ Bucket: bucket }), signal)
+    if (options.probeWrites === false) {
+      check.ok = true
+      check.message = `Reachable with ${describeCredentialSource(config.credentials)} (writes not tried).`
+      return check
+    }
+    const prefix = config.targets[kinds[0] ?? 'file'].prefix
+    const key = `${prefix}.media-importer-connection-test/${randomUUID()}.txt`
+    step = 'put'
+    await client.send(
+      new PutObjectCommand({
+        Bucket: bucket,
+        Key: key,
+        Body: 'Media Importer connection test',
+        ContentType: 'text/plain',
+      }),
+      signal,
+    )
+    check.ok = true
+    step = 'delete'
+    try {
+      await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }), signal)
+      check.message = `Read, wrote and deleted a test object with ${describeCredentialSource(config.credentials)}.`
+    } catch (err) {
+      check.warning = true
+      check.message = `Uploads work, but the test object ${key} could not be deleted: ${bucketFailure(err, step, bucket, config)} Delete it by hand.`
+    }
+  } catch (err) {
+    check.message = bucketFailure(err, step, bucket, config)
+  }
+  return check
+}
+
+export async function testConnection(
+  profile: ResolvedProfile,
+  options: TestConnectionOptions = {},
+): Promise<ConnectionReport> {
+  const config = storageConfigOf(profile, options.storage)
+  const byBucket = new Map<string, MediaKind[]>()
+  for (const kind of ['image', 'video', 'file'] as const) {
+    const bucket = config.targets[kind].bucket
+    byBucket.set(bucket, [...(byBucket.get(bucket) ?? []), kind])
+  }
+  const client = createS3Client(config)
+  try {
+    const [livingdocs, buckets] = await Promise.all([
+      checkLivingdocs(profile, options),
+      Promise.all([...byBucket].map(([bucket, kinds]) => checkBucket(client, config, bucket, kinds, options))),
+    ])
+    const checks = [...livingdocs, ...buckets]
+    return { ok: checks.every((c) => c.ok), checks }
+  } finally {
+    client.destroy()
+  }
+}
