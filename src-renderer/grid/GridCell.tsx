@@ -93,6 +93,8 @@ export const GridCell = memo(function GridCell(props: GridCellProps) {
       aria-readonly={readOnly || !applies ? true : undefined}
       aria-describedby={showMessage ? messageId : undefined}
       title={messages || (!applies ? 'This media type has no such property' : undefined)}
+      // Cells out of view sideways are not rendered, so each cell names its own grid column.
+      style={{ gridColumnStart: colIndex + 1 }}
     >
       {editing ? (
         <CellEditor

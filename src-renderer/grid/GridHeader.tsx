@@ -3,6 +3,7 @@
  * by drag or by the arrow keys, and the first column's box selects every row in the filter.
  */
 import type { Header } from '@tanstack/react-table'
+import { memo } from 'react'
 import type { KeyboardEvent, PointerEvent } from 'react'
 import { useAppStore } from '../store/app-store'
 import { setWidth } from '../store/column-layout'
@@ -76,16 +77,25 @@ function ResizeHandle({ column }: { column: GridColumn }) {
   )
 }
 
-export function GridHeader({ headers }: { headers: Header<string, unknown>[] }) {
+/** Every header is rendered (forty are cheap, and screen readers get every column's name); body cells are windowed. */
+export const GridHeader = memo(function GridHeader({ headers }: { headers: Header<string, unknown>[] }) {
   const sort = useAppStore((s) => s.sort)
   return (
     <div role="row" aria-rowindex={1} className="grid-row">
-      {headers.map((header) => {
+      {headers.map((header, index) => {
         const column = header.column.columnDef.meta as GridColumn
         const sorted =
           sort?.column.id === column.id ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined
         return (
-          <div role="columnheader" className="grid-cell" data-column={column.id} key={header.id} aria-sort={sorted}>
+          <div
+            role="columnheader"
+            className="grid-cell"
+            data-column={column.id}
+            key={header.id}
+            aria-sort={sorted}
+            aria-colindex={index + 1}
+            style={{ gridColumnStart: index + 1 }}
+          >
             {column.kind === 'select' ? (
               <SelectAll />
             ) : column.kind === 'thumbnail' ? (
@@ -99,4 +109,4 @@ export function GridHeader({ headers }: { headers: Header<string, unknown>[] }) 
       })}
     </div>
   )
-}
+})

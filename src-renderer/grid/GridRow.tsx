@@ -4,6 +4,7 @@ import type { CellValue, Row } from '../../src-main/contract'
 import { useAppStore, type AppState } from '../store/app-store'
 import { rowIndexIn } from '../store/row-index'
 import type { GridColumn } from './column-model'
+import { inWindow, type ColumnWindow } from './column-window'
 import type { Move } from './editors/editor-props'
 import { GridCell } from './GridCell'
 import { cellRange } from './range'
@@ -19,13 +20,15 @@ interface Props {
   top: number
   /** The columns shown: rows render again when the layout changes. */
   columns: readonly GridColumn[]
+  /** The columns in view sideways: only their cells are rendered. */
+  window: ColumnWindow
   onCommit(column: GridColumn, row: Row, value: CellValue, move: Move): void
   onCancel(): void
 }
 
 // TanStack makes new row objects whenever rows are added; the id is what identifies the file.
 const sameRow = (a: Props, b: Props): boolean =>
-  a.row.id === b.row.id && a.index === b.index && a.top === b.top && a.columns === b.columns
+  a.row.id === b.row.id && a.index === b.index && a.top === b.top && a.columns === b.columns && a.window === b.window
 
 /** The columns of the range this row is in, as "from:to" (a string, so unchanged rows skip rendering). */
 function rangeOfRow(s: AppState, index: number): string {
@@ -35,7 +38,7 @@ function rangeOfRow(s: AppState, index: number): string {
 }
 
 /** Subscribes to its own file and its own slice of cursor and selection: a patch to one file re-renders one row. */
-export const GridRow = memo(function GridRow({ row, index, top, onCommit, onCancel }: Props) {
+export const GridRow = memo(function GridRow({ row, index, top, window, onCommit, onCancel }: Props) {
   const id = row.id
   const file = useAppStore((s) => s.session.byId.get(id))
   const project = useAppStore((s) => s.project)
@@ -57,6 +60,8 @@ export const GridRow = memo(function GridRow({ row, index, top, onCommit, onCanc
     >
       {row.getVisibleCells().map((cell, colIndex) => {
         const column = cell.column.columnDef.meta as GridColumn
+        // The active and edited cells stay rendered even when scrolled away (focus, aria-activedescendant).
+        if (!inWindow(window, colIndex) && activeColumn !== column.id) return null
         return (
           <GridCell
             key={cell.id}

@@ -9,12 +9,12 @@
 import { getCoreRowModel, useReactTable } from '@tanstack/react-table'
 import type { ColumnDef } from '@tanstack/react-table'
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useCallback, useEffect, useMemo, useRef } from 'react'
+import { useCallback, useMemo, useRef } from 'react'
 import type { CSSProperties } from 'react'
 import { useAppStore } from '../store/app-store'
-import { rowIndexIn } from '../store/row-index'
 import type { GridColumn } from './column-model'
-import { cellDomId } from './GridCell'
+import { useColumnWindow } from './column-window'
+import { GridFocus } from './GridFocus'
 import { GridHeader } from './GridHeader'
 import { GridRow, HEADER_HEIGHT, ROW_HEIGHT } from './GridRow'
 import { useGridInput } from './use-grid-input'
@@ -36,8 +36,6 @@ function pinnedOffsets(columns: readonly GridColumn[]): Record<string, string> {
 export function MediaGrid() {
   const rowIds = useAppStore((s) => s.rowView.ids)
   const shown = useAppStore((s) => s.shownColumns)
-  const active = useAppStore((s) => s.active)
-  const editing = useAppStore((s) => s.editing)
   const scrollRef = useRef<HTMLDivElement>(null)
   // Stable between renders: the virtualiser recomputes every row's measurement when it changes.
   const getItemKey = useCallback((index: number) => rowIds[index] ?? index, [rowIds])
@@ -47,7 +45,8 @@ export function MediaGrid() {
     estimateSize: () => ROW_HEIGHT,
     // The sticky header sits above the first row inside the same scroll box.
     scrollMargin: HEADER_HEIGHT,
-    overscan: 10,
+    // A few rows beyond the view: enough for the arrow keys, few enough that a jump renders little.
+    overscan: 4,
     getItemKey,
   })
   const items = virtualizer.getVirtualItems()
@@ -61,37 +60,12 @@ export function MediaGrid() {
   const table = useReactTable({ data: idsInView, columns, getCoreRowModel: getCoreRowModel(), getRowId: (id) => id })
   const tableRows = table.getRowModel().rows
   const input = useGridInput(scrollRef)
-
-  // The active cell stays in view when the keyboard moves it.
-  const activeIndex = active ? rowIndexIn(rowIds)(active.rowId) : -1
-  useEffect(() => {
-    if (activeIndex >= 0) virtualizer.scrollToIndex(activeIndex, { align: 'auto' })
-  }, [activeIndex, virtualizer])
-  // Sideways too, clear of the pinned columns.
-  useEffect(() => {
-    const grid = scrollRef.current
-    const at = active ? shown.findIndex((c) => c.id === active.columnId) : -1
-    if (!grid || at === -1) return
-    const lefts = shown.map((_, i) => shown.slice(0, i).reduce((sum, c) => sum + c.width, 0))
-    const pinned = PINNED.has(shown[at]?.id ?? '')
-      ? 0
-      : Object.keys(pinnedOffsets(shown)).reduce((sum, _k, i) => sum + (shown[i]?.width ?? 0), 0)
-    const left = lefts[at] ?? 0
-    const right = left + (shown[at]?.width ?? 0)
-    if (left - pinned < grid.scrollLeft) grid.scrollLeft = left - pinned
-    else if (right > grid.scrollLeft + grid.clientWidth) grid.scrollLeft = right - grid.clientWidth
-  }, [active, shown])
-  // Focus returns to the grid when an editor closes, so the keys keep working.
-  const wasEditing = useRef(false)
-  useEffect(() => {
-    if (wasEditing.current && !editing) scrollRef.current?.focus({ preventScroll: true })
-    wasEditing.current = editing !== null
-  }, [editing])
+  const pinned = useMemo(() => Object.keys(pinnedOffsets(shown)).length, [shown])
+  const columnsInView = useColumnWindow(scrollRef, shown, pinned)
 
   const template = shown.map((c: GridColumn) => `${c.width}px`).join(' ')
   const width = shown.reduce((sum, c) => sum + c.width, 0)
   const style = { '--grid-columns': template, '--grid-width': `${width}px`, ...pinnedOffsets(shown) } as CSSProperties
-  const activeId = active && activeIndex >= 0 ? cellDomId(active.rowId, active.columnId) : undefined
 
   return (
     <div
@@ -102,14 +76,15 @@ export function MediaGrid() {
       aria-rowcount={rowIds.length + 1}
       aria-colcount={shown.length}
       aria-multiselectable
-      aria-activedescendant={editing ? undefined : activeId}
       tabIndex={0}
       style={style}
       onKeyDown={input.onKeyDown}
       onMouseDown={input.onMouseDown}
       onDoubleClick={input.onDoubleClick}
       onFocus={input.onFocus}
+      onScroll={columnsInView.onScroll}
     >
+      <GridFocus gridRef={scrollRef} virtualizer={virtualizer} shown={shown} pinned={pinned} />
       <div role="rowgroup" className="grid-head" style={{ height: HEADER_HEIGHT }}>
         {table.getHeaderGroups().map((group) => (
           <GridHeader key={group.id} headers={group.headers} />
@@ -126,6 +101,7 @@ export function MediaGrid() {
               index={item.index}
               top={item.start - HEADER_HEIGHT}
               columns={shown}
+              window={columnsInView.window}
               onCommit={input.onCommit}
               onCancel={input.onCancel}
             />

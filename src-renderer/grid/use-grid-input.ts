@@ -71,6 +71,8 @@ export function useGridInput(gridRef: RefObject<HTMLDivElement | null>) {
         case 'move':
           return moveActive(action.rows, action.cols, action.extend)
         case 'rowEdge':
+          // Home goes back to the start sideways too, as a spreadsheet's does with frozen columns.
+          if (action.to === 'start' && gridRef.current) gridRef.current.scrollLeft = 0
           return moveTo(
             action.wholeGrid ? (action.to === 'start' ? 0 : s.rowView.ids.length - 1) : rowIndex,
             action.to === 'start' ? 0 : columns.length - 1,

@@ -6,21 +6,25 @@
 import type { Api } from '../api'
 import { reportFailure } from './report-failure'
 import { useAppStore } from './app-store'
-import { followRowSummary } from './row-summary'
+import { createSummaryFeed } from './row-summary'
 
 export function connectStore(api: Api): () => void {
   const store = useAppStore.getState()
   let unsubscribe: Array<() => void> = []
+  const summary = createSummaryFeed()
   try {
     unsubscribe = [
-      api.on('sessionPatch', (patch) => store.receivePatch(patch)),
+      api.on('sessionPatch', (patch) => {
+        store.receivePatch(patch)
+        summary.patch(patch)
+      }),
       api.on('scanProgress', (progress) => store.receiveScanProgress(progress)),
     ]
   } catch (err) {
     reportFailure(err, 'Could not connect to the app')
     return () => undefined
   }
-  unsubscribe.push(followRowSummary(useAppStore))
+  unsubscribe.push(summary.stop)
   const failed = (err: unknown) => reportFailure(err, 'Could not load the session')
   api.getAppInfo().then((info) => {
     store.receiveAppInfo(info)
@@ -29,6 +33,9 @@ export function connectStore(api: Api): () => void {
   }, failed)
   api.getProject().then(store.receiveProject, failed)
   api.getEditHistory().then(store.setHistory, failed)
-  api.getSnapshot().then(store.receiveSnapshot, failed)
+  api.getSnapshot().then((snapshot) => {
+    store.receiveSnapshot(snapshot)
+    summary.snapshot(snapshot)
+  }, failed)
   return () => unsubscribe.forEach((off) => off())
 }

@@ -1,35 +1,41 @@
 /**
- * The counts bar's and the error panel's figures, worked out from all rows a moment after they
- * change, when the window is idle: a pass over 50,000 rows is too slow to run on every keystroke's
- * patch, and a count that settles 300 ms later reads the same to an editor.
+ * The counts bar's and the error panel's figures. The tracker follows every snapshot and patch as
+ * it arrives (cheap: only the rows a patch carries); the figures are published a moment later, so
+ * a burst of upload progress re-renders the panels once, not per patch.
  */
 import { create } from 'zustand'
-import { summariseRows, type RowSummary } from './issue-groups'
+import type { SessionPatch, SessionSnapshot } from '../../src-main/contract'
+import type { RowSummary } from './issue-groups'
 import { emptyCounts } from './row-class'
-import type { useAppStore } from './app-store'
+import { SummaryTracker } from './summary-tracker'
 
 export const useRowSummary = create<RowSummary>()(() => ({ counts: emptyCounts(), groups: [] }))
 
-const SETTLE_MS = 300
+const PUBLISH_MS = 150
 
-export function followRowSummary(store: typeof useAppStore): () => void {
+export function createSummaryFeed(): {
+  snapshot(s: SessionSnapshot): void
+  patch(p: SessionPatch): void
+  stop(): void
+} {
+  const tracker = new SummaryTracker()
   let timer: ReturnType<typeof setTimeout> | undefined
-  const run = () => {
-    timer = undefined
-    useRowSummary.setState(summariseRows(store.getState().session.byId.values()))
+  const publish = () => {
+    timer ??= setTimeout(() => {
+      timer = undefined
+      useRowSummary.setState(tracker.summary())
+    }, PUBLISH_MS)
   }
-  const schedule = () => {
-    if (timer !== undefined) return
-    timer = setTimeout(() => {
-      if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 1000 })
-      else run()
-    }, SETTLE_MS)
-  }
-  const unsubscribe = store.subscribe((state, previous) => {
-    if (state.session !== previous.session) schedule()
-  })
-  return () => {
-    unsubscribe()
-    if (timer !== undefined) clearTimeout(timer)
+  return {
+    snapshot: (snapshot) => {
+      tracker.reset(snapshot.rows)
+      publish()
+    },
+    patch: (patch) => {
+      for (const id of patch.remove) tracker.remove(id)
+      for (const row of patch.upsert) tracker.upsert(row)
+      publish()
+    },
+    stop: () => clearTimeout(timer),
   }
 }

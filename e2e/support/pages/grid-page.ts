@@ -31,8 +31,23 @@ export class GridPage {
     return (await header.getAttribute('data-column')) ?? ''
   }
 
+  /** The cell of a file in a column, scrolled into view sideways (cells out of view are not rendered). */
   async cell(relativePath: string, column: string): Promise<Locator> {
     const id = await this.columnId(column)
+    await this.grid.evaluate((grid, columnId) => {
+      const headers = [...grid.querySelectorAll<HTMLElement>('[role="columnheader"]')]
+      const header = headers.find((h) => h.dataset.column === columnId)
+      if (!header) return
+      const pinned = headers
+        .filter((h) => ['select', 'thumbnail', 'path'].includes(h.dataset.column ?? ''))
+        .reduce((sum, h) => sum + h.getBoundingClientRect().width, 0)
+      const isPinned = ['select', 'thumbnail', 'path'].includes(columnId)
+      const left = header.offsetLeft
+      const right = left + header.offsetWidth
+      if (isPinned) return
+      if (left < grid.scrollLeft + pinned) grid.scrollLeft = left - pinned
+      else if (right > grid.scrollLeft + grid.clientWidth) grid.scrollLeft = right - grid.clientWidth
+    }, id)
     return this.importer.row(relativePath).locator(`[role="gridcell"][data-column="${id}"]`)
   }
 
@@ -125,15 +140,28 @@ export class GridPage {
     return this.errorPanel.getByRole('button').filter({ hasText: text })
   }
 
-  /** Cells marked with a problem, as "file | column id". */
+  /**
+   * Cells marked with a problem, as "file | column id", over every column: the grid renders only
+   * the columns in view, so this pans across it and back.
+   */
   async markedCells(): Promise<string[]> {
-    return this.grid.evaluate((grid) =>
-      [...grid.querySelectorAll('[role="gridcell"][aria-invalid="true"]')].map((cell) => {
-        const row = cell.closest('[role="row"]')
-        const file = row?.querySelector('[data-column="path"]')?.textContent ?? ''
-        return `${file} | ${(cell as HTMLElement).dataset.column ?? ''}`
-      }),
-    )
+    return this.grid.evaluate(async (grid) => {
+      const found = new Set<string>()
+      const frame = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))
+      const start = grid.scrollLeft
+      for (let left = 0; ; left += Math.max(200, grid.clientWidth - 400)) {
+        grid.scrollLeft = left
+        grid.dispatchEvent(new Event('scroll'))
+        await frame()
+        for (const cell of grid.querySelectorAll<HTMLElement>('[role="gridcell"][aria-invalid="true"]')) {
+          const file = cell.closest('[role="row"]')?.querySelector('[data-column="path"]')?.textContent ?? ''
+          found.add(`${file} | ${cell.dataset.column ?? ''}`)
+        }
+        if (left >= grid.scrollWidth - grid.clientWidth) break
+      }
+      grid.scrollLeft = start
+      return [...found]
+    })
   }
 
   async clearSelection(): Promise<void> {

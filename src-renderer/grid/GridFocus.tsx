@@ -1,0 +1,58 @@
+/**
+ * The grid's cursor effects, apart from the grid itself so moving the active cell re-renders
+ * nothing but the two rows concerned: the active cell is kept in view (down and sideways, clear
+ * of the pinned columns), `aria-activedescendant` names it, and the focus comes back to the grid
+ * when an editor closes, so the keys keep working.
+ */
+import type { Virtualizer } from '@tanstack/react-virtual'
+import { useEffect, useRef } from 'react'
+import type { RefObject } from 'react'
+import { useAppStore } from '../store/app-store'
+import { rowIndexIn } from '../store/row-index'
+import type { GridColumn } from './column-model'
+import { cellDomId } from './GridCell'
+
+interface Props {
+  gridRef: RefObject<HTMLDivElement | null>
+  virtualizer: Virtualizer<HTMLDivElement, Element>
+  shown: readonly GridColumn[]
+  pinned: number
+}
+
+export function GridFocus({ gridRef, virtualizer, shown, pinned }: Props) {
+  const active = useAppStore((s) => s.active)
+  const editing = useAppStore((s) => s.editing !== null)
+  const rowIds = useAppStore((s) => s.rowView.ids)
+  const activeIndex = active ? rowIndexIn(rowIds)(active.rowId) : -1
+
+  useEffect(() => {
+    if (activeIndex >= 0) virtualizer.scrollToIndex(activeIndex, { align: 'auto' })
+  }, [activeIndex, virtualizer])
+
+  useEffect(() => {
+    const grid = gridRef.current
+    const at = active ? shown.findIndex((c) => c.id === active.columnId) : -1
+    if (!grid || at === -1 || at < pinned) return
+    const left = shown.slice(0, at).reduce((sum, c) => sum + c.width, 0)
+    const right = left + (shown[at]?.width ?? 0)
+    const pinnedWidth = shown.slice(0, pinned).reduce((sum, c) => sum + c.width, 0)
+    if (left - pinnedWidth < grid.scrollLeft) grid.scrollLeft = left - pinnedWidth
+    else if (right > grid.scrollLeft + grid.clientWidth) grid.scrollLeft = right - grid.clientWidth
+  }, [gridRef, active, shown, pinned])
+
+  useEffect(() => {
+    const grid = gridRef.current
+    if (!grid) return
+    if (active && activeIndex >= 0 && !editing)
+      grid.setAttribute('aria-activedescendant', cellDomId(active.rowId, active.columnId))
+    else grid.removeAttribute('aria-activedescendant')
+  }, [gridRef, active, activeIndex, editing])
+
+  const wasEditing = useRef(false)
+  useEffect(() => {
+    if (wasEditing.current && !editing) gridRef.current?.focus({ preventScroll: true })
+    wasEditing.current = editing
+  }, [gridRef, editing])
+
+  return null
+}

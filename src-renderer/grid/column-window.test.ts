@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest'
+import type { GridColumn } from './column-model'
+import { columnWindow, inWindow } from './column-window'
+
+const columns = Array.from({ length: 20 }, (_, i): GridColumn => ({
+  id: `c${i}`,
+  label: `C${i}`,
+  kind: 'property',
+  width: 100,
+}))
+
+describe('columnWindow', () => {
+  it('covers the columns in view plus one each side, after the pinned ones', () => {
+    // 3 pinned (300 px); view 800 px wide scrolled 500 px: x 800..1300 -> columns 8..12.
+    const w = columnWindow(columns, 3, 500, 800)
+    expect(w).toEqual({ pinned: 3, from: 7, to: 13 })
+    expect([0, 2, 6, 7, 13, 14].map((i) => inWindow(w, i))).toEqual([true, true, false, true, true, false])
+  })
+
+  it('starts right after the pinned columns and stops at the last column', () => {
+    expect(columnWindow(columns, 2, 0, 500)).toEqual({ pinned: 2, from: 2, to: 5 })
+    expect(columnWindow(columns, 0, 1800, 500)).toEqual({ pinned: 0, from: 17, to: 19 })
+  })
+})
