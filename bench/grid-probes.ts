@@ -1,0 +1,97 @@
+/**
+ * Functions the grid bench runs inside the page (Playwright serialises them: no imports, no
+ * closures over Node values). They time what an editor sees: from the Enter that commits an
+ * edit to the frame that shows the new value, and long tasks while the grid scrolls.
+ */
+
+declare global {
+  interface Window {
+    __bench?: { latencies: number[]; longTasks: number[]; firstRowMs?: number }
+  }
+}
+
+/** Installed before the app loads: the first painted row, every edit's latency, long tasks. */
+export function installProbes(): void {
+  const bench = { latencies: [] as number[], longTasks: [] as number[], firstRowMs: undefined as number | undefined }
+  window.__bench = bench
+  // After the next frame is painted: rAF runs before paint, a message posted from it runs after.
+  const afterPaint = (done: () => void): void => {
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel()
+      channel.port1.onmessage = () => done()
+      channel.port2.postMessage(null)
+    })
+  }
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) bench.longTasks.push(entry.duration)
+  }).observe({ type: 'longtask', buffered: true })
+  const firstRow = new MutationObserver(() => {
+    if (!document.querySelector('[role="row"][data-row-id]')) return
+    firstRow.disconnect()
+    afterPaint(() => (bench.firstRowMs = performance.now()))
+  })
+  firstRow.observe(document, { childList: true, subtree: true })
+  // An edit commits on Enter in the cell's editor; it is done when its cell shows the value.
+  window.addEventListener(
+    'keydown',
+    (event) => {
+      const input = event.target
+      if (event.key !== 'Enter' || !(input instanceof HTMLInputElement) || !input.classList.contains('cell-input'))
+        return
+      const cell = input.closest('[role="gridcell"]')
+      if (!cell) return
+      const started = event.timeStamp
+      const expected = input.value
+      const id = cell.id
+      const watch = new MutationObserver(() => {
+        if (document.getElementById(id)?.textContent !== expected) return
+        watch.disconnect()
+        afterPaint(() => bench.latencies.push(performance.now() - started))
+      })
+      watch.observe(document.querySelector('[role="grid"]') as Node, {
+        childList: true,
+        subtree: true,
+        characterData: true,
+      })
+    },
+    { capture: true },
+  )
+}
+
+export interface ScrollResult {
+  frames: number
+  longTasks: number[]
+  frameP50: number
+  frameP95: number
+}
+
+/** Scrolls the grid top to bottom in `frames` equal steps, one per frame, and collects the long tasks. */
+export async function scrollThrough(frames: number): Promise<ScrollResult> {
+  const grid = document.querySelector('[role="grid"]') as HTMLElement
+  const bench = window.__bench as { longTasks: number[] }
+  bench.longTasks.length = 0
+  const nextFrame = () => new Promise<number>((done) => requestAnimationFrame(done))
+  const step = (grid.scrollHeight - grid.clientHeight) / frames
+  const intervals: number[] = []
+  let last = await nextFrame()
+  for (let i = 1; i <= frames; i++) {
+    grid.scrollTop = step * i
+    const now = await nextFrame()
+    intervals.push(now - last)
+    last = now
+  }
+  // Long tasks are reported a little after they end.
+  await new Promise((done) => setTimeout(done, 300))
+  intervals.sort((a, b) => a - b)
+  const at = (q: number) => Math.round(intervals[Math.min(intervals.length - 1, Math.floor(q * intervals.length))] ?? 0)
+  return { frames, longTasks: [...bench.longTasks], frameP50: at(0.5), frameP95: at(0.95) }
+}
+
+/** Scrolls the grid sideways so a column's cells are rendered and in view, clear of the pinned ones. */
+export function scrollToColumn(columnId: string): void {
+  const grid = document.querySelector('[role="grid"]') as HTMLElement
+  const header = grid.querySelector<HTMLElement>(`[role="columnheader"][data-column="${columnId}"]`)
+  const path = grid.querySelector<HTMLElement>('[role="columnheader"][data-column="path"]')
+  if (!header) throw new Error(`no column ${columnId}`)
+  grid.scrollLeft = header.offsetLeft - (path ? path.offsetWidth + 100 : 0)
+}
