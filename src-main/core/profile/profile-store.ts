@@ -1,0 +1,174 @@
+/**
+ * The app's profiles (Sandbox aside): several named environments kept in one JSON file in the
+ * app's data folder, in the same format the CLI reads, so a profile can be handed to the CLI as
+ * it is. Secrets never enter that file: the token and S3 keys go to a SecretStore (Electron's
+ * safeStorage in the app, memory in tests), filed under the profile's name; the profile only
+ * names them (`tokenEnv` etc., which the CLI reads from the environment instead).
+ */
+import { mkdir, open, readFile, rename } from 'node:fs/promises'
+import { dirname } from 'node:path'
+import { fsyncDir } from '../session/persistence/session-files'
+import { parseJsonText } from './load-profile'
+import { ProfileError } from './profile-issues'
+import type { Profile } from './profile-schema'
+import { parseProfile, resolveProfile, type ResolvedProfile } from './resolve-profile'
+
+/** Where secret values live; names are opaque to it. */
+export interface SecretStore {
+  get(name: string): Promise<string | undefined>
+  set(name: string, value: string): Promise<void>
+  delete(name: string): Promise<void>
+}
+
+export class MemorySecretStore implements SecretStore {
+  readonly values = new Map<string, string>()
+  async get(name: string): Promise<string | undefined> {
+    return this.values.get(name)
+  }
+  async set(name: string, value: string): Promise<void> {
+    this.values.set(name, value)
+  }
+  async delete(name: string): Promise<void> {
+    this.values.delete(name)
+  }
+}
+
+/** Secrets typed into the profile form. Absent: keep what is saved; '': remove it. */
+export interface ProfileSecrets {
+  token?: string
+  accessKeyId?: string
+  secretAccessKey?: string
+}
+
+/** What the renderer may see of a profile: everything but secrets, and whether they are saved. */
+export interface ProfileSummary {
+  profile: Profile
+  hasToken: boolean
+  hasKeys: boolean
+}
+
+type SecretKind = keyof ProfileSecrets
+const secretKinds: readonly SecretKind[] = ['token', 'accessKeyId', 'secretAccessKey']
+const secretName = (profile: string, kind: SecretKind): string => `profile/${profile}/${kind}`
+
+const FILE_FORMAT = 1
+
+export class ProfileStore {
+  private profiles: Profile[] = []
+
+  private constructor(
+    readonly file: string,
+    private readonly secrets: SecretStore,
+  ) {}
+
+  /** Reads the file (none yet: no profiles; the app then runs the Sandbox). */
+  static async open(file: string, secrets: SecretStore): Promise<ProfileStore> {
+    const store = new ProfileStore(file, secrets)
+    const text = await readFile(file, 'utf8').catch((err: NodeJS.ErrnoException) => {
+      if (err.code === 'ENOENT') return undefined
+      throw err
+    })
+    if (text !== undefined) {
+      const raw = parseJsonText(text, file) as { profiles?: unknown }
+      if (!Array.isArray(raw.profiles)) {
+        throw new ProfileError([{ path: 'profiles', message: 'expected a list of profiles' }], file)
+      }
+      store.profiles = raw.profiles.map((p) => parseProfile(p, file))
+    }
+    return store
+  }
+
+  async list(): Promise<ProfileSummary[]> {
+    return Promise.all(this.profiles.map((profile) => this.summary(profile)))
+  }
+
+  get(name: string): Profile | undefined {
+    return this.profiles.find((p) => p.name === name)
+  }
+
+  /**
+   * Validates and saves a profile (replacing the one named `previousName`, or its own name), and
+   * its secrets. Names are unique. Returns what the renderer may see.
+   */
+  async save(raw: unknown, secrets: ProfileSecrets = {}, previousName?: string): Promise<ProfileSummary> {
+    const profile = parseProfile(raw)
+    const replaced = previousName ?? profile.name
+    if (profile.name !== replaced && this.get(profile.name)) {
+      throw new ProfileError([{ path: 'name', message: `a profile named "${profile.name}" exists already` }])
+    }
+    if (profile.name !== replaced) {
+      // A renamed profile keeps its saved secrets.
+      for (const kind of secretKinds) {
+        const value = await this.secrets.get(secretName(replaced, kind))
+        if (value !== undefined) await this.secrets.set(secretName(profile.name, kind), value)
+        await this.secrets.delete(secretName(replaced, kind))
+      }
+    }
+    for (const kind of secretKinds) {
+      const value = secrets[kind]
+      if (value === undefined) continue
+      if (value === '') await this.secrets.delete(secretName(profile.name, kind))
+      else await this.secrets.set(secretName(profile.name, kind), value)
+    }
+    const index = this.profiles.findIndex((p) => p.name === replaced)
+    if (index >= 0) this.profiles[index] = profile
+    else this.profiles.push(profile)
+    await this.write()
+    return this.summary(profile)
+  }
+
+  async remove(name: string): Promise<boolean> {
+    const before = this.profiles.length
+    this.profiles = this.profiles.filter((p) => p.name !== name)
+    if (this.profiles.length === before) return false
+    for (const kind of secretKinds) await this.secrets.delete(secretName(name, kind))
+    await this.write()
+    return true
+  }
+
+  /** The profile with its saved secrets, ready for the importer; says which secret is missing. */
+  async resolve(name: string): Promise<ResolvedProfile> {
+    const profile = this.get(name)
+    if (!profile) throw new ProfileError([{ path: 'name', message: `no profile named "${name}"` }])
+    const values: Record<string, string | undefined> = {}
+    const missing: { path: string; message: string }[] = []
+    const need = (envName: string, kind: SecretKind, path: string, what: string): Promise<void> =>
+      this.secrets.get(secretName(name, kind)).then((value) => {
+        if (value) values[envName] = value
+        else missing.push({ path, message: `no ${what} saved for this profile: enter it and save` })
+      })
+    await need(profile.livingdocs.tokenEnv, 'token', 'livingdocs.token', 'access token')
+    const creds = profile.storage.credentials
+    if (creds && 'accessKeyIdEnv' in creds) {
+      await need(creds.accessKeyIdEnv, 'accessKeyId', 'storage.credentials.accessKeyId', 'S3 access key id')
+      await need(creds.secretAccessKeyEnv, 'secretAccessKey', 'storage.credentials.secretAccessKey', 'S3 secret key')
+    }
+    if (missing.length > 0) throw new ProfileError(missing)
+    return resolveProfile(profile, values)
+  }
+
+  private async summary(profile: Profile): Promise<ProfileSummary> {
+    const has = async (kind: SecretKind): Promise<boolean> =>
+      (await this.secrets.get(secretName(profile.name, kind))) !== undefined
+    return {
+      profile,
+      hasToken: await has('token'),
+      hasKeys: (await has('accessKeyId')) && (await has('secretAccessKey')),
+    }
+  }
+
+  /** Temp file, fsync, rename: a crash leaves the old list or the new one. Readable by the user only. */
+  private async write(): Promise<void> {
+    await mkdir(dirname(this.file), { recursive: true })
+    const temp = `${this.file}.${process.pid}.tmp`
+    const handle = await open(temp, 'w', 0o600)
+    try {
+      await handle.writeFile(`${JSON.stringify({ format: FILE_FORMAT, profiles: this.profiles }, null, 2)}\n`)
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
+    await rename(temp, this.file)
+    await fsyncDir(dirname(this.file))
+  }
+}
