@@ -10,6 +10,8 @@ import type { BulkMode, CellEdit } from './core/editing/plan-edits'
 import type { EditOutcome, FindOutcome, PasteOutcome } from './core/editing/edit-outcome'
 import type { HistoryState } from './core/editing/undo-stack'
 import type { ProjectModel } from './core/livingdocs/types'
+import type { Profile } from './core/profile/profile-schema'
+import type { ConnectionReport, ProfileSecrets, ProfileSummary } from './core/profile/profile-types'
 import type { SubmitReport } from './core/importer/submit-report'
 import type { Row } from './core/session/row'
 
@@ -20,6 +22,8 @@ export type { EditOutcome, FindOutcome, PasteOutcome } from './core/editing/edit
 export type { FindOptions } from './core/editing/find-replace'
 export type { HistoryState } from './core/editing/undo-stack'
 export type { SubmitReport } from './core/importer/submit-report'
+export type { Profile } from './core/profile/profile-schema'
+export type { ConnectionCheck, ConnectionReport, ProfileSecrets, ProfileSummary } from './core/profile/profile-types'
 
 export interface AppInfo {
   version: string
@@ -88,6 +92,14 @@ export interface Commands {
   // Support
   /** Opens the folder of the app's log files in the system file manager; answers its path. */
   revealLogs: [undefined, { path: string }]
+  // Profiles (core/profile): named environments besides the Sandbox. Secrets go in, never out.
+  /** Every saved profile, with whether its token and keys are saved (never their values). */
+  listProfiles: [undefined, { profiles: ProfileSummary[] }]
+  /** Saves a profile (replacing `previousName` when renamed); secrets: absent keeps, '' removes. */
+  saveProfile: [{ profile: Profile; secrets?: ProfileSecrets; previousName?: string }, ProfileSummary]
+  deleteProfile: [{ name: string }, { removed: boolean }]
+  /** Reads the project config and checks each bucket; one check per item, with what to do. */
+  testProfile: [{ name: string }, ConnectionReport]
 }
 
 /** event name -> payload */
@@ -121,6 +133,10 @@ export const commandNames = [
   'submit',
   'resubmitFailed',
   'revealLogs',
+  'listProfiles',
+  'saveProfile',
+  'deleteProfile',
+  'testProfile',
 ] as const satisfies readonly CommandName[]
 export const eventNames = ['sessionPatch', 'scanProgress'] as const satisfies readonly EventName[]
 

@@ -93,6 +93,10 @@ export function createApi(getBridge: () => MediaImportBridge | undefined): Api {
     submit: (arg) => call('submit', arg),
     resubmitFailed: () => call('resubmitFailed'),
     revealLogs: () => call('revealLogs'),
+    listProfiles: () => call('listProfiles'),
+    saveProfile: (arg) => call('saveProfile', arg),
+    deleteProfile: (arg) => call('deleteProfile', arg),
+    testProfile: (arg) => call('testProfile', arg),
     on: (event, listener) => bridge().on(event, listener),
     pathForFile: (file) => bridge().pathForFile(file),
   }

@@ -8,6 +8,7 @@ import { z } from 'zod'
 import type { CommandArg, CommandName } from '../../contract'
 import { editSchemas } from './edit-schemas'
 import { importSchemas } from './import-handlers'
+import { profileSchemas } from './profile-handlers'
 import { supportSchemas } from './support-handlers'
 
 const absolutePath = z
@@ -30,4 +31,5 @@ export const commandSchemas = {
   ...editSchemas,
   ...importSchemas,
   ...supportSchemas,
+  ...profileSchemas,
 } satisfies { [K in CommandName]: z.ZodType<CommandArg<K>> }

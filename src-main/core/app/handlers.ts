@@ -12,12 +12,13 @@ import type { ImportSession } from '../importer/import-session'
 import { createEditHandlers } from './edit-handlers'
 import { createImportHandlers } from './import-handlers'
 import { ScanRunner } from './scan-runner'
+import { createProfileHandlers, type ProfileDeps } from './profile-handlers'
 import { createSupportHandlers, type RevealLogs } from './support-handlers'
 
 export type Emit = <E extends EventName>(event: E, payload: Events[E]) => void
 
 /** What the host (Electron, the CLI, the test bridge) provides. */
-export interface HostDeps {
+export interface HostDeps extends ProfileDeps {
   appInfo: () => AppInfo
   /** The system file/folder picker; hosts without one answer an empty list. */
   pickPaths: (kind: 'folders' | 'files') => Promise<string[]>
@@ -62,6 +63,7 @@ export function createAppCore(deps: HostDeps, session = deps.importer?.session ?
     ...createEditHandlers(editor, project),
     ...createImportHandlers(importer),
     ...createSupportHandlers(deps.revealLogs),
+    ...createProfileHandlers(deps),
   }
 
   return {

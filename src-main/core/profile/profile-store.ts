@@ -11,7 +11,10 @@ import { fsyncDir } from '../session/persistence/session-files'
 import { parseJsonText } from './load-profile'
 import { ProfileError } from './profile-issues'
 import type { Profile } from './profile-schema'
+import type { ProfileSecrets, ProfileSummary } from './profile-types'
 import { parseProfile, resolveProfile, type ResolvedProfile } from './resolve-profile'
+
+export type { ProfileSecrets, ProfileSummary }
 
 /** Where secret values live; names are opaque to it. */
 export interface SecretStore {
@@ -31,20 +34,6 @@ export class MemorySecretStore implements SecretStore {
   async delete(name: string): Promise<void> {
     this.values.delete(name)
   }
-}
-
-/** Secrets typed into the profile form. Absent: keep what is saved; '': remove it. */
-export interface ProfileSecrets {
-  token?: string
-  accessKeyId?: string
-  secretAccessKey?: string
-}
-
-/** What the renderer may see of a profile: everything but secrets, and whether they are saved. */
-export interface ProfileSummary {
-  profile: Profile
-  hasToken: boolean
-  hasKeys: boolean
 }
 
 type SecretKind = keyof ProfileSecrets

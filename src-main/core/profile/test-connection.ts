@@ -14,22 +14,10 @@ import { LivingdocsApiError } from '../livingdocs/errors'
 import type { MediaKind } from '../session/row'
 import { createS3Client, describeCredentialSource, describeStore } from '../storage/s3-client'
 import type { StorageConfig } from '../storage/types'
+import type { ConnectionCheck, ConnectionReport } from './profile-types'
 import type { ResolvedProfile } from './resolve-profile'
 
-export interface ConnectionCheck {
-  /** `livingdocs-read`, `livingdocs-write`, `bucket:<name>`. */
-  id: string
-  label: string
-  ok: boolean
-  /** Passed, with something to know (e.g. the test object could not be deleted). */
-  warning?: boolean
-  message: string
-}
-
-export interface ConnectionReport {
-  ok: boolean
-  checks: ConnectionCheck[]
-}
+export type { ConnectionCheck, ConnectionReport }
 
 export interface TestConnectionOptions {
   signal?: AbortSignal
