@@ -6,14 +6,24 @@
 
 declare global {
   interface Window {
-    __bench?: { latencies: number[]; longTasks: number[]; firstRowMs?: number }
+    __bench?: { latencies: number[]; inPage: number[]; longTasks: number[]; firstRowMs?: number }
   }
 }
 
 /** Installed before the app loads: the first painted row, every edit's latency, long tasks. */
 export function installProbes(): void {
-  const bench = { latencies: [] as number[], longTasks: [] as number[], firstRowMs: undefined as number | undefined }
+  const bench = {
+    latencies: [] as number[],
+    inPage: [] as number[],
+    longTasks: [] as number[],
+    firstRowMs: undefined as number | undefined,
+  }
   window.__bench = bench
+  // Subscribed before the app's own listener: when main's patch reached the page.
+  let patchAt = 0
+  const bridge = (window as unknown as { mediaImport?: { on(event: string, listener: () => void): () => void } })
+    .mediaImport
+  bridge?.on('sessionPatch', () => (patchAt = performance.now()))
   // After the next frame is painted: rAF runs before paint, a message posted from it runs after.
   const afterPaint = (done: () => void): void => {
     requestAnimationFrame(() => {
@@ -46,7 +56,11 @@ export function installProbes(): void {
       const watch = new MutationObserver(() => {
         if (document.getElementById(id)?.textContent !== expected) return
         watch.disconnect()
-        afterPaint(() => bench.latencies.push(performance.now() - started))
+        afterPaint(() => {
+          const painted = performance.now()
+          bench.inPage.push(painted - patchAt)
+          bench.latencies.push(painted - started)
+        })
       })
       watch.observe(document.querySelector('[role="grid"]') as Node, {
         childList: true,

@@ -35,7 +35,14 @@ function installBridgeInPage({ commands, events, prefix }: BridgeConfig): void {
   const dropPaths = new Map<string, string>()
   const bindings = window as unknown as Record<string, (arg: unknown) => Promise<unknown>>
   const bridge: Record<string, unknown> = {}
-  for (const name of commands) bridge[name] = (arg?: unknown) => bindings[prefix + name]!(arg)
+  // Arguments and answers cross as JSON text: Playwright walks objects value by value, which took
+  // seconds for a 50,000-row snapshot; Electron's structured clone makes the same copy at once.
+  for (const name of commands) {
+    bridge[name] = async (arg?: unknown) => {
+      const answer = await bindings[prefix + name]!(arg === undefined ? undefined : JSON.stringify(arg))
+      return JSON.parse(answer as string) as unknown
+    }
+  }
   bridge.on = (event: string, listener: (payload: unknown) => void) => {
     // The same refusals as the preload's `on`.
     if (!events.includes(event)) throw new TypeError(`mediaImport.on: unknown event '${String(event)}'`)
@@ -58,12 +65,13 @@ function installBridgeInPage({ commands, events, prefix }: BridgeConfig): void {
 
 export async function installBridge(page: Page, handlers: Handlers): Promise<void> {
   for (const name of commandNames) {
-    await page.exposeBinding(`${BINDING_PREFIX}${name}`, async (source, arg: unknown): Promise<IpcResult<unknown>> => {
+    await page.exposeBinding(`${BINDING_PREFIX}${name}`, async (source, raw: unknown): Promise<string> => {
       // Main's sender check: only our page's top frame may command the core.
-      if (source.frame !== page.mainFrame()) {
-        return { ok: false, error: { code: 'forbidden-sender', message: `${name}: not sent by the app's main frame` } }
-      }
-      return dispatchCommand(handlers, name, arg)
+      const answer: IpcResult<unknown> =
+        source.frame !== page.mainFrame()
+          ? { ok: false, error: { code: 'forbidden-sender', message: `${name}: not sent by the app's main frame` } }
+          : await dispatchCommand(handlers, name, typeof raw === 'string' ? (JSON.parse(raw) as unknown) : raw)
+      return JSON.stringify(answer)
     })
   }
   await page.addInitScript(installBridgeInPage, { commands: commandNames, events: eventNames, prefix: BINDING_PREFIX })
