@@ -104,6 +104,11 @@ vi.mock('electron', () => {
       showErrorBox: (...args: unknown[]) => fake.calls.push(`showErrorBox ${String(args[1])}`),
     },
     shell: { openExternal: vi.fn() },
+    safeStorage: {
+      isEncryptionAvailable: () => true,
+      encryptString: (plain: string) => Buffer.from(plain, 'utf8').reverse(),
+      decryptString: (sealed: Buffer) => Buffer.from(sealed).reverse().toString('utf8'),
+    },
     BrowserWindow,
   }
 })
@@ -186,6 +191,33 @@ describe('the Electron entry', () => {
     expect(await fake.ipcHandlers.get(droppedPathChannel)!(...([event, userData] as never[]))).toBe(true)
     const started = (await addPaths(...([event, { paths: [userData] }] as never[]))) as IpcResult<unknown>
     expect(started.ok).toBe(true)
+  })
+
+  it('saves a profile with its token in safeStorage only; the Sandbox stays the mode', async () => {
+    const contents = fake.windows[0]!.webContents as { mainFrame: unknown }
+    const event = { sender: contents, senderFrame: contents.mainFrame }
+    const invoke = (name: string, arg?: unknown) =>
+      fake.ipcHandlers.get(ipcChannel(name as never))!(...([event, arg] as never[])) as Promise<IpcResult<unknown>>
+    const profile = {
+      name: 'Staging',
+      livingdocs: { url: 'https://ld.example.com', apiVersion: 'auto', tokenEnv: 'STAGING_TOKEN' },
+      storage: {
+        region: 'eu-west-1',
+        image: { bucket: 'stg-images', publicUrl: 'https://img.example.com' },
+        video: { bucket: 'stg-videos', publicUrl: 'https://vid.example.com' },
+        file: { bucket: 'stg-files', publicUrl: 'https://files.example.com' },
+      },
+      import: { systemName: 'newsroom' },
+    }
+    const saved = await invoke('saveProfile', { profile, secrets: { token: 'staging-token-0123456' } })
+    expect(saved).toMatchObject({ ok: true, value: { hasToken: true } })
+    expect(await readFile(join(userData, 'profiles.json'), 'utf8')).not.toContain('staging-token-0123456')
+    expect(await readFile(join(userData, 'secrets.json'), 'utf8')).not.toContain('staging-token-0123456')
+    expect(await invoke('listProfiles')).toMatchObject({
+      ok: true,
+      value: { profiles: [{ profile: { name: 'Staging' } }] },
+    })
+    expect(await invoke('getAppInfo')).toMatchObject({ ok: true, value: { mode: 'sandbox' } })
   })
 
   it('serves app:// with the CSP and nothing outside the renderer folder', async () => {

@@ -4,11 +4,12 @@
  * only connects them to Electron, in the order Electron requires.
  */
 import { join } from 'node:path'
-import { app, BrowserWindow, dialog, shell } from 'electron'
+import { app, BrowserWindow, dialog, safeStorage, shell } from 'electron'
 import { AllowedPaths, confineToAllowed } from '../core/app/allowed-paths'
 import { createAppCore } from '../core/app/handlers'
 import type { AppCore } from '../core/app/handlers'
 import { logRevealer, openAppLog } from './app-log'
+import { openAppProfiles } from './app-profiles'
 import { registerPrivilegedSchemes, serveRenderer } from './app-protocol'
 import { createPathPicker } from './dialogs'
 import { startHostMode } from './host-mode'
@@ -71,6 +72,9 @@ function run(): void {
     installSecurityGuards(renderer)
     const started = await startHostMode(app.getPath('userData'), app.getVersion())
     host = started
+    // Profiles are kept and tested here; the Sandbox stays what the app runs until one is chosen.
+    const profiles = await openAppProfiles(app.getPath('userData'), safeStorage, log.redactor)
+    if (profiles instanceof Error) log.logger.error('profiles.unreadable', { error: profiles })
     log.logger.info('host.started', { mode: started.appInfo.mode, profile: started.appInfo.profileName })
     serveThumbnails(started.thumbnailDir)
     core = createAppCore({
@@ -79,6 +83,8 @@ function run(): void {
       pickPaths: createPathPicker(() => mainWindow, allowed),
       emit: ipc.emit,
       revealLogs: logRevealer(log, shell),
+      profiles,
+      onSecrets: (values) => log.redactor.addSecret(...values),
     })
     // Scans only what the editor dropped (the preload reports real drops) or picked (dialogs.ts).
     stopServing = ipc.serve(confineToAllowed(core.handlers, allowed))
