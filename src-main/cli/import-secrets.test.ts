@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { makeMixedMedia, type MediaFile } from '../core/importer/testing/mixed-media'
+import { MemorySecretStore, ProfileStore } from '../core/profile/profile-store'
 import { DATE_VERSIONS, startEmulator, type RunningEmulator } from '../core/sandbox/emulator'
 import { startS3Sandbox, type RunningS3Sandbox } from '../core/sandbox/s3-server'
 import { sandboxProfile } from '../core/sandbox/start-sandbox'
@@ -62,6 +63,9 @@ beforeAll(async () => {
   }
   profilePath = join(folders.profiles, 'staging.json')
   await writeFile(profilePath, JSON.stringify(profile, null, 2))
+  // The same profile saved the app's way, its secrets handed to the secret store.
+  const appProfiles = await ProfileStore.open(join(folders.profiles, 'profiles.json'), new MemorySecretStore())
+  await appProfiles.save(profile, { token: TOKEN, accessKeyId: S3_KEY_ID, secretAccessKey: S3_SECRET })
   media = await makeMixedMedia(dir)
   await writeFile(
     join(dir, 'metadata.csv'),
