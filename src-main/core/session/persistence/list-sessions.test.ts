@@ -1,0 +1,71 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Row, RowStatus } from '../row'
+import { listSessions } from './list-sessions'
+import { openSessionFolder } from './open-session'
+
+const row = (rowId: string, status: RowStatus): Row => ({
+  rowId,
+  path: `/media/${rowId}.jpg`,
+  relativePath: `media/${rowId}.jpg`,
+  size: 10,
+  mtimeMs: 1,
+  status,
+})
+
+describe('listSessions', () => {
+  let parent: string
+  let closeCrashed: () => Promise<void>
+  beforeAll(async () => {
+    parent = await mkdtemp(join(tmpdir(), 'list-sessions-'))
+    // Finished: everything imported or skipped, saved and closed.
+    const done = await openSessionFolder(join(parent, '20260101-090000-aaaa'), {
+      meta: { profile: { name: 'Production', livingdocsUrl: 'https://ld.example.com' }, roots: ['/media'] },
+    })
+    done.session.upsertRows([row('a', 'imported'), row('b', 'skipped')])
+    await done.close()
+    // Unfinished and never closed (a crash): its changes are only in the journal.
+    const crashed = await openSessionFolder(join(parent, '20260102-090000-bbbb'), { meta: { roots: ['/shoot'] } })
+    crashed.session.upsertRows([row('c', 'imported'), row('d', 'uploaded'), row('e', 'rejected'), row('f', 'probed')])
+    await crashed.session.persisted()
+    closeCrashed = () => crashed.close()
+    // Not sessions: a stray file and a folder without a snapshot.
+    await writeFile(join(parent, 'notes.txt'), 'x')
+    await mkdir(join(parent, 'empty'))
+    // A damaged snapshot.
+    await mkdir(join(parent, 'broken'))
+    await writeFile(join(parent, 'broken', 'session.json'), '{"sessionId":')
+  })
+  afterAll(async () => {
+    await closeCrashed()
+    await rm(parent, { recursive: true, force: true })
+  })
+
+  it('lists session folders with what is left in each, journal included', async () => {
+    const sessions = await listSessions(parent)
+    const byName = new Map(sessions.map((s) => [s.name, s]))
+    expect([...byName.keys()].sort()).toEqual(['20260101-090000-aaaa', '20260102-090000-bbbb', 'broken'])
+    expect(byName.get('20260101-090000-aaaa')).toMatchObject({
+      profileName: 'Production',
+      roots: ['/media'],
+      rows: 2,
+      imported: 1,
+      open: 0,
+      unfinished: false,
+    })
+    expect(byName.get('20260102-090000-bbbb')).toMatchObject({
+      rows: 4,
+      imported: 1,
+      open: 3,
+      failed: 1,
+      unfinished: true,
+    })
+    expect(byName.get('broken')?.problem).toMatch(/session\.json/)
+  })
+
+  it('answers an empty list for a folder that does not exist', async () => {
+    expect(await listSessions(join(parent, 'nope'))).toEqual([])
+  })
+})

@@ -1,0 +1,88 @@
+/**
+ * The session list (DESIGN.md §8): every session folder under one parent, newest first, with what
+ * is left to do in each, so the app can offer to reopen unfinished sessions on start and the CLI
+ * can list them. Read-only: a session that a running import owns is read, never opened.
+ */
+import { readdir, readFile, stat } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { RowStatus } from '../row'
+import type { ReplayState } from './journal-records'
+import { replayJournal } from './open-session'
+import { readSnapshot, sessionFiles, SNAPSHOT_FILE } from './session-files'
+
+export interface SessionSummary {
+  dir: string
+  /** The folder's name (the CLI names them by start time). */
+  name: string
+  createdAt: string
+  profileName?: string
+  roots: string[]
+  rows: number
+  imported: number
+  /** Rows that still need something: not imported and not skipped. */
+  open: number
+  /** Rows whose last attempt failed (upload, validation, conflict, unreadable). */
+  failed: number
+  /** Last write to the session, ms since the epoch. */
+  changedAtMs: number
+  unfinished: boolean
+  /** Set when the session cannot be read; the other counts are then 0. */
+  problem?: string
+}
+
+const settled: ReadonlySet<RowStatus> = new Set(['imported', 'skipped'])
+const failedStatuses: ReadonlySet<RowStatus> = new Set(['upload-failed', 'rejected', 'conflict', 'unreadable'])
+
+export async function summariseSession(dir: string, name: string): Promise<SessionSummary> {
+  const files = sessionFiles(dir)
+  const times = await Promise.all(
+    [files.snapshot, files.journal].map((f) =>
+      stat(f).then(
+        (s) => s.mtimeMs,
+        () => 0,
+      ),
+    ),
+  )
+  const base = { dir, name, createdAt: '', roots: [], rows: 0, imported: 0, open: 0, failed: 0, unfinished: false }
+  try {
+    const snapshot = await readSnapshot(dir)
+    const state: ReplayState = {
+      rows: new Map(snapshot?.rows.map((row) => [row.rowId, row])),
+      meta: snapshot?.meta ?? { createdAt: '' },
+    }
+    const journal = await readFile(files.journal, 'utf8').catch(() => '')
+    replayJournal(state, journal, snapshot?.seq ?? 0)
+    const rows = [...state.rows.values()]
+    const open = rows.filter((row) => !settled.has(row.status)).length
+    return {
+      ...base,
+      createdAt: state.meta.createdAt,
+      ...(state.meta.profile ? { profileName: state.meta.profile.name } : {}),
+      roots: state.meta.roots ?? [],
+      rows: rows.length,
+      imported: rows.filter((row) => row.status === 'imported').length,
+      open,
+      failed: rows.filter((row) => failedStatuses.has(row.status)).length,
+      changedAtMs: Math.max(...times),
+      unfinished: open > 0,
+    }
+  } catch (err) {
+    return { ...base, changedAtMs: Math.max(...times), problem: err instanceof Error ? err.message : String(err) }
+  }
+}
+
+/** Sessions under `parent` (folders holding a snapshot), most recently changed first. */
+export async function listSessions(parent: string): Promise<SessionSummary[]> {
+  const entries = await readdir(parent, { withFileTypes: true }).catch(() => [])
+  const summaries: SessionSummary[] = []
+  for (const entry of entries) {
+    if (!entry.isDirectory()) continue
+    const dir = join(parent, entry.name)
+    const hasSnapshot = await stat(join(dir, SNAPSHOT_FILE)).then(
+      () => true,
+      () => false,
+    )
+    if (hasSnapshot) summaries.push(await summariseSession(dir, entry.name))
+  }
+  return summaries.sort((a, b) => b.changedAtMs - a.changedAtMs)
+}
