@@ -6,6 +6,7 @@ import { exitCodes, UsageError } from './cli/exit-codes'
 import { loadLazily } from './cli/load-lazily'
 import type * as ImportCommand from './cli/import'
 import type * as SandboxCommand from './cli/sandbox'
+import type * as SessionsCommand from './cli/sessions'
 import type * as ScanCommand from './cli/scan'
 import { ProfileError } from './core/profile/profile-issues'
 import { version } from '../package.json'
@@ -20,6 +21,10 @@ const commands: Record<string, { run: Command; summary: string }> = {
   import: {
     run: (args) => loadLazily<typeof ImportCommand>('./import').runImport(args),
     summary: 'upload files and import them into the Media Library (resumable)',
+  },
+  sessions: {
+    run: (args) => loadLazily<typeof SessionsCommand>('./sessions').runSessions(args),
+    summary: 'list import sessions on this computer, unfinished ones first',
   },
   sandbox: {
     run: (args) => loadLazily<typeof SandboxCommand>('./sandbox').runSandbox(args),

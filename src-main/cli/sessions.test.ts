@@ -1,0 +1,62 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Writable } from 'node:stream'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openSessionFolder } from '../core/session/persistence/open-session'
+import { runSessions } from './sessions'
+
+function capture(): { stream: Writable; text: () => string } {
+  let text = ''
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      text += chunk.toString('utf8')
+      done()
+    },
+  })
+  return { stream, text: () => text }
+}
+
+describe('media-import sessions', () => {
+  let parent: string
+  beforeAll(async () => {
+    parent = await mkdtemp(join(tmpdir(), 'cli-sessions-'))
+    const row = { path: '/m/x.jpg', relativePath: 'm/x.jpg', size: 1, mtimeMs: 1 }
+    const done = await openSessionFolder(join(parent, 'done'), {
+      meta: { profile: { name: 'Production', livingdocsUrl: 'https://ld' } },
+    })
+    done.session.upsertRows([{ ...row, rowId: 'a', status: 'imported' }])
+    await done.close()
+    const open = await openSessionFolder(join(parent, 'open'), {})
+    open.session.upsertRows([
+      { ...row, rowId: 'b', status: 'upload-failed' },
+      { ...row, rowId: 'c', status: 'imported' },
+    ])
+    await open.close()
+  })
+  afterAll(async () => {
+    await rm(parent, { recursive: true, force: true })
+  })
+
+  it('lists unfinished sessions first, with counts and the folder to continue', async () => {
+    const out = capture()
+    expect(await runSessions(['--dir', parent], out.stream)).toBe(0)
+    const lines = out.text().trim().split('\n')
+    expect(lines[0]).toMatch(/^unfinished 1\/2 imported, 1 failed .*\/open$/)
+    expect(lines[1]).toMatch(/^done\s+1\/1 imported .*\/done \[Production\]$/)
+  })
+
+  it('prints NDJSON with --json', async () => {
+    const out = capture()
+    await runSessions(['--dir', parent, '--json'], out.stream)
+    const records = out
+      .text()
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { name: string; open: number })
+    expect(records.map((r) => [r.name, r.open])).toEqual([
+      ['open', 1],
+      ['done', 0],
+    ])
+  })
+})
