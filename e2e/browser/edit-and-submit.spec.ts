@@ -107,10 +107,12 @@ test('an editor titles, translates and identifies a folder, submits, fixes what 
   )
   await expect(await grid.cell(dawn, 'Rating')).toHaveAttribute('title', /rating/i)
   await expect(grid.errorGroup(/library already holds/)).toContainText('×1')
-  await (await grid.cell(ferry, 'externalId')).click()
   // Imported rows are read-only now, their media ids shown.
   await grid.expectText(cranes, 'Media id', /\S+/)
   await expect(await grid.cell(cranes, 'Title')).toHaveClass(/read-only/)
+  // The active cell shows its message under it.
+  await (await grid.cell(ferry, 'externalId')).click()
+  await expect(grid.page.getByRole('tooltip')).toContainText('library already holds entry elsewhere-1003')
   await saveScreenshot(grid.page, testInfo, 'refused')
 
   // Fix: one click filters to the conflict; a new externalId; the rating the server no longer takes is cleared.
@@ -126,6 +128,9 @@ test('an editor titles, translates and identifies a folder, submits, fixes what 
   await grid.expectCounts({ Imported: 4, Failed: 0, Invalid: 0, Ready: 0 })
   await (await grid.cell(cranes, 'Title (fr)')).click()
   await saveScreenshot(grid.page, testInfo, 'all-imported')
+  await grid.page.emulateMedia({ colorScheme: 'dark' })
+  await saveScreenshot(grid.page, testInfo, 'all-imported-dark')
+  await grid.page.emulateMedia({ colorScheme: 'light' })
 
   // The library holds each photo once (plus the other desk's entry), with its French title.
   const entries = sandbox.emulator().entries()

@@ -18,6 +18,8 @@ export interface GridCellProps {
   row: Row
   project: ProjectModel | null
   colIndex: number
+  /** Set on the first cell after a gap of cells out of view; the others follow it in the grid's flow. */
+  placed: boolean
   active: boolean
   inRange: boolean
   selected: boolean
@@ -93,8 +95,8 @@ export const GridCell = memo(function GridCell(props: GridCellProps) {
       aria-readonly={readOnly || !applies ? true : undefined}
       aria-describedby={showMessage ? messageId : undefined}
       title={messages || (!applies ? 'This media type has no such property' : undefined)}
-      // Cells out of view sideways are not rendered, so each cell names its own grid column.
-      style={{ gridColumnStart: colIndex + 1 }}
+      // Cells out of view sideways are not rendered: the first after a gap says where it goes.
+      style={props.placed ? { gridColumnStart: colIndex + 1 } : undefined}
     >
       {editing ? (
         <CellEditor

@@ -48,6 +48,7 @@ export const GridRow = memo(function GridRow({ row, index, top, window, onCommit
   const range = useAppStore((s) => rangeOfRow(s, index))
   if (!file) return null
   const [from, to] = range ? range.split(':').map(Number) : [-1, -1]
+  let previous = -1
   return (
     <div
       role="row"
@@ -62,6 +63,8 @@ export const GridRow = memo(function GridRow({ row, index, top, window, onCommit
         const column = cell.column.columnDef.meta as GridColumn
         // The active and edited cells stay rendered even when scrolled away (focus, aria-activedescendant).
         if (!inWindow(window, colIndex) && activeColumn !== column.id) return null
+        const placed = colIndex !== previous + 1
+        previous = colIndex
         return (
           <GridCell
             key={cell.id}
@@ -69,6 +72,7 @@ export const GridRow = memo(function GridRow({ row, index, top, window, onCommit
             row={file}
             project={project}
             colIndex={colIndex}
+            placed={placed}
             active={activeColumn === column.id}
             inRange={colIndex >= (from ?? -1) && colIndex <= (to ?? -1)}
             selected={selected}
