@@ -3,6 +3,7 @@
  * The rows themselves travel as a session patch. Types only, free of Node: the contract and the
  * renderer use them.
  */
+import type { CsvPreview } from './csv-import'
 import type { FindReport } from './find-replace'
 import type { RefusedCell } from './plan'
 import type { HistoryState } from './undo-stack'
@@ -30,4 +31,20 @@ export type FindOutcome = FindReport & {
   applied?: EditOutcome
   /** Matching cells that cannot change (imported rows, …). */
   refusedCount: number
+}
+
+export type { CsvChange, CsvPreview } from './csv-import'
+
+export interface CsvApplied extends EditOutcome {
+  preview: CsvPreview
+}
+
+/** Where an export went: a file the editor chose, nowhere (cancelled), or back to the window to download. */
+export interface ExportAnswer {
+  fileName: string
+  saved: 'file' | 'cancelled' | 'download'
+  path?: string
+  /** With `download`: the file's text. */
+  content?: string
+  records: number
 }

@@ -98,8 +98,8 @@ export class SessionEditor {
     return this.outcome(applied.step.changes, applied.refused, step.label)
   }
 
-  /** Applies a plan as one undoable step. */
-  private commit(plan: Plan, label: string): EditOutcome {
+  /** Applies a plan as one undoable step (the planners here, or a CSV import). */
+  commit(plan: Plan, label: string): EditOutcome {
     const changes = this.write(plan.writes)
     this.history.record({ label, changes })
     return this.outcome(changes, plan.refused, label)

@@ -1,0 +1,45 @@
+/**
+ * The session's results for the document import that follows (DESIGN.md §8): per file its
+ * relative path, entry id, media id (once imported), status and errors, as CSV (RFC 4180, a BOM so
+ * Excel reads UTF-8) or JSON. Entry ids exist before import, so the mapping is useful early.
+ * Skipped files are not entries and are left out. Pure.
+ */
+import type { Row } from '../session/row'
+
+export interface ResultRecord {
+  path: string
+  entryId: string
+  mediaId: string | null
+  status: string
+  errors: string[]
+}
+
+export function resultRecords(rows: readonly Row[]): ResultRecord[] {
+  return rows
+    .filter((row) => row.status !== 'skipped')
+    .map((row) => ({
+      path: row.relativePath,
+      entryId: row.entry?.id ?? '',
+      mediaId: row.result?.mediaId ?? null,
+      status: row.status,
+      errors: [
+        ...(row.issues ?? []).map((i) => `${i.field}: ${i.message}`),
+        ...(row.importFailure ? [row.importFailure.reason] : []),
+        ...(row.status === 'unreadable' && row.reason ? [row.reason] : []),
+        ...(row.upload?.state === 'failed' && row.upload.error ? [row.upload.error.message] : []),
+      ],
+    }))
+}
+
+const quote = (value: string): string => (/[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value)
+
+export function resultsCsv(records: readonly ResultRecord[]): string {
+  const lines = [['path', 'entryId', 'mediaId', 'status', 'errors'].join(',')]
+  for (const r of records)
+    lines.push([r.path, r.entryId, r.mediaId ?? '', r.status, r.errors.join('; ')].map(quote).join(','))
+  return `\uFEFF${lines.join('\r\n')}\r\n`
+}
+
+export function resultsJson(records: readonly ResultRecord[]): string {
+  return `${JSON.stringify(records, null, 2)}\n`
+}
