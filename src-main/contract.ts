@@ -7,7 +7,14 @@
  */
 import type { FindOptions } from './core/editing/find-replace'
 import type { BulkMode, CellEdit } from './core/editing/plan-edits'
-import type { EditOutcome, FindOutcome, PasteOutcome } from './core/editing/edit-outcome'
+import type {
+  CsvApplied,
+  CsvPreview,
+  EditOutcome,
+  ExportAnswer,
+  FindOutcome,
+  PasteOutcome,
+} from './core/editing/edit-outcome'
 import type { HistoryState } from './core/editing/undo-stack'
 import type { ProjectModel } from './core/livingdocs/types'
 import type { Profile } from './core/profile/profile-schema'
@@ -18,7 +25,15 @@ import type { Row } from './core/session/row'
 export type { Row, RowStatus, MediaKind, FieldIssue, RowEntry } from './core/session/row'
 export type { ProjectModel, MediaTypeModel, PropertyModel } from './core/livingdocs/types'
 export type { BulkMode, CellEdit, CellValue } from './core/editing/plan-edits'
-export type { EditOutcome, FindOutcome, PasteOutcome } from './core/editing/edit-outcome'
+export type {
+  CsvApplied,
+  CsvChange,
+  CsvPreview,
+  EditOutcome,
+  ExportAnswer,
+  FindOutcome,
+  PasteOutcome,
+} from './core/editing/edit-outcome'
 export type { FindOptions } from './core/editing/find-replace'
 export type { HistoryState } from './core/editing/undo-stack'
 export type { SubmitReport } from './core/importer/submit-report'
@@ -84,6 +99,12 @@ export interface Commands {
   undo: [undefined, EditOutcome]
   redo: [undefined, EditOutcome]
   getEditHistory: [undefined, HistoryState]
+  /** A metadata CSV keyed by relative path: every cell that would change, before anything does. */
+  previewMetadataCsv: [{ text: string }, CsvPreview]
+  /** Applies the same CSV as one undoable step. */
+  applyMetadataCsv: [{ text: string }, CsvApplied]
+  /** Path, entry id, media id, status and errors per file, to a file the editor chooses (or to download). */
+  exportResults: [{ format: 'csv' | 'json' }, ExportAnswer]
   // Import (core/importer): rows upload by themselves once probed; outcomes arrive as a sessionPatch.
   /** Validates and sends the rows not imported yet (all, or those given); answers the counts. */
   submit: [{ rowIds?: string[] }, SubmitReport]
@@ -130,6 +151,9 @@ export const commandNames = [
   'undo',
   'redo',
   'getEditHistory',
+  'previewMetadataCsv',
+  'applyMetadataCsv',
+  'exportResults',
   'submit',
   'resubmitFailed',
   'revealLogs',
