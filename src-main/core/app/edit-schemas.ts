@@ -1,7 +1,7 @@
 /**
  * Payload schemas of the editing commands, bounded so a broken or hostile renderer cannot make
  * main hold or walk unbounded input: 100,000 rows (twice the 50,000 the grid is built for), 500
- * columns, 16 MB of pasted text, 100 kB per cell.
+ * columns, 16 MB of pasted text, 32 MB of metadata CSV, 100 kB per cell.
  */
 import { z } from 'zod'
 
@@ -46,4 +46,7 @@ export const editSchemas = {
   undo: none,
   redo: none,
   getEditHistory: none,
+  previewMetadataCsv: z.object({ text: z.string().min(1).max(32_000_000) }).strict(),
+  applyMetadataCsv: z.object({ text: z.string().min(1).max(32_000_000) }).strict(),
+  exportResults: z.object({ format: z.enum(['csv', 'json']) }).strict(),
 }

@@ -9,6 +9,7 @@ import { SessionEditor } from '../editing/session-editor'
 import type { ProjectModel } from '../livingdocs/types'
 import { Session } from '../session/session'
 import type { ImportSession } from '../importer/import-session'
+import { createDataHandlers, type SaveFile } from './data-handlers'
 import { createEditHandlers } from './edit-handlers'
 import { createImportHandlers } from './import-handlers'
 import { ScanRunner } from './scan-runner'
@@ -34,6 +35,8 @@ export interface HostDeps extends ProfileDeps {
   importer?: ImportSession
   /** Opens the log folder in the system file manager (Electron's shell); absent: the command says so. */
   revealLogs?: RevealLogs
+  /** A save dialog that writes the text (exports); absent: the window downloads it instead. */
+  saveFile?: SaveFile
 }
 
 export type Handlers = { [K in CommandName]: (arg: CommandArg<K>) => Promise<CommandResult<K>> }
@@ -61,6 +64,7 @@ export function createAppCore(deps: HostDeps, session = deps.importer?.session ?
     cancelScan: async ({ scanId }) => ({ cancelled: scans.cancel(scanId) }),
     clearRows: async () => ({ removed: session.clear() }),
     ...createEditHandlers(editor, project),
+    ...createDataHandlers(session, editor, project, deps.saveFile),
     ...createImportHandlers(importer),
     ...createSupportHandlers(deps.revealLogs),
     ...createProfileHandlers(deps),
