@@ -2,7 +2,8 @@ import { MediaGrid } from './grid/MediaGrid'
 import { ChooseFoldersButton } from './panels/ChooseFoldersButton'
 import { CountsBar } from './panels/CountsBar'
 import { DropZone } from './panels/DropZone'
-import { EditToolbar } from './panels/EditToolbar'
+import { EditToolbar, PanelButton } from './panels/EditToolbar'
+import { ExportButtons } from './panels/ExportButtons'
 import { ErrorPanel } from './panels/ErrorPanel'
 import { Notices } from './panels/Notices'
 import { SandboxBanner } from './panels/SandboxBanner'
@@ -21,10 +22,12 @@ export function App() {
           <ChooseFoldersButton />
           <ScanProgressPanel />
           <ShowSkippedToggle />
+          <PanelButton panel="settings" label="Settings…" />
         </header>
         <div className="status-bar">
           <CountsBar />
           <SubmitBar />
+          <ExportButtons />
         </div>
         <EditToolbar />
         <Notices />

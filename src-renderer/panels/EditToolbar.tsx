@@ -45,6 +45,8 @@ function Selection() {
   )
 }
 
+export { PanelButton }
+
 export function EditToolbar() {
   const history = useAppStore((s) => s.history)
   return (
@@ -80,6 +82,7 @@ export function EditToolbar() {
       <PanelButton panel="bulk" label="Bulk set…" />
       <PanelButton panel="find" label="Find & replace…" shortcut="Control+F" />
       <PanelButton panel="columns" label="Columns…" />
+      <PanelButton panel="import-csv" label="Import CSV…" />
       <FilterBox />
       <Selection />
     </div>

@@ -3,9 +3,17 @@ import type { ReactNode } from 'react'
 import { useAppStore } from '../store/app-store'
 import { BulkEditPanel } from './BulkEditPanel'
 import { ColumnsPanel } from './ColumnsPanel'
+import { CsvImportPanel } from './CsvImportPanel'
 import { FindReplacePanel } from './FindReplacePanel'
+import { SettingsPanel } from './SettingsPanel'
 
-const TITLES = { bulk: 'Bulk set', find: 'Find and replace', columns: 'Columns', 'import-csv': 'Import metadata CSV' }
+const TITLES = {
+  bulk: 'Bulk set',
+  find: 'Find and replace',
+  columns: 'Columns',
+  'import-csv': 'Import metadata CSV',
+  settings: 'Profiles and settings',
+}
 
 function Frame({ title, children }: { title: string; children: ReactNode }) {
   const setPanel = useAppStore((s) => s.setPanel)
@@ -30,12 +38,14 @@ function Frame({ title, children }: { title: string; children: ReactNode }) {
 
 export function SidePanel() {
   const panel = useAppStore((s) => s.panel)
-  if (!panel || panel === 'import-csv') return null
+  if (!panel) return null
   return (
     <Frame title={TITLES[panel]}>
       {panel === 'bulk' && <BulkEditPanel />}
       {panel === 'find' && <FindReplacePanel />}
       {panel === 'columns' && <ColumnsPanel />}
+      {panel === 'import-csv' && <CsvImportPanel />}
+      {panel === 'settings' && <SettingsPanel />}
     </Frame>
   )
 }

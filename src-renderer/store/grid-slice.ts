@@ -21,7 +21,7 @@ export interface EditingCell extends CellPos {
 export type SelectMode = 'replace' | 'toggle' | 'add'
 
 /** The side panel open next to the grid (one at a time). */
-export type GridPanel = 'find' | 'bulk' | 'columns' | 'import-csv' | null
+export type GridPanel = 'find' | 'bulk' | 'columns' | 'import-csv' | 'settings' | null
 
 export interface GridSlice {
   project: ProjectModel | null
