@@ -62,7 +62,8 @@ function display(column: GridColumn, row: Row, selected: boolean) {
           : column.field
             ? formatCellValue(value)
             : columnText(column, row)
-      return <span className="cell-text">{text}</span>
+      // Plain text straight in the cell: one element less per cell, hundreds less per scrolled frame.
+      return text
     }
   }
 }
@@ -112,7 +113,7 @@ export const GridCell = memo(function GridCell(props: GridCellProps) {
       ) : applies ? (
         display(column, row, selected)
       ) : (
-        <span className="cell-text muted">—</span>
+        '—'
       )}
       {showMessage && (
         <div className="cell-message" id={messageId} role="tooltip">
