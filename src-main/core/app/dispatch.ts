@@ -12,14 +12,20 @@ export function isCommandName(name: unknown): name is CommandName {
   return typeof name === 'string' && Object.hasOwn(commandSchemas, name)
 }
 
-export async function dispatchCommand(handlers: Handlers, name: CommandName, rawArg: unknown): Promise<IpcResult<unknown>> {
+export async function dispatchCommand(
+  handlers: Handlers,
+  name: CommandName,
+  rawArg: unknown,
+): Promise<IpcResult<unknown>> {
   const parsed = commandSchemas[name].safeParse(rawArg)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
     const where = issue?.path.length ? ` at ${issue.path.join('.')}` : ''
     return {
       ok: false,
-      error: toIpcError(new MediaImportError('invalid-argument', `${name}: ${issue?.message ?? 'invalid argument'}${where}`)),
+      error: toIpcError(
+        new MediaImportError('invalid-argument', `${name}: ${issue?.message ?? 'invalid argument'}${where}`),
+      ),
     }
   }
   try {
