@@ -1,17 +1,5 @@
 import { defineConfig } from '@playwright/test'
-
-// Debian's Chromium, never a downloaded browser (reference/toolchain.md §3). The flags keep it
-// off the network: this machine has no internet and tests must only ever talk to 127.0.0.1.
-const chromiumArgs = [
-  '--no-sandbox',
-  '--headless',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-]
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './e2e/harness/chromium-args'
 
 export default defineConfig({
   outputDir: 'test-results',
@@ -34,7 +22,7 @@ export default defineConfig({
       use: {
         browserName: 'chromium',
         viewport: { width: 1280, height: 800 },
-        launchOptions: { executablePath: '/usr/bin/chromium', args: chromiumArgs },
+        launchOptions: { executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] },
       },
     },
     {

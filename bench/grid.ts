@@ -17,6 +17,7 @@ import { createAppCore } from '../src-main/core/app/handlers'
 import { readProjectModel } from '../src-main/core/livingdocs/project-model'
 import { Session } from '../src-main/core/session/session'
 import { installBridge, pageEmitter } from '../e2e/harness/bridge'
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/harness/chromium-args'
 import { startStaticServer } from '../e2e/harness/static-server'
 import { installProbes, scrollThrough, scrollToColumn } from './grid-probes'
 
@@ -27,6 +28,8 @@ const arg = (name: string, fallback: number): number => {
 const ROWS = arg('rows', 50_000)
 const EDITS = arg('edits', 200)
 const FRAMES = arg('frames', 300)
+// Another build of the renderer (default: out/renderer), to compare builds without racing the shared out/.
+const RENDERER = process.argv.includes('--renderer') ? process.argv[process.argv.indexOf('--renderer') + 1] : undefined
 const project = readProjectModel(
   JSON.parse(readFileSync(resolve(__dirname, '../resources/sandbox/project-config.json'), 'utf8')),
 )
@@ -72,20 +75,8 @@ const pct = (values: number[], q: number): number => {
 async function main(): Promise<void> {
   const started = performance.now()
   const session = new Session({ rows: Array.from({ length: ROWS }, (_, n) => row(n)), flushMs: 100 })
-  const server = await startStaticServer()
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--headless',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  })
+  const server = await startStaticServer(RENDERER)
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] })
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
   const errors: string[] = []
   page.on('pageerror', (err) => errors.push(err.message))
