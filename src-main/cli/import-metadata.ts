@@ -6,6 +6,8 @@
  */
 import { readFile, stat } from 'node:fs/promises'
 import { basename, dirname, resolve } from 'node:path'
+import { CsvError } from '../core/csv/csv'
+import { editOf, localeAssetPaths, matchRecords, readMetadataCsv, type MetadataRecord } from '../core/csv/metadata-csv'
 import { findMediaType } from '../core/livingdocs/project-model'
 import type { ProjectModel } from '../core/livingdocs/types'
 import type { ImportSession } from '../core/importer/import-session'
@@ -13,9 +15,7 @@ import { probeLocaleAsset } from '../core/importer/locale-asset'
 import { applyEntryEdit } from '../core/importer/row-entry'
 import { walkPaths } from '../core/scan/walk'
 import type { FieldIssue, Row } from '../core/session/row'
-import { CsvError } from './csv'
 import { UsageError } from './exit-codes'
-import { editOf, localeAssetPaths, matchRecords, readMetadataCsv, type MetadataRecord } from './metadata-csv'
 
 export interface MetadataPlan {
   file: string

@@ -6,8 +6,8 @@
  * not in the session are listed, not fatal. `asset.<locale>` columns name files to upload; the
  * grid leaves them to the CLI for now and says so. Pure.
  */
-import { CsvError } from '../../cli/csv'
-import { readMetadataCsv, type Column } from '../../cli/metadata-csv'
+import { CsvError } from '../csv/csv'
+import { readMetadataCsv, type Column } from '../csv/metadata-csv'
 import type { Row } from '../session/row'
 import { formatCellValue } from './cell-text'
 import { parseField, readField } from './field-path'

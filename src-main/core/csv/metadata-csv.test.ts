@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { findMediaType, readProjectModel } from '../core/livingdocs/project-model'
+import { findMediaType, readProjectModel } from '../livingdocs/project-model'
 import { csvValue, editOf, localeAssetPaths, matchRecords, readMetadataCsv } from './metadata-csv'
 
 const project = readProjectModel(
-  JSON.parse(readFileSync(resolve(__dirname, '../../resources/sandbox/project-config.json'), 'utf8')),
+  JSON.parse(readFileSync(resolve(__dirname, '../../../resources/sandbox/project-config.json'), 'utf8')),
 )
 const image = findMediaType(project, 'image')
 

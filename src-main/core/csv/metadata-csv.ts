@@ -1,11 +1,12 @@
 /**
- * `--metadata FILE.csv`: one record per file, keyed by its relative path, setting the entry's
- * metadata, translations (`title.fr`), systemName, externalId, id, media type, and per-locale
- * asset files (`asset.fr`). Columns are checked against the project before anything happens; an
- * empty cell changes nothing. Values are shaped for their property's plugin when applied. Pure.
+ * A metadata CSV (the CLI's `--metadata FILE.csv`, the app's CSV import): one record per file,
+ * keyed by its relative path, setting the entry's metadata, translations (`title.fr`), systemName,
+ * externalId, id, media type, and per-locale asset files (`asset.fr`). Columns are checked against
+ * the project before anything happens; an empty cell changes nothing. Values are shaped for their
+ * property's plugin when applied. Pure.
  */
-import type { MediaTypeModel, ProjectModel, PropertyModel } from '../core/livingdocs/types'
-import type { EntryEdit } from '../core/importer/row-entry'
+import type { MediaTypeModel, ProjectModel, PropertyModel } from '../livingdocs/types'
+import type { EntryEdit } from '../importer/row-entry'
 import { CsvError, parseCsv } from './csv'
 
 export type Column =
