@@ -24,6 +24,7 @@ import { startS3SandboxChild } from '../test-support/s3-sandbox-child'
 import { seededRandom, seedFrom } from '../test-support/seeded-random'
 import { SessionObserver, type ObservedSession } from '../test-support/session-observer'
 import { csvLine, expectedMetadata, type CrashFile } from './import-crash-fixtures'
+import { killPlan, type Phase, type Progress, type RunState, type Target } from './import-crash-plan'
 import { childEnv, runCliProcess, spawnCli } from './spawn-cli'
 
 const MiB = 1024 * 1024
@@ -103,18 +104,6 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true })
 })
 
-type Phase = 'start' | 'anytime' | 'scan' | 'multipart' | 'upload' | 'submit' | 'inside-submit'
-
-interface Progress {
-  rows: number
-  /** Rows read past `scanned` (kind, size and metadata known): the scan is done when all are. */
-  probed: number
-  uploadedSmall: number
-  bigParts: number
-  bigUploaded: boolean
-  entries: number
-}
-
 const session = (): string => join(dir, 'session')
 const args = (): string[] => [
   'import',
@@ -162,88 +151,6 @@ function settledParts(observed: ObservedSession): Set<string> {
 const bodyRequests = () =>
   proxy.requests().filter((r) => r.method === 'PUT' && (r.operation === 'put' || r.operation === 'part'))
 const partId = (r: { key: string | undefined; partNumber: number | undefined }) => `${r.key}#${r.partNumber ?? 0}`
-
-interface Target {
-  phase: Phase
-  /** Can this target still be hit, given the progress when a run starts? */
-  reachable(at: Progress): boolean
-  /** Kill now? */
-  hit(run: RunState): boolean
-}
-
-interface RunState {
-  now: Progress
-  /** Progress when this run started. */
-  at: Progress
-  /** Bytes of the big file's parts S3 received during this run. */
-  bigBytes: number
-  elapsedMs: number
-  /** How long rows have been waiting to be read in this run (the scan is on); undefined before. */
-  scanningMs: number | undefined
-}
-
-/** The kill plan: thresholds drawn from the seed, in the order the phases come. */
-function plan(): Target[] {
-  const total = files.length
-  const small = total - 1
-  const rising = (phase: Phase, value: (p: Progress) => number, threshold: number): Target => ({
-    phase,
-    reachable: (at) => value(at) < threshold,
-    hit: ({ now, at }) => value(now) >= threshold && value(now) > value(at),
-  })
-  // Reading 301 small files takes about a second, and a look at the session can take a good part
-  // of that on a busy machine: a scan kill also comes a random time after reading began.
-  const scan = (threshold: number, afterMs: number): Target => ({
-    phase: 'scan',
-    reachable: (at) => at.probed < threshold,
-    hit: (run) => rising('scan', (p) => p.probed, threshold).hit(run) || (run.scanningMs ?? -1) >= afterMs,
-  })
-  const multipart = (parts: number): Target => ({
-    phase: 'multipart',
-    reachable: (at) => !at.bigUploaded,
-    hit: ({ now, bigBytes }) => !now.bigUploaded && now.bigParts >= parts && bigBytes >= MiB,
-  })
-  const a = rng.int(25, 90)
-  const b = rng.int(a + 30, 200)
-  const u1 = rng.int(20, 90)
-  const u2 = rng.int(u1 + 40, small - 40)
-  const e1 = rng.int(BATCH, 100)
-  const e2 = rng.int(e1 + BATCH, 200)
-  const e3 = rng.int(e2 + BATCH, total - BATCH)
-  const startMs = rng.int(300, 1500)
-  // Kills at a random point of a run, wherever it is then: after a random amount of work (files
-  // read, uploaded, parts, entries), not time, so a fast run cannot finish before it.
-  const work = (p: Progress): number => p.probed + p.uploadedSmall + p.bigParts + p.entries
-  const anytime = (): Target => {
-    const amount = rng.int(5, 80)
-    return {
-      phase: 'anytime',
-      reachable: (at) => at.entries < total,
-      hit: ({ now, at }) => work(now) - work(at) >= amount,
-    }
-  }
-  return [
-    { phase: 'start', reachable: () => true, hit: ({ elapsedMs }) => elapsedMs >= startMs },
-    // The first at the first sight of files waiting to be read (a busy machine can make the scan
-    // look short), the second at a random point of the next run's scan.
-    scan(a, 0),
-    scan(b, rng.int(0, 150)),
-    anytime(),
-    multipart(rng.int(0, 1)),
-    rising('upload', (p) => p.uploadedSmall, u1),
-    multipart(rng.int(2, BIG_PARTS - 2)),
-    rising('upload', (p) => p.uploadedSmall, u2),
-    multipart(BIG_PARTS - 1),
-    anytime(),
-    rising('submit', (p) => p.entries, e1),
-    { phase: 'inside-submit', reachable: (at) => at.entries < total - BATCH, hit: () => false },
-    rising('submit', (p) => p.entries, e2),
-    { phase: 'inside-submit', reachable: (at) => at.entries < total - BATCH, hit: () => false },
-    rising('submit', (p) => p.entries, e3),
-    anytime(),
-    anytime(),
-  ]
-}
 
 interface Kill {
   /** What the plan aimed at. */
@@ -329,7 +236,12 @@ describe('media-import import killed with SIGKILL and continued', () => {
     async () => {
       const kills: Kill[] = []
       const skipped: Phase[] = []
-      for (const target of plan()) {
+      for (const target of killPlan(rng, {
+        total: files.length,
+        batch: BATCH,
+        bigParts: BIG_PARTS,
+        minBigBytes: MiB,
+      })) {
         const before = await progressNow()
         if (!target.reachable(before)) {
           skipped.push(target.phase)
