@@ -1,0 +1,29 @@
+/**
+ * The workspace shapes that cross IPC (contract.ts re-exports them), free of Node imports so the
+ * renderer type-checks against them.
+ */
+
+/** The profile name of the embedded Sandbox (DESIGN.md §9); saved profiles may not take it. */
+export const SANDBOX_NAME = 'Sandbox'
+
+/** One import session on this computer, as the session list shows it. */
+export interface WorkspaceSession {
+  /** The folder's name under the app's sessions folder. */
+  id: string
+  /** The profile it imports with ('Sandbox' for the embedded one); absent when unreadable. */
+  profileName?: string
+  createdAt: string
+  /** Last write to the session, ms since the epoch. */
+  updatedAtMs: number
+  rows: number
+  imported: number
+  /** Rows not imported yet (and not skipped). */
+  open: number
+  failed: number
+  /** Rows not all imported: worth reopening. */
+  unfinished: boolean
+  /** The session open in this window. */
+  current: boolean
+  /** Why it cannot be read (its counts are then 0). */
+  problem?: string
+}

@@ -1,0 +1,263 @@
+/**
+ * The app's workspace: which profile it imports with (the embedded Sandbox or a saved profile with
+ * its secrets) and the one import session open over it. Sessions are folders under `sessionsDir`;
+ * each remembers its profile, so reopening one uses that profile again or says precisely why it
+ * cannot. Switching closes the old session first (uploads paused, everything saved), and a session
+ * that fails to open leaves the previous one open again. One switch at a time.
+ */
+import { rm, stat } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { AppInfo } from '../../contract'
+import { openImportSession, type ImportSession, type OpenImportSessionOptions } from '../importer/import-session'
+import { ProfileError } from '../profile/profile-issues'
+import type { ProfileStore } from '../profile/profile-store'
+import type { ResolvedProfile } from '../profile/resolve-profile'
+import { listSessions } from '../session/persistence/list-sessions'
+import { SNAPSHOT_FILE } from '../session/persistence/session-files'
+import { MediaImportError } from './errors'
+import { isSessionId, newSessionId, toWorkspaceSession } from './workspace-sessions'
+import { SANDBOX_NAME, type WorkspaceSession } from './workspace-types'
+
+/** The embedded Sandbox as the workspace needs it: its profile (secrets included) and a way to stop it. */
+export interface SandboxHandle {
+  profile: ResolvedProfile
+  close(): Promise<void>
+}
+
+export interface WorkspaceOptions {
+  sessionsDir: string
+  version: string
+  profiles?: ProfileStore | Error
+  /** Starts the Sandbox; called when a Sandbox session is first opened, then kept running. */
+  startSandbox: () => Promise<SandboxHandle>
+  /** Passed to every session opened (thumbnails, flush interval, test overrides). */
+  sessionOptions?: Omit<OpenImportSessionOptions, 'dir' | 'profile' | 'mustExist' | 'roots'>
+  now?: () => Date
+}
+
+export interface OpenSession {
+  id: string
+  profileName: string
+  importer: ImportSession
+  appInfo: AppInfo
+}
+
+export interface WorkspaceListener {
+  /** Before the open session closes: stop using its importer. */
+  closing?(session: OpenSession): void
+  /** A session is open (after a switch, or the previous one again after a failed switch). */
+  opened?(session: OpenSession): void
+}
+
+export class Workspace {
+  private active: OpenSession | undefined
+  private sandbox: Promise<SandboxHandle> | undefined
+  private queue: Promise<unknown> = Promise.resolve()
+  private readonly listeners = new Set<WorkspaceListener>()
+
+  constructor(private readonly options: WorkspaceOptions) {}
+
+  current(): OpenSession | undefined {
+    return this.active
+  }
+
+  listen(listener: WorkspaceListener): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  /** Resolves once no switch is under way (commands wait for it rather than reach a closing session). */
+  settled(): Promise<void> {
+    return this.queue.then(
+      () => undefined,
+      () => undefined,
+    )
+  }
+
+  async list(): Promise<WorkspaceSession[]> {
+    const summaries = await listSessions(this.options.sessionsDir)
+    return summaries.map((s) => toWorkspaceSession(s, this.active?.id))
+  }
+
+  /** At start: the most recently used readable session, else a new Sandbox session. */
+  openStartup(): Promise<AppInfo> {
+    return this.serial(async () => {
+      const recent = (await this.list()).find((s) => !s.problem && s.profileName)
+      if (recent?.profileName) {
+        try {
+          return await this.switchTo(recent.id, recent.profileName, true)
+        } catch {
+          // Its profile is gone or its server is down: the editor still gets a working window,
+          // and the session list says what is wrong with that one.
+        }
+      }
+      // Else the newest Sandbox session, so a restart never strands the editor's earlier Sandbox rows.
+      const sandbox =
+        recent?.profileName === SANDBOX_NAME
+          ? undefined
+          : (await this.list()).find((s) => !s.problem && s.profileName === SANDBOX_NAME)
+      if (sandbox) return this.switchTo(sandbox.id, SANDBOX_NAME, true)
+      return this.switchTo(await this.freshId(SANDBOX_NAME), SANDBOX_NAME, false)
+    })
+  }
+
+  openSession(id: string): Promise<AppInfo> {
+    return this.serial(async () => {
+      const found = (await this.list()).find((s) => s.id === id)
+      if (!found) throw new MediaImportError('session-not-found', `No session "${id}" on this computer.`)
+      if (found.current && this.active) return this.active.appInfo
+      if (found.problem)
+        throw new MediaImportError('session-unreadable', `Session "${id}" cannot be read: ${found.problem}`)
+      if (!found.profileName) {
+        throw new MediaImportError('session-unreadable', `Session "${id}" does not say which profile it imports with.`)
+      }
+      return this.switchTo(id, found.profileName, true)
+    })
+  }
+
+  newSession(profileName: string): Promise<AppInfo> {
+    return this.serial(async () => this.switchTo(await this.freshId(profileName), profileName, false))
+  }
+
+  deleteSession(id: string): Promise<boolean> {
+    return this.serial(async () => {
+      this.checkId(id)
+      if (this.active?.id === id) {
+        throw new MediaImportError('session-open', `Session "${id}" is open in this window: open another one first.`)
+      }
+      const dir = join(this.options.sessionsDir, id)
+      const isSession = await stat(join(dir, SNAPSHOT_FILE)).then(
+        () => true,
+        () => false,
+      )
+      if (!isSession) return false
+      await rm(dir, { recursive: true, force: true })
+      return true
+    })
+  }
+
+  /** Closes the open session (uploads paused, saved), then the Sandbox if it was started. */
+  close(): Promise<void> {
+    return this.serial(async () => {
+      await this.closeActive()
+      const sandbox = this.sandbox
+      this.sandbox = undefined
+      if (sandbox)
+        await sandbox.then(
+          (s) => s.close(),
+          () => undefined,
+        )
+    })
+  }
+
+  private serial<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(work, work)
+    this.queue = next.catch(() => undefined)
+    return next
+  }
+
+  private checkId(id: string): void {
+    if (!isSessionId(id)) throw new MediaImportError('invalid-argument', `"${id}" is not a session id.`)
+  }
+
+  private async freshId(profileName: string): Promise<string> {
+    const taken = new Set((await this.list()).map((s) => s.id))
+    return newSessionId(profileName, (this.options.now ?? (() => new Date()))(), taken)
+  }
+
+  private async switchTo(id: string, profileName: string, mustExist: boolean): Promise<AppInfo> {
+    this.checkId(id)
+    // Resolved before anything closes: a missing profile or secret leaves the open session alone.
+    const profile = await this.resolve(profileName, mustExist ? id : undefined)
+    const previous = this.active
+    await this.closeActive()
+    try {
+      return this.activate(id, profileName, await this.openImporter(id, profile, mustExist))
+    } catch (err) {
+      const reason = err instanceof Error ? err.message : String(err)
+      let reopened = ''
+      if (previous) {
+        try {
+          const again = await this.resolve(previous.profileName, previous.id)
+          this.activate(previous.id, previous.profileName, await this.openImporter(previous.id, again, true))
+          reopened = ` Session "${previous.id}" is open again.`
+        } catch {
+          reopened = ` Session "${previous.id}" could not be opened again either: open a session from the list.`
+        }
+      }
+      throw new MediaImportError(
+        'session-open-failed',
+        `Could not open session "${id}" with profile "${profileName}": ${reason}.${reopened}`,
+      )
+    }
+  }
+
+  private openImporter(id: string, profile: ResolvedProfile, mustExist: boolean): Promise<ImportSession> {
+    return openImportSession({
+      ...this.options.sessionOptions,
+      dir: join(this.options.sessionsDir, id),
+      profile,
+      ...(mustExist ? { mustExist: true } : {}),
+    })
+  }
+
+  private activate(id: string, profileName: string, importer: ImportSession): AppInfo {
+    const sandbox = profileName === SANDBOX_NAME
+    const appInfo: AppInfo = {
+      version: this.options.version,
+      mode: sandbox ? 'sandbox' : 'profile',
+      profileName,
+      livingdocsUrl: importer.meta.profile?.livingdocsUrl ?? '',
+      sessionId: id,
+      sessionCreatedAt: importer.meta.createdAt,
+    }
+    this.active = { id, profileName, importer, appInfo }
+    for (const listener of this.listeners) listener.opened?.(this.active)
+    return appInfo
+  }
+
+  private async closeActive(): Promise<void> {
+    const active = this.active
+    if (!active) return
+    for (const listener of this.listeners) listener.closing?.(active)
+    this.active = undefined
+    await active.importer.close()
+  }
+
+  /** The profile with its secrets, or an error that says what is missing and what to do. */
+  private async resolve(profileName: string, sessionId: string | undefined): Promise<ResolvedProfile> {
+    if (profileName === SANDBOX_NAME) {
+      this.sandbox ??= this.options.startSandbox()
+      try {
+        return (await this.sandbox).profile
+      } catch (err) {
+        this.sandbox = undefined
+        throw new MediaImportError('sandbox-failed', `The Sandbox could not start: ${String(err)}`)
+      }
+    }
+    const whose = sessionId
+      ? `Session "${sessionId}" imports with profile "${profileName}"`
+      : `Profile "${profileName}"`
+    const store = this.options.profiles
+    if (!store || store instanceof Error) {
+      const why = store ? `the profiles cannot be read (${store.message})` : 'this window keeps no profiles'
+      throw new MediaImportError('profile-missing', `${whose}, but ${why}.`)
+    }
+    if (!store.get(profileName)) {
+      throw new MediaImportError(
+        'profile-missing',
+        `${whose}, which is not among the saved profiles: create a profile named "${profileName}" in Settings (same server and storage), then open it again.`,
+      )
+    }
+    try {
+      return await store.resolve(profileName)
+    } catch (err) {
+      if (!(err instanceof ProfileError)) throw err
+      const what = err.issues.map((i) => `${i.path}: ${i.message}`).join('; ')
+      const field = err.issues[0]?.path
+      throw new MediaImportError('profile-secret-missing', `${whose}, which cannot be used yet — ${what}.`, {
+        ...(field ? { field } : {}),
+      })
+    }
+  }
+}
