@@ -9,7 +9,9 @@ import type { CommandArg, CommandName } from '../../contract'
 import { editSchemas } from './edit-schemas'
 import { importSchemas } from './import-handlers'
 import { profileSchemas } from './profile-handlers'
+import { rowActionSchemas } from './row-action-handlers'
 import { supportSchemas } from './support-handlers'
+import { workspaceSchemas } from './workspace-commands'
 
 const absolutePath = z
   .string()
@@ -32,4 +34,6 @@ export const commandSchemas = {
   ...importSchemas,
   ...supportSchemas,
   ...profileSchemas,
+  ...rowActionSchemas,
+  ...workspaceSchemas,
 } satisfies { [K in CommandName]: z.ZodType<CommandArg<K>> }
