@@ -88,7 +88,12 @@ const errorXml = (code: string): string =>
 
 export async function startFaultProxy(upstreamEndpoint: string, initialRule?: FaultRule): Promise<FaultProxy> {
   const upstream = new URL(upstreamEndpoint)
-  const agent = new Agent({ keepAlive: true, maxSockets: 64 })
+  // A fresh upstream connection per request, never a pooled one. s3rver closes a connection idle
+  // for 5 s (Node's keepAliveTimeout); when the event loop was blocked longer than that (a test
+  // comparing large buffers in this same process), the server's idle timer and the next request
+  // run in the same loop turn, the agent hands out the socket the server is closing, and the
+  // client saw an ECONNRESET that no rule injected. Loopback connects cost next to nothing.
+  const agent = new Agent({ keepAlive: false, maxSockets: 64 })
   const perKey = new Map<string, number>()
   const perPart = new Map<string, number>()
   const log: LoggedRequest[] = []
@@ -164,7 +169,8 @@ export async function startFaultProxy(upstreamEndpoint: string, initialRule?: Fa
     })
   }
 
-  // Long keep-alive: a client reusing a socket the proxy just closed would see a reset we did not inject.
+  // Long keep-alive on the client side, for the same reason: a client reusing a socket the proxy
+  // just closed would see a reset we did not inject.
   const server = createServer({ keepAliveTimeout: 60_000 }, handle)
   const sockets = new Set<Socket>()
   server.on('connection', (socket) => {
