@@ -3,6 +3,7 @@
  * open at once, each with one reused read buffer. Holds the shared MediaInfo instance, so one
  * Prober serves a whole session (or a CLI run) and is closed at the end.
  */
+import { Slots } from '../concurrency/slots'
 import { defaultChunkBytes } from './read-and-hash'
 import { probeFile, type FileToProbe } from './probe-file'
 import type { ProbeResult } from './types'
@@ -20,46 +21,31 @@ const defaultHeadBytes = 256 * 1024
 export class Prober {
   private readonly mediaInfo = new MediaInfoReader()
   private readonly freeChunks: Buffer[] = []
-  private readonly waiting: (() => void)[] = []
-  private active = 0
+  private readonly slots: Slots
   readonly concurrency: number
   private readonly headBytes: number
 
   constructor(options: ProberOptions = {}) {
     this.concurrency = Math.max(1, options.concurrency ?? defaultProbeConcurrency)
     this.headBytes = options.headBytes ?? defaultHeadBytes
+    this.slots = new Slots(this.concurrency)
   }
 
   /** Files waiting for a slot. */
   get backlog(): number {
-    return this.waiting.length
+    return this.slots.waiting
   }
 
   async probe(file: FileToProbe, signal?: AbortSignal): Promise<ProbeResult> {
-    await this.acquire()
+    const release = await this.slots.acquire()
     const chunk = this.freeChunks.pop() ?? Buffer.allocUnsafe(defaultChunkBytes)
     try {
       signal?.throwIfAborted()
       return await probeFile(file, { mediaInfo: this.mediaInfo, headBytes: this.headBytes, chunk, signal })
     } finally {
       this.freeChunks.push(chunk)
-      this.release()
+      release()
     }
-  }
-
-  private async acquire(): Promise<void> {
-    if (this.active < this.concurrency) {
-      this.active++
-      return
-    }
-    // The releasing call hands its slot over directly, so no newcomer can slip in between.
-    await new Promise<void>((resolve) => this.waiting.push(resolve))
-  }
-
-  private release(): void {
-    const next = this.waiting.shift()
-    if (next) next()
-    else this.active--
   }
 
   async close(): Promise<void> {

@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto'
 import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import sharp from 'sharp'
+import { Slots } from '../../concurrency/slots'
 import type { MediaKind } from '../../session/row'
 import { findOnPath, posterFrame } from './poster-frame'
 import { thumbnailKey, thumbnailRelativePath } from './thumbnail-url'
@@ -37,14 +38,12 @@ export class ThumbnailCache {
   readonly dir: string
   readonly edge: number
   private ffmpeg: Promise<string | undefined> | undefined
-  private readonly concurrency: number
-  private active = 0
-  private readonly waiting: (() => void)[] = []
+  private readonly slots: Slots
 
   constructor(options: ThumbnailCacheOptions) {
     this.dir = options.dir
     this.edge = options.edge ?? 256
-    this.concurrency = options.concurrency ?? 2
+    this.slots = new Slots(options.concurrency ?? 2)
     if (options.ffmpeg !== undefined) this.ffmpeg = Promise.resolve(options.ffmpeg ?? undefined)
   }
 
@@ -66,7 +65,7 @@ export class ThumbnailCache {
     if (hevcMimes.has(request.mimeType)) {
       return { unavailable: 'HEIC pictures (HEVC) cannot be decoded on this computer, so there is no preview' }
     }
-    await this.acquire()
+    const release = await this.slots.acquire()
     try {
       const webp = request.kind === 'video' ? await this.fromVideo(request) : await this.fromImage(request.path)
       if ('unavailable' in webp) return webp
@@ -81,7 +80,7 @@ export class ThumbnailCache {
       }
       return { key }
     } finally {
-      this.release()
+      release()
     }
   }
 
@@ -106,19 +105,5 @@ export class ThumbnailCache {
     const png = await posterFrame(ffmpeg, request.path, at, this.edge)
     if (!png) return { unavailable: 'no poster frame: ffmpeg could not decode a frame' }
     return { data: await sharp(png).webp({ quality: 72 }).toBuffer() }
-  }
-
-  private async acquire(): Promise<void> {
-    if (this.active < this.concurrency) {
-      this.active++
-      return
-    }
-    await new Promise<void>((resolve) => this.waiting.push(resolve))
-  }
-
-  private release(): void {
-    const next = this.waiting.shift()
-    if (next) next()
-    else this.active--
   }
 }
