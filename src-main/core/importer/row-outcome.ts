@@ -53,3 +53,22 @@ export function linkToExisting(row: Row, conflict: ImportConflict | undefined = 
     importFailure: undefined,
   }
 }
+
+/**
+ * Why "link to the existing entry" cannot apply to this row, or undefined when it can. Only an
+ * externalId conflict names an entry that is the same file under another id; an id clash is
+ * someone else's entry that happens to hold our id, so linking to it would be wrong.
+ */
+export function linkRefusal(row: Row): string | undefined {
+  const where = row.relativePath
+  if (isImported(row)) return `${where} is already imported (media id ${row.result?.mediaId ?? row.entry?.id ?? '?'}).`
+  if (row.status === 'submitting') return `${where} is being sent right now; wait for its answer.`
+  const conflict = row.conflict
+  if (!conflict) {
+    return `${where} has no conflict with a library entry, so there is nothing to link it to (submit it instead).`
+  }
+  if (conflict.field !== 'externalId') {
+    return `${where}: library entry ${conflict.existing.mediaId} holds this row's entry id but is a different entry; it cannot be linked.`
+  }
+  return undefined
+}

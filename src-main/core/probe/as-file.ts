@@ -5,22 +5,44 @@
  */
 import { chooseMediaType } from '../prefill/media-type'
 import { prefillMetadata } from '../prefill/prefill'
-import type { Row } from '../session/row'
+import type { MediaTypeModel } from '../livingdocs/types'
+import type { Row, RowEntry } from '../session/row'
 import type { PrefillContext } from './row-facts'
 
 export function canImportAsFile(row: Pick<Row, 'status' | 'probeError'>): boolean {
   return row.status === 'unreadable' && row.probeError?.canImportAsFile === true
 }
 
+/** Why the row cannot be imported as a file, or undefined when it can. */
+export function importAsFileRefusal(
+  row: Pick<Row, 'status' | 'probeError' | 'relativePath' | 'kind'>,
+  context: PrefillContext = {},
+): string | undefined {
+  const where = row.relativePath
+  if (row.status !== 'unreadable' || !row.probeError) {
+    return row.kind === 'file' && row.status !== 'unreadable'
+      ? `${where} is already a file row.`
+      : `${where} was read without a problem; there is no reason to import it as a file.`
+  }
+  if (!row.probeError.canImportAsFile) {
+    return `${where} cannot be imported as a file: ${row.probeError.message}`
+  }
+  if (context.project && !chooseMediaType(context.project, 'file', context.defaults)) {
+    return `${where} cannot be imported as a file: the project has no media type for files.`
+  }
+  return undefined
+}
+
 /** The change that turns the row into a file row, or undefined when the row cannot be. */
 export function importAsFile(
-  row: Pick<Row, 'status' | 'probeError' | 'relativePath' | 'warnings' | 'embedded'>,
+  row: Pick<Row, 'status' | 'probeError' | 'relativePath' | 'warnings' | 'embedded' | 'entry'>,
   context: PrefillContext = {},
 ): Partial<Row> | undefined {
   if (!canImportAsFile(row) || !row.probeError) return undefined
   const mediaType = chooseMediaType(context.project, 'file', context.defaults)
   const fileName = row.relativePath.slice(row.relativePath.lastIndexOf('/') + 1)
   return {
+    ...(row.entry ? { entry: asFileEntry(row.entry, mediaType) } : {}),
     status: 'probed',
     kind: 'file',
     reason: undefined,
@@ -35,4 +57,23 @@ export function importAsFile(
     ],
     prefill: prefillMetadata({ fileName }, mediaType),
   }
+}
+
+/**
+ * The entry with the file media type: the image or video handle it started with no longer fits
+ * its kind (the prefill only fills a media type that is unset). Values for properties the file
+ * type lacks are dropped, so the row does not start with errors the editor never made.
+ */
+function asFileEntry(entry: RowEntry, mediaType: MediaTypeModel | undefined): RowEntry {
+  if (!mediaType) {
+    const { mediaType: _dropped, ...rest } = entry
+    return rest
+  }
+  const handles = new Set(mediaType.properties.map((p) => p.handle))
+  const keep = (values: Record<string, unknown>) =>
+    Object.fromEntries(Object.entries(values).filter(([key]) => handles.has(key)))
+  const translations = Object.fromEntries(
+    Object.entries(entry.translations).map(([locale, t]) => [locale, { metadata: keep(t.metadata) }]),
+  )
+  return { ...entry, mediaType: mediaType.handle, metadata: keep(entry.metadata), translations }
 }

@@ -1,0 +1,67 @@
+/**
+ * The editor's two ways out of a stuck row, applied to the session: "link to the existing entry"
+ * on an externalId conflict (the library's entry becomes the row's entry; nothing is sent), and
+ * "import as file" for a damaged image or video (the row becomes a file row and uploads like any
+ * probed row, because the pipeline hands every probed row to the upload engine). Each row is
+ * decided on its own; a row that cannot take the choice says why and stays as it was.
+ */
+import { importAsFile, importAsFileRefusal } from '../probe/as-file'
+import type { PrefillContext } from '../probe/row-facts'
+import type { Row } from '../session/row'
+import type { Session } from '../session/session'
+import type { RowActionReport } from './row-action-report'
+import { linkRefusal, linkToExisting } from './row-outcome'
+
+export type { RowActionReport, RowActionResult } from './row-action-report'
+
+type Decide = (row: Row) => { change: Partial<Row>; message: string; mediaId?: string } | { refused: string }
+
+async function applyToRows(session: Session, rowIds: readonly string[], decide: Decide): Promise<RowActionReport> {
+  const report: RowActionReport = { done: 0, refused: 0, rows: [] }
+  for (const rowId of new Set(rowIds)) {
+    const row = session.getRow(rowId)
+    const decision = row ? decide(row) : { refused: `There is no row ${rowId} in this session (it was removed).` }
+    if ('refused' in decision) {
+      report.refused++
+      report.rows.push({ rowId, done: false, message: decision.refused })
+      continue
+    }
+    session.updateRow(rowId, decision.change)
+    report.done++
+    report.rows.push({
+      rowId,
+      done: true,
+      message: decision.message,
+      ...(decision.mediaId ? { mediaId: decision.mediaId } : {}),
+    })
+  }
+  if (report.done > 0) {
+    // The editor sees the rows change now, and the choice is in the journal before the answer.
+    session.flush()
+    await session.persisted()
+  }
+  return report
+}
+
+export function linkRowsToExisting(session: Session, rowIds: readonly string[]): Promise<RowActionReport> {
+  return applyToRows(session, rowIds, (row) => {
+    const refused = linkRefusal(row)
+    if (refused) return { refused }
+    const change = linkToExisting(row)
+    const mediaId = change.result?.mediaId ?? ''
+    return { change, mediaId, message: `${row.relativePath} is linked to library entry ${mediaId}.` }
+  })
+}
+
+export function importRowsAsFiles(
+  session: Session,
+  rowIds: readonly string[],
+  context: PrefillContext,
+): Promise<RowActionReport> {
+  return applyToRows(session, rowIds, (row) => {
+    const refused = importAsFileRefusal(row, context)
+    const change = refused ? undefined : importAsFile(row, context)
+    if (!change) return { refused: refused ?? `${row.relativePath} cannot be imported as a file.` }
+    return { change, message: `${row.relativePath} will be imported as a file; its upload starts now.` }
+  })
+}
