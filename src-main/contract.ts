@@ -22,7 +22,6 @@ import type { ConnectionReport, ProfileSecrets, ProfileSummary } from './core/pr
 import type { SubmitReport } from './core/importer/submit-report'
 import type { RowActionReport } from './core/importer/row-action-report'
 import type { Row } from './core/session/row'
-import type { WorkspaceSession } from './core/app/workspace-types'
 
 export type { Row, RowStatus, MediaKind, FieldIssue, RowEntry } from './core/session/row'
 export type { ProjectModel, MediaTypeModel, PropertyModel } from './core/livingdocs/types'
@@ -42,7 +41,6 @@ export type { SubmitReport } from './core/importer/submit-report'
 export type { RowActionReport, RowActionResult } from './core/importer/row-action-report'
 export type { Profile } from './core/profile/profile-schema'
 export type { ConnectionCheck, ConnectionReport, ProfileSecrets, ProfileSummary } from './core/profile/profile-types'
-export type { WorkspaceSession } from './core/app/workspace-types'
 
 export interface AppInfo {
   version: string
@@ -52,9 +50,6 @@ export interface AppInfo {
   livingdocsUrl: string
   /** The profile's Livingdocs editor URL template with `{mediaId}`; absent: no editor links. */
   editorUrl?: string
-  /** The import session open in this window (its folder name), and when it was started. */
-  sessionId?: string
-  sessionCreatedAt?: string
 }
 
 export interface SessionSnapshot {
@@ -136,23 +131,12 @@ export interface Commands {
   deleteProfile: [{ name: string }, { removed: boolean }]
   /** Reads the project config and checks each bucket; one check per item, with what to do. */
   testProfile: [{ name: string }, ConnectionReport]
-  // Workspace (core/app/workspace.ts): the session open in this window and the others on this computer.
-  /** Every session folder, newest first, with its profile, counts and whether it is unfinished. */
-  listSessions: [undefined, { sessions: WorkspaceSession[] }]
-  /** Closes the open session (saved, uploads paused) and opens this one with the profile it remembers. */
-  openSession: [{ id: string }, AppInfo]
-  /** Starts a new session with a profile ('Sandbox' for the embedded one). */
-  newSession: [{ profileName: string }, AppInfo]
-  /** Removes a session folder; refused for the open one. */
-  deleteSession: [{ id: string }, { removed: boolean }]
 }
 
 /** event name -> payload */
 export interface Events {
   sessionPatch: SessionPatch
   scanProgress: ScanProgress
-  /** Another session is open: reload the snapshot, the project and the app info. */
-  workspaceChanged: AppInfo
 }
 
 export type CommandName = keyof Commands
@@ -190,12 +174,8 @@ export const commandNames = [
   'saveProfile',
   'deleteProfile',
   'testProfile',
-  'listSessions',
-  'openSession',
-  'newSession',
-  'deleteSession',
 ] as const satisfies readonly CommandName[]
-export const eventNames = ['sessionPatch', 'scanProgress', 'workspaceChanged'] as const satisfies readonly EventName[]
+export const eventNames = ['sessionPatch', 'scanProgress'] as const satisfies readonly EventName[]
 
 type Missing<All, Listed> = Exclude<All, Listed>
 // Fails to compile if a command or event is declared above but not listed.

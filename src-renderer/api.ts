@@ -103,10 +103,6 @@ export function createApi(getBridge: () => MediaImportBridge | undefined): Api {
     saveProfile: (arg) => call('saveProfile', arg),
     deleteProfile: (arg) => call('deleteProfile', arg),
     testProfile: (arg) => call('testProfile', arg),
-    listSessions: () => call('listSessions'),
-    openSession: (arg) => call('openSession', arg),
-    newSession: (arg) => call('newSession', arg),
-    deleteSession: (arg) => call('deleteSession', arg),
     on: (event, listener) => bridge().on(event, listener),
     pathForFile: (file) => bridge().pathForFile(file),
   }

@@ -11,7 +11,6 @@ import { importSchemas } from './import-handlers'
 import { profileSchemas } from './profile-handlers'
 import { rowActionSchemas } from './row-action-handlers'
 import { supportSchemas } from './support-handlers'
-import { workspaceSchemas } from './workspace-commands'
 
 const absolutePath = z
   .string()
@@ -35,5 +34,4 @@ export const commandSchemas = {
   ...supportSchemas,
   ...profileSchemas,
   ...rowActionSchemas,
-  ...workspaceSchemas,
 } satisfies { [K in CommandName]: z.ZodType<CommandArg<K>> }
