@@ -21,7 +21,9 @@ import type { Profile } from './core/profile/profile-schema'
 import type { ConnectionReport, ProfileSecrets, ProfileSummary } from './core/profile/profile-types'
 import type { SubmitReport } from './core/importer/submit-report'
 import type { RowActionReport } from './core/importer/row-action-report'
+import type { RowActionReport } from './core/importer/row-action-report'
 import type { Row } from './core/session/row'
+import type { WorkspaceSession } from './core/app/workspace-types'
 
 export type { Row, RowStatus, MediaKind, FieldIssue, RowEntry } from './core/session/row'
 export type { ProjectModel, MediaTypeModel, PropertyModel } from './core/livingdocs/types'
@@ -39,8 +41,10 @@ export type { FindOptions } from './core/editing/find-replace'
 export type { HistoryState } from './core/editing/undo-stack'
 export type { SubmitReport } from './core/importer/submit-report'
 export type { RowActionReport, RowActionResult } from './core/importer/row-action-report'
+export type { RowActionReport, RowActionResult } from './core/importer/row-action-report'
 export type { Profile } from './core/profile/profile-schema'
 export type { ConnectionCheck, ConnectionReport, ProfileSecrets, ProfileSummary } from './core/profile/profile-types'
+export type { WorkspaceSession } from './core/app/workspace-types'
 
 export interface AppInfo {
   version: string
@@ -50,6 +54,11 @@ export interface AppInfo {
   livingdocsUrl: string
   /** The profile's Livingdocs editor URL template with `{mediaId}`; absent: no editor links. */
   editorUrl?: string
+  /** The profile's Livingdocs editor URL template with `{mediaId}`; absent: no editor links. */
+  editorUrl?: string
+  /** The import session open in this window (its folder name), and when it was started. */
+  sessionId?: string
+  sessionCreatedAt?: string
 }
 
 export interface SessionSnapshot {
@@ -120,6 +129,12 @@ export interface Commands {
   importAsFile: [{ rowIds: string[] }, RowActionReport]
   /** Opens an imported entry in the Livingdocs editor; main builds the URL from the profile. */
   openInEditor: [{ mediaId: string }, { url: string; opened: boolean; message?: string }]
+  /** Conflict rows take the library's existing entry as theirs (imported, linked); nothing is sent. */
+  linkToExisting: [{ rowIds: string[] }, RowActionReport]
+  /** Damaged images/videos become file rows (the problem kept as a warning) and upload. */
+  importAsFile: [{ rowIds: string[] }, RowActionReport]
+  /** Opens an imported entry in the Livingdocs editor; main builds the URL from the profile. */
+  openInEditor: [{ mediaId: string }, { url: string; opened: boolean; message?: string }]
   // Support
   /** Opens the folder of the app's log files in the system file manager; answers its path. */
   revealLogs: [undefined, { path: string }]
@@ -131,12 +146,23 @@ export interface Commands {
   deleteProfile: [{ name: string }, { removed: boolean }]
   /** Reads the project config and checks each bucket; one check per item, with what to do. */
   testProfile: [{ name: string }, ConnectionReport]
+  // Workspace (core/app/workspace.ts): the session open in this window and the others on this computer.
+  /** Every session folder, newest first, with its profile, counts and whether it is unfinished. */
+  listSessions: [undefined, { sessions: WorkspaceSession[] }]
+  /** Closes the open session (saved, uploads paused) and opens this one with the profile it remembers. */
+  openSession: [{ id: string }, AppInfo]
+  /** Starts a new session with a profile ('Sandbox' for the embedded one). */
+  newSession: [{ profileName: string }, AppInfo]
+  /** Removes a session folder; refused for the open one. */
+  deleteSession: [{ id: string }, { removed: boolean }]
 }
 
 /** event name -> payload */
 export interface Events {
   sessionPatch: SessionPatch
   scanProgress: ScanProgress
+  /** Another session is open: reload the snapshot, the project and the app info. */
+  workspaceChanged: AppInfo
 }
 
 export type CommandName = keyof Commands
@@ -169,13 +195,20 @@ export const commandNames = [
   'linkToExisting',
   'importAsFile',
   'openInEditor',
+  'linkToExisting',
+  'importAsFile',
+  'openInEditor',
   'revealLogs',
   'listProfiles',
   'saveProfile',
   'deleteProfile',
   'testProfile',
+  'listSessions',
+  'openSession',
+  'newSession',
+  'deleteSession',
 ] as const satisfies readonly CommandName[]
-export const eventNames = ['sessionPatch', 'scanProgress'] as const satisfies readonly EventName[]
+export const eventNames = ['sessionPatch', 'scanProgress', 'workspaceChanged'] as const satisfies readonly EventName[]
 
 type Missing<All, Listed> = Exclude<All, Listed>
 // Fails to compile if a command or event is declared above but not listed.

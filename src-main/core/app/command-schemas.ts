@@ -10,7 +10,9 @@ import { editSchemas } from './edit-schemas'
 import { importSchemas } from './import-handlers'
 import { profileSchemas } from './profile-handlers'
 import { rowActionSchemas } from './row-action-handlers'
+import { rowActionSchemas } from './row-action-handlers'
 import { supportSchemas } from './support-handlers'
+import { workspaceSchemas } from './workspace-commands'
 
 const absolutePath = z
   .string()
@@ -34,4 +36,6 @@ export const commandSchemas = {
   ...supportSchemas,
   ...profileSchemas,
   ...rowActionSchemas,
+  ...rowActionSchemas,
+  ...workspaceSchemas,
 } satisfies { [K in CommandName]: z.ZodType<CommandArg<K>> }

@@ -15,7 +15,10 @@ import { createImportHandlers } from './import-handlers'
 import { ScanRunner } from './scan-runner'
 import { createProfileHandlers, type ProfileDeps } from './profile-handlers'
 import { createRowActionHandlers, type OpenExternal } from './row-action-handlers'
+import { createRowActionHandlers, type OpenExternal } from './row-action-handlers'
 import { createSupportHandlers, type RevealLogs } from './support-handlers'
+import type { Workspace } from './workspace'
+import { createWorkspaceHandlers } from './workspace-commands'
 
 export type Emit = <E extends EventName>(event: E, payload: Events[E]) => void
 
@@ -40,6 +43,10 @@ export interface HostDeps extends ProfileDeps {
   saveFile?: SaveFile
   /** Opens an http(s) URL in the system browser (Electron's shell); absent: openInEditor answers the URL. */
   openExternal?: OpenExternal
+  /** Opens an http(s) URL in the system browser (Electron's shell); absent: openInEditor answers the URL. */
+  openExternal?: OpenExternal
+  /** The session list and switching (core/app/workspace.ts); absent: one session, no list. */
+  workspace?: Workspace
 }
 
 export type Handlers = { [K in CommandName]: (arg: CommandArg<K>) => Promise<CommandResult<K>> }
@@ -78,6 +85,14 @@ export function createAppCore(deps: HostDeps, session = deps.importer?.session ?
       appInfo: deps.appInfo,
       openExternal: deps.openExternal,
     }),
+    ...createRowActionHandlers({
+      session,
+      project,
+      mediaTypeDefaults: importer?.scanOptions.mediaTypeDefaults,
+      appInfo: deps.appInfo,
+      openExternal: deps.openExternal,
+    }),
+    ...createWorkspaceHandlers(deps.workspace),
   }
 
   return {
