@@ -7,6 +7,7 @@
  */
 import { mkdir, open, readFile, rename } from 'node:fs/promises'
 import { dirname } from 'node:path'
+import { SANDBOX_NAME } from '../app/workspace-types'
 import { fsyncDir } from '../session/persistence/session-files'
 import { parseJsonText } from './load-profile'
 import { ProfileError } from './profile-issues'
@@ -81,6 +82,11 @@ export class ProfileStore {
    */
   async save(raw: unknown, secrets: ProfileSecrets = {}, previousName?: string): Promise<ProfileSummary> {
     const profile = parseProfile(raw)
+    if (profile.name === SANDBOX_NAME) {
+      throw new ProfileError([
+        { path: 'name', message: `"${SANDBOX_NAME}" is the embedded test server's name: choose another name` },
+      ])
+    }
     const replaced = previousName ?? profile.name
     if (profile.name !== replaced && this.get(profile.name)) {
       throw new ProfileError([{ path: 'name', message: `a profile named "${profile.name}" exists already` }])

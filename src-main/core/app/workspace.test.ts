@@ -1,0 +1,200 @@
+import { mkdtemp, readdir, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { AppInfo, EventName } from '../../contract'
+import { MemorySecretStore, ProfileStore } from '../profile/profile-store'
+import { resolveProfile } from '../profile/resolve-profile'
+import { startSandbox, type RunningSandbox } from '../sandbox/start-sandbox'
+import type { Row } from '../session/row'
+import { dispatchCommand } from './dispatch'
+import { Workspace } from './workspace'
+import { createWorkspaceCore, type WorkspaceCore } from './workspace-handlers'
+
+const row = (rowId: string, status: Row['status']): Row => ({
+  rowId,
+  path: `/media/${rowId}.jpg`,
+  relativePath: `media/${rowId}.jpg`,
+  size: 10,
+  mtimeMs: 1,
+  status,
+})
+
+/** A second emulator + S3 saved as a profile named "Staging", its secrets in memory only. */
+async function saveStaging(store: ProfileStore, real: RunningSandbox, withKeys = true): Promise<void> {
+  const { name: _drop, ...rest } = real.profile
+  void _drop
+  await store.save(
+    { ...rest, name: 'Staging', livingdocs: { ...rest.livingdocs, tokenEnv: 'STAGING_TOKEN' } },
+    {
+      token: real.emulator.token,
+      ...(withKeys ? { accessKeyId: real.s3.accessKeyId, secretAccessKey: real.s3.secretAccessKey } : {}),
+    },
+  )
+}
+
+describe('Workspace', () => {
+  let root: string
+  let sandbox: RunningSandbox
+  let real: RunningSandbox
+  let store: ProfileStore
+  let workspace: Workspace
+  let core: WorkspaceCore
+  let sandboxStarts = 0
+  const events: Array<[EventName, unknown]> = []
+
+  beforeAll(async () => {
+    root = await mkdtemp(join(tmpdir(), 'workspace-'))
+    real = await startSandbox({ dataDir: join(root, 'real-server') })
+    store = await ProfileStore.open(join(root, 'profiles.json'), new MemorySecretStore())
+    workspace = new Workspace({
+      sessionsDir: join(root, 'sessions'),
+      version: '1.2.3',
+      profiles: store,
+      startSandbox: async () => {
+        sandboxStarts++
+        sandbox = await startSandbox({ dataDir: join(root, 'sandbox') })
+        return { profile: resolveProfile(sandbox.profile, sandbox.env), close: () => sandbox.close() }
+      },
+      sessionOptions: { flushMs: 10 },
+    })
+    core = createWorkspaceCore(workspace, {
+      pickPaths: async () => [],
+      emit: (event, payload) => events.push([event, payload]),
+      profiles: store,
+    })
+  }, 30_000)
+
+  afterAll(async () => {
+    core?.dispose()
+    await workspace?.close()
+    await real?.close()
+    await rm(root, { recursive: true, force: true })
+  })
+
+  const call = async (name: Parameters<typeof dispatchCommand>[1], arg?: unknown) => {
+    const answer = await dispatchCommand(core.handlers, name, arg)
+    if (!answer.ok) throw new Error(`${answer.error.code}: ${answer.error.message}`)
+    return answer.value
+  }
+
+  it('starts a new Sandbox session when there is none, without starting the Sandbox before', async () => {
+    expect(sandboxStarts).toBe(0)
+    const info = await workspace.openStartup()
+    expect(info).toMatchObject({ mode: 'sandbox', profileName: 'Sandbox', version: '1.2.3' })
+    expect(info.sessionId).toMatch(/-sandbox$/)
+    expect(sandboxStarts).toBe(1)
+    expect(await call('getAppInfo')).toEqual(info)
+    expect(events.at(-1)).toEqual(['workspaceChanged', info])
+  })
+
+  it('lists the open session as current; rows not all imported make it unfinished', async () => {
+    const sandboxId = workspace.current()!.id
+    workspace.current()!.importer.session.upsertRows([row('a', 'imported'), row('b', 'rejected')])
+    const { sessions } = (await call('listSessions')) as { sessions: Array<Record<string, unknown>> }
+    expect(sessions).toHaveLength(1)
+    expect(sessions[0]).toMatchObject({
+      id: sandboxId,
+      profileName: 'Sandbox',
+      current: true,
+      rows: 2,
+      imported: 1,
+      open: 1,
+      unfinished: true,
+    })
+  })
+
+  it('names a profile that does not exist, and leaves the open session alone', async () => {
+    const before = workspace.current()!.id
+    const answer = await dispatchCommand(core.handlers, 'newSession', { profileName: 'Staging' })
+    expect(answer).toMatchObject({ ok: false, error: { code: 'profile-missing' } })
+    expect(!answer.ok && answer.error.message).toContain('"Staging", which is not among the saved profiles')
+    expect(workspace.current()?.id).toBe(before)
+    expect((await call('getSnapshot')) as { rows: unknown[] }).toMatchObject({ rows: [{ rowId: 'a' }, { rowId: 'b' }] })
+  })
+
+  it('names the missing secret of a saved profile', async () => {
+    await saveStaging(store, real, false)
+    const answer = await dispatchCommand(core.handlers, 'newSession', { profileName: 'Staging' })
+    expect(answer).toMatchObject({ ok: false, error: { code: 'profile-secret-missing' } })
+    expect(!answer.ok && answer.error.message).toContain('storage.credentials.accessKeyId: no S3 access key id saved')
+  })
+
+  it('switches to a new session for a saved profile: the old one is saved and closed, handlers follow', async () => {
+    const sandboxId = workspace.current()!.id
+    const oldImporter = workspace.current()!.importer
+    await saveStaging(store, real)
+    const info = (await call('newSession', { profileName: 'Staging' })) as AppInfo
+    expect(info).toMatchObject({ mode: 'profile', profileName: 'Staging', livingdocsUrl: real.livingdocsUrl })
+    expect(workspace.current()?.importer).not.toBe(oldImporter)
+    expect(await call('getSnapshot')).toMatchObject({ rows: [] })
+    expect(await call('getAppInfo')).toEqual(info)
+    const { sessions } = (await call('listSessions')) as { sessions: Array<Record<string, unknown>> }
+    expect(sessions.map((s) => [s.id, s.current, s.unfinished])).toEqual([
+      [info.sessionId, true, false],
+      [sandboxId, false, true],
+    ])
+  })
+
+  it('reopens the Sandbox session with its rows; refuses to delete the open one; deletes another', async () => {
+    const { sessions } = (await call('listSessions')) as { sessions: Array<{ id: string; profileName: string }> }
+    const sandboxId = sessions.find((s) => s.profileName === 'Sandbox')!.id
+    const stagingId = sessions.find((s) => s.profileName === 'Staging')!.id
+    const info = (await call('openSession', { id: sandboxId })) as AppInfo
+    expect(info).toMatchObject({ mode: 'sandbox', sessionId: sandboxId })
+    expect(sandboxStarts).toBe(1)
+    expect(await call('getSnapshot')).toMatchObject({ rows: [{ rowId: 'a' }, { rowId: 'b' }] })
+    const refused = await dispatchCommand(core.handlers, 'deleteSession', { id: sandboxId })
+    expect(refused).toMatchObject({ ok: false, error: { code: 'session-open' } })
+    expect(await call('deleteSession', { id: stagingId })).toEqual({ removed: true })
+    expect(await readdir(join(root, 'sessions'))).toEqual([sandboxId])
+  })
+
+  it('says which profile a session needs when that profile was deleted', async () => {
+    const staging = (await call('newSession', { profileName: 'Staging' })) as AppInfo
+    const { sessions } = (await call('listSessions')) as { sessions: Array<{ id: string; profileName: string }> }
+    const sandboxId = sessions.find((s) => s.profileName === 'Sandbox')!.id
+    await call('openSession', { id: sandboxId })
+    await call('deleteProfile', { name: 'Staging' })
+    const answer = await dispatchCommand(core.handlers, 'openSession', { id: staging.sessionId })
+    expect(answer).toMatchObject({ ok: false, error: { code: 'profile-missing' } })
+    expect(!answer.ok && answer.error.message).toContain(
+      `Session "${staging.sessionId}" imports with profile "Staging", which is not among the saved profiles`,
+    )
+    expect(workspace.current()?.id).toBe(sandboxId)
+  })
+
+  it('opens the most recent session at the next start', async () => {
+    const sessionsDir = join(root, 'sessions')
+    const current = workspace.current()!.id
+    core.dispose()
+    await workspace.close()
+    workspace = new Workspace({
+      sessionsDir,
+      version: '1.2.3',
+      profiles: store,
+      startSandbox: async () => {
+        sandbox = await startSandbox({ dataDir: join(root, 'sandbox') })
+        return { profile: resolveProfile(sandbox.profile, sandbox.env), close: () => sandbox.close() }
+      },
+    })
+    core = createWorkspaceCore(workspace, { pickPaths: async () => [], emit: () => undefined, profiles: store })
+    const info = await workspace.openStartup()
+    expect(info.sessionId).toBe(current)
+    expect(await call('getSnapshot')).toMatchObject({ rows: [{ rowId: 'a' }, { rowId: 'b' }] })
+  })
+
+  it('rejects ids that are not session folder names', async () => {
+    for (const id of ['../etc', '.', 'a/b', '']) {
+      const answer = await dispatchCommand(core.handlers, 'openSession', { id })
+      expect(answer).toMatchObject({ ok: false, error: { code: 'invalid-argument' } })
+    }
+    expect(await dispatchCommand(core.handlers, 'newSession', {})).toMatchObject({ ok: false })
+  })
+
+  it('refuses a saved profile named like the Sandbox', async () => {
+    const { name: _n, ...rest } = real.profile
+    void _n
+    await expect(store.save({ ...rest, name: 'Sandbox' })).rejects.toThrow(/embedded test server/)
+  })
+})
