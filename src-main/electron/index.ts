@@ -12,6 +12,7 @@ import { logRevealer, openAppLog } from './app-log'
 import { openAppProfiles } from './app-profiles'
 import { registerPrivilegedSchemes, serveRenderer } from './app-protocol'
 import { createPathPicker } from './dialogs'
+import { createFileSaver } from './save-file'
 import { startHostMode } from './host-mode'
 import type { HostMode } from './host-mode'
 import { createMainWindowIpc } from './ipc'
@@ -83,6 +84,7 @@ function run(): void {
       pickPaths: createPathPicker(() => mainWindow, allowed),
       emit: ipc.emit,
       revealLogs: logRevealer(log, shell),
+      saveFile: createFileSaver(() => mainWindow, () => app.getPath('documents')),
       profiles,
       onSecrets: (values) => log.redactor.addSecret(...values),
     })
