@@ -21,7 +21,6 @@ import type { Profile } from './core/profile/profile-schema'
 import type { ConnectionReport, ProfileSecrets, ProfileSummary } from './core/profile/profile-types'
 import type { SubmitReport } from './core/importer/submit-report'
 import type { RowActionReport } from './core/importer/row-action-report'
-import type { RowActionReport } from './core/importer/row-action-report'
 import type { Row } from './core/session/row'
 import type { WorkspaceSession } from './core/app/workspace-types'
 
@@ -41,7 +40,6 @@ export type { FindOptions } from './core/editing/find-replace'
 export type { HistoryState } from './core/editing/undo-stack'
 export type { SubmitReport } from './core/importer/submit-report'
 export type { RowActionReport, RowActionResult } from './core/importer/row-action-report'
-export type { RowActionReport, RowActionResult } from './core/importer/row-action-report'
 export type { Profile } from './core/profile/profile-schema'
 export type { ConnectionCheck, ConnectionReport, ProfileSecrets, ProfileSummary } from './core/profile/profile-types'
 export type { WorkspaceSession } from './core/app/workspace-types'
@@ -52,8 +50,6 @@ export interface AppInfo {
   mode: 'sandbox' | 'profile'
   profileName: string
   livingdocsUrl: string
-  /** The profile's Livingdocs editor URL template with `{mediaId}`; absent: no editor links. */
-  editorUrl?: string
   /** The profile's Livingdocs editor URL template with `{mediaId}`; absent: no editor links. */
   editorUrl?: string
   /** The import session open in this window (its folder name), and when it was started. */
@@ -129,12 +125,6 @@ export interface Commands {
   importAsFile: [{ rowIds: string[] }, RowActionReport]
   /** Opens an imported entry in the Livingdocs editor; main builds the URL from the profile. */
   openInEditor: [{ mediaId: string }, { url: string; opened: boolean; message?: string }]
-  /** Conflict rows take the library's existing entry as theirs (imported, linked); nothing is sent. */
-  linkToExisting: [{ rowIds: string[] }, RowActionReport]
-  /** Damaged images/videos become file rows (the problem kept as a warning) and upload. */
-  importAsFile: [{ rowIds: string[] }, RowActionReport]
-  /** Opens an imported entry in the Livingdocs editor; main builds the URL from the profile. */
-  openInEditor: [{ mediaId: string }, { url: string; opened: boolean; message?: string }]
   // Support
   /** Opens the folder of the app's log files in the system file manager; answers its path. */
   revealLogs: [undefined, { path: string }]
@@ -192,9 +182,6 @@ export const commandNames = [
   'exportResults',
   'submit',
   'resubmitFailed',
-  'linkToExisting',
-  'importAsFile',
-  'openInEditor',
   'linkToExisting',
   'importAsFile',
   'openInEditor',

@@ -10,7 +10,6 @@ import { editSchemas } from './edit-schemas'
 import { importSchemas } from './import-handlers'
 import { profileSchemas } from './profile-handlers'
 import { rowActionSchemas } from './row-action-handlers'
-import { rowActionSchemas } from './row-action-handlers'
 import { supportSchemas } from './support-handlers'
 import { workspaceSchemas } from './workspace-commands'
 
@@ -35,7 +34,6 @@ export const commandSchemas = {
   ...importSchemas,
   ...supportSchemas,
   ...profileSchemas,
-  ...rowActionSchemas,
   ...rowActionSchemas,
   ...workspaceSchemas,
 } satisfies { [K in CommandName]: z.ZodType<CommandArg<K>> }

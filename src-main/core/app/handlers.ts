@@ -15,7 +15,6 @@ import { createImportHandlers } from './import-handlers'
 import { ScanRunner } from './scan-runner'
 import { createProfileHandlers, type ProfileDeps } from './profile-handlers'
 import { createRowActionHandlers, type OpenExternal } from './row-action-handlers'
-import { createRowActionHandlers, type OpenExternal } from './row-action-handlers'
 import { createSupportHandlers, type RevealLogs } from './support-handlers'
 import type { Workspace } from './workspace'
 import { createWorkspaceHandlers } from './workspace-commands'
@@ -41,8 +40,6 @@ export interface HostDeps extends ProfileDeps {
   revealLogs?: RevealLogs
   /** A save dialog that writes the text (exports); absent: the window downloads it instead. */
   saveFile?: SaveFile
-  /** Opens an http(s) URL in the system browser (Electron's shell); absent: openInEditor answers the URL. */
-  openExternal?: OpenExternal
   /** Opens an http(s) URL in the system browser (Electron's shell); absent: openInEditor answers the URL. */
   openExternal?: OpenExternal
   /** The session list and switching (core/app/workspace.ts); absent: one session, no list. */
@@ -78,13 +75,6 @@ export function createAppCore(deps: HostDeps, session = deps.importer?.session ?
     ...createImportHandlers(importer),
     ...createSupportHandlers(deps.revealLogs),
     ...createProfileHandlers(deps),
-    ...createRowActionHandlers({
-      session,
-      project,
-      mediaTypeDefaults: importer?.scanOptions.mediaTypeDefaults,
-      appInfo: deps.appInfo,
-      openExternal: deps.openExternal,
-    }),
     ...createRowActionHandlers({
       session,
       project,
