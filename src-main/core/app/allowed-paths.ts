@@ -4,9 +4,11 @@
  * renderer cannot ask main to read ~/.ssh by sending a path. The host remembers paths from places
  * the renderer's page cannot forge: the system picker, and files of a real drop (Electron's preload
  * resolves only those to paths). Pure; paths are compared after `path.resolve`, exactly as given
- * (no case folding, no realpath).
+ * (no case folding, no realpath). Links inside an allowed folder are the walk's concern: it
+ * follows one only when its real target lies inside a dropped path (scan/walk.ts).
  */
-import { isAbsolute, resolve, sep } from 'node:path'
+import { isAbsolute, resolve } from 'node:path'
+import { isInside } from '../scan/inside-roots'
 import { MediaImportError } from './errors'
 import type { Handlers } from './handlers'
 
@@ -23,12 +25,7 @@ export class AllowedPaths {
   /** True when `path` is one of the remembered paths or lies under one. */
   allows(path: string): boolean {
     if (!isAbsolute(path) || path.includes('\0')) return false
-    const candidate = resolve(path)
-    for (const root of this.roots) {
-      if (candidate === root) return true
-      const prefix = root.endsWith(sep) ? root : root + sep
-      if (candidate.startsWith(prefix)) return true
-    }
+    for (const root of this.roots) if (isInside(path, root)) return true
     return false
   }
 

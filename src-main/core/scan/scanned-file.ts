@@ -1,6 +1,13 @@
 /** Why the walk left an entry out; stable codes so counts per reason survive translation of the words. */
 export type SkipCode =
-  'os-file' | 'hidden' | 'sidecar' | 'hidden-folder' | 'symlink-loop' | 'already-scanned' | 'not-a-file'
+  | 'os-file'
+  | 'hidden'
+  | 'sidecar'
+  | 'hidden-folder'
+  | 'symlink-loop'
+  | 'symlink-outside'
+  | 'already-scanned'
+  | 'not-a-file'
 
 /** What the walk knows about one entry before any byte of it is read. */
 export interface ScannedFile {

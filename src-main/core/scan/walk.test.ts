@@ -87,9 +87,11 @@ describe('walkPaths', () => {
     await symlink(join(root, 'drop'), join(root, 'drop/real/loop'))
     await symlink(join(root, 'elsewhere'), join(root, 'drop/link1'))
     await symlink(join(root, 'elsewhere'), join(root, 'drop/link2'))
-    const all = await collect([join(root, 'drop')], { includeSkipped: true })
+    // Both places dropped: links between dropped folders are followed.
+    const all = await collect([join(root, 'drop'), join(root, 'elsewhere')], { includeSkipped: true })
     const ok = all.filter((f) => f.status === 'ok').map((f) => f.relativePath)
     expect(ok).toEqual(['drop/link1/b.jpg', 'drop/real/a.jpg'])
+    expect(all.find((f) => f.relativePath === 'elsewhere')).toMatchObject({ skipCode: 'already-scanned' })
     const loop = all.find((f) => f.relativePath === 'drop/real/loop')
     expect(loop).toMatchObject({ status: 'skipped', skipCode: 'symlink-loop' })
     expect(loop?.reason).toMatch(/points back to drop/)
@@ -114,12 +116,56 @@ describe('walkPaths', () => {
     })
   })
 
-  it('follows a link to a file', async () => {
-    await files({ 'target.jpg': 'abc' })
-    await mkdir(join(root, 'drop'))
-    await symlink(join(root, 'target.jpg'), join(root, 'drop/link.jpg'))
-    const [file] = await collect([join(root, 'drop')])
-    expect(file).toMatchObject({ relativePath: 'drop/link.jpg', size: 3, status: 'ok' })
+  it('follows a link to a file inside the drop', async () => {
+    await files({ 'drop/originals/target.jpg': 'abc' })
+    await symlink(join(root, 'drop/originals/target.jpg'), join(root, 'drop/link.jpg'))
+    const found = await collect([join(root, 'drop')])
+    expect(found.find((f) => f.relativePath === 'drop/link.jpg')).toMatchObject({ size: 3, status: 'ok' })
+  })
+
+  it('follows a relative link to a folder inside the drop (through another link too)', async () => {
+    await files({ 'drop/2024/a.jpg': 'a' })
+    await symlink('2024', join(root, 'drop/latest'))
+    await symlink(join(root, 'drop/latest'), join(root, 'drop/via-link'))
+    const all = await collect([join(root, 'drop')], { includeSkipped: true })
+    expect(all.filter((f) => f.status === 'ok').map((f) => f.relativePath)).toEqual(['drop/2024/a.jpg'])
+    expect(all.filter((f) => f.skipCode === 'already-scanned').map((f) => f.relativePath)).toEqual([
+      'drop/latest',
+      'drop/via-link',
+    ])
+    expect(all.some((f) => f.skipCode === 'symlink-outside')).toBe(false)
+  })
+
+  it('does not follow links whose target is outside the dropped paths, and counts them', async () => {
+    await files({ 'secret/id_rsa': 'key', 'secret/notes/a.txt': 'n', 'drop/ok.jpg': 'x', 'drop-sibling/b.jpg': 'b' })
+    await symlink(join(root, 'secret/id_rsa'), join(root, 'drop/key.jpg'))
+    await symlink(join(root, 'secret/notes'), join(root, 'drop/notes'))
+    // A prefix of the drop's own name is not inside it.
+    await symlink(join(root, 'drop-sibling'), join(root, 'drop/sibling'))
+    const skipped: ScannedFile[] = []
+    const all = await collect([join(root, 'drop')], { includeSkipped: true, onSkipped: (f) => skipped.push(f) })
+    expect(all.filter((f) => f.status === 'ok').map((f) => f.relativePath)).toEqual(['drop/ok.jpg'])
+    expect(skipped.filter((f) => f.skipCode === 'symlink-outside').map((f) => f.relativePath)).toEqual([
+      'drop/key.jpg',
+      'drop/notes',
+      'drop/sibling',
+    ])
+    const key = all.find((f) => f.relativePath === 'drop/key.jpg')
+    expect(key?.reason).toBe(
+      `symbolic link to ${join(root, 'secret/id_rsa')}, outside the dropped folders: not followed (drop that place itself to import it)`,
+    )
+    expect(all.some((f) => f.path.includes('secret/notes/a.txt'))).toBe(false)
+  })
+
+  it('follows a dropped path that is itself a link, and links inside it that stay inside', async () => {
+    await files({ 'real/a.jpg': 'a' })
+    await symlink(join(root, 'real'), join(root, 'dropped-link'))
+    await symlink(join(root, 'real/a.jpg'), join(root, 'real/alias.jpg'))
+    const found = await collect([join(root, 'dropped-link')])
+    expect(found.map((f) => [f.relativePath, f.status])).toEqual([
+      ['dropped-link/a.jpg', 'ok'],
+      ['dropped-link/alias.jpg', 'ok'],
+    ])
   })
 
   it('finds NFD-named files by their real path and reports the relative path in NFC', async () => {

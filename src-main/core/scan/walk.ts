@@ -3,11 +3,15 @@
  * Symbolic links are followed, each folder is walked once: a link back to an ancestor is a
  * loop, a second way into a folder already walked is reported and not walked again. Folders
  * are identified by device + inode (bigint, exact on every file system), not by path.
+ * A link inside a drop is followed only when its real target lies inside one of the dropped
+ * paths: the editor chose those, not whatever a link in them names (DESIGN.md §11). A link
+ * leading elsewhere is skipped as `symlink-outside`, counted and listed like other skips.
  */
 import { stat as statCallback, type BigIntStats, type Dirent, type Stats } from 'node:fs'
-import { lstat, opendir } from 'node:fs/promises'
+import { lstat, opendir, realpath } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import { describeFsError } from './fs-errors'
+import { isInsideAny } from './inside-roots'
 import type { ScanOptions, ScannedFile, SkipCode } from './scanned-file'
 import { skipVerdict } from './skip-rules'
 
@@ -61,6 +65,16 @@ type Found = Omit<ScannedFile, 'seq'>
 class Walker {
   private readonly walked = new Map<string, string>()
 
+  /** Real paths of the drop roots (links resolved), the only places a link may lead. */
+  constructor(private readonly realRoots: Promise<string[]>) {}
+
+  /** Why a link inside the drop is not followed, or undefined when its target is inside a root. */
+  private async escapes(path: string): Promise<string | undefined> {
+    const target = await realpath(path)
+    if (isInsideAny(target, await this.realRoots)) return undefined
+    return `symbolic link to ${target}, outside the dropped folders: not followed (drop that place itself to import it)`
+  }
+
   private file(path: string, relativePath: string, fields: Partial<Found>): Found {
     return { path, relativePath, size: 0, mtimeMs: 0, status: 'ok', ...fields }
   }
@@ -104,6 +118,13 @@ class Walker {
     if (isLink && dirent) {
       const verdict = skipVerdict(name, info.isDirectory())
       if (verdict) return { out: [this.skipped(path, relativePath, verdict.code, verdict.reason)], children: [] }
+      let outside: string | undefined
+      try {
+        outside = await this.escapes(path)
+      } catch (err) {
+        return { out: [this.file(path, relativePath, { status: 'error', reason: describeFsError(err) })], children: [] }
+      }
+      if (outside) return { out: [this.skipped(path, relativePath, 'symlink-outside', outside)], children: [] }
     }
     if (info.isFile()) {
       return {
@@ -163,7 +184,11 @@ class Walker {
 export async function* walkPaths(paths: readonly string[], options: ScanOptions = {}): AsyncGenerator<ScannedFile[]> {
   const batchSize = options.batchSize ?? 200
   const maxDelay = options.maxBatchDelayMs ?? 50
-  const walker = new Walker()
+  // A root that cannot be resolved is reported by its own visit; it simply bounds nothing.
+  const realRoots = Promise.all(paths.map((root) => realpath(root).catch(() => undefined))).then((all) =>
+    all.filter((root): root is string => root !== undefined),
+  )
+  const walker = new Walker(realRoots)
   let seq = 0
   let batch: ScannedFile[] = []
   let batchStarted = 0
