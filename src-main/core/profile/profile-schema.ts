@@ -53,6 +53,16 @@ export const profileSchema = z.strictObject({
       .string()
       .regex(apiVersionPattern, { error: expecting('expected "auto" or a version like "2026-05"') }),
     tokenEnv: envVarName,
+    /** The Livingdocs editor's page for one entry, e.g. `https://edit.example.com/p/news/media-library/{mediaId}`. */
+    editorUrl: z
+      .string()
+      .refine((t) => t.includes('{mediaId}'), { error: 'must contain {mediaId} where the entry id goes' })
+      .refine((t) => /^https?:\/\/[^\s]+$/.test(t) && URL.canParse(t.split('{mediaId}').join('x')), {
+        error: expecting(
+          'expected an http(s) URL with {mediaId}, such as "https://edit.example.com/p/news/media-library/{mediaId}"',
+        ),
+      })
+      .optional(),
   }),
   storage: z.strictObject({
     /** Absent: AWS itself. Set for S3-compatible stores (MinIO, R2, the sandbox). */
