@@ -1,15 +1,16 @@
 /**
- * Submitting: the selected rows or every valid row, and the failed ones again. Outcomes arrive on
- * the rows (status, media id, the server's errors on their cells); the report says what happened
- * to the run as a whole, and why it stopped if it did.
+ * Submitting: the selected rows or every valid row, and the failed ones again (conflicts wait for
+ * the editor's choice and the bar says so, resubmit-plan.ts). Outcomes arrive on the rows (status,
+ * media id, the server's errors on their cells); the report says what happened to the run as a
+ * whole, and why it stopped if it did.
  */
-import { useState } from 'react'
+import { useMemo, useState } from 'react'
 import type { SubmitReport } from '../../src-main/contract'
 import { api } from '../api'
 import { useAppStore } from '../store/app-store'
 import { reportFailure } from '../store/report-failure'
-import { classifyRow } from '../store/row-class'
 import { useRowSummary } from '../store/row-summary'
+import { describeWaiting, planResubmit, type ResubmitPlan } from './resubmit-plan'
 
 const n = (count: number): string => count.toLocaleString('en')
 
@@ -24,17 +25,10 @@ export function describeReport(r: SubmitReport): string {
   return `${parts.join(', ')}.${r.stopped ? ` Stopped: ${r.stopped.message}` : ''}`
 }
 
-/**
- * The rows the counts bar calls failed: refused by the server, in conflict with the library (also
- * when the pre-flight lookup found it before sending) or with a broken upload. They go again with
- * their entry ids unchanged; main's `resubmitFailed` would leave out conflicts never sent.
- */
-function failedRowIds(): string[] {
+/** The failed rows in grid order, split into those that go again and conflicts that wait (resubmit-plan.ts). */
+function currentPlan(): ResubmitPlan {
   const { byId, ids } = useAppStore.getState().session
-  return ids.filter((id) => {
-    const row = byId.get(id)
-    return row !== undefined && classifyRow(row) === 'failed'
-  })
+  return planResubmit(ids, (id) => byId.get(id))
 }
 
 export function SubmitBar() {
@@ -42,11 +36,14 @@ export function SubmitBar() {
   const [report, setReport] = useState('')
   const selected = useAppStore((s) => s.selected.size)
   const counts = useRowSummary((s) => s.counts)
-  const run = async (what: string, send: () => Promise<SubmitReport>) => {
+  // A pass over the rows only while some failed, and once per published summary (a few a second at most).
+  const plan = useMemo(() => (counts.failed > 0 ? currentPlan() : { send: [], waiting: [] }), [counts])
+  const waitingNote = describeWaiting(plan.waiting.length)
+  const run = async (what: string, send: () => Promise<SubmitReport>, after = '') => {
     setBusy(true)
     setReport(`${what}…`)
     try {
-      setReport(describeReport(await send()))
+      setReport([describeReport(await send()), after].filter(Boolean).join(' '))
     } catch (err) {
       setReport('')
       reportFailure(err, `Could not ${what.toLowerCase()}`)
@@ -55,9 +52,10 @@ export function SubmitBar() {
     }
   }
   const resubmit = () => {
-    const rowIds = failedRowIds()
-    if (rowIds.length === 0) return setReport('No failed rows to re-submit.')
-    return run('Re-submitting failed rows', () => api.submit({ rowIds }))
+    const { send, waiting } = currentPlan()
+    const note = describeWaiting(waiting.length)
+    if (send.length === 0) return setReport(note || 'No failed rows to re-submit.')
+    return run('Re-submitting failed rows', () => api.submit({ rowIds: send }), note)
   }
   const submit = () => {
     const s = useAppStore.getState()
@@ -72,11 +70,17 @@ export function SubmitBar() {
       <button
         type="button"
         className="button button-quiet"
-        disabled={busy || counts.failed === 0}
+        disabled={busy || plan.send.length === 0}
         onClick={() => void resubmit()}
+        {...(waitingNote ? { 'aria-describedby': 'resubmit-waiting' } : {})}
       >
-        Re-submit failed ({n(counts.failed)})
+        Re-submit failed ({n(plan.send.length)})
       </button>
+      {waitingNote ? (
+        <span id="resubmit-waiting" className="submit-waiting">
+          {waitingNote}
+        </span>
+      ) : null}
       <span className="submit-report" aria-live="polite">
         {report}
       </span>
