@@ -9,7 +9,7 @@
  *
  *   npm run bench:upload -- [--small 500] [--small-mib 1] [--medium 4] [--medium-mib 64]
  *                           [--big-mib 2048] [--concurrency 8] [--rounds 1]
- *                           [--clients ours,ours-probed,rclone,aws]
+ *                           [--clients ours,ours-probed,rclone,aws] [--cpu-prof <dir>]
  *
  * Wall time counts from spawning a client to its exit (start-up included, for every client).
  * Every run is verified: the server must hold every file with its exact size.
@@ -33,6 +33,12 @@ const MiB = 1024 * 1024
 const root = resolve(__dirname, '..')
 // The CLI's own way of running TypeScript (src-main/cli/bin.cjs registers tsx's CJS hook).
 const tsxArgs = ['--require', 'tsx/cjs']
+/** `--cpu-prof <dir>`: V8 CPU profiles of our worker and of the S3 server, to see where the time goes. */
+const profDir = process.argv.includes('--cpu-prof') ? process.argv[process.argv.indexOf('--cpu-prof') + 1] : undefined
+const profArgs = (name: string): string[] =>
+  profDir
+    ? ['--cpu-prof', `--cpu-prof-dir=${resolve(profDir)}`, `--cpu-prof-name=${name}-${Date.now()}.cpuprofile`]
+    : []
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`)
@@ -59,7 +65,7 @@ async function procCpuSeconds(pid: number | undefined): Promise<number> {
 async function startServer(dataDir: string): Promise<Server> {
   const child = spawn(
     process.execPath,
-    [...tsxArgs, join(root, 'src-main/test-support/s3-sandbox-process.ts'), dataDir],
+    [...profArgs('server'), ...tsxArgs, join(root, 'src-main/test-support/s3-sandbox-process.ts'), dataDir],
     {
       stdio: ['ignore', 'pipe', 'inherit'],
       env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
@@ -196,7 +202,8 @@ async function runClient(
       const job: WorkerJob = { storage, journalPath: join(scratch, 'journal.ndjson'), inputs }
       await writeFile(join(scratch, 'job.json'), JSON.stringify(job))
       const worker = join(root, 'src-main/test-support/upload-worker.ts')
-      result = await timed(process.execPath, [...tsxArgs, worker, join(scratch, 'job.json')], baseEnv, scratch)
+      const nodeArgs = [...profArgs(client), ...tsxArgs, worker, join(scratch, 'job.json')]
+      result = await timed(process.execPath, nodeArgs, baseEnv, scratch)
       const done = JSON.parse(result.stdout.trim().split('\n').pop() ?? '{}') as { failed?: number; peakRssMb?: number }
       if (done.failed !== 0) throw new Error(`our engine reported ${done.failed} failed uploads`)
       buckets = [server.buckets.image, server.buckets.video]
