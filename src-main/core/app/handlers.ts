@@ -62,9 +62,14 @@ export function createAppCore(deps: HostDeps, session = deps.importer?.session ?
   const defaultSystemName = deps.defaultSystemName ?? (importer ? () => importer.systemName : undefined)
   const validator = new RowValidator(session, { project, ...(defaultSystemName ? { defaultSystemName } : {}) })
   const editor = new SessionEditor(session, project)
+  // The profile the pipeline was opened with names the editor URL, whatever the host's AppInfo says.
+  const appInfo = (): AppInfo => {
+    const info = deps.appInfo()
+    return importer?.editorUrl && !info.editorUrl ? { ...info, editorUrl: importer.editorUrl } : info
+  }
 
   const handlers: Handlers = {
-    getAppInfo: async () => deps.appInfo(),
+    getAppInfo: async () => appInfo(),
     getSnapshot: async () => session.snapshot(),
     addPaths: async ({ paths }) => ({ scanId: scans.start(paths) }),
     pickPaths: async ({ kind }) => ({ paths: await deps.pickPaths(kind) }),
@@ -79,7 +84,7 @@ export function createAppCore(deps: HostDeps, session = deps.importer?.session ?
       session,
       project,
       mediaTypeDefaults: importer?.scanOptions.mediaTypeDefaults,
-      appInfo: deps.appInfo,
+      appInfo,
       openExternal: deps.openExternal,
     }),
     ...createWorkspaceHandlers(deps.workspace),
