@@ -49,6 +49,8 @@ export interface ImportSession {
   project: ProjectModel
   /** The profile's `import.systemName`, for rows that set none. */
   systemName: string
+  /** The profile's Livingdocs editor URL template (`{mediaId}`), when it has one. */
+  editorUrl?: string
   prober: Prober
   meta: SessionMeta
   /** The folder held a session before. */
@@ -129,6 +131,7 @@ export async function openImportSession(options: OpenImportSessionOptions): Prom
     engine,
     project,
     systemName: profile.import.systemName,
+    ...(profile.livingdocs.editorUrl ? { editorUrl: profile.livingdocs.editorUrl } : {}),
     prober,
     meta: store.meta,
     existed: opened.existed,

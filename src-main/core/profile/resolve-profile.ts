@@ -27,7 +27,8 @@ export interface StorageTarget {
 export interface ResolvedProfile {
   name: string
   /** apiVersion: 'auto' or 'YYYY-MM'. */
-  livingdocs: { url: string; apiVersion: string; token: string }
+  /** editorUrl: the editor's page per entry, with `{mediaId}` (absent: no editor links). */
+  livingdocs: { url: string; apiVersion: string; token: string; editorUrl?: string }
   storage: {
     endpoint?: string
     region: string
@@ -95,7 +96,12 @@ export function resolveProfile(raw: unknown, secrets: SecretSource, file?: strin
   const { storage } = profile
   return {
     name: profile.name,
-    livingdocs: { url: trimSlashes(profile.livingdocs.url), apiVersion: profile.livingdocs.apiVersion, token },
+    livingdocs: {
+      url: trimSlashes(profile.livingdocs.url),
+      apiVersion: profile.livingdocs.apiVersion,
+      token,
+      ...(profile.livingdocs.editorUrl ? { editorUrl: profile.livingdocs.editorUrl } : {}),
+    },
     storage: {
       ...(storage.endpoint ? { endpoint: trimSlashes(storage.endpoint) } : {}),
       region: storage.region,

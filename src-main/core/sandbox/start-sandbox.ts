@@ -10,6 +10,7 @@ import type { Profile } from '../profile/profile-schema'
 import { parseProfile } from '../profile/resolve-profile'
 import type { RunningEmulator } from './emulator'
 import { DATE_VERSIONS, startEmulator } from './emulator'
+import { EDITOR_PAGE_PREFIX } from './emulator/editor-page'
 import type { RunningS3Sandbox } from './s3-server'
 import { sandboxPublicUrl, startS3Sandbox } from './s3-server'
 
@@ -41,7 +42,13 @@ export function sandboxProfile(emulator: Pick<RunningEmulator, 'url'>, s3: Runni
   return parseProfile({
     name: 'Sandbox',
     // The newest version the emulator answers: fixed, so the Sandbox never depends on discovery.
-    livingdocs: { url: emulator.url, apiVersion: DATE_VERSIONS.at(-1), tokenEnv: sandboxEnvNames.token },
+    livingdocs: {
+      url: emulator.url,
+      apiVersion: DATE_VERSIONS.at(-1),
+      tokenEnv: sandboxEnvNames.token,
+      // The emulator's read-only entry page stands in for the Livingdocs editor.
+      editorUrl: `${emulator.url}${EDITOR_PAGE_PREFIX}{mediaId}`,
+    },
     storage: {
       endpoint: s3.endpoint,
       region: 'us-east-1',

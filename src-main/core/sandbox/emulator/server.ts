@@ -10,6 +10,7 @@ import { checkAuth } from './auth'
 import { readBody } from './body'
 import type { Fault, FaultQueue, RequestCounter } from './faults'
 import { actsBeforeProcessing } from './faults'
+import { editorPage, editorPageId } from './editor-page'
 import { importBatch, parseImportBody } from './import-batch'
 import { findEntries, getEntry } from './lookup'
 import type { Reply } from './responses'
@@ -43,6 +44,11 @@ export function createEmulatorServer(deps: ServerDeps): Server {
 async function handle(req: IncomingMessage, res: ServerResponse, deps: ServerDeps): Promise<void> {
   const method = req.method ?? 'GET'
   const pathname = new URL(req.url ?? '/', 'http://emulator').pathname
+  const editorId = method === 'GET' ? editorPageId(pathname) : undefined
+  if (editorId !== undefined) {
+    deps.requests.record('GET editor page')
+    return sendReply(res, editorPage(editorId, deps.store.get(editorId)))
+  }
   const api = parseApiPath(pathname)
   const route = api ? matchRoute(method, api.rest) : undefined
   deps.requests.record(route?.name ?? `${method} (unknown route)`)
