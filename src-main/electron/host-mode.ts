@@ -1,55 +1,65 @@
 /**
- * Which backend this run talks to, and the import session over it. Profiles (a real Livingdocs
- * + S3, secrets via safeStorage) are not chosen in the app yet; until then every run starts the
- * embedded Sandbox (DESIGN.md §9) and opens the session it left, so a restart loses nothing:
- * rows, edits, uploads at their next part and submissions looked up before anything is re-sent.
+ * Which backend this run talks to, and the import session over it: the workspace
+ * (core/app/workspace.ts) over `<userData>/sessions`. The first start opens a new Sandbox session
+ * (DESIGN.md §9), so `npm start` lands in a working Sandbox; later starts open the most recent
+ * session with the profile it remembers, and the window offers the other unfinished ones. The
+ * embedded Sandbox starts only when a Sandbox session is opened. Nothing here imports electron,
+ * so it is testable in Node.
  */
 import { join } from 'node:path'
 import type { AppInfo } from '../contract'
-import { openImportSession } from '../core/importer/import-session'
-import type { ImportSession } from '../core/importer/import-session'
+import { Workspace } from '../core/app/workspace'
 import { ThumbnailCache } from '../core/probe/thumbnails/thumbnail-cache'
+import type { ProfileStore } from '../core/profile/profile-store'
 import { resolveProfile } from '../core/profile/resolve-profile'
 import { startSandbox } from '../core/sandbox/start-sandbox'
-import { sandboxAppInfo } from './launch-config'
 
 export interface HostMode {
+  workspace: Workspace
+  /** What the session opened at start says (the window asks again on every switch). */
   appInfo: AppInfo
-  importer: ImportSession
   /** Where thumbnails are cached; the media-thumb: protocol serves this folder only. */
   thumbnailDir: string
   close(): Promise<void>
 }
 
-export function hostFolders(userDataDir: string): { sandbox: string; session: string; thumbnails: string } {
+export function hostFolders(userDataDir: string): { sandbox: string; sessions: string; thumbnails: string } {
   return {
     sandbox: join(userDataDir, 'sandbox'),
-    session: join(userDataDir, 'sessions', 'sandbox'),
+    // Earlier versions kept their one Sandbox session in sessions/sandbox: it is listed like any other.
+    sessions: join(userDataDir, 'sessions'),
     thumbnails: join(userDataDir, 'thumbnails'),
   }
 }
 
-export async function startHostMode(userDataDir: string, version: string): Promise<HostMode> {
+export async function startHostMode(
+  userDataDir: string,
+  version: string,
+  profiles?: ProfileStore | Error,
+): Promise<HostMode> {
   const folders = hostFolders(userDataDir)
-  const sandbox = await startSandbox({ dataDir: folders.sandbox })
-  let importer: ImportSession
+  const workspace = new Workspace({
+    sessionsDir: folders.sessions,
+    version,
+    ...(profiles ? { profiles } : {}),
+    startSandbox: async () => {
+      const sandbox = await startSandbox({ dataDir: folders.sandbox })
+      return { profile: resolveProfile(sandbox.profile, sandbox.env), close: () => sandbox.close() }
+    },
+    sessionOptions: { thumbnails: new ThumbnailCache({ dir: folders.thumbnails }) },
+  })
+  let appInfo: AppInfo
   try {
-    importer = await openImportSession({
-      dir: folders.session,
-      profile: resolveProfile(sandbox.profile, sandbox.env),
-      thumbnails: new ThumbnailCache({ dir: folders.thumbnails }),
-    })
+    appInfo = await workspace.openStartup()
   } catch (err) {
-    await sandbox.close()
+    await workspace.close()
     throw err
   }
   return {
-    appInfo: sandboxAppInfo(version, sandbox.livingdocsUrl),
-    importer,
+    workspace,
+    appInfo,
     thumbnailDir: folders.thumbnails,
-    close: async () => {
-      // The session first: it pauses uploads and saves, while the servers still answer.
-      await importer.close().finally(() => sandbox.close())
-    },
+    // The session first (uploads paused, saved) while the servers still answer, then the Sandbox.
+    close: () => workspace.close(),
   }
 }

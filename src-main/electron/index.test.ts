@@ -160,7 +160,10 @@ describe('the Electron entry', () => {
     }
     // Without an importer the command answers `not-connected`; with one, an empty submit is fine.
     expect(result.ok).toBe(true)
-    expect(existsSync(join(userData, 'sessions', 'sandbox', 'session.json'))).toBe(true)
+    // The first start opens a new Sandbox session, a folder of its own under sessions/.
+    const sessions = await readdir(join(userData, 'sessions'))
+    expect(sessions).toEqual([expect.stringMatching(/-sandbox$/)])
+    expect(existsSync(join(userData, 'sessions', sessions[0]!, 'session.json'))).toBe(true)
   })
 
   it('answers getAppInfo from the main window with the running Sandbox', async () => {

@@ -6,8 +6,7 @@
 import { join } from 'node:path'
 import { app, BrowserWindow, dialog, safeStorage, shell } from 'electron'
 import { AllowedPaths, confineToAllowed } from '../core/app/allowed-paths'
-import { createAppCore } from '../core/app/handlers'
-import type { AppCore } from '../core/app/handlers'
+import { createWorkspaceCore, type WorkspaceCore } from '../core/app/workspace-handlers'
 import { logRevealer, openAppLog } from './app-log'
 import { openAppProfiles } from './app-profiles'
 import { registerPrivilegedSchemes, serveRenderer } from './app-protocol'
@@ -44,7 +43,7 @@ if (app.requestSingleInstanceLock()) {
 function run(): void {
   let mainWindow: BrowserWindow | null = null
   let host: HostMode | null = null
-  let core: AppCore | null = null
+  let core: WorkspaceCore | null = null
   let stopServing: (() => void) | null = null
   const allowed = new AllowedPaths()
   const log = openAppLog(app.getPath('userData'), { pid: process.pid })
@@ -71,16 +70,15 @@ function run(): void {
   const start = async (): Promise<void> => {
     serveRenderer(join(__dirname, '../renderer'))
     installSecurityGuards(renderer)
-    const started = await startHostMode(app.getPath('userData'), app.getVersion())
-    host = started
-    // Profiles are kept and tested here; the Sandbox stays what the app runs until one is chosen.
+    // Profiles first: the workspace reopens the most recent session with the profile it remembers.
     const profiles = await openAppProfiles(app.getPath('userData'), safeStorage, log.redactor)
     if (profiles instanceof Error) log.logger.error('profiles.unreadable', { error: profiles })
+    const started = await startHostMode(app.getPath('userData'), app.getVersion(), profiles)
+    host = started
     log.logger.info('host.started', { mode: started.appInfo.mode, profile: started.appInfo.profileName })
     serveThumbnails(started.thumbnailDir)
-    core = createAppCore({
-      importer: started.importer,
-      appInfo: () => started.appInfo,
+    // Every command goes to the session open now; opening another rebuilds the core over it.
+    core = createWorkspaceCore(started.workspace, {
       pickPaths: createPathPicker(() => mainWindow, allowed),
       emit: ipc.emit,
       revealLogs: logRevealer(log, shell),
