@@ -208,6 +208,7 @@ export class Workspace {
       mode: sandbox ? 'sandbox' : 'profile',
       profileName,
       livingdocsUrl: importer.meta.profile?.livingdocsUrl ?? '',
+      ...(importer.editorUrl ? { editorUrl: importer.editorUrl } : {}),
       sessionId: id,
       sessionCreatedAt: importer.meta.createdAt,
     }
