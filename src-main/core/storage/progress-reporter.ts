@@ -2,6 +2,12 @@
  * Turns a stream of byte counts into throttled progress events: per file and in total, each at
  * most once per interval (5 a second by default), with a trailing update so the last bytes
  * always show. The maths is in progress.ts; this only owns the timer.
+ *
+ * The clock is monotonic (performance.now), and a timer that fires early is not trusted: libuv
+ * schedules timers from its loop time, cached when the loop iteration began, so under load a
+ * 200 ms timer can fire when only ~194 ms have really passed. The flush checks the clock again
+ * and waits out the rest; the interval is measured from the end of the previous update, so the
+ * listeners themselves see updates at least an interval apart.
  */
 import { fileProgress, PROGRESS_INTERVAL_MS, SpeedMeter, Throttle } from './progress'
 import type { FileProgress, TotalProgress } from './types'
@@ -27,10 +33,11 @@ export class ProgressReporter {
   private timer: NodeJS.Timeout | undefined
   private totalDirty = false
   private drained: (() => void)[] = []
+  private speed: Pick<TotalProgress, 'bytesPerSecond' | 'etaSeconds'> = { bytesPerSecond: 0, etaSeconds: undefined }
 
   constructor(
     private readonly sinks: ProgressSinks,
-    private readonly now: () => number = Date.now,
+    private readonly now: () => number = () => performance.now(),
     intervalMs = PROGRESS_INTERVAL_MS,
   ) {
     this.throttle = new Throttle(intervalMs)
@@ -60,6 +67,11 @@ export class ProgressReporter {
     return new Promise((resolve) => this.drained.push(resolve))
   }
 
+  /** Speed and ETA of the last total update. */
+  lastSpeed(): Pick<TotalProgress, 'bytesPerSecond' | 'etaSeconds'> {
+    return this.speed
+  }
+
   stop(): void {
     if (this.timer) clearTimeout(this.timer)
     this.timer = undefined
@@ -81,6 +93,11 @@ export class ProgressReporter {
 
   private flush(): void {
     this.timer = undefined
+    const decision = this.throttle.decide(this.now())
+    if (!decision.emit) {
+      this.timer = setTimeout(() => this.flush(), Math.ceil(decision.waitMs))
+      return
+    }
     try {
       this.emitNow()
     } finally {
@@ -90,7 +107,14 @@ export class ProgressReporter {
 
   private emitNow(): void {
     const now = this.now()
-    this.throttle.markEmitted(now)
+    try {
+      this.emitAll(now)
+    } finally {
+      this.throttle.markEmitted(this.now())
+    }
+  }
+
+  private emitAll(now: number): void {
     for (const subject of this.dirty) {
       subject.meter.record(now, subject.bytesSent)
       this.sinks.file(subject, fileProgress(subject.bytesSent, subject.bytesTotal, subject.meter.bytesPerSecond(now)))
@@ -102,6 +126,7 @@ export class ProgressReporter {
     this.totalMeter.record(now, counts.bytesSent)
     const speed = this.totalMeter.bytesPerSecond(now)
     const eta = bytesPending <= 0 ? 0 : speed > 0 ? Math.ceil(bytesPending / speed) : undefined
-    this.sinks.total({ ...counts, bytesPerSecond: speed, etaSeconds: eta })
+    this.speed = { bytesPerSecond: speed, etaSeconds: eta }
+    this.sinks.total({ ...counts, ...this.speed })
   }
 }

@@ -88,6 +88,11 @@ export interface TotalProgress extends FileProgress {
   filesActive: number
 }
 
+/** Total progress as the app shows it: the engine's totals and whether everything is paused. */
+export interface UploadProgress extends TotalProgress {
+  paused: boolean
+}
+
 /** Editor-facing failure codes (see classify-error.ts for the message each one gets). */
 export type UploadErrorCode =
   | 'source-changed'

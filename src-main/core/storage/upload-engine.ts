@@ -2,53 +2,36 @@
  * The upload engine: a queue of files that uploads itself, bounded by one request budget over
  * all files and parts, with pause / resume / cancel / retry and typed events. No Electron: the
  * importer (app and CLI) feeds it rows as they are probed and mirrors its events onto rows.
+ * This file is the queue side (what waits, what runs, what the editor asked for); running one
+ * file's upload is job-runner.ts.
  */
 import { randomUUID } from 'node:crypto'
 import { stat } from 'node:fs/promises'
-import { basename } from 'node:path'
 import type { S3Client } from '@aws-sdk/client-s3'
-import { classifyError } from './classify-error'
-import type { FailureContext } from './classify-error'
-import type { JobContext } from './job-context'
+import { countItems } from './engine-counts'
 import { EngineEvents } from './engine-events'
 import type { RowListener, TotalListener } from './engine-events'
+import { EngineStop, hashId, isRetryable } from './engine-item'
+import type { Item, ItemStatus } from './engine-item'
 import { HashAhead } from './hash-ahead'
-import { buildObjectKey, checkPrefix } from './object-key'
+import { JobRunner, refOf } from './job-runner'
+import { checkPrefix } from './object-key'
 import { SpeedMeter } from './progress'
 import { ProgressReporter } from './progress-reporter'
-import type { ProgressSubject } from './progress-reporter'
 import { RequestSlots } from './request-slots'
 import { resolveRetryPolicy } from './retry-policy'
-import { createS3Client, DEFAULT_CONCURRENCY, describeCredentialSource, describeStore } from './s3-client'
+import { createS3Client, DEFAULT_CONCURRENCY } from './s3-client'
 import { MemoryUploadStateStore } from './upload-state-store'
-import { bytesAlreadySent, discardUpload, runUploadJob } from './upload-job'
 import { UploadQueue } from './upload-queue'
 import { uploadKeyOf } from './types'
-import type { RetryPolicy, StorageConfig, TotalProgress, UploadEvent, UploadInput, UploadStateStore } from './types'
-import { RequestFailed } from './with-retries'
+import type { StorageConfig, TotalProgress, UploadEvent, UploadInput, UploadStateStore } from './types'
 
-export type ItemStatus = 'queued' | 'active' | 'paused' | 'uploaded' | 'failed' | 'cancelled'
-
-/** Why the engine aborted a job itself (as opposed to a failure). */
-class EngineStop extends Error {
-  override readonly name = 'AbortError'
-  constructor(readonly why: 'pause' | 'cancel' | 'close') {
-    super(`Upload ${why}d.`)
-  }
-}
-
-interface Item extends ProgressSubject {
-  input: UploadInput
-  status: ItemStatus
-  /** Started from the large lane (counts against the cap of large files in progress). */
-  large?: boolean
-  controller?: AbortController
-  job?: Promise<void>
-}
+export type { ItemStatus }
 
 export interface UploadEngineOptions {
   store?: UploadStateStore
   client?: S3Client
+  /** Wall clock for the date in object keys. */
   now?: () => number
   newUuid?: () => string
   progressIntervalMs?: number
@@ -69,54 +52,70 @@ export const DEFAULT_MIN_PART_SIZE = 16 * MiB
 /** Single-PUT files up to this size are read into memory once (hash + body); bigger ones stream. */
 const BUFFER_LIMIT = 4 * MiB
 
-const hashId = (input: UploadInput): string => `${input.path}|${input.size}|${input.mtimeMs}`
-
 export class UploadEngine {
   private readonly items = new Map<string, Item>()
   private readonly queue = new UploadQueue<Item>()
   private readonly events = new EngineEvents()
   private readonly client: S3Client
   private readonly store: UploadStateStore
-  private readonly slots: RequestSlots
-  private readonly policy: RetryPolicy
   private readonly progress: ProgressReporter
   private readonly hashes = new HashAhead()
+  private readonly runner: JobRunner
   private readonly maxActiveFiles: number
   private readonly multipartThreshold: number
   private readonly largeFilesFirst: boolean
-  private readonly now: () => number
-  private readonly newUuid: () => string
   private idleWaiters: (() => void)[] = []
   private active = 0
   private activeLarge = 0
   private pausedAll = false
 
-  constructor(
-    private readonly config: StorageConfig,
-    options: UploadEngineOptions = {},
-  ) {
+  constructor(config: StorageConfig, options: UploadEngineOptions = {}) {
     for (const target of Object.values(config.targets)) checkPrefix(target.prefix)
     const concurrency = config.concurrency ?? DEFAULT_CONCURRENCY
-    this.slots = new RequestSlots(concurrency)
-    this.policy = resolveRetryPolicy(config.retry)
+    const slots = new RequestSlots(concurrency)
     this.client = options.client ?? createS3Client(config)
     this.store = options.store ?? new MemoryUploadStateStore()
     this.maxActiveFiles = options.maxActiveFiles ?? concurrency * 2
     this.multipartThreshold = config.multipartThreshold ?? DEFAULT_MULTIPART_THRESHOLD
     this.largeFilesFirst = options.largeFilesFirst ?? false
-    this.now = options.now ?? Date.now
-    this.newUuid = options.newUuid ?? randomUUID
     this.progress = new ProgressReporter(
       {
         file: (item, progress) => {
           const it = item as Item
-          if (it.status === 'active') this.emit({ type: 'uploading', ...this.ref(it), progress })
+          if (it.status === 'active') this.emit({ type: 'uploading', ...refOf(it), progress })
         },
         total: (progress) => this.events.emitTotal(progress),
-        counts: () => this.counts(),
+        counts: () => countItems(this.items.values()),
       },
-      this.now,
+      undefined,
       options.progressIntervalMs,
+    )
+    this.runner = new JobRunner(
+      {
+        config,
+        client: this.client,
+        store: this.store,
+        slots,
+        policy: resolveRetryPolicy(config.retry),
+        hashes: this.hashes,
+        multipartThreshold: this.multipartThreshold,
+        minPartSize: config.minPartSize ?? DEFAULT_MIN_PART_SIZE,
+        bufferLimit: Math.min(BUFFER_LIMIT, this.multipartThreshold - 1),
+        now: options.now ?? Date.now,
+        newUuid: options.newUuid ?? randomUUID,
+      },
+      {
+        emit: (event) => this.emit(event),
+        progressed: (item) => this.progress.touch(item),
+        settled: (item) => this.progress.forget(item),
+        paused: (item) => this.setPaused(item),
+        ended: (item) => {
+          this.active--
+          if (item.large) this.activeLarge--
+          this.progress.touchTotal()
+          this.pump()
+        },
+      },
     )
   }
 
@@ -133,7 +132,7 @@ export class UploadEngine {
     for (const input of Array.isArray(inputs) ? inputs : [inputs as UploadInput]) {
       const uploadKey = uploadKeyOf(input)
       const existing = this.items.get(uploadKey)
-      if (existing && existing.status !== 'failed' && existing.status !== 'cancelled') continue
+      if (existing && !isRetryable(existing)) continue
       const item: Item = {
         uploadKey,
         input,
@@ -178,38 +177,78 @@ export class UploadEngine {
     this.pump()
   }
 
-  /** Retries a failed upload. After `source-changed`, the file is re-read as it is now. */
-  async retry(uploadKey: string, input?: UploadInput): Promise<void> {
+  /** Everything was paused (pause() without a key) and not resumed since. */
+  get paused(): boolean {
+    return this.pausedAll
+  }
+
+  /**
+   * Retries a failed or cancelled upload; false when there is none under that key. The file is
+   * checked as it is now (size, mtime): unchanged, it continues at its next journaled part;
+   * changed, it starts over; already uploaded, it is reported from the journal, not sent again.
+   */
+  async retry(uploadKey: string, input?: UploadInput): Promise<boolean> {
     const item = this.items.get(uploadKey)
-    if (!item || (item.status !== 'failed' && item.status !== 'cancelled')) return
+    if (!item || !isRetryable(item)) return false
     if (input) item.input = input
     else {
       const info = await stat(item.input.path).catch(() => undefined)
-      if (info) item.input = { ...item.input, size: info.size, mtimeMs: info.mtimeMs, sha256: undefined }
+      const changed = info && (info.size !== item.input.size || Math.abs(info.mtimeMs - item.input.mtimeMs) >= 1)
+      // A changed file's hash (from the probe) is stale; an unchanged one keeps it.
+      if (info && changed) item.input = { ...item.input, size: info.size, mtimeMs: info.mtimeMs, sha256: undefined }
     }
+    if (!isRetryable(item)) return false
     item.bytesTotal = item.input.size
+    item.bytesSent = 0
     this.queueItem(item)
     this.pump()
+    return true
   }
 
-  /** Stops an upload and removes what it left on the server (multipart parts or a partial object). */
-  async cancel(uploadKey: string): Promise<void> {
+  /**
+   * Stops an upload and removes what it left on the server (multipart parts or a partial object)
+   * and in the journal. False when there was nothing to cancel (unknown, uploaded, cancelled).
+   */
+  async cancel(uploadKey: string): Promise<boolean> {
     const item = this.items.get(uploadKey)
-    if (item?.status === 'uploaded' || item?.status === 'cancelled') return
+    if (item?.status === 'uploaded' || item?.status === 'cancelled') return false
     if (item?.status === 'active') {
       item.controller?.abort(new EngineStop('cancel'))
       await item.job
+      // It may have finished in the instant before the abort landed: then it stays uploaded.
+      if ((item.status as ItemStatus) === 'uploaded') return false
+    } else if (item) {
+      // Out of the queue at once, before anything awaits, so the pump cannot start it meanwhile.
+      this.queue.remove(item)
+      this.progress.forget(item)
     }
-    const loaded = await this.store.load(uploadKey)
-    if (loaded && item) await discardUpload(this.context(item, new AbortController()), loaded)
-    else if (loaded) await this.store.delete(uploadKey)
-    if (!item) return
+    if (item) item.status = 'cancelled'
+    await this.runner.discard(item, uploadKey)
+    if (!item) return false
     this.hashes.forget(hashId(item.input))
-    this.removeFromQueue(item)
-    item.status = 'cancelled'
-    this.emit({ type: 'cancelled', ...this.ref(item) })
+    this.emit({ type: 'cancelled', ...refOf(item) })
     this.progress.touchTotal()
     this.checkIdle()
+    return true
+  }
+
+  /** Cancels every upload not finished yet; answers how many were cancelled. */
+  async cancelAll(): Promise<number> {
+    const keys = [...this.items.values()].filter((i) => i.status !== 'uploaded' && i.status !== 'cancelled')
+    const done = await Promise.all(keys.map((i) => this.cancel(i.uploadKey)))
+    return done.filter(Boolean).length
+  }
+
+  /**
+   * Lets go of a file the engine knows (after a cancel, say), so the same key can come again as a
+   * new file. A file still queued or uploading is kept: cancel it first.
+   */
+  forget(uploadKey: string): void {
+    const item = this.items.get(uploadKey)
+    if (!item || item.status === 'active' || item.status === 'queued') return
+    this.items.delete(uploadKey)
+    this.progress.forget(item)
+    this.progress.touchTotal()
   }
 
   /** Resolves when nothing is queued or uploading (paused and failed files do not count). */
@@ -220,6 +259,12 @@ export class UploadEngine {
 
   status(uploadKey: string): ItemStatus | undefined {
     return this.items.get(uploadKey)?.status
+  }
+
+  /** Totals as of now (the `total` event carries the same, throttled, with speed and ETA). */
+  totals(): TotalProgress {
+    const { bytesPending: _pending, ...counts } = countItems(this.items.values())
+    return { ...counts, ...this.progress.lastSpeed() }
   }
 
   /** Stops everything like a pause (the journal keeps what finished) and frees sockets. */
@@ -240,19 +285,15 @@ export class UploadEngine {
   private queueItem(item: Item): void {
     item.status = 'queued'
     this.queue.push(item, this.largeFilesFirst && item.input.size >= this.multipartThreshold)
-    this.emit({ type: 'queued', ...this.ref(item) })
+    this.emit({ type: 'queued', ...refOf(item) })
     this.progress.touchTotal()
   }
 
-  private removeFromQueue(item: Item): void {
-    this.queue.remove(item)
-  }
-
   private setPaused(item: Item): void {
-    this.removeFromQueue(item)
+    this.queue.remove(item)
     item.status = 'paused'
     this.progress.forget(item)
-    this.emit({ type: 'paused', ...this.ref(item) })
+    this.emit({ type: 'paused', ...refOf(item) })
     this.checkIdle()
   }
 
@@ -261,116 +302,11 @@ export class UploadEngine {
       const next = this.queue.next(this.activeLarge, Math.max(1, Math.floor(this.maxActiveFiles / 4)))
       if (!next) break
       next.item.large = next.large
-      this.start(next.item)
+      this.active++
+      if (next.large) this.activeLarge++
+      this.runner.start(next.item)
     }
     this.checkIdle()
-  }
-
-  private start(item: Item): void {
-    this.active++
-    if (item.large) this.activeLarge++
-    item.status = 'active'
-    const controller = new AbortController()
-    item.controller = controller
-    const ctx = this.context(item, controller)
-    item.job = (async () => {
-      const loaded = await this.store.load(item.uploadKey)
-      item.bytesSent = bytesAlreadySent(loaded)
-      this.progress.touch(item)
-      const uploaded = await runUploadJob(ctx, loaded)
-      item.status = 'uploaded'
-      item.bytesSent = item.bytesTotal
-      this.progress.forget(item)
-      this.emit({ type: 'uploaded', ...this.ref(item), ...uploaded })
-    })()
-      .catch((err: unknown) => this.settleFailure(item, controller, err))
-      .finally(() => {
-        this.hashes.forget(hashId(item.input))
-        this.active--
-        if (item.large) this.activeLarge--
-        this.progress.touchTotal()
-        this.pump()
-      })
-  }
-
-  private settleFailure(item: Item, controller: AbortController, err: unknown): void {
-    const reason: unknown = controller.signal.reason
-    if (reason instanceof EngineStop) {
-      // A cancel finishes in cancel(); pause and close leave the journal for a later resume.
-      if (reason.why === 'cancel') item.status = 'cancelled'
-      else this.setPaused(item)
-      return
-    }
-    const attempts = err instanceof RequestFailed ? err.attempts : 1
-    const cause = err instanceof RequestFailed ? err.cause : err
-    const classified = classifyError(cause, this.failureContext(item, attempts))
-    item.status = 'failed'
-    this.progress.forget(item)
-    const { code, message, retryable } = classified
-    this.emit({ type: 'failed', ...this.ref(item), code, message, retryable })
-  }
-
-  private context(item: Item, controller: AbortController): JobContext {
-    const { input } = item
-    const target = this.config.targets[input.kind]
-    return {
-      input,
-      uploadKey: item.uploadKey,
-      target,
-      acl: input.kind === 'video' && this.config.videoPublicRead ? 'public-read' : undefined,
-      client: this.client,
-      store: this.store,
-      slots: this.slots,
-      policy: this.policy,
-      signal: controller.signal,
-      multipartThreshold: this.multipartThreshold,
-      bufferLimit: Math.min(BUFFER_LIMIT, this.multipartThreshold - 1),
-      minPartSize: this.config.minPartSize ?? DEFAULT_MIN_PART_SIZE,
-      partsInFlight: this.slots.size,
-      isTransient: (err) => classifyError(err, this.failureContext(item, 1)).transient,
-      onBytes: (delta) => {
-        item.bytesSent += delta
-        if (item.status === 'active') this.progress.touch(item)
-      },
-      hashOf: () =>
-        input.sha256 ? Promise.resolve(input.sha256) : this.hashes.get(hashId(input), input.path, controller.signal),
-      newKey: () =>
-        buildObjectKey({ prefix: target.prefix, date: new Date(this.now()), uuid: this.newUuid(), ext: input.ext }),
-    }
-  }
-
-  private failureContext(item: Item, attempts: number): FailureContext {
-    return {
-      fileName: basename(item.input.path),
-      bucket: this.config.targets[item.input.kind].bucket,
-      credentialSource: describeCredentialSource(this.config.credentials),
-      storeLabel: describeStore(this.config),
-      attempts,
-    }
-  }
-
-  private counts(): Omit<TotalProgress, 'bytesPerSecond' | 'etaSeconds'> & { bytesPending: number } {
-    let bytesTotal = 0
-    let bytesSent = 0
-    let bytesPending = 0
-    const files = { filesTotal: 0, filesUploaded: 0, filesFailed: 0, filesActive: 0 }
-    for (const item of this.items.values()) {
-      if (item.status === 'cancelled') continue
-      files.filesTotal++
-      bytesTotal += item.bytesTotal
-      bytesSent += Math.min(item.bytesSent, item.bytesTotal)
-      if (item.status === 'uploaded') files.filesUploaded++
-      else if (item.status === 'failed') files.filesFailed++
-      else {
-        if (item.status === 'active') files.filesActive++
-        bytesPending += Math.max(0, item.bytesTotal - item.bytesSent)
-      }
-    }
-    return { bytesTotal, bytesSent, bytesPending, ...files }
-  }
-
-  private ref(item: Item): { rowId: string; locale?: string } {
-    return { rowId: item.input.rowId, ...(item.input.locale ? { locale: item.input.locale } : {}) }
   }
 
   private emit(event: UploadEvent): void {
