@@ -26,16 +26,25 @@ export function connectStore(api: Api): () => void {
   }
   unsubscribe.push(summary.stop)
   const failed = (err: unknown) => reportFailure(err, 'Could not load the session')
-  api.getAppInfo().then((info) => {
-    store.receiveAppInfo(info)
-    // Column layouts are kept per profile.
-    store.loadLayoutFor(info.profileName)
-  }, failed)
-  api.getProject().then(store.receiveProject, failed)
-  api.getEditHistory().then(store.setHistory, failed)
-  api.getSnapshot().then((snapshot) => {
-    store.receiveSnapshot(snapshot)
-    summary.snapshot(snapshot)
-  }, failed)
+  const load = () => {
+    api.getAppInfo().then((info) => {
+      store.receiveAppInfo(info)
+      // Column layouts are kept per profile.
+      store.loadLayoutFor(info.profileName)
+    }, failed)
+    api.getProject().then(store.receiveProject, failed)
+    api.getEditHistory().then(store.setHistory, failed)
+    api.getSnapshot().then((snapshot) => {
+      store.receiveSnapshot(snapshot)
+      summary.snapshot(snapshot)
+    }, failed)
+  }
+  // Another session was opened (workspace): everything is loaded again from it.
+  try {
+    unsubscribe.push(api.on('workspaceChanged', load))
+  } catch (err) {
+    reportFailure(err, 'Could not connect to the app')
+  }
+  load()
   return () => unsubscribe.forEach((off) => off())
 }
