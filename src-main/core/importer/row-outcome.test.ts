@@ -46,9 +46,12 @@ describe('row outcomes', () => {
       row('rejected', { status: 'rejected', submitAttempts: 1 }),
       row('failed', { status: 'uploaded', submitAttempts: 2, importFailure: { reason: 'x', retryable: true } }),
       row('busy', { status: 'submitting', submitAttempts: 1 }),
+      // Found by the pre-flight lookup, never sent: a failed row for the editor all the same.
+      row('preflight', { status: 'conflict' }),
+      row('linked', { status: 'imported', result: { mediaId: 'old', record: { linked: true } } }),
     ]
-    expect(rowsToSubmit(rows, 'all').map((r) => r.rowId)).toEqual(['new', 'rejected', 'failed'])
-    expect(rowsToSubmit(rows, 'failed').map((r) => r.rowId)).toEqual(['rejected', 'failed'])
+    expect(rowsToSubmit(rows, 'all').map((r) => r.rowId)).toEqual(['new', 'rejected', 'failed', 'preflight'])
+    expect(rowsToSubmit(rows, 'failed').map((r) => r.rowId)).toEqual(['rejected', 'failed', 'preflight'])
   })
 
   it('links a conflict row to the existing entry', () => {

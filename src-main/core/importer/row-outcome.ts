@@ -33,12 +33,16 @@ export function applyOutcome(outcome: EntryOutcome): Partial<Row> {
 /** An imported row never goes again; its media id and record are kept. */
 export const isImported = (row: Row): boolean => row.status === 'imported' || row.result !== undefined
 
-/** Rows a submit sends: `all` = every row not yet imported; `failed` = those already tried and not imported. */
+/**
+ * Rows a submit sends: `all` = every row not yet imported; `failed` = those already tried and not
+ * imported, plus conflicts the pre-flight lookup found before any attempt (the editor may have
+ * changed their externalId since; one still in conflict is caught by the lookup again, unsent).
+ */
 export function rowsToSubmit(rows: readonly Row[], mode: 'all' | 'failed'): Row[] {
   return rows.filter((row) => {
     if (isImported(row)) return false
     if (row.status === 'submitting') return false
-    return mode === 'all' || (row.submitAttempts ?? 0) > 0
+    return mode === 'all' || (row.submitAttempts ?? 0) > 0 || row.status === 'conflict'
   })
 }
 
