@@ -8,6 +8,7 @@ import { app, BrowserWindow, dialog, safeStorage, shell } from 'electron'
 import { AllowedPaths, confineToAllowed } from '../core/app/allowed-paths'
 import { createWorkspaceCore, type WorkspaceCore } from '../core/app/workspace-handlers'
 import { logRevealer, openAppLog } from './app-log'
+import { externalOpener } from './open-external'
 import { openAppProfiles } from './app-profiles'
 import { registerPrivilegedSchemes, serveRenderer } from './app-protocol'
 import { createPathPicker } from './dialogs'
@@ -82,6 +83,7 @@ function run(): void {
       pickPaths: createPathPicker(() => mainWindow, allowed),
       emit: ipc.emit,
       revealLogs: logRevealer(log, shell),
+      openExternal: externalOpener(shell),
       saveFile: createFileSaver(() => mainWindow, () => app.getPath('documents')),
       profiles,
       onSecrets: (values) => log.redactor.addSecret(...values),
