@@ -6,8 +6,11 @@ import { EditToolbar, PanelButton } from './panels/EditToolbar'
 import { ExportButtons } from './panels/ExportButtons'
 import { ErrorPanel } from './panels/ErrorPanel'
 import { Notices } from './panels/Notices'
+import { ReopenDialog } from './panels/ReopenDialog'
 import { SandboxBanner } from './panels/SandboxBanner'
 import { ScanProgressPanel } from './panels/ScanProgressPanel'
+import { SessionsButton } from './panels/SessionsButton'
+import { SessionsPanel } from './panels/SessionsPanel'
 import { ShowSkippedToggle } from './panels/ShowSkippedToggle'
 import { SidePanel } from './panels/SidePanel'
 import { SubmitBar } from './panels/SubmitBar'
@@ -22,6 +25,7 @@ export function App() {
           <ChooseFoldersButton />
           <ScanProgressPanel />
           <ShowSkippedToggle />
+          <SessionsButton />
           <PanelButton panel="settings" label="Settings…" />
         </header>
         <div className="status-bar">
@@ -35,8 +39,10 @@ export function App() {
           <MediaGrid />
           <ErrorPanel />
           <SidePanel />
+          <SessionsPanel />
         </main>
       </div>
+      <ReopenDialog />
     </DropZone>
   )
 }

@@ -1,0 +1,70 @@
+/**
+ * On start: if sessions other than the open one were left unfinished, ask once whether to reopen
+ * one (profile, when, counts each), with Reopen or Not now. A modal dialog: focus starts on the
+ * first choice and Esc means Not now.
+ */
+import { useEffect, useRef } from 'react'
+import { useAppStore } from '../store/app-store'
+import { useWorkspaceStore } from '../store/workspace-store'
+import { reopenCandidates, sessionCounts, sessionWhen } from './session-text'
+
+export function ReopenDialog() {
+  const ready = useAppStore((s) => s.appInfo !== null)
+  const sessions = useWorkspaceStore((s) => s.sessions)
+  const answered = useWorkspaceStore((s) => s.reopenAnswered)
+  const answer = useWorkspaceStore((s) => s.answerReopen)
+  const loadSessions = useWorkspaceStore((s) => s.loadSessions)
+  const switchTo = useWorkspaceStore((s) => s.switchTo)
+  const busy = useWorkspaceStore((s) => s.busy)
+  const first = useRef<HTMLButtonElement>(null)
+  useEffect(() => {
+    if (ready && !answered) void loadSessions()
+  }, [ready, answered, loadSessions])
+  const offer = sessions ? reopenCandidates(sessions) : []
+  const open = ready && !answered && offer.length > 0
+  useEffect(() => {
+    if (open) first.current?.focus()
+  }, [open])
+  if (!open) return null
+
+  return (
+    <div className="modal-backdrop">
+      <div
+        className="modal"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="reopen-title"
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') answer()
+        }}
+      >
+        <h2 id="reopen-title">Reopen an unfinished import?</h2>
+        <p className="hint">These imports still have files that are not in the Media Library.</p>
+        <ul className="session-list">
+          {offer.map((s, i) => (
+            <li key={s.id} aria-label={`Session ${s.id}`}>
+              <strong>{s.profileName}</strong> — {sessionWhen(s)}
+              <div className="hint">{sessionCounts(s)}</div>
+              <button
+                ref={i === 0 ? first : undefined}
+                type="button"
+                className="button small"
+                disabled={busy}
+                aria-label={`Reopen the ${s.profileName} import, ${sessionWhen(s)}`}
+                onClick={() => {
+                  answer()
+                  void switchTo({ id: s.id })
+                }}
+              >
+                Reopen
+              </button>
+            </li>
+          ))}
+        </ul>
+        <button type="button" className="button button-quiet" onClick={answer}>
+          Not now
+        </button>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest'
+import type { WorkspaceSession } from '../../src-main/contract'
+import { reopenCandidates, sessionCounts } from './session-text'
+
+const session = (over: Partial<WorkspaceSession>): WorkspaceSession => ({
+  id: 'x',
+  profileName: 'Sandbox',
+  createdAt: '2026-11-26T10:00:00.000Z',
+  updatedAtMs: 0,
+  rows: 3,
+  imported: 1,
+  open: 2,
+  failed: 1,
+  unfinished: true,
+  current: false,
+  ...over,
+})
+
+describe('session text', () => {
+  it('counts files, imported, open and failed', () => {
+    expect(sessionCounts(session({}))).toBe('3 files: 1 imported, 2 not imported yet, 1 failed')
+    expect(sessionCounts(session({ rows: 1, imported: 1, open: 0, failed: 0 }))).toBe(
+      '1 file: 1 imported, 0 not imported yet',
+    )
+  })
+
+  it('offers unfinished sessions other than the open one and unreadable ones', () => {
+    const list = [
+      session({ id: 'open', current: true }),
+      session({ id: 'a' }),
+      session({ id: 'done', unfinished: false }),
+      session({ id: 'broken', problem: 'damaged' }),
+      session({ id: 'b' }),
+    ]
+    expect(reopenCandidates(list).map((s) => s.id)).toEqual(['a', 'b'])
+  })
+})

@@ -1,0 +1,23 @@
+/** How a session is named in the list and the reopen dialog. Pure. */
+import type { WorkspaceSession } from '../../src-main/contract'
+
+export function sessionWhen(session: Pick<WorkspaceSession, 'createdAt' | 'updatedAtMs'>): string {
+  const started = session.createdAt ? new Date(session.createdAt) : undefined
+  const changed = new Date(session.updatedAtMs)
+  const fmt = (d: Date) => d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })
+  return started && !Number.isNaN(started.getTime())
+    ? `started ${fmt(started)}, last change ${fmt(changed)}`
+    : `last change ${fmt(changed)}`
+}
+
+export function sessionCounts(s: Pick<WorkspaceSession, 'rows' | 'imported' | 'open' | 'failed'>): string {
+  const files = `${s.rows} file${s.rows === 1 ? '' : 's'}`
+  const parts = [`${s.imported} imported`, `${s.open} not imported yet`]
+  if (s.failed > 0) parts.push(`${s.failed} failed`)
+  return `${files}: ${parts.join(', ')}`
+}
+
+/** Unfinished sessions other than the open one, newest first (the list's order). */
+export function reopenCandidates(sessions: readonly WorkspaceSession[]): WorkspaceSession[] {
+  return sessions.filter((s) => s.unfinished && !s.current && !s.problem)
+}

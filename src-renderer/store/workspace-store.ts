@@ -1,0 +1,88 @@
+/**
+ * The window's view of the workspace: the sessions on this computer, the saved profiles, whether
+ * the Sessions panel is open, and whether the editor already answered the "reopen?" question.
+ * Its own small zustand store, so session-list refreshes never touch the grid's store.
+ */
+import { create } from 'zustand'
+import type { ProfileSummary, WorkspaceSession } from '../../src-main/contract'
+import { api } from '../api'
+import { useAppStore } from './app-store'
+
+export interface WorkspaceState {
+  sessions: WorkspaceSession[] | null
+  profiles: ProfileSummary[] | null
+  /** Why the last profile list could not be loaded. */
+  error: string
+  /** Why the last session list could not be loaded. */
+  sessionsError: string
+  sessionsOpen: boolean
+  /** The editor answered the reopen dialog (or it had nothing to offer) in this window. */
+  reopenAnswered: boolean
+  /** A switch is under way (buttons wait). */
+  busy: boolean
+  loadSessions(): Promise<void>
+  loadProfiles(): Promise<void>
+  setSessionsOpen(open: boolean): void
+  answerReopen(): void
+  /** Opens a session or starts a new one; problems go to the notices. */
+  switchTo(target: { id: string } | { profileName: string }): Promise<boolean>
+  deleteSession(id: string): Promise<void>
+}
+
+const message = (err: unknown): string => (err instanceof Error ? err.message : String(err))
+const report = (err: unknown) => {
+  const code = (err as { code?: unknown }).code
+  useAppStore.getState().reportError(typeof code === 'string' ? code : 'workspace', message(err))
+}
+
+export const useWorkspaceStore = create<WorkspaceState>()((set, get) => ({
+  sessions: null,
+  profiles: null,
+  error: '',
+  sessionsError: '',
+  sessionsOpen: false,
+  reopenAnswered: false,
+  busy: false,
+  loadSessions: async () => {
+    try {
+      set({ sessions: (await api.listSessions()).sessions, sessionsError: '' })
+    } catch (err) {
+      set({ sessionsError: message(err) })
+    }
+  },
+  loadProfiles: async () => {
+    try {
+      set({ profiles: (await api.listProfiles()).profiles, error: '' })
+    } catch (err) {
+      set({ error: message(err) })
+    }
+  },
+  setSessionsOpen: (sessionsOpen) => {
+    set({ sessionsOpen })
+    if (sessionsOpen) void Promise.all([get().loadSessions(), get().loadProfiles()])
+  },
+  answerReopen: () => set({ reopenAnswered: true }),
+  switchTo: async (target) => {
+    set({ busy: true })
+    try {
+      // The window reloads itself on the workspaceChanged event main sends after the switch.
+      if ('id' in target) await api.openSession(target)
+      else await api.newSession(target)
+      return true
+    } catch (err) {
+      report(err)
+      return false
+    } finally {
+      set({ busy: false })
+      await get().loadSessions()
+    }
+  },
+  deleteSession: async (id) => {
+    try {
+      await api.deleteSession({ id })
+    } catch (err) {
+      report(err)
+    }
+    await get().loadSessions()
+  },
+}))
