@@ -22,6 +22,7 @@ import type { ConnectionReport, ProfileSecrets, ProfileSummary } from './core/pr
 import type { SubmitReport } from './core/importer/submit-report'
 import type { RowActionReport } from './core/importer/row-action-report'
 import type { Row } from './core/session/row'
+import type { UploadProgress } from './core/storage/types'
 import type { WorkspaceSession } from './core/app/workspace-types'
 
 export type { Row, RowStatus, MediaKind, FieldIssue, RowEntry } from './core/session/row'
@@ -39,6 +40,7 @@ export type {
 export type { FindOptions } from './core/editing/find-replace'
 export type { HistoryState } from './core/editing/undo-stack'
 export type { SubmitReport } from './core/importer/submit-report'
+export type { UploadProgress } from './core/storage/types'
 export type { RowActionReport, RowActionResult } from './core/importer/row-action-report'
 export type { Profile } from './core/profile/profile-schema'
 export type { ConnectionCheck, ConnectionReport, ProfileSecrets, ProfileSummary } from './core/profile/profile-types'
@@ -145,6 +147,15 @@ export interface Commands {
   newSession: [{ profileName: string }, AppInfo]
   /** Removes a session folder; refused for the open one. */
   deleteSession: [{ id: string }, { removed: boolean }]
+  // Uploads (core/app/upload-handlers.ts): rows upload by themselves; the editor can hold them.
+  /** Stops every upload (finished parts are kept) and starts none until resumed. */
+  pauseUploads: [undefined, UploadProgress]
+  resumeUploads: [undefined, UploadProgress]
+  /** Cancels the uploads of these rows (all when none given); multipart uploads are aborted on the server. */
+  cancelUploads: [{ rowIds?: string[] }, { cancelled: number }]
+  /** Uploads failed or cancelled rows again: an unchanged file continues, a changed one starts over. */
+  retryUploads: [{ rowIds: string[] }, { retried: number }]
+  getUploadProgress: [undefined, UploadProgress]
 }
 
 /** event name -> payload */
@@ -153,6 +164,8 @@ export interface Events {
   scanProgress: ScanProgress
   /** Another session is open: reload the snapshot, the project and the app info. */
   workspaceChanged: AppInfo
+  /** Total upload progress (bytes, speed, ETA, files), at most 5 a second. */
+  uploadProgress: UploadProgress
 }
 
 export type CommandName = keyof Commands
@@ -194,8 +207,18 @@ export const commandNames = [
   'openSession',
   'newSession',
   'deleteSession',
+  'pauseUploads',
+  'resumeUploads',
+  'cancelUploads',
+  'retryUploads',
+  'getUploadProgress',
 ] as const satisfies readonly CommandName[]
-export const eventNames = ['sessionPatch', 'scanProgress', 'workspaceChanged'] as const satisfies readonly EventName[]
+export const eventNames = [
+  'sessionPatch',
+  'scanProgress',
+  'workspaceChanged',
+  'uploadProgress',
+] as const satisfies readonly EventName[]
 
 type Missing<All, Listed> = Exclude<All, Listed>
 // Fails to compile if a command or event is declared above but not listed.

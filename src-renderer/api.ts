@@ -107,6 +107,11 @@ export function createApi(getBridge: () => MediaImportBridge | undefined): Api {
     openSession: (arg) => call('openSession', arg),
     newSession: (arg) => call('newSession', arg),
     deleteSession: (arg) => call('deleteSession', arg),
+    pauseUploads: () => call('pauseUploads'),
+    resumeUploads: () => call('resumeUploads'),
+    cancelUploads: (arg) => call('cancelUploads', arg),
+    retryUploads: (arg) => call('retryUploads', arg),
+    getUploadProgress: () => call('getUploadProgress'),
     on: (event, listener) => bridge().on(event, listener),
     pathForFile: (file) => bridge().pathForFile(file),
   }

@@ -11,6 +11,7 @@ import { importSchemas } from './import-handlers'
 import { profileSchemas } from './profile-handlers'
 import { rowActionSchemas } from './row-action-handlers'
 import { supportSchemas } from './support-handlers'
+import { uploadSchemas } from './upload-handlers'
 import { workspaceSchemas } from './workspace-commands'
 
 const absolutePath = z
@@ -36,4 +37,5 @@ export const commandSchemas = {
   ...profileSchemas,
   ...rowActionSchemas,
   ...workspaceSchemas,
+  ...uploadSchemas,
 } satisfies { [K in CommandName]: z.ZodType<CommandArg<K>> }

@@ -15,6 +15,7 @@ import { createImportHandlers } from './import-handlers'
 import { ScanRunner } from './scan-runner'
 import { createProfileHandlers, type ProfileDeps } from './profile-handlers'
 import { createRowActionHandlers, type OpenExternal } from './row-action-handlers'
+import { createUploadHandlers } from './upload-handlers'
 import { createSupportHandlers, type RevealLogs } from './support-handlers'
 import type { Workspace } from './workspace'
 import { createWorkspaceHandlers } from './workspace-commands'
@@ -62,6 +63,7 @@ export function createAppCore(deps: HostDeps, session = deps.importer?.session ?
   const defaultSystemName = deps.defaultSystemName ?? (importer ? () => importer.systemName : undefined)
   const validator = new RowValidator(session, { project, ...(defaultSystemName ? { defaultSystemName } : {}) })
   const editor = new SessionEditor(session, project)
+  const uploads = createUploadHandlers(importer, deps.emit)
   // The profile the pipeline was opened with names the editor URL, whatever the host's AppInfo says.
   const appInfo = (): AppInfo => {
     const info = deps.appInfo()
@@ -88,6 +90,7 @@ export function createAppCore(deps: HostDeps, session = deps.importer?.session ?
       openExternal: deps.openExternal,
     }),
     ...createWorkspaceHandlers(deps.workspace),
+    ...uploads.handlers,
   }
 
   return {
@@ -96,6 +99,7 @@ export function createAppCore(deps: HostDeps, session = deps.importer?.session ?
     dispose: () => {
       scans.cancelAll()
       validator.dispose()
+      uploads.dispose()
       unsubscribe()
     },
   }
