@@ -1,0 +1,40 @@
+/**
+ * The Preview column: the cached thumbnail (a poster frame for videos, where ffmpeg could make
+ * one), else a badge with the kind; videos carry their duration either way. Fixed sizes and
+ * off-thread decoding, so a scrolled frame never waits for an image.
+ */
+import { thumbnailUrl } from '../../../src-main/core/probe/thumbnails/thumbnail-url'
+import type { Row } from '../../../src-main/contract'
+import { formatDuration } from './probe-notes'
+import './cells.css'
+
+const KIND_BADGES = { image: 'IMG', video: 'VID', file: 'FILE' } as const
+
+export function PreviewCell({ row }: { row: Row }) {
+  const duration = row.kind === 'video' ? formatDuration(row.duration) : ''
+  const why = row.thumbnailUnavailable
+  return (
+    <span className="preview" title={why} data-kind={row.kind}>
+      {row.thumbnail ? (
+        <img
+          className="thumb"
+          src={thumbnailUrl(row.thumbnail)}
+          alt={row.kind === 'video' ? 'Poster frame' : 'Preview'}
+          width={40}
+          height={28}
+          loading="lazy"
+          decoding="async"
+        />
+      ) : (
+        <span className="thumb thumb-none" aria-label={why ?? undefined}>
+          {row.kind ? KIND_BADGES[row.kind] : '…'}
+        </span>
+      )}
+      {duration && (
+        <span className="preview-duration" aria-label={`Duration ${duration}`}>
+          {duration}
+        </span>
+      )}
+    </span>
+  )
+}

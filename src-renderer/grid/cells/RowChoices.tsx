@@ -1,0 +1,50 @@
+/**
+ * The Status cell of a row that offers a way out: "Link to entry <id>" with the hint "or change
+ * the externalId" on an externalId conflict, "Import as file" on a damaged image or video; the
+ * status text follows. Buttons are out of the tab order like every cell's content: Enter or F2 on
+ * the cell moves onto them, Esc goes back to the grid.
+ */
+import type { Row } from '../../../src-main/contract'
+import { columnText } from '../cell-display'
+import type { GridColumn } from '../column-model'
+import { backToGrid, importRowsAsFiles, linkRows } from './row-choice-actions'
+import { canImportAsFile, linkTarget } from './row-choices'
+import './row-choices.css'
+
+export function RowChoices({ row, column }: { row: Row; column: GridColumn }) {
+  const target = linkTarget(row)
+  return (
+    <span className="row-choices">
+      {target !== undefined && (
+        <>
+          <button
+            type="button"
+            className="choice-button"
+            tabIndex={-1}
+            aria-label={`Link ${row.relativePath} to library entry ${target}`}
+            title={`Accept library entry ${target} as this file's entry (nothing is sent)`}
+            onClick={() => void linkRows([row.rowId])}
+            onKeyDown={backToGrid}
+          >
+            Link to entry {target}
+          </button>
+          <span className="choice-hint">or change the externalId</span>
+        </>
+      )}
+      {canImportAsFile(row) && (
+        <button
+          type="button"
+          className="choice-button"
+          tabIndex={-1}
+          aria-label={`Import ${row.relativePath} as a file`}
+          title="Upload the bytes as a plain file; the problem stays on the row as a warning"
+          onClick={() => void importRowsAsFiles([row.rowId])}
+          onKeyDown={backToGrid}
+        >
+          Import as file
+        </button>
+      )}
+      <span className="choice-status">{columnText(column, row)}</span>
+    </span>
+  )
+}

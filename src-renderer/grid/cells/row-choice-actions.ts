@@ -1,0 +1,53 @@
+/**
+ * The row choices as the window sends them: each is one command to main, which decides per row
+ * and answers why a row was not changed; that answer is put in front of the editor. The rows
+ * themselves change through the session patch that follows.
+ */
+import { api } from '../../api'
+import { reportFailure } from '../../store/report-failure'
+import { useAppStore } from '../../store/app-store'
+import { describeChoice } from './row-choices'
+
+function tell(report: { done: number; refused: number; rows: { done: boolean; message: string }[] }, verb: string) {
+  if (report.refused > 0) useAppStore.getState().reportError('row-choice-refused', describeChoice(report, verb))
+}
+
+export async function linkRows(rowIds: readonly string[]): Promise<void> {
+  try {
+    tell(await api.linkToExisting({ rowIds: [...rowIds] }), 'linked to the library entry')
+  } catch (err) {
+    reportFailure(err, 'Linking to the library entry')
+  }
+}
+
+export async function importRowsAsFiles(rowIds: readonly string[]): Promise<void> {
+  try {
+    tell(await api.importAsFile({ rowIds: [...rowIds] }), 'now imported as files')
+  } catch (err) {
+    reportFailure(err, 'Importing as a file')
+  }
+}
+
+export async function openInEditor(mediaId: string): Promise<void> {
+  try {
+    const answer = await api.openInEditor({ mediaId })
+    if (!answer.opened) useAppStore.getState().reportError('editor-not-opened', answer.message ?? answer.url)
+  } catch (err) {
+    reportFailure(err, `Opening entry ${mediaId} in Livingdocs`)
+  }
+}
+
+/** Esc on a control inside a cell gives the keyboard back to the grid. */
+export function backToGrid(e: { key: string; currentTarget: HTMLElement; preventDefault(): void }): void {
+  if (e.key !== 'Escape') return
+  e.preventDefault()
+  e.currentTarget.closest<HTMLElement>('[role="grid"]')?.focus()
+}
+
+/** Enter or F2 on a cell without a value to edit moves the keyboard onto the cell's first control. */
+export function focusCellControl(cellId: string): boolean {
+  const control = document.getElementById(cellId)?.querySelector<HTMLElement>('button, a[href]')
+  if (!control) return false
+  control.focus()
+  return true
+}

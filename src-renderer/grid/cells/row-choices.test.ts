@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest'
+import type { Row } from '../../../src-main/contract'
+import { canImportAsFile, choiceGroups, describeChoice, hasRowChoices, linkTarget } from './row-choices'
+
+const row = (rowId: string, over: Partial<Row> = {}): Row => ({
+  rowId,
+  path: `/d/${rowId}`,
+  relativePath: `d/${rowId}`,
+  size: 1,
+  mtimeMs: 0,
+  status: 'uploaded',
+  ...over,
+})
+
+const conflict = (field: 'externalId' | 'id') => ({ field, existing: { mediaId: `lib-${field}` } })
+
+describe('row choices', () => {
+  const rows = [
+    row('a', { status: 'conflict', conflict: conflict('externalId') }),
+    row('b', { status: 'conflict', conflict: conflict('id') }),
+    // The editor changed the externalId: the conflict is gone, nothing to link.
+    row('c', { status: 'conflict' }),
+    row('d', { status: 'unreadable', probeError: { code: 'truncated', message: 'cut', canImportAsFile: true } }),
+    row('e', { status: 'unreadable', probeError: { code: 'unreadable', message: 'EACCES', canImportAsFile: false } }),
+    row('f'),
+  ]
+
+  it('offers link only on externalId conflicts, import as file only where the bytes can go', () => {
+    expect(rows.map(linkTarget)).toEqual(['lib-externalId', undefined, undefined, undefined, undefined, undefined])
+    expect(rows.map(canImportAsFile)).toEqual([false, false, false, true, false, false])
+    expect(rows.map(hasRowChoices)).toEqual([true, false, false, true, false, false])
+    expect(choiceGroups(rows)).toEqual({ link: ['a'], asFile: ['d'] })
+  })
+
+  it('says what a choice did and why rows were not changed', () => {
+    expect(describeChoice({ done: 2, refused: 0, rows: [] }, 'linked')).toBe('2 rows linked.')
+    expect(
+      describeChoice(
+        {
+          done: 1,
+          refused: 3,
+          rows: [
+            { done: true, message: 'ok' },
+            { done: false, message: 'd/x has no conflict with a library entry.' },
+            { done: false, message: 'other' },
+          ],
+        },
+        'linked',
+      ),
+    ).toBe('1 row linked. Not changed: d/x has no conflict with a library entry. (and 2 more not changed)')
+  })
+})

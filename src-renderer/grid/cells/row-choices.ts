@@ -1,0 +1,45 @@
+/**
+ * Which way out a stuck row offers (pure): "link to the library's entry" on an externalId
+ * conflict, "import as file" on a damaged image or video the probe could still read. The status
+ * cell shows the row's choices; the error panel applies one choice to every row that has it.
+ */
+import type { Row } from '../../../src-main/contract'
+
+/** The library entry an externalId conflict row can be linked to, or undefined. */
+export function linkTarget(row: Row): string | undefined {
+  if (row.status !== 'conflict' || row.result) return undefined
+  return row.conflict?.field === 'externalId' ? row.conflict.existing.mediaId : undefined
+}
+
+export const canImportAsFile = (row: Row): boolean =>
+  row.status === 'unreadable' && row.probeError?.canImportAsFile === true
+
+export const hasRowChoices = (row: Row): boolean => linkTarget(row) !== undefined || canImportAsFile(row)
+
+export interface ChoiceGroups {
+  /** Rows that can be linked to the entry the library already holds. */
+  link: string[]
+  /** Rows that can be imported as plain files. */
+  asFile: string[]
+}
+
+export function choiceGroups(rows: Iterable<Row>): ChoiceGroups {
+  const groups: ChoiceGroups = { link: [], asFile: [] }
+  for (const row of rows) {
+    if (linkTarget(row) !== undefined) groups.link.push(row.rowId)
+    else if (canImportAsFile(row)) groups.asFile.push(row.rowId)
+  }
+  return groups
+}
+
+/** One line for the editor after a choice was applied: how many rows took it, and why others did not. */
+export function describeChoice(
+  report: { done: number; refused: number; rows: { done: boolean; message: string }[] },
+  verb: string,
+): string {
+  const done = `${report.done.toLocaleString('en')} row${report.done === 1 ? '' : 's'} ${verb}.`
+  if (report.refused === 0) return done
+  const first = report.rows.find((r) => !r.done)?.message ?? ''
+  const more = report.refused > 1 ? ` (and ${(report.refused - 1).toLocaleString('en')} more not changed)` : ''
+  return `${done} Not changed: ${first}${more}`
+}
