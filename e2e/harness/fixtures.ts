@@ -15,6 +15,7 @@ import { ImporterPage } from '../support/pages/importer-page'
 import { installBridge, pageEmitter, setDropPaths } from './bridge'
 import { startSandboxImporter, type SandboxImporter } from './sandbox-importer'
 import { startStaticServer } from './static-server'
+import { serveThumbnailsTo } from './thumbnails'
 import type { StaticServer } from './static-server'
 
 export interface Harness {
@@ -38,10 +39,12 @@ const sandboxAppInfo: AppInfo = {
 }
 
 export const test = base.extend<
-  { harness: Harness; importer: ImporterPage; withSandbox: boolean },
+  { harness: Harness; importer: ImporterPage; withSandbox: boolean; withThumbnails: boolean },
   { rendererServer: StaticServer }
 >({
   withSandbox: [false, { option: true }],
+  /** With the Sandbox: thumbnails made into the data folder and served to the page as main's protocol does. */
+  withThumbnails: [false, { option: true }],
 
   rendererServer: [
     // Playwright reads fixture dependencies from the destructuring pattern; this one has none.
@@ -54,7 +57,7 @@ export const test = base.extend<
     { scope: 'worker' },
   ],
 
-  harness: async ({ page, withSandbox }, use) => {
+  harness: async ({ page, withSandbox, withThumbnails }, use) => {
     const root = await mkdtemp(join(tmpdir(), 'media-import-e2e-'))
     const dataDir = join(root, 'data')
     const filesDir = join(root, 'files')
@@ -66,7 +69,8 @@ export const test = base.extend<
     })
 
     const picker = { next: [] as string[] }
-    const sandbox = withSandbox ? await startSandboxImporter(dataDir) : undefined
+    const thumbnails = withThumbnails ? await serveThumbnailsTo(page, join(dataDir, 'thumbnails')) : undefined
+    const sandbox = withSandbox ? await startSandboxImporter(dataDir, thumbnails ? { thumbnails } : {}) : undefined
     const appInfo = sandbox ? { ...sandboxAppInfo, livingdocsUrl: sandbox.sandbox.livingdocsUrl } : sandboxAppInfo
     const core = createAppCore({
       appInfo: () => appInfo,

@@ -8,6 +8,7 @@
  */
 import { join } from 'node:path'
 import { openImportSession, type ImportSession } from '../../src-main/core/importer/import-session'
+import type { ThumbnailCache } from '../../src-main/core/probe/thumbnails/thumbnail-cache'
 import { resolveProfile } from '../../src-main/core/profile/resolve-profile'
 import { startEmulator, type RunningEmulator } from '../../src-main/core/sandbox/emulator'
 import { loadSampleProjectConfig } from '../../src-main/core/sandbox/emulator/project-config'
@@ -25,7 +26,10 @@ export interface SandboxImporter {
   close(): Promise<void>
 }
 
-export async function startSandboxImporter(dataDir: string): Promise<SandboxImporter> {
+export async function startSandboxImporter(
+  dataDir: string,
+  options: { thumbnails?: ThumbnailCache } = {},
+): Promise<SandboxImporter> {
   const sandboxDir = join(dataDir, 'sandbox')
   const sandbox = await startSandbox({ dataDir: sandboxDir })
   let importer: ImportSession
@@ -34,6 +38,7 @@ export async function startSandboxImporter(dataDir: string): Promise<SandboxImpo
       dir: join(dataDir, 'session'),
       profile: resolveProfile(sandbox.profile, sandbox.env),
       flushMs: 30,
+      ...(options.thumbnails ? { thumbnails: options.thumbnails } : {}),
     })
   } catch (err) {
     await sandbox.close()
