@@ -5,13 +5,16 @@
  */
 import { memo } from 'react'
 import { formatCellValue } from '../../src-main/core/editing/cell-text'
-import { thumbnailUrl } from '../../src-main/core/probe/thumbnails/thumbnail-url'
 import type { CellValue, ProjectModel, PropertyModel, Row } from '../../src-main/contract'
 import type { EditingCell } from '../store/grid-slice'
 import { cellApplies, cellIssues, cellValue, columnText } from './cell-display'
 import type { GridColumn } from './column-model'
 import { CellEditor } from './editors/CellEditor'
 import type { Move } from './editors/editor-props'
+import { FallbackValue } from './cells/FallbackValue'
+import { PathWithNotes } from './cells/PathWithNotes'
+import { PreviewCell } from './cells/PreviewCell'
+import { hasRowNotes, isFallbackValue } from './cells/probe-notes'
 
 export interface GridCellProps {
   column: GridColumn
@@ -28,8 +31,6 @@ export interface GridCellProps {
   onCancel(): void
 }
 
-const KIND_BADGES = { image: 'IMG', video: 'VID', file: 'FILE' } as const
-
 export const cellDomId = (rowId: string, columnId: string): string => `cell-${rowId}-${columnId}`
 
 function rowProperty(project: ProjectModel | null, row: Row, column: GridColumn): PropertyModel | undefined {
@@ -45,13 +46,10 @@ function display(column: GridColumn, row: Row, selected: boolean) {
         <input type="checkbox" tabIndex={-1} checked={selected} readOnly aria-label={`Select ${row.relativePath}`} />
       )
     case 'thumbnail':
-      return row.thumbnail ? (
-        <img className="thumb" src={thumbnailUrl(row.thumbnail)} alt="" loading="lazy" />
-      ) : (
-        <span className="thumb thumb-none" aria-hidden="true">
-          {row.kind ? KIND_BADGES[row.kind] : '…'}
-        </span>
-      )
+      return <PreviewCell row={row} />
+    case 'path':
+      // Only rows the probe has something to say about get more than plain text.
+      return hasRowNotes(row) ? <PathWithNotes row={row} /> : row.relativePath
     default: {
       const value = cellValue(column, row)
       const text =
@@ -62,6 +60,8 @@ function display(column: GridColumn, row: Row, selected: boolean) {
           : column.field
             ? formatCellValue(value)
             : columnText(column, row)
+      if (column.kind === 'property' && isFallbackValue(row, column.property?.handle, value))
+        return <FallbackValue text={text} />
       // Plain text straight in the cell: one element less per cell, hundreds less per scrolled frame.
       return text
     }
