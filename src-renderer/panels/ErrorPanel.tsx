@@ -1,16 +1,67 @@
 /**
  * What is wrong, grouped: "Title: Title is required. ×212", "externalId: … must be unique ×9".
- * A group's button filters the grid to its rows; the cells themselves carry the marks.
+ * A group's button filters the grid to its rows; the cells themselves carry the marks. Below,
+ * the ways out that apply to many rows at once: link every externalId conflict to the entry the
+ * library holds, import every damaged image or video as a file.
  */
+import { useMemo } from 'react'
+import { choiceGroups } from '../grid/cells/row-choices'
+import { importRowsAsFiles, linkRows } from '../grid/cells/row-choice-actions'
 import { useAppStore } from '../store/app-store'
 import { useRowSummary } from '../store/row-summary'
+
+/** Worked out when the panel's figures are published (a few times a second at most), not per patch. */
+function useChoiceGroups() {
+  const summary = useRowSummary((s) => s)
+  return useMemo(() => {
+    void summary
+    return choiceGroups(useAppStore.getState().session.byId.values())
+  }, [summary])
+}
+
+function ChoiceButtons({ link, asFile }: { link: string[]; asFile: string[] }) {
+  if (link.length === 0 && asFile.length === 0) return null
+  return (
+    <ul className="choice-groups" aria-label="Ways out for many rows">
+      {link.length > 0 && (
+        <li>
+          <button
+            type="button"
+            className="error-group choice-group"
+            onClick={() => void linkRows(link)}
+            aria-label={`Link ${link.length} conflict rows to the entries the library already holds`}
+          >
+            <span className="error-field">externalId</span>
+            <span className="error-message">Link each conflict to the entry the library holds</span>
+            <span className="error-count">×{link.length.toLocaleString('en')}</span>
+          </button>
+        </li>
+      )}
+      {asFile.length > 0 && (
+        <li>
+          <button
+            type="button"
+            className="error-group choice-group"
+            onClick={() => void importRowsAsFiles(asFile)}
+            aria-label={`Import ${asFile.length} damaged images or videos as files`}
+          >
+            <span className="error-field">File</span>
+            <span className="error-message">Import damaged images and videos as files</span>
+            <span className="error-count">×{asFile.length.toLocaleString('en')}</span>
+          </button>
+        </li>
+      )}
+    </ul>
+  )
+}
 
 export function ErrorPanel() {
   const groups = useRowSummary((s) => s.groups)
   const columns = useAppStore((s) => s.columns)
   const issueKey = useAppStore((s) => s.filter.issueKey)
   const setFilter = useAppStore((s) => s.setFilter)
-  if (groups.length === 0) return null
+  const { link, asFile } = useChoiceGroups()
+  if (groups.length === 0 && link.length === 0 && asFile.length === 0) return null
   const labelOf = (field: string) => columns.find((c) => c.field === field)?.label ?? field
   return (
     <section className="error-panel" aria-label="Errors">
@@ -32,6 +83,7 @@ export function ErrorPanel() {
           </li>
         ))}
       </ul>
+      <ChoiceButtons link={link} asFile={asFile} />
     </section>
   )
 }
