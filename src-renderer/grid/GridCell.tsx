@@ -10,6 +10,9 @@ import type { EditingCell } from '../store/grid-slice'
 import { cellApplies, cellIssues, cellValue, columnText } from './cell-display'
 import type { GridColumn } from './column-model'
 import { CellEditor } from './editors/CellEditor'
+import { MediaIdLink } from './cells/MediaIdLink'
+import { RowChoices } from './cells/RowChoices'
+import { hasRowChoices } from './cells/row-choices'
 import type { Move } from './editors/editor-props'
 import { FallbackValue } from './cells/FallbackValue'
 import { PathWithNotes } from './cells/PathWithNotes'
@@ -45,6 +48,11 @@ function display(column: GridColumn, row: Row, selected: boolean) {
       return (
         <input type="checkbox" tabIndex={-1} checked={selected} readOnly aria-label={`Select ${row.relativePath}`} />
       )
+    case 'status':
+      // Rows with a way out (link, import as file) show it; the rest keep plain text.
+      return hasRowChoices(row) ? <RowChoices row={row} column={column} /> : columnText(column, row)
+    case 'mediaId':
+      return row.result ? <MediaIdLink mediaId={row.result.mediaId} /> : ''
     case 'thumbnail':
       return <PreviewCell row={row} />
     case 'path':
