@@ -14,10 +14,11 @@ import { cellValue } from './cell-display'
 import { copyRangeText, pasteRangeText } from './clipboard'
 import type { GridColumn } from './column-model'
 import type { Move } from './editors/editor-props'
-import { rowProperty } from './GridCell'
+import { cellDomId, rowProperty } from './GridCell'
 import { clearRange, commitCell, fillDown, moveActive, moveTo, redo, selectAllInFilter, undo } from './grid-actions'
 import { ROW_HEIGHT } from './GridRow'
 import { gridKeyAction } from './keyboard'
+import { focusCellControl } from './cells/row-choice-actions'
 
 const state = () => useAppStore.getState()
 
@@ -38,6 +39,8 @@ function startEdit(initial?: string): void {
     if (initial === ' ') s.selectRows([s.active.rowId], 'toggle')
     return
   }
+  // A cell with nothing to type in may hold buttons (a row's choices, the editor link): go onto them.
+  if (!column.field && focusCellControl(cellDomId(s.active.rowId, column.id))) return
   if (!column.field || toggleBoolean(s.active.rowId, column)) return
   s.startEditing(initial)
 }
