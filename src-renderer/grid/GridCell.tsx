@@ -10,6 +10,8 @@ import type { EditingCell } from '../store/grid-slice'
 import { cellApplies, cellIssues, cellValue, columnText } from './cell-display'
 import type { GridColumn } from './column-model'
 import { CellEditor } from './editors/CellEditor'
+import { UploadRetryCell } from './cells/UploadRetryCell'
+import { canRetryUpload } from './cells/upload-retry'
 import { MediaIdLink } from './cells/MediaIdLink'
 import { RowChoices } from './cells/RowChoices'
 import { hasRowChoices } from './cells/row-choices'
@@ -53,6 +55,9 @@ function display(column: GridColumn, row: Row, selected: boolean) {
       return hasRowChoices(row) ? <RowChoices row={row} column={column} /> : columnText(column, row)
     case 'mediaId':
       return row.result ? <MediaIdLink mediaId={row.result.mediaId} /> : ''
+    case 'upload':
+      // A failed or cancelled upload offers Retry with its reason; the rest keep plain text.
+      return canRetryUpload(row) ? <UploadRetryCell row={row} /> : columnText(column, row)
     case 'thumbnail':
       return <PreviewCell row={row} />
     case 'path':
