@@ -29,6 +29,8 @@ export interface Harness {
   appInfo: AppInfo
   /** With `test.use({ withSandbox: true })`: the Sandbox and the import pipeline behind the core. */
   sandbox?: SandboxImporter
+  /** URLs the host was asked to open in the system browser (openExternal), in order. */
+  opened: string[]
 }
 
 const sandboxAppInfo: AppInfo = {
@@ -69,18 +71,20 @@ export const test = base.extend<
     })
 
     const picker = { next: [] as string[] }
+    const opened: string[] = []
     const thumbnails = withThumbnails ? await serveThumbnailsTo(page, join(dataDir, 'thumbnails')) : undefined
     const sandbox = withSandbox ? await startSandboxImporter(dataDir, thumbnails ? { thumbnails } : {}) : undefined
     const appInfo = sandbox ? { ...sandboxAppInfo, livingdocsUrl: sandbox.sandbox.livingdocsUrl } : sandboxAppInfo
     const core = createAppCore({
       appInfo: () => appInfo,
       pickPaths: async () => picker.next,
+      openExternal: async (url) => void opened.push(url),
       emit: pageEmitter(page, (err) => problems.push(`event not delivered: ${String(err)}`)),
       ...(sandbox ? { importer: sandbox.importer } : {}),
     })
     await installBridge(page, core.handlers)
 
-    await use({ dataDir, filesDir, core, picker, appInfo, ...(sandbox ? { sandbox } : {}) })
+    await use({ dataDir, filesDir, core, picker, appInfo, opened, ...(sandbox ? { sandbox } : {}) })
 
     core.dispose()
     await sandbox?.close()
