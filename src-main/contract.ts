@@ -84,6 +84,13 @@ export interface ScanProgress {
   skippedByReason?: Record<string, number>
 }
 
+/** A row's file in one language after a command: its path, or null when there is none (cleared, picker cancelled). */
+export interface LocaleAssetAnswer {
+  rowId: string
+  locale: string
+  path: string | null
+}
+
 /** command name -> [argument, result] */
 export interface Commands {
   getAppInfo: [undefined, AppInfo]
@@ -121,6 +128,12 @@ export interface Commands {
   submit: [{ rowIds?: string[] }, SubmitReport]
   /** Sends again only the rows already tried and not imported, with their entry ids unchanged. */
   resubmitFailed: [undefined, SubmitReport]
+  // A row's file per language (core/app/locale-asset-handlers.ts); media types whose asset is translatable.
+  /** Opens the system file picker for this row's file in `locale`, then sets it (path null: cancelled). */
+  pickLocaleAsset: [{ rowId: string; locale: string }, LocaleAssetAnswer]
+  /** A file the editor picked or dropped becomes the row's file in `locale` (probed, then uploaded). */
+  setLocaleAsset: [{ rowId: string; locale: string; path: string }, LocaleAssetAnswer]
+  clearLocaleAsset: [{ rowId: string; locale: string }, LocaleAssetAnswer]
   /** Conflict rows take the library's existing entry as theirs (imported, linked); nothing is sent. */
   linkToExisting: [{ rowIds: string[] }, RowActionReport]
   /** Damaged images/videos become file rows (the problem kept as a warning) and upload. */
@@ -195,6 +208,9 @@ export const commandNames = [
   'exportResults',
   'submit',
   'resubmitFailed',
+  'pickLocaleAsset',
+  'setLocaleAsset',
+  'clearLocaleAsset',
   'linkToExisting',
   'importAsFile',
   'openInEditor',

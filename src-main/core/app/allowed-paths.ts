@@ -35,8 +35,9 @@ export class AllowedPaths {
 }
 
 /**
- * The handler table with `addPaths` refusing any path the editor did not drop or pick. Nothing is
- * scanned when one path is refused: a half-done drop would be harder to understand than none.
+ * The handler table with `addPaths` (and `setLocaleAsset`) refusing any path the editor did not
+ * drop or pick. Nothing is scanned when one path is refused: a half-done drop would be harder to
+ * understand than none.
  */
 export function confineToAllowed(handlers: Handlers, allowed: AllowedPaths): Handlers {
   return {
@@ -51,6 +52,17 @@ export function confineToAllowed(handlers: Handlers, allowed: AllowedPaths): Han
         )
       }
       return handlers.addPaths(arg)
+    },
+    // A file per language is read and uploaded like a dropped one, so it must be one the editor chose too.
+    setLocaleAsset: async (arg) => {
+      if (!allowed.allows(arg.path)) {
+        throw new MediaImportError(
+          'path-not-allowed',
+          `Not used: ${arg.path} was not dropped onto this window or chosen with a picker. Choose the ${arg.locale} file with "Choose…" in its cell.`,
+          { rowId: arg.rowId, field: `translations.${arg.locale}.asset` },
+        )
+      }
+      return handlers.setLocaleAsset(arg)
     },
   }
 }

@@ -8,6 +8,7 @@ import { z } from 'zod'
 import type { CommandArg, CommandName } from '../../contract'
 import { editSchemas } from './edit-schemas'
 import { importSchemas } from './import-handlers'
+import { localeAssetSchemas } from './locale-asset-handlers'
 import { profileSchemas } from './profile-handlers'
 import { rowActionSchemas } from './row-action-handlers'
 import { supportSchemas } from './support-handlers'
@@ -33,6 +34,7 @@ export const commandSchemas = {
   clearRows: none,
   ...editSchemas,
   ...importSchemas,
+  ...localeAssetSchemas,
   ...supportSchemas,
   ...profileSchemas,
   ...rowActionSchemas,

@@ -12,6 +12,7 @@ import type { ImportSession } from '../importer/import-session'
 import { createDataHandlers, type SaveFile } from './data-handlers'
 import { createEditHandlers } from './edit-handlers'
 import { createImportHandlers } from './import-handlers'
+import { createLocaleAssetHandlers } from './locale-asset-handlers'
 import { ScanRunner } from './scan-runner'
 import { createProfileHandlers, type ProfileDeps } from './profile-handlers'
 import { createRowActionHandlers, type OpenExternal } from './row-action-handlers'
@@ -80,6 +81,7 @@ export function createAppCore(deps: HostDeps, session = deps.importer?.session ?
     ...createEditHandlers(editor, project),
     ...createDataHandlers(session, editor, project, deps.saveFile),
     ...createImportHandlers(importer),
+    ...createLocaleAssetHandlers(importer, deps.pickPaths),
     ...createSupportHandlers(deps.revealLogs),
     ...createProfileHandlers(deps),
     ...createRowActionHandlers({

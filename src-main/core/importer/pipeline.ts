@@ -109,6 +109,25 @@ export class ImportPipeline {
     this.options.session.updateRow(rowId, { localeAssets: { ...row.localeAssets, [locale]: asset } })
   }
 
+  /**
+   * The editor's choice of a row's file in one language, or its removal (`undefined`): a file the
+   * engine already has under that key makes way first (stopped and removed from the bucket while
+   * in flight; an uploaded one stays in the bucket, unused), then the new file uploads.
+   */
+  async changeLocaleAsset(rowId: string, locale: string, asset: LocaleAsset | undefined): Promise<void> {
+    const { engine, session } = this.options
+    const key = uploadKeyOf({ rowId, locale })
+    if (this.handed.has(key)) {
+      await engine.cancel(key)
+      engine.forget(key)
+      this.handed.delete(key)
+    }
+    const row = session.getRow(rowId)
+    if (!row) throw new Error(`No row ${rowId} in this session.`)
+    const { [locale]: _previous, ...others } = row.localeAssets ?? {}
+    session.updateRow(rowId, { localeAssets: asset ? { ...others, [locale]: asset } : others })
+  }
+
   /** Uploads that failed go again (the file is read as it is now). */
   async retryUploads(rowIds?: readonly string[]): Promise<number> {
     const { session, engine } = this.options
