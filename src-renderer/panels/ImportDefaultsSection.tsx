@@ -73,7 +73,7 @@ export function ImportDefaultsSection() {
         Save defaults
       </button>
       {status && (
-        <p className="hint" role="status">
+        <p className="hint" aria-live="polite">
           {status}
         </p>
       )}

@@ -1,4 +1,4 @@
-/** One labelled text or password field of the profile editor, with its hint tied to it for screen readers. */
+/** One labelled text or password field of the profile editor, its hint tied to it for screen readers. */
 import { useId } from 'react'
 
 interface Props {
@@ -14,9 +14,10 @@ interface Props {
 export function ProfileField({ label, value, onChange, type = 'text', hint, placeholder, required }: Props) {
   const id = useId()
   return (
-    <label className="field">
-      {label}
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
       <input
+        id={id}
         className="text-input"
         type={type}
         value={value}
@@ -25,14 +26,14 @@ export function ProfileField({ label, value, onChange, type = 'text', hint, plac
         // Secrets are never remembered by the browser layer either.
         autoComplete={type === 'password' ? 'new-password' : 'off'}
         spellCheck={false}
-        aria-describedby={hint ? id : undefined}
+        aria-describedby={hint ? `${id}-hint` : undefined}
         onChange={(e) => onChange(e.target.value)}
       />
       {hint && (
-        <span id={id} className="hint">
+        <span id={`${id}-hint`} className="hint">
           {hint}
         </span>
       )}
-    </label>
+    </div>
   )
 }
