@@ -45,7 +45,8 @@ export class ImporterPage {
   ) {
     this.sandboxBanner = page.getByRole('note', { name: 'Sandbox' })
     this.chooseFoldersButton = page.getByRole('button', { name: 'Choose folders…' })
-    this.scanProgress = page.getByRole('status')
+    // The scan's own live region (the upload controls have one too).
+    this.scanProgress = page.getByRole('status').and(page.locator('.scan-progress'))
     this.grid = page.getByRole('grid', { name: 'Files' })
     this.dropZone = page.getByTestId('drop-zone')
     this.problems = page.getByRole('alert')
