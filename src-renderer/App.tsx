@@ -14,6 +14,7 @@ import { SessionsPanel } from './panels/SessionsPanel'
 import { ShowSkippedToggle } from './panels/ShowSkippedToggle'
 import { SidePanel } from './panels/SidePanel'
 import { SubmitBar } from './panels/SubmitBar'
+import { UploadControls } from './panels/UploadControls'
 
 export function App() {
   return (
@@ -24,6 +25,7 @@ export function App() {
           <h1 className="app-title">Media Importer</h1>
           <ChooseFoldersButton />
           <ScanProgressPanel />
+          <UploadControls />
           <ShowSkippedToggle />
           <SessionsButton />
           <PanelButton panel="settings" label="Settings…" />
