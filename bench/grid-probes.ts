@@ -1,12 +1,15 @@
 /**
  * Functions the grid bench runs inside the page (Playwright serialises them: no imports, no
  * closures over Node values). They time what an editor sees: from the Enter that commits an
- * edit to the frame that shows the new value, and long tasks while the grid scrolls.
+ * edit (the keydown event's own timestamp) to the end of the first frame whose DOM shows the new
+ * value in that cell (the value the renderer paints at once, before main answers), then on to the
+ * frame that shows it confirmed (main's patch applied: the cell no longer marked pending); and
+ * long tasks while the grid scrolls.
  */
 
 declare global {
   interface Window {
-    __bench?: { latencies: number[]; inPage: number[]; longTasks: number[]; firstRowMs?: number }
+    __bench?: { latencies: number[]; confirmed: number[]; longTasks: number[]; firstRowMs?: number }
   }
 }
 
@@ -14,16 +17,11 @@ declare global {
 export function installProbes(): void {
   const bench = {
     latencies: [] as number[],
-    inPage: [] as number[],
+    confirmed: [] as number[],
     longTasks: [] as number[],
     firstRowMs: undefined as number | undefined,
   }
   window.__bench = bench
-  // Subscribed before the app's own listener: when main's patch reached the page.
-  let patchAt = 0
-  const bridge = (window as unknown as { mediaImport?: { on(event: string, listener: () => void): () => void } })
-    .mediaImport
-  bridge?.on('sessionPatch', () => (patchAt = performance.now()))
   // After the next frame is painted: rAF runs before paint, a message posted from it runs after.
   const afterPaint = (done: () => void): void => {
     requestAnimationFrame(() => {
@@ -53,20 +51,29 @@ export function installProbes(): void {
       const started = event.timeStamp
       const expected = input.value
       const id = cell.id
-      const watch = new MutationObserver(() => {
-        if (document.getElementById(id)?.textContent !== expected) return
-        watch.disconnect()
+      const grid = document.querySelector('[role="grid"]') as Node
+      const options = { childList: true, subtree: true, characterData: true, attributes: true }
+      const shows = () => document.getElementById(id)?.textContent === expected
+      const confirm = new MutationObserver(() => {
+        const cell = document.getElementById(id)
+        if (!shows() || cell?.hasAttribute('data-pending')) return
+        confirm.disconnect()
+        afterPaint(() => bench.confirmed.push(performance.now() - started))
+      })
+      const paint = new MutationObserver(() => {
+        if (!shows()) return
+        paint.disconnect()
         afterPaint(() => {
-          const painted = performance.now()
-          bench.inPage.push(painted - patchAt)
-          bench.latencies.push(painted - started)
+          bench.latencies.push(performance.now() - started)
+          // Recorded after the paint figure, so the bench waits for both.
+          confirm.observe(grid, options)
+          if (shows() && !document.getElementById(id)?.hasAttribute('data-pending')) {
+            confirm.disconnect()
+            bench.confirmed.push(performance.now() - started)
+          }
         })
       })
-      watch.observe(document.querySelector('[role="grid"]') as Node, {
-        childList: true,
-        subtree: true,
-        characterData: true,
-      })
+      paint.observe(grid, options)
     },
     { capture: true },
   )

@@ -3,10 +3,11 @@
  * cell with a problem is marked (and `aria-invalid`); its messages show on hover, and under the
  * cell while it is the active one, where a screen reader reads them as its description.
  */
-import { memo } from 'react'
+import { Fragment, isValidElement, memo } from 'react'
 import { formatCellValue } from '../../src-main/core/editing/cell-text'
 import type { CellValue, ProjectModel, PropertyModel, Row } from '../../src-main/contract'
 import type { EditingCell } from '../store/grid-slice'
+import type { PendingCell } from '../store/pending-edits'
 import { cellApplies, cellIssues, cellValue, columnText } from './cell-display'
 import type { GridColumn } from './column-model'
 import { CellEditor } from './editors/CellEditor'
@@ -18,7 +19,6 @@ import { hasRowChoices } from './cells/row-choices'
 import type { Move } from './editors/editor-props'
 import { FallbackValue } from './cells/FallbackValue'
 import { PathWithNotes } from './cells/PathWithNotes'
-import { LocaleAssetCell } from './cells/LocaleAssetCell'
 import { PreviewCell } from './cells/PreviewCell'
 import { hasRowNotes, isFallbackValue } from './cells/probe-notes'
 
@@ -33,6 +33,10 @@ export interface GridCellProps {
   inRange: boolean
   selected: boolean
   editing: EditingCell | null
+  /** A value typed and sent to main, shown until main's patch settles it. */
+  pending: PendingCell | undefined
+  /** Why main refused the last value typed here (the cell shows main's value). */
+  refusal: string | undefined
   onCommit(column: GridColumn, row: Row, value: CellValue, move: Move): void
   onCancel(): void
 }
@@ -45,7 +49,7 @@ function rowProperty(project: ProjectModel | null, row: Row, column: GridColumn)
   return type?.properties.find((p) => p.handle === column.property?.handle) ?? column.property
 }
 
-function display(column: GridColumn, row: Row, selected: boolean) {
+function display(column: GridColumn, row: Row, selected: boolean, pending: PendingCell | undefined) {
   switch (column.kind) {
     case 'select':
       return (
@@ -59,15 +63,13 @@ function display(column: GridColumn, row: Row, selected: boolean) {
     case 'upload':
       // A failed or cancelled upload offers Retry with its reason; the rest keep plain text.
       return canRetryUpload(row) ? <UploadRetryCell row={row} /> : columnText(column, row)
-    case 'localeAsset':
-      return <LocaleAssetCell row={row} locale={column.locale ?? ''} />
     case 'thumbnail':
       return <PreviewCell row={row} />
     case 'path':
       // Only rows the probe has something to say about get more than plain text.
       return hasRowNotes(row) ? <PathWithNotes row={row} /> : row.relativePath
     default: {
-      const value = cellValue(column, row)
+      const value = pending ? pending.value : cellValue(column, row)
       const text =
         typeof value === 'boolean'
           ? value
@@ -84,10 +86,19 @@ function display(column: GridColumn, row: Row, selected: boolean) {
   }
 }
 
+/**
+ * Cells are reused for other rows as the grid scrolls (row-slots.ts): text and plain elements are
+ * updated in place; a component (it may keep state, or show an image still loading) starts afresh
+ * per row, so nothing of one file shows on another.
+ */
+const content = (node: ReturnType<typeof display>, rowId: string) =>
+  isValidElement(node) && typeof node.type !== 'string' ? <Fragment key={rowId}>{node}</Fragment> : node
+
 export const GridCell = memo(function GridCell(props: GridCellProps) {
-  const { column, row, project, colIndex, active, inRange, selected, editing } = props
+  const { column, row, project, colIndex, active, inRange, selected, editing, pending, refusal } = props
   const applies = cellApplies(column, row, project)
-  const issues = cellIssues(column, row)
+  const found = cellIssues(column, row)
+  const issues = refusal ? [...found, { field: column.field ?? '', message: `Not changed: ${refusal}` }] : found
   const readOnly = !column.field || row.status === 'imported' || row.result !== undefined
   const id = cellDomId(row.rowId, column.id)
   const messageId = `${id}-message`
@@ -99,6 +110,7 @@ export const GridCell = memo(function GridCell(props: GridCellProps) {
   if (!applies) classes.push('not-applicable')
   else if (readOnly && column.field) classes.push('read-only')
   if (editing) classes.push('editing')
+  if (pending) classes.push('pending')
   const messages = issues.map((i) => i.message).join('\n')
   return (
     <div
@@ -111,6 +123,8 @@ export const GridCell = memo(function GridCell(props: GridCellProps) {
       aria-invalid={issues.length > 0 && column.kind !== 'errors' ? true : undefined}
       aria-readonly={readOnly || !applies ? true : undefined}
       aria-describedby={showMessage ? messageId : undefined}
+      aria-busy={pending ? true : undefined}
+      data-pending={pending ? '' : undefined}
       title={messages || (!applies ? 'This media type has no such property' : undefined)}
       // Cells out of view sideways are not rendered: the first after a gap says where it goes.
       style={props.placed ? { gridColumnStart: colIndex + 1 } : undefined}
@@ -119,7 +133,7 @@ export const GridCell = memo(function GridCell(props: GridCellProps) {
         <CellEditor
           column={column}
           label={`${column.label} of ${row.relativePath}`}
-          value={cellValue(column, row)}
+          value={pending ? pending.value : cellValue(column, row)}
           property={rowProperty(project, row, column)}
           {...(row.kind ? { kind: row.kind } : {})}
           {...(editing.initial !== undefined ? { initial: editing.initial } : {})}
@@ -127,7 +141,7 @@ export const GridCell = memo(function GridCell(props: GridCellProps) {
           onCancel={props.onCancel}
         />
       ) : applies ? (
-        display(column, row, selected)
+        content(display(column, row, selected, pending), row.rowId)
       ) : (
         '—'
       )}

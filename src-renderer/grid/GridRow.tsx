@@ -1,7 +1,7 @@
-import type { Row as TableRow } from '@tanstack/react-table'
 import { memo } from 'react'
 import type { CellValue, Row } from '../../src-main/contract'
 import { useAppStore, type AppState } from '../store/app-store'
+import type { PendingCell } from '../store/pending-edits'
 import { rowIndexIn } from '../store/row-index'
 import type { GridColumn } from './column-model'
 import { inWindow, type ColumnWindow } from './column-window'
@@ -14,8 +14,7 @@ export const ROW_HEIGHT = 32
 export const HEADER_HEIGHT = 36
 
 interface Props {
-  /** TanStack's row; its id is our row id. */
-  row: TableRow<string>
+  rowId: string
   index: number
   top: number
   /** The columns shown: rows render again when the layout changes. */
@@ -26,9 +25,8 @@ interface Props {
   onCancel(): void
 }
 
-// TanStack makes new row objects whenever rows are added; the id is what identifies the file.
 const sameRow = (a: Props, b: Props): boolean =>
-  a.row.id === b.row.id && a.index === b.index && a.top === b.top && a.columns === b.columns && a.window === b.window
+  a.rowId === b.rowId && a.index === b.index && a.top === b.top && a.columns === b.columns && a.window === b.window
 
 /** The columns of the range this row is in, as "from:to" (a string, so unchanged rows skip rendering). */
 function rangeOfRow(s: AppState, index: number): string {
@@ -37,10 +35,18 @@ function rangeOfRow(s: AppState, index: number): string {
   return range && index >= range.rowStart && index <= range.rowEnd ? `${range.colStart}:${range.colEnd}` : ''
 }
 
-/** Subscribes to its own file and its own slice of cursor and selection: a patch to one file re-renders one row. */
-export const GridRow = memo(function GridRow({ row, index, top, window, onCommit, onCancel }: Props) {
-  const id = row.id
+const NOTHING_PENDING: Readonly<Record<string, PendingCell>> = {}
+const NOTHING_REFUSED: Readonly<Record<string, string>> = {}
+
+/**
+ * Subscribes to its own file and its own slice of cursor, selection and pending edits: a patch
+ * to one file re-renders one row. The DOM row is recycled for another file as the grid scrolls
+ * (MediaGrid), so nothing here keeps state of its own.
+ */
+export const GridRow = memo(function GridRow({ rowId: id, index, top, columns, window, onCommit, onCancel }: Props) {
   const file = useAppStore((s) => s.session.byId.get(id))
+  const pending = useAppStore((s) => s.pending.cells.get(id) ?? NOTHING_PENDING)
+  const refusals = useAppStore((s) => s.pending.refusals.get(id) ?? NOTHING_REFUSED)
   const project = useAppStore((s) => s.project)
   const selected = useAppStore((s) => s.selected.has(id))
   const activeColumn = useAppStore((s) => (s.active?.rowId === id ? s.active.columnId : null))
@@ -59,15 +65,14 @@ export const GridRow = memo(function GridRow({ row, index, top, window, onCommit
       data-status={file.status}
       style={{ transform: `translateY(${top}px)`, height: ROW_HEIGHT }}
     >
-      {row.getVisibleCells().map((cell, colIndex) => {
-        const column = cell.column.columnDef.meta as GridColumn
+      {columns.map((column, colIndex) => {
         // The active and edited cells stay rendered even when scrolled away (focus, aria-activedescendant).
         if (!inWindow(window, colIndex) && activeColumn !== column.id) return null
         const placed = colIndex !== previous + 1
         previous = colIndex
         return (
           <GridCell
-            key={cell.id}
+            key={column.id}
             column={column}
             row={file}
             project={project}
@@ -77,6 +82,8 @@ export const GridRow = memo(function GridRow({ row, index, top, window, onCommit
             inRange={colIndex >= (from ?? -1) && colIndex <= (to ?? -1)}
             selected={selected}
             editing={editing?.columnId === column.id ? editing : null}
+            pending={column.field ? pending[column.field] : undefined}
+            refusal={column.field ? refusals[column.field] : undefined}
             onCommit={onCommit}
             onCancel={onCancel}
           />

@@ -1,8 +1,10 @@
 /**
  * One row per dropped file, for 50,000 files as for 5. react-virtual works over the whole id
- * list; TanStack gets only the ids in view (a TanStack row costs a few dozen closures, and 50,000
- * of them kept the garbage collector busy for seconds while a big folder streamed in) and the
- * columns the project and the editor's layout give. The grid element keeps the focus while the
+ * list; TanStack holds the column model the headers are drawn from (the project's columns in the
+ * editor's layout) and no rows: its row model was rebuilt on every scrolled frame (a row object
+ * and a cell object with closures per column, a thousand per frame) for nothing a row needs.
+ * Rows are drawn from the ids in view, in DOM rows that are recycled as the view moves
+ * (row-slots.ts). The grid element keeps the focus while the
  * editor moves around (aria-activedescendant names the active cell); an open editor has its own.
  * ARIA grid roles carry the table semantics that a virtualised <table> would lose.
  */
@@ -17,9 +19,11 @@ import { useColumnWindow } from './column-window'
 import { GridFocus } from './GridFocus'
 import { GridHeader } from './GridHeader'
 import { GridRow, HEADER_HEIGHT, ROW_HEIGHT } from './GridRow'
+import { assignSlots, type SlotMap } from './row-slots'
 import { useGridInput } from './use-grid-input'
 
 const PINNED = new Set(['select', 'thumbnail', 'path'])
+const NO_ROWS: string[] = []
 
 /** The row box, preview and file name stay in view while scrolling sideways, when they lead the columns. */
 function pinnedOffsets(columns: readonly GridColumn[]): Record<string, string> {
@@ -50,15 +54,17 @@ export function MediaGrid() {
     getItemKey,
   })
   const items = virtualizer.getVirtualItems()
-  const first = items[0]?.index ?? 0
-  const end = (items.at(-1)?.index ?? -1) + 1
-  const idsInView = useMemo(() => rowIds.slice(first, end), [rowIds, first, end])
+  const slotsRef = useRef<SlotMap>(new Map())
+  const slots = assignSlots(
+    slotsRef.current,
+    items.map((item) => item.index),
+  )
+  slotsRef.current = slots
   const columns = useMemo<ColumnDef<string>[]>(
     () => shown.map((c) => ({ id: c.id, header: c.label, size: c.width, meta: c })),
     [shown],
   )
-  const table = useReactTable({ data: idsInView, columns, getCoreRowModel: getCoreRowModel(), getRowId: (id) => id })
-  const tableRows = table.getRowModel().rows
+  const table = useReactTable({ data: NO_ROWS, columns, getCoreRowModel: getCoreRowModel() })
   const input = useGridInput(scrollRef)
   const pinned = useMemo(() => Object.keys(pinnedOffsets(shown)).length, [shown])
   const columnsInView = useColumnWindow(scrollRef, shown, pinned)
@@ -92,12 +98,12 @@ export function MediaGrid() {
       </div>
       <div role="rowgroup" className="grid-body" style={{ height: virtualizer.getTotalSize() }}>
         {items.map((item) => {
-          const row = tableRows[item.index - first]
-          if (!row) return null
+          const rowId = rowIds[item.index]
+          if (rowId === undefined) return null
           return (
             <GridRow
-              key={row.id}
-              row={row}
+              key={slots.get(item.index)}
+              rowId={rowId}
               index={item.index}
               top={item.start - HEADER_HEIGHT}
               columns={shown}

@@ -10,15 +10,15 @@ import { formatCellValue } from '../../src-main/core/editing/cell-text'
 import type { CellValue, Row } from '../../src-main/contract'
 import { useAppStore } from '../store/app-store'
 import { rowIndexIn } from '../store/row-index'
-import { cellValue } from './cell-display'
 import { copyRangeText, pasteRangeText } from './clipboard'
 import type { GridColumn } from './column-model'
 import type { Move } from './editors/editor-props'
 import { cellDomId, rowProperty } from './GridCell'
-import { clearRange, commitCell, fillDown, moveActive, moveTo, redo, selectAllInFilter, undo } from './grid-actions'
+import { clearRange, fillDown, moveActive, moveTo, redo, selectAllInFilter, undo } from './grid-actions'
 import { ROW_HEIGHT } from './GridRow'
 import { gridKeyAction } from './keyboard'
 import { focusCellControl } from './cells/row-choice-actions'
+import { commitTyped, shownValue } from './optimistic-edit'
 
 const state = () => useAppStore.getState()
 
@@ -27,7 +27,7 @@ function toggleBoolean(rowId: string, column: GridColumn): boolean {
   const s = state()
   const row = s.session.byId.get(rowId)
   if (!row || rowProperty(s.project, row, column)?.plugin !== 'li-boolean') return false
-  void commitCell({ rowId, columnId: column.id }, cellValue(column, row) !== true)
+  void commitTyped(rowId, column, shownValue(rowId, column) !== true)
   return true
 }
 
@@ -131,8 +131,9 @@ export function useGridInput(gridRef: RefObject<HTMLDivElement | null>) {
 
   const onCommit = useCallback((column: GridColumn, row: Row, value: CellValue, move: Move) => {
     state().stopEditing()
-    if (formatCellValue(value) !== formatCellValue(cellValue(column, row)))
-      void commitCell({ rowId: row.rowId, columnId: column.id }, value)
+    // Compared with what the cell shows: a pending value counts as the cell's.
+    if (formatCellValue(value) !== formatCellValue(shownValue(row.rowId, column)))
+      void commitTyped(row.rowId, column, value)
     if (move.rows !== 0 || move.cols !== 0) moveActive(move.rows, move.cols)
   }, [])
 

@@ -5,8 +5,10 @@
  */
 import { create } from 'zustand'
 import type { StateCreator } from 'zustand'
-import type { AppInfo, ScanProgress, SessionPatch, SessionSnapshot } from '../../src-main/contract'
+import type { AppInfo, CellValue, ScanProgress, SessionPatch, SessionSnapshot } from '../../src-main/contract'
 import { createGridSlice, type GridSlice } from './grid-slice'
+import { addPending, answerPending, noPendingEdits, patchPending } from './pending-edits'
+import type { CellAnswer, PendingEdits } from './pending-edits'
 import { deriveRowView, emptyFilter, emptyRowView, followPatch } from './row-view'
 import type { FilterSpec, RowView, SortSpec, ViewSpec } from './row-view'
 import { recordScan } from './scan-summary'
@@ -22,6 +24,12 @@ export interface SessionSlice {
   filter: FilterSpec
   receiveSnapshot(snapshot: SessionSnapshot): void
   receivePatch(patch: SessionPatch): void
+  /** Values typed but not yet confirmed by main (pending-edits.ts). */
+  pending: PendingEdits
+  /** Shows a typed value at once; returns the ticket its answer is matched with. */
+  showPending(rowId: string, field: string, value: CellValue): number
+  /** Main's answer (undefined: the command failed) for cells sent with these tickets. */
+  settlePending(sent: ReadonlyArray<{ rowId: string; field: string; seq: number }>, answer?: CellAnswer): void
   setShowSkipped(show: boolean): void
   setSort(sort: SortSpec | null): void
   setFilter(filter: Partial<FilterSpec>): void
@@ -63,7 +71,9 @@ const specOf = (state: AppState, change: Partial<ViewSpec> = {}): ViewSpec => ({
   ...change,
 })
 
-const sessionSlice: Slice<SessionSlice> = (set) => {
+let nextPendingSeq = 1
+
+const sessionSlice: Slice<SessionSlice> = (set, get) => {
   const rederive = (state: AppState, change: Partial<ViewSpec>) => {
     const spec = specOf(state, change)
     return { ...change, rowView: deriveRowView(state.session, spec) }
@@ -83,8 +93,23 @@ const sessionSlice: Slice<SessionSlice> = (set) => {
       set((state) => {
         const { mirror, change } = applyPatchWithChange(state.session, patch)
         if (mirror === state.session) return {}
-        return { session: mirror, rowView: followPatch(state.rowView, mirror, change, specOf(state)) }
+        return {
+          session: mirror,
+          rowView: followPatch(state.rowView, mirror, change, specOf(state)),
+          pending: patchPending(state.pending, patch.upsert, patch.remove),
+        }
       }),
+    pending: noPendingEdits,
+    showPending: (rowId, field, value) => {
+      const seq = nextPendingSeq++
+      const base = get().session.byId.get(rowId)
+      set((state) => ({ pending: addPending(state.pending, rowId, field, value, seq, base) }))
+      return seq
+    },
+    settlePending: (sent, answer) =>
+      set((state) => ({
+        pending: answerPending(state.pending, sent, answer, (id) => state.session.byId.get(id)),
+      })),
     setShowSkipped: (showSkipped) => set((state) => rederive(state, { showSkipped })),
     setSort: (sort) => set((state) => rederive(state, { sort })),
     setFilter: (filter) => set((state) => rederive(state, { filter: { ...state.filter, ...filter } })),
