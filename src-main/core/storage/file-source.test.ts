@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Readable } from 'node:stream'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { readBuffers } from './buffer-pool'
 import { SourceChangedError } from './classify-error'
 import { hashFile, partStream, READ_SIZE, readWholeFile } from './file-source'
 
@@ -68,6 +69,22 @@ describe('file-source', () => {
     await writeFile(p, bytes)
     await truncate(p, READ_SIZE + 10)
     await expect(collect(partStream(p, 0, bytes.length, () => undefined))).rejects.toThrow(SourceChangedError)
+  })
+
+  it('hands its buffers back only after the whole range was read', async () => {
+    const before = readBuffers.size
+    const partial = partStream(path, 0, bytes.length, () => undefined)
+    await new Promise<void>((done) => partial.once('data', () => done()))
+    partial.recycle()
+    expect(readBuffers.size).toBe(before)
+    partial.destroy()
+    const whole = partStream(path, 0, bytes.length, () => undefined)
+    await collect(whole)
+    whole.recycle()
+    expect(readBuffers.size).toBe(before + 3 * READ_SIZE)
+    // A pooled buffer that comes back out carries the next range's bytes, not stale ones.
+    const again = await collect(partStream(path, 7, READ_SIZE + 9, () => undefined))
+    expect(again.equals(bytes.subarray(7, READ_SIZE + 9))).toBe(true)
   })
 
   it('can be destroyed mid-read without leaking an error', async () => {

@@ -11,6 +11,7 @@ import { close, open, read } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { Readable } from 'node:stream'
 import { promisify } from 'node:util'
+import { BufferPool, readBuffers } from './buffer-pool'
 import { SourceChangedError } from './classify-error'
 
 export interface SourceFacts {
@@ -39,27 +40,37 @@ export async function assertUnchanged(source: SourceFacts): Promise<void> {
 }
 
 /**
- * The whole file in one buffer, read with the scanned size known: one read for a photo, and a
- * file that grew or shrank since the scan is refused (one spare byte tells "grew" from "as scanned").
+ * The whole file in one buffer (from the pool), read with the scanned size known; a file that
+ * grew or shrank since the scan is refused. `recycle()` hands the buffer back once the request
+ * that sent it was answered.
  */
-export async function readWholeFile(source: SourceFacts): Promise<{ body: Buffer; sha256: string }> {
+export async function readWholeFile(
+  source: SourceFacts,
+): Promise<{ body: Buffer; sha256: string; recycle: () => void }> {
+  const buffer = readBuffers.take(BufferPool.capacityFor(source.size))
   const fd = await openFd(source.path, 'r')
   let length = 0
-  const buffer = Buffer.allocUnsafeSlow(source.size + 1)
+  let grew: boolean
   try {
-    while (length < buffer.length) {
-      const n = await readAt(fd, buffer, length, buffer.length - length, length)
+    while (length < source.size) {
+      const n = await readAt(fd, buffer, length, source.size - length, length)
       if (n === 0) break
       length += n
     }
+    // One byte past the scanned end tells "grew" from "as scanned".
+    grew = length === source.size && (await readAt(fd, Buffer.allocUnsafe(1), 0, 1, length)) > 0
   } finally {
     await closeFd(fd)
   }
-  if (length !== source.size) {
-    throw new SourceChangedError(`size ${source.size} → ${length > source.size ? 'more' : length} bytes`)
+  if (length !== source.size || grew) {
+    throw new SourceChangedError(`size ${source.size} → ${grew ? 'more' : length} bytes`)
   }
   const body = buffer.subarray(0, length)
-  return { body, sha256: createHash('sha256').update(body).digest('hex') }
+  return {
+    body,
+    sha256: createHash('sha256').update(body).digest('hex'),
+    recycle: () => readBuffers.give(buffer),
+  }
 }
 
 /** sha256 of the file; the next 1 MiB is read (off-thread) while the current one is hashed. */
@@ -90,9 +101,11 @@ export async function hashFile(path: string, signal?: AbortSignal): Promise<stri
 /**
  * Bytes [start, end) of a file as a stream of 1 MiB chunks. `onBytes` hears every chunk as it is
  * handed on (to the socket, at most one chunk ahead), which is what the progress bar counts.
+ * `recycle()`, once the request that sent the stream was answered, hands its buffers back.
  */
-class FileRangeStream extends Readable {
+export class FileRangeStream extends Readable {
   private fd: number | undefined
+  private readonly buffers: Buffer[] = []
   private position: number
   /** Set while a read is in flight: closing must wait for it. */
   private reading = false
@@ -121,10 +134,11 @@ class FileRangeStream extends Readable {
       this.push(null)
       return
     }
-    // A fresh buffer per chunk: the socket may still hold the previous one.
-    const buffer = Buffer.allocUnsafeSlow(Math.min(READ_SIZE, left))
+    // A buffer per chunk: the socket may still hold the previous one until the answer comes.
+    const buffer = readBuffers.take(READ_SIZE)
+    this.buffers.push(buffer)
     this.reading = true
-    read(this.fd, buffer, 0, buffer.length, this.position, (err, n) => {
+    read(this.fd, buffer, 0, Math.min(READ_SIZE, left), this.position, (err, n) => {
       this.reading = false
       if (this.closeWhenRead) return this.closeWhenRead()
       if (this.destroyed) return
@@ -140,6 +154,12 @@ class FileRangeStream extends Readable {
     })
   }
 
+  /** Only after the whole body went out and the server answered; never for a failed attempt. */
+  recycle(): void {
+    if (!this.readableEnded) return
+    for (const buffer of this.buffers.splice(0)) readBuffers.give(buffer)
+  }
+
   override _destroy(err: Error | null, callback: (err?: Error | null) => void): void {
     const fd = this.fd
     this.fd = undefined
@@ -150,6 +170,6 @@ class FileRangeStream extends Readable {
   }
 }
 
-export function partStream(path: string, start: number, end: number, onBytes: (n: number) => void): Readable {
+export function partStream(path: string, start: number, end: number, onBytes: (n: number) => void): FileRangeStream {
   return new FileRangeStream(path, start, end, onBytes)
 }

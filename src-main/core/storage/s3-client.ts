@@ -6,6 +6,7 @@
 import { Agent as HttpAgent } from 'node:http'
 import { Agent as HttpsAgent } from 'node:https'
 import { S3Client } from '@aws-sdk/client-s3'
+import type { S3ClientConfig } from '@aws-sdk/client-s3'
 import type { CredentialSource, StorageConfig } from './types'
 
 export const DEFAULT_CONCURRENCY = 8
@@ -29,8 +30,12 @@ export function describeStore(config: Pick<StorageConfig, 'endpoint' | 'region'>
 /**
  * The SDK warns on stderr for every failed streaming request ("non-retryable streaming request");
  * this engine retries those itself and reports failures per row, so the warning is only noise.
+ * No `info`: the SDK calls `logger.info?.(…)` after every request with the input and output run
+ * through its sensitive-data filter, work that is skipped only when `info` is missing (its own
+ * no-op logger would send the warning to the console instead).
  */
-const quietLogger = { trace() {}, debug() {}, info() {}, warn() {}, error() {} }
+type SdkLogger = NonNullable<S3ClientConfig['logger']>
+const quietLogger = { trace() {}, debug() {}, warn() {}, error() {} } as unknown as SdkLogger
 
 export function createS3Client(config: StorageConfig): S3Client {
   const concurrency = config.concurrency ?? DEFAULT_CONCURRENCY

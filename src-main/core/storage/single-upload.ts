@@ -4,11 +4,11 @@
  * stays bounded whatever the photo size. The key is journaled before the PUT, so after a crash the
  * same key is used again and a PUT that did land is recognised by HEAD instead of being sent twice.
  */
-import type { Readable } from 'node:stream'
 import { PutObjectCommand } from '@aws-sdk/client-s3'
 import type { PutObjectCommandInput } from '@aws-sdk/client-s3'
 import { SourceChangedError } from './classify-error'
 import { assertUnchanged, partStream, readWholeFile } from './file-source'
+import type { FileRangeStream } from './file-source'
 import { objectHeaders, sendWithRetries } from './job-context'
 import type { JobContext } from './job-context'
 import type { UploadState } from './types'
@@ -47,21 +47,28 @@ class AttemptBytes {
 interface Source {
   sha256: string
   /** A fresh body per attempt; `streamed` bodies report their bytes as they go. */
-  body(bytes: AttemptBytes): { body: Buffer | Readable; streamed: boolean }
+  body(bytes: AttemptBytes): { body: Buffer | FileRangeStream; streamed: boolean }
+  /** After the PUT was answered: the read buffers go back to the pool. */
+  recycle(): void
 }
 
 async function openSource(ctx: JobContext, state: UploadState, fresh: boolean): Promise<Source> {
   const { input } = ctx
   if (input.size <= ctx.bufferLimit) {
-    const { body, sha256 } = await readWholeFile(input)
+    const { body, sha256, recycle } = await readWholeFile(input)
     if (input.sha256 && input.sha256 !== sha256) throw new SourceChangedError('content differs from the scan')
-    return { sha256, body: () => ({ body, streamed: false }) }
+    return { sha256, body: () => ({ body, streamed: false }), recycle }
   }
   const sha256 = fresh ? await ctx.hashOf() : state.sha256
   await assertUnchanged(input)
+  let last: FileRangeStream | undefined
   return {
     sha256,
-    body: (bytes) => ({ body: partStream(input.path, 0, input.size, (n) => bytes.add(n)), streamed: true }),
+    body: (bytes) => {
+      last = partStream(input.path, 0, input.size, (n) => bytes.add(n))
+      return { body: last, streamed: true }
+    },
+    recycle: () => last?.recycle(),
   }
 }
 
@@ -88,5 +95,6 @@ export async function putSingle(ctx: JobContext, state: UploadState, fresh: bool
     },
     () => bytes.takeBack(),
   )
+  source.recycle()
   return next
 }
