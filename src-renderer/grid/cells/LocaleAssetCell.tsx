@@ -28,12 +28,18 @@ export function LocaleAssetCell({ row, locale }: { row: Row; locale: string }) {
   if (!view.applies) return <span title={view.locked}>—</span>
   const about = `${locale} file of ${row.relativePath}`
   return (
-    <span className="locale-asset" title={view.problem ?? view.locked}>
+    <span className={`locale-asset${view.fileName ? ' has-file' : ''}`} title={view.problem ?? view.locked}>
       <span className={view.fileName ? 'locale-asset-name' : 'locale-asset-empty'}>{view.fileName || 'No file'}</span>
-      {view.state && (
-        <span className={`locale-asset-state${view.problem ? ' failed' : ''}`} aria-label={view.problem}>
-          {view.state}
+      {view.state === 'Uploaded' ? (
+        <span className="locale-asset-state done" role="img" aria-label="Uploaded" title="Uploaded">
+          ✓
         </span>
+      ) : (
+        view.state && (
+          <span className={`locale-asset-state${view.problem ? ' failed' : ''}`} aria-label={view.problem}>
+            {view.state}
+          </span>
+        )
       )}
       {!view.locked && (
         <>
