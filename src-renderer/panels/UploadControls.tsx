@@ -67,8 +67,8 @@ export function UploadControls() {
         <button
           type="button"
           className="button button-quiet"
-          disabled={working || !summary.busy}
-          title="Stop every upload; finished parts are kept and Resume continues from there"
+          disabled={working}
+          title="Stop every upload (finished parts are kept) and hold new ones until Resume"
           onClick={() => void act('Pausing the uploads', () => api.pauseUploads())}
         >
           Pause all

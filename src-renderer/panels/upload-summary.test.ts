@@ -44,6 +44,10 @@ describe('summariseUploads', () => {
       'Uploads paused',
     )
     expect(summariseUploads(progress({ filesTotal: 3, filesUploaded: 3, paused: true }))).toMatchObject({
+      headline: 'Uploads paused',
+      busy: false,
+    })
+    expect(summariseUploads(progress({ filesTotal: 3, filesUploaded: 3 }))).toMatchObject({
       headline: 'Uploads done',
       busy: false,
     })

@@ -25,7 +25,8 @@ export function summariseUploads(p: UploadProgress | undefined): UploadSummary |
   const bytes = `${formatSize(p.bytesSent)} of ${formatSize(p.bytesTotal)}`
   const files = `${p.filesUploaded.toLocaleString('en')} of ${p.filesTotal.toLocaleString('en')} files`
   const failed = p.filesFailed > 0 ? `, ${p.filesFailed.toLocaleString('en')} failed` : ''
-  if (p.paused && busy) return { headline: 'Uploads paused', detail: `${bytes} · ${files}${failed}`, busy }
+  // Paused ahead of a drop too: new rows wait until Resume.
+  if (p.paused) return { headline: 'Uploads paused', detail: `${bytes} · ${files}${failed}`, busy }
   if (!busy)
     return { headline: p.filesFailed > 0 ? 'Uploads stopped' : 'Uploads done', detail: `${files}${failed}`, busy }
   const speed = p.bytesPerSecond > 0 ? ` · ${formatSize(p.bytesPerSecond)}/s` : ''
