@@ -7,6 +7,7 @@
 import { useMemo } from 'react'
 import { choiceGroups } from '../grid/cells/row-choices'
 import { importRowsAsFiles, linkRows } from '../grid/cells/row-choice-actions'
+import '../grid/cells/row-choices.css'
 import { useAppStore } from '../store/app-store'
 import { useRowSummary } from '../store/row-summary'
 

@@ -13,6 +13,7 @@ import './row-choices.css'
 
 export function RowChoices({ row, column }: { row: Row; column: GridColumn }) {
   const target = linkTarget(row)
+  const text = columnText(column, row)
   return (
     <span className="row-choices">
       {target !== undefined && (
@@ -22,7 +23,7 @@ export function RowChoices({ row, column }: { row: Row; column: GridColumn }) {
             className="choice-button"
             tabIndex={-1}
             aria-label={`Link ${row.relativePath} to library entry ${target}`}
-            title={`Accept library entry ${target} as this file's entry (nothing is sent)`}
+            title={`Accept library entry ${target} as this file's entry (nothing is sent), or change the externalId`}
             onClick={() => void linkRows([row.rowId])}
             onKeyDown={backToGrid}
           >
@@ -44,7 +45,9 @@ export function RowChoices({ row, column }: { row: Row; column: GridColumn }) {
           Import as file
         </button>
       )}
-      <span className="choice-status">{columnText(column, row)}</span>
+      <span className="choice-status" title={text}>
+        {text}
+      </span>
     </span>
   )
 }
