@@ -109,7 +109,8 @@ export function classifyError(err: unknown, ctx: FailureContext): Classified {
   if (e.code && sourceGoneCodes.has(e.code)) {
     return fail('source-missing', `${file} was moved or deleted since it was scanned. Put it back, then retry.`)
   }
-  if (e.code && /^E(ACCES|PERM|IO|ISDIR|BUSY|MFILE|NFILE)$/.test(e.code)) {
+  // ELOOP: the path became a symlink loop; the file is there by name but cannot be opened.
+  if (e.code && /^E(ACCES|PERM|IO|ISDIR|BUSY|MFILE|NFILE|LOOP)$/.test(e.code)) {
     return fail(
       'read-error',
       `${file} could not be read (${e.code}). Check the disk and the file's permissions, then retry.`,

@@ -3,7 +3,7 @@
  */
 import { createServer } from 'node:net'
 import type { AddressInfo } from 'node:net'
-import { appendFile, mkdtemp, rm, unlink } from 'node:fs/promises'
+import { appendFile, chmod, mkdtemp, rename, rm, symlink, unlink } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -103,6 +103,33 @@ describe('upload failures an editor can act on', () => {
     const { failed, engine } = await runWithHealthyNeighbour(config, async () => undefined, false)
     expect(failed).toMatchObject({ code: 'network', retryable: true })
     expect(failed.message).toMatch(/could not be reached \(ECONNREFUSED\) after 3 attempts/)
+    await engine.close()
+  })
+
+  it('read error: names the file and the cause; Retry uploads it once readable', async () => {
+    // A path turned into a symlink loop cannot be opened, even by root (who reads any mode).
+    let original = ''
+    const { failed, events, engine } = await runWithHealthyNeighbour(env.config(), async (path) => {
+      original = path
+      await rename(path, `${path}.kept`)
+      await symlink(path, path)
+    })
+    expect(failed).toMatchObject({ code: 'read-error', retryable: true })
+    expect(failed.message).toMatch(
+      /^"bad-\d+\.bin" could not be read \(ELOOP\)\. Check the disk and the file's permissions, then retry\.$/,
+    )
+    await unlink(original)
+    await rename(`${original}.kept`, original)
+    expect(await engine.retry(failed.rowId)).toBe(true)
+    await engine.idle()
+    expect(events.filter((e) => e.type === 'uploaded' && e.rowId === failed.rowId)).toHaveLength(1)
+    await engine.close()
+  })
+
+  it.skipIf(process.getuid?.() === 0)('unreadable file (permissions): a read error on its row', async () => {
+    const { failed, engine } = await runWithHealthyNeighbour(env.config(), (path) => chmod(path, 0o000))
+    expect(failed).toMatchObject({ code: 'read-error', retryable: true })
+    expect(failed.message).toMatch(/could not be read \(EACCES\)/)
     await engine.close()
   })
 
