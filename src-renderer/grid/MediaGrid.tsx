@@ -49,8 +49,9 @@ export function MediaGrid() {
     estimateSize: () => ROW_HEIGHT,
     // The sticky header sits above the first row inside the same scroll box.
     scrollMargin: HEADER_HEIGHT,
-    // A few rows beyond the view: enough for the arrow keys, few enough that a jump renders little.
-    overscan: 4,
+    // Two rows beyond the view: the arrow keys find their row drawn (GridFocus scrolls to any
+    // other), and a jump through the list redraws as few rows as the view needs.
+    overscan: 2,
     getItemKey,
   })
   const items = virtualizer.getVirtualItems()

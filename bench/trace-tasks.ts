@@ -1,0 +1,48 @@
+/**
+ * The renderer's main-thread tasks from a Chrome trace, each with its wall time and its CPU time
+ * (the thread's own clock). On a machine shared with other work a task's wall time includes the
+ * time its thread waited for a core; the CPU time is the work the page itself did, so the bench
+ * reports both.
+ */
+import { readFileSync } from 'node:fs'
+
+interface TraceEvent {
+  name: string
+  ph: string
+  pid: number
+  tid: number
+  ts: number
+  dur?: number
+  tdur?: number
+  args?: { name?: string; data?: { type?: string } }
+}
+
+export interface TraceTask {
+  wallMs: number
+  cpuMs: number
+  /** Event types dispatched inside the task (keydown, scroll, …). */
+  events: string[]
+}
+
+export function readTraceTasks(file: string): TraceTask[] {
+  const parsed = JSON.parse(readFileSync(file, 'utf8')) as { traceEvents?: TraceEvent[] } | TraceEvent[]
+  const events = Array.isArray(parsed) ? parsed : (parsed.traceEvents ?? [])
+  const main = new Set(
+    events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`),
+  )
+  const onMain = events.filter((e) => e.ph === 'X' && main.has(`${e.pid}:${e.tid}`)).sort((a, b) => a.ts - b.ts)
+  const tasks: Array<TraceTask & { end: number; ts: number }> = []
+  for (const e of onMain) {
+    if (e.name === 'ThreadControllerImpl::RunTask') {
+      const end = e.ts + (e.dur ?? 0)
+      // Nested run loops put tasks inside tasks: only the outermost one counts.
+      const last = tasks.at(-1)
+      if (last && e.ts < last.end) continue
+      tasks.push({ ts: e.ts, end, wallMs: (e.dur ?? 0) / 1000, cpuMs: (e.tdur ?? 0) / 1000, events: [] })
+    } else if (e.name === 'EventDispatch') {
+      const task = tasks.at(-1)
+      if (task && e.ts < task.end && e.args?.data?.type) task.events.push(e.args.data.type)
+    }
+  }
+  return tasks.map(({ wallMs, cpuMs, events: types }) => ({ wallMs, cpuMs, events: types }))
+}
