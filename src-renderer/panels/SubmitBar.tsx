@@ -11,6 +11,7 @@ import { useAppStore } from '../store/app-store'
 import { reportFailure } from '../store/report-failure'
 import { useRowSummary } from '../store/row-summary'
 import { describeWaiting, planResubmit, type ResubmitPlan } from './resubmit-plan'
+import './submit-bar.css'
 
 const n = (count: number): string => count.toLocaleString('en')
 

@@ -47,9 +47,7 @@ describe('planResubmit', () => {
 describe('describeWaiting', () => {
   it('says how many wait, that they are not sent, and the two ways out', () => {
     expect(describeWaiting(0)).toBe('')
-    expect(describeWaiting(1)).toBe(
-      "1 conflict waits for your choice and is not re-submitted: link to the library's entry, or change the externalId.",
-    )
-    expect(describeWaiting(1200)).toMatch(/^1,200 conflicts wait for your choice and are not re-submitted/)
+    expect(describeWaiting(1)).toBe('1 conflict not re-submitted: link it or change its externalId.')
+    expect(describeWaiting(1200)).toBe('1,200 conflicts not re-submitted: link them or change their externalId.')
   })
 })

@@ -31,6 +31,7 @@ export function planResubmit(ids: readonly string[], row: (id: string) => Row | 
 /** The sentence beside the button (and after a re-submit) while conflicts wait; '' when none do. */
 export function describeWaiting(waiting: number): string {
   if (waiting === 0) return ''
-  const rows = waiting === 1 ? '1 conflict waits' : `${waiting.toLocaleString('en')} conflicts wait`
-  return `${rows} for your choice and ${waiting === 1 ? 'is' : 'are'} not re-submitted: link to the library's entry, or change the externalId.`
+  return waiting === 1
+    ? '1 conflict not re-submitted: link it or change its externalId.'
+    : `${waiting.toLocaleString('en')} conflicts not re-submitted: link them or change their externalId.`
 }
