@@ -23,6 +23,23 @@ export const triagedFindings: readonly TriagedFinding[] = [
       'no credentials in the URL; tested in security-policy.test.ts), and the window is denied in every case.',
   },
   {
+    id: 'OPEN_EXTERNAL_JS_CHECK',
+    file: 'main/index.js',
+    sample: /^\s*await shell\.openExternal\(url, \{ activate: true \}\);?$/,
+    reason:
+      'open-external.ts ("Open in Livingdocs") refuses anything isOpenableUrl does not accept (http/https, no ' +
+      'credentials; editor-link.test.ts, open-external.test.ts) before shell.openExternal.',
+  },
+  {
+    id: 'OPEN_EXTERNAL_JS_CHECK',
+    file: 'main/index.js',
+    sample: /^\s*await deps\.openExternal\(url\);?$/,
+    reason:
+      "row-action-handlers.ts (openInEditor) builds the URL in main from the profile's editorUrl template with " +
+      'the media id URL-encoded, only for a media id an imported row of the session has; the renderer never ' +
+      'passes a URL. The host dep checks http(s) again (open-external.ts).',
+  },
+  {
     id: 'CSP_GLOBAL_CHECK',
     file: 'renderer/index.html',
     // Exactly our policy: any change to it is looked at again.
