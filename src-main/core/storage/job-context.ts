@@ -3,7 +3,7 @@
  * the shared request slots, with retries, under the job's abort signal.
  */
 import type { S3Client } from '@aws-sdk/client-s3'
-import type { RequestSlots } from './request-slots'
+import type { Slots } from '../concurrency/slots'
 import { withRetries } from './with-retries'
 import type { RetryPolicy, StorageTarget, UploadInput, UploadState, UploadStateStore } from './types'
 
@@ -15,7 +15,7 @@ export interface JobContext {
   acl: 'public-read' | undefined
   client: S3Client
   store: UploadStateStore
-  slots: RequestSlots
+  slots: Slots
   policy: RetryPolicy
   signal: AbortSignal
   multipartThreshold: number

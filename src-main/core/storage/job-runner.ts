@@ -12,7 +12,7 @@ import type { Item } from './engine-item'
 import type { HashAhead } from './hash-ahead'
 import type { JobContext } from './job-context'
 import { buildObjectKey } from './object-key'
-import type { RequestSlots } from './request-slots'
+import type { Slots } from '../concurrency/slots'
 import { describeCredentialSource, describeStore } from './s3-client'
 import { bytesAlreadySent, discardUpload, runUploadJob } from './upload-job'
 import type { RetryPolicy, StorageConfig, UploadEvent, UploadStateStore } from './types'
@@ -22,7 +22,7 @@ export interface JobRunnerDeps {
   config: StorageConfig
   client: S3Client
   store: UploadStateStore
-  slots: RequestSlots
+  slots: Slots
   policy: RetryPolicy
   hashes: HashAhead
   multipartThreshold: number

@@ -18,7 +18,7 @@ import { JobRunner, refOf } from './job-runner'
 import { checkPrefix } from './object-key'
 import { SpeedMeter } from './progress'
 import { ProgressReporter } from './progress-reporter'
-import { RequestSlots } from './request-slots'
+import { Slots } from '../concurrency/slots'
 import { resolveRetryPolicy } from './retry-policy'
 import { createS3Client, DEFAULT_CONCURRENCY } from './s3-client'
 import { MemoryUploadStateStore } from './upload-state-store'
@@ -72,7 +72,7 @@ export class UploadEngine {
   constructor(config: StorageConfig, options: UploadEngineOptions = {}) {
     for (const target of Object.values(config.targets)) checkPrefix(target.prefix)
     const concurrency = config.concurrency ?? DEFAULT_CONCURRENCY
-    const slots = new RequestSlots(concurrency)
+    const slots = new Slots(concurrency)
     this.client = options.client ?? createS3Client(config)
     this.store = options.store ?? new MemoryUploadStateStore()
     this.maxActiveFiles = options.maxActiveFiles ?? concurrency * 2

@@ -5,7 +5,7 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises'
 import { isAbort } from './classify-error'
-import type { RequestSlots } from './request-slots'
+import type { Slots } from '../concurrency/slots'
 import { backoffDelayMs, shouldRetry } from './retry-policy'
 import type { RetryPolicy } from './types'
 
@@ -22,7 +22,7 @@ export class RequestFailed extends Error {
 
 export interface RetryOptions {
   policy: RetryPolicy
-  slots: RequestSlots
+  slots: Slots
   signal: AbortSignal
   isTransient: (err: unknown) => boolean
   /** Called before each backoff; e.g. to take back the progress of a failed part. */
