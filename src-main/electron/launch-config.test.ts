@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { rendererLocation, sandboxAppInfo, userDataOverride, E2E_USER_DATA_ENV } from './launch-config'
+import { rendererLocation, userDataOverride, E2E_USER_DATA_ENV } from './launch-config'
 import { APP_ENTRY_URL, APP_ORIGIN } from './security-policy'
 
 describe('rendererLocation', () => {
@@ -36,16 +36,5 @@ describe('userDataOverride', () => {
     expect(userDataOverride({ [E2E_USER_DATA_ENV]: '/tmp/e2e-1' }, true)).toBeNull()
     expect(userDataOverride({ [E2E_USER_DATA_ENV]: 'relative/dir' }, false)).toBeNull()
     expect(userDataOverride({}, false)).toBeNull()
-  })
-})
-
-describe('sandboxAppInfo', () => {
-  it('says Sandbox and where its Livingdocs runs', () => {
-    expect(sandboxAppInfo('0.1.0', 'http://127.0.0.1:40123')).toEqual({
-      version: '0.1.0',
-      mode: 'sandbox',
-      profileName: 'Sandbox',
-      livingdocsUrl: 'http://127.0.0.1:40123',
-    })
   })
 })

@@ -1,9 +1,8 @@
 /**
  * What the shell decides from its environment at launch, kept pure so the rules are tested:
- * where the renderer comes from, where user data lives, what AppInfo says.
+ * where the renderer comes from and where user data lives (AppInfo comes from the workspace).
  */
 import { isAbsolute } from 'node:path'
-import type { AppInfo } from '../contract'
 import { APP_ENTRY_URL, APP_ORIGIN } from './security-policy'
 
 export interface RendererLocation {
@@ -48,10 +47,4 @@ export function userDataOverride(env: NodeJS.ProcessEnv, isPackaged: boolean): s
   const dir = env[E2E_USER_DATA_ENV]
   if (isPackaged || !dir || !isAbsolute(dir)) return null
   return dir
-}
-
-export const SANDBOX_PROFILE_NAME = 'Sandbox'
-
-export function sandboxAppInfo(version: string, livingdocsUrl: string): AppInfo {
-  return { version, mode: 'sandbox', profileName: SANDBOX_PROFILE_NAME, livingdocsUrl }
 }
