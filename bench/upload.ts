@@ -10,6 +10,9 @@
  *   npm run bench:upload -- [--small 500] [--small-mib 1] [--medium 4] [--medium-mib 64]
  *                           [--big-mib 2048] [--concurrency 8] [--rounds 1]
  *                           [--clients ours,ours-probed,rclone,aws] [--cpu-prof <dir>]
+ *                           [--base <checkout>]   (adds client `ours-base`: the engine of another
+ *                                                  checkout, e.g. `git archive <commit> src-main`,
+ *                                                  for a before/after within one run)
  *
  * Wall time counts from spawning a client to its exit (start-up included, for every client).
  * Every run is verified: the server must hold every file with its exact size.
@@ -143,7 +146,8 @@ async function storedBytes(server: Server, buckets: string[]): Promise<{ count: 
 }
 
 /** `ours-probed`: the sha256 comes with the input, as the import pipeline's probe supplies it. */
-type Client = 'ours' | 'ours-probed' | 'rclone' | 'aws'
+type Client = 'ours' | 'ours-probed' | 'ours-base' | 'rclone' | 'aws'
+const baseRoot = process.argv.includes('--base') ? process.argv[process.argv.indexOf('--base') + 1] : undefined
 
 /** sha256 per file as the probe would report it; cached next to the tree (keyed by size + mtime). */
 async function probeHashes(files: TreeFile[], cachePath: string): Promise<Map<string, string>> {
@@ -172,7 +176,7 @@ async function runClient(
     let result: Omit<RunResult, 'serverCpuSeconds'>
     const serverCpuBefore = await server.cpuSeconds()
     let buckets = [server.buckets.file]
-    if (client === 'ours' || client === 'ours-probed') {
+    if (client === 'ours' || client === 'ours-probed' || client === 'ours-base') {
       const target = (bucket: string) => ({ bucket, publicUrl: `${server.endpoint}/${bucket}`, prefix: 'bench/' })
       const storage: StorageConfig = {
         region: 'us-east-1',
@@ -201,7 +205,8 @@ async function runClient(
       })
       const job: WorkerJob = { storage, journalPath: join(scratch, 'journal.ndjson'), inputs }
       await writeFile(join(scratch, 'job.json'), JSON.stringify(job))
-      const worker = join(root, 'src-main/test-support/upload-worker.ts')
+      const engineRoot = client === 'ours-base' ? resolve(baseRoot ?? '') : root
+      const worker = join(engineRoot, 'src-main/test-support/upload-worker.ts')
       const nodeArgs = [...profArgs(client), ...tsxArgs, worker, join(scratch, 'job.json')]
       result = await timed(process.execPath, nodeArgs, baseEnv, scratch)
       const done = JSON.parse(result.stdout.trim().split('\n').pop() ?? '{}') as { failed?: number; peakRssMb?: number }
@@ -299,6 +304,7 @@ async function main(): Promise<void> {
   }
   const ours = figure('ours')
   const oursProbed = figure('ours-probed')
+  const oursBase = figure('ours-base')
   const rclone = figure('rclone')
   const aws = figure('aws')
   const fasterPeer = Math.max(rclone.mbps, aws.mbps)
@@ -310,13 +316,16 @@ async function main(): Promise<void> {
     rounds,
     ours,
     oursProbed,
+    ...(best.has('ours-base')
+      ? { oursBase, baseRatioVsFasterPeer: +(oursBase.mbps / Math.max(rclone.mbps, aws.mbps)).toFixed(2) }
+      : {}),
     rclone,
     aws,
     ratioVsRclone: +(ours.mbps / rclone.mbps).toFixed(2),
     ratioVsAws: +(ours.mbps / aws.mbps).toFixed(2),
     ratioVsFasterPeer: +(ours.mbps / fasterPeer).toFixed(2),
     probedRatioVsFasterPeer: +(oursProbed.mbps / fasterPeer).toFixed(2),
-    oursPeakRssMb: Math.max(ours.peakRssMb, oursProbed.peakRssMb),
+    oursPeakRssMb: Math.max(...[ours.peakRssMb, oursProbed.peakRssMb].filter((n) => !Number.isNaN(n))),
     targets: { ratioAtLeast: 1.2, peakRssMbAtMost: 250 },
   }
   console.log(

@@ -1,5 +1,5 @@
 /**
- * Read buffers used again instead of allocated per chunk. Fresh buffers cost page faults and
+ * Whole-file read buffers used again instead of allocated per file. Fresh buffers cost page faults and
  * garbage collections (measured: a 1 MiB read into a fresh buffer costs about 2.5x the CPU of one
  * into a reused buffer), and on a machine where client and S3 server share the CPU that is time
  * taken from the server. A buffer comes back only once the request that sent it was answered, so
@@ -41,5 +41,5 @@ export class BufferPool {
   }
 }
 
-/** One pool per process: 8 parts in flight hold about 16 chunks between them. */
-export const readBuffers = new BufferPool(32 * MiB)
+/** One pool per process: whole small files in flight (at most the active files) come back here. */
+export const readBuffers = new BufferPool(16 * MiB)

@@ -101,11 +101,12 @@ export async function hashFile(path: string, signal?: AbortSignal): Promise<stri
 /**
  * Bytes [start, end) of a file as a stream of 1 MiB chunks. `onBytes` hears every chunk as it is
  * handed on (to the socket, at most one chunk ahead), which is what the progress bar counts.
- * `recycle()`, once the request that sent the stream was answered, hands its buffers back.
+ * Chunks are fresh buffers, not pooled: pooling would have to keep a whole part's chunks until the
+ * server answered (measured: +120 MB peak RSS with 8 parts of 16 MiB in flight), since nothing
+ * tells the stream when the socket let go of one chunk.
  */
 export class FileRangeStream extends Readable {
   private fd: number | undefined
-  private readonly buffers: Buffer[] = []
   private position: number
   /** Set while a read is in flight: closing must wait for it. */
   private reading = false
@@ -134,11 +135,10 @@ export class FileRangeStream extends Readable {
       this.push(null)
       return
     }
-    // A buffer per chunk: the socket may still hold the previous one until the answer comes.
-    const buffer = readBuffers.take(READ_SIZE)
-    this.buffers.push(buffer)
+    // A fresh buffer per chunk: the socket may still hold the previous one.
+    const buffer = Buffer.allocUnsafeSlow(Math.min(READ_SIZE, left))
     this.reading = true
-    read(this.fd, buffer, 0, Math.min(READ_SIZE, left), this.position, (err, n) => {
+    read(this.fd, buffer, 0, buffer.length, this.position, (err, n) => {
       this.reading = false
       if (this.closeWhenRead) return this.closeWhenRead()
       if (this.destroyed) return
@@ -152,12 +152,6 @@ export class FileRangeStream extends Readable {
       this.onBytes(n)
       this.push(n === buffer.length ? buffer : buffer.subarray(0, n))
     })
-  }
-
-  /** Only after the whole body went out and the server answered; never for a failed attempt. */
-  recycle(): void {
-    if (!this.readableEnded) return
-    for (const buffer of this.buffers.splice(0)) readBuffers.give(buffer)
   }
 
   override _destroy(err: Error | null, callback: (err?: Error | null) => void): void {

@@ -66,7 +66,6 @@ async function sendPart(
           { abortSignal: signal },
         )
         if (!out.ETag) throw new Error(`Part ${range.partNumber} was stored without an ETag.`)
-        body.recycle()
         return out.ETag
       } finally {
         body.destroy()

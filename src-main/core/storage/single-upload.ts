@@ -61,14 +61,10 @@ async function openSource(ctx: JobContext, state: UploadState, fresh: boolean): 
   }
   const sha256 = fresh ? await ctx.hashOf() : state.sha256
   await assertUnchanged(input)
-  let last: FileRangeStream | undefined
   return {
     sha256,
-    body: (bytes) => {
-      last = partStream(input.path, 0, input.size, (n) => bytes.add(n))
-      return { body: last, streamed: true }
-    },
-    recycle: () => last?.recycle(),
+    body: (bytes) => ({ body: partStream(input.path, 0, input.size, (n) => bytes.add(n)), streamed: true }),
+    recycle: () => undefined,
   }
 }
 
