@@ -52,7 +52,9 @@ export function UploadControls() {
     <div className="upload-controls" role="group" aria-label="Uploads">
       <span className="upload-progress" role="status" aria-live="polite">
         <span className="upload-headline">{summary.headline}</span>{' '}
-        <span className="upload-detail">{summary.detail}</span>
+        <span className="upload-detail" title={summary.detail}>
+          {summary.detail}
+        </span>
       </span>
       {progress.paused ? (
         <button
