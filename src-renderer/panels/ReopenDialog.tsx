@@ -6,26 +6,24 @@
 import { useEffect, useRef } from 'react'
 import { useAppStore } from '../store/app-store'
 import { useWorkspaceStore } from '../store/workspace-store'
-import { reopenCandidates, sessionCounts, sessionWhen } from './session-text'
+import { sessionCounts, sessionWhen } from './session-text'
 
 export function ReopenDialog() {
   const ready = useAppStore((s) => s.appInfo !== null)
-  const sessions = useWorkspaceStore((s) => s.sessions)
-  const answered = useWorkspaceStore((s) => s.reopenAnswered)
+  const offer = useWorkspaceStore((s) => s.reopenOffer)
   const answer = useWorkspaceStore((s) => s.answerReopen)
-  const loadSessions = useWorkspaceStore((s) => s.loadSessions)
+  const offerReopen = useWorkspaceStore((s) => s.offerReopen)
   const switchTo = useWorkspaceStore((s) => s.switchTo)
   const busy = useWorkspaceStore((s) => s.busy)
   const first = useRef<HTMLButtonElement>(null)
   useEffect(() => {
-    if (ready && !answered) void loadSessions()
-  }, [ready, answered, loadSessions])
-  const offer = sessions ? reopenCandidates(sessions) : []
-  const open = ready && !answered && offer.length > 0
+    if (ready) void offerReopen()
+  }, [ready, offerReopen])
+  const open = ready && !!offer && offer.length > 0
   useEffect(() => {
     if (open) first.current?.focus()
   }, [open])
-  if (!open) return null
+  if (!open || !offer) return null
 
   return (
     <div className="modal-backdrop">

@@ -6,6 +6,7 @@
 import { create } from 'zustand'
 import type { ProfileSummary, WorkspaceSession } from '../../src-main/contract'
 import { api } from '../api'
+import { reopenCandidates } from '../panels/session-text'
 import { useAppStore } from './app-store'
 
 export interface WorkspaceState {
@@ -16,13 +17,15 @@ export interface WorkspaceState {
   /** Why the last session list could not be loaded. */
   sessionsError: string
   sessionsOpen: boolean
-  /** The editor answered the reopen dialog (or it had nothing to offer) in this window. */
-  reopenAnswered: boolean
+  /** What the reopen dialog offers: worked out once, from the list at start; [] once answered. */
+  reopenOffer: WorkspaceSession[] | null
   /** A switch is under way (buttons wait). */
   busy: boolean
   loadSessions(): Promise<void>
   loadProfiles(): Promise<void>
   setSessionsOpen(open: boolean): void
+  /** Loads the list once at start and keeps its unfinished sessions as the offer. */
+  offerReopen(): Promise<void>
   answerReopen(): void
   /** Opens a session or starts a new one; problems go to the notices. */
   switchTo(target: { id: string } | { profileName: string }): Promise<boolean>
@@ -41,7 +44,7 @@ export const useWorkspaceStore = create<WorkspaceState>()((set, get) => ({
   error: '',
   sessionsError: '',
   sessionsOpen: false,
-  reopenAnswered: false,
+  reopenOffer: null,
   busy: false,
   loadSessions: async () => {
     try {
@@ -61,7 +64,13 @@ export const useWorkspaceStore = create<WorkspaceState>()((set, get) => ({
     set({ sessionsOpen })
     if (sessionsOpen) void Promise.all([get().loadSessions(), get().loadProfiles()])
   },
-  answerReopen: () => set({ reopenAnswered: true }),
+  offerReopen: async () => {
+    if (get().reopenOffer !== null) return
+    await get().loadSessions()
+    // Only at start: sessions left unfinished by a later switch are in the Sessions panel, not a dialog.
+    if (get().reopenOffer === null) set({ reopenOffer: reopenCandidates(get().sessions ?? []) })
+  },
+  answerReopen: () => set({ reopenOffer: [] }),
   switchTo: async (target) => {
     set({ busy: true })
     try {
