@@ -78,6 +78,9 @@ function run(): void {
     host = started
     log.logger.info('host.started', { mode: started.appInfo.mode, profile: started.appInfo.profileName })
     serveThumbnails(started.thumbnailDir)
+    started.workspace.listen({
+      opened: (open) => log.logger.info('session.opened', { session: open.id, profile: open.profileName }),
+    })
     // Every command goes to the session open now; opening another rebuilds the core over it.
     core = createWorkspaceCore(started.workspace, {
       pickPaths: createPathPicker(() => mainWindow, allowed),
