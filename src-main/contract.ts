@@ -89,6 +89,8 @@ export interface LocaleAssetAnswer {
   rowId: string
   locale: string
   path: string | null
+  /** The undo history after the change (a file chosen or cleared is one undoable step). */
+  history?: HistoryState
 }
 
 /** command name -> [argument, result] */

@@ -13,6 +13,7 @@ import { createDataHandlers, type SaveFile } from './data-handlers'
 import { createEditHandlers } from './edit-handlers'
 import { createImportHandlers } from './import-handlers'
 import { createLocaleAssetHandlers } from './locale-asset-handlers'
+import { localeAssetFields } from './locale-asset-history'
 import { ScanRunner } from './scan-runner'
 import { createProfileHandlers, type ProfileDeps } from './profile-handlers'
 import { createRowActionHandlers, type OpenExternal } from './row-action-handlers'
@@ -63,7 +64,7 @@ export function createAppCore(deps: HostDeps, session = deps.importer?.session ?
   const project = deps.project ?? (importer ? () => importer.project : () => undefined)
   const defaultSystemName = deps.defaultSystemName ?? (importer ? () => importer.systemName : undefined)
   const validator = new RowValidator(session, { project, ...(defaultSystemName ? { defaultSystemName } : {}) })
-  const editor = new SessionEditor(session, project)
+  const editor = new SessionEditor(session, project, importer ? localeAssetFields(importer) : undefined)
   const uploads = createUploadHandlers(importer, deps.emit)
   // The profile the pipeline was opened with names the editor URL, whatever the host's AppInfo says.
   const appInfo = (): AppInfo => {
@@ -81,7 +82,7 @@ export function createAppCore(deps: HostDeps, session = deps.importer?.session ?
     ...createEditHandlers(editor, project),
     ...createDataHandlers(session, editor, project, deps.saveFile),
     ...createImportHandlers(importer),
-    ...createLocaleAssetHandlers(importer, deps.pickPaths),
+    ...createLocaleAssetHandlers(importer, deps.pickPaths, editor),
     ...createSupportHandlers(deps.revealLogs),
     ...createProfileHandlers(deps),
     ...createRowActionHandlers({

@@ -89,7 +89,7 @@ describe('files per language', () => {
 
       // Chosen with the picker: probed and uploaded through the engine.
       picker.next = [files.fr]
-      expect(await dispatchCommand(core.handlers, 'pickLocaleAsset', { rowId: harbour, locale: 'fr' })).toEqual({
+      expect(await dispatchCommand(core.handlers, 'pickLocaleAsset', { rowId: harbour, locale: 'fr' })).toMatchObject({
         ok: true,
         value: { rowId: harbour, locale: 'fr', path: files.fr },
       })
@@ -164,11 +164,25 @@ describe('files per language', () => {
       const de2 = await uploaded('harbour.jpg', 'de')
       expect(rowOf('harbour.jpg').localeAssets?.de?.path).toBe(files.de2)
       expect(de2?.key).not.toBe(de?.key)
-      expect(await dispatchCommand(core.handlers, 'clearLocaleAsset', { rowId: harbour, locale: 'de' })).toEqual({
+      expect(await dispatchCommand(core.handlers, 'clearLocaleAsset', { rowId: harbour, locale: 'de' })).toMatchObject({
         ok: true,
         value: { rowId: harbour, locale: 'de', path: null },
       })
       expect(Object.keys(rowOf('harbour.jpg').localeAssets ?? {})).toEqual(['fr'])
+
+      // Undo puts the cleared file back (the bucket already holds it: same key, nothing sent again); redo clears it.
+      expect(await dispatchCommand(core.handlers, 'undo', undefined)).toMatchObject({
+        ok: true,
+        value: { changed: 1, label: expect.stringMatching(/^removal of the de file of .*harbour\.jpg$/) as unknown },
+      })
+      await expect.poll(() => rowOf('harbour.jpg').localeAssets?.de?.path).toBe(files.de2)
+      expect((await uploaded('harbour.jpg', 'de'))?.key).toBe(de2?.key)
+      await dispatchCommand(core.handlers, 'redo', undefined)
+      await expect.poll(() => Object.keys(rowOf('harbour.jpg').localeAssets ?? {})).toEqual(['fr'])
+      expect(await dispatchCommand(core.handlers, 'getEditHistory', undefined)).toMatchObject({
+        ok: true,
+        value: { canUndo: true, undoLabel: expect.stringMatching(/^removal of the de file/) as unknown },
+      })
 
       // Submitted: the entry has the French translation with that file's key, and the key is in the bucket.
       const report = await dispatchCommand(core.handlers, 'submit', { rowIds: [harbour] })

@@ -7,12 +7,14 @@
  */
 import { isAbsolute } from 'node:path'
 import { z } from 'zod'
+import type { SessionEditor } from '../editing/session-editor'
 import type { ImportSession } from '../importer/import-session'
 import { probeLocaleAsset } from '../importer/locale-asset'
 import { localeAssetRefusal, localeFileRefusal } from '../importer/locale-asset-rules'
-import type { Row } from '../session/row'
+import type { LocaleAsset, Row } from '../session/row'
 import { MediaImportError } from './errors'
 import type { Handlers } from './handlers'
+import { fileOnly, localeAssetField } from './locale-asset-history'
 
 type LocaleAssetCommand = 'setLocaleAsset' | 'clearLocaleAsset' | 'pickLocaleAsset'
 
@@ -35,6 +37,7 @@ export const localeAssetSchemas = {
 export function createLocaleAssetHandlers(
   importer: ImportSession | undefined,
   pickPaths: (kind: 'files') => Promise<string[]>,
+  editor?: SessionEditor,
 ): Pick<Handlers, LocaleAssetCommand> {
   // One change at a time: a second choice for the same cell waits until the first has made way.
   let queue: Promise<unknown> = Promise.resolve()
@@ -61,6 +64,17 @@ export function createLocaleAssetHandlers(
     return row
   }
 
+  /** Changes the file and records the change as one undoable step; answers with the history as it now stands. */
+  const change = async (imp: ImportSession, row: Row, where: string, asset: LocaleAsset | undefined) => {
+    const before = fileOnly(imp.session.getRow(row.rowId)?.localeAssets?.[where])
+    await imp.pipeline.changeLocaleAsset(row.rowId, where, asset)
+    const after = fileOnly(asset)
+    if (before?.path === after?.path && before?.size === after?.size) return editor?.historyState()
+    const label = `${asset ? 'choice' : 'removal'} of the ${where} file of ${row.relativePath}`
+    editor?.recordSideStep(label, [{ rowId: row.rowId, field: localeAssetField(where), before, after }])
+    return editor?.historyState()
+  }
+
   const set = async (id: string, where: string, file: string) => {
     const imp = open()
     const row = allowedRow(imp, id, where)
@@ -80,8 +94,8 @@ export function createLocaleAssetHandlers(
     if (misfit) throw new MediaImportError('locale-asset-refused', misfit, { rowId: id, field })
     // Probing took a while: the row may have been imported or removed meanwhile.
     allowedRow(imp, id, where)
-    await imp.pipeline.changeLocaleAsset(id, where, asset)
-    return { rowId: id, locale: where, path: asset.path }
+    const history = await change(imp, row, where, asset)
+    return { rowId: id, locale: where, path: asset.path, ...(history ? { history } : {}) }
   }
 
   return {
@@ -89,9 +103,9 @@ export function createLocaleAssetHandlers(
     clearLocaleAsset: ({ rowId: id, locale: where }) =>
       serial(async () => {
         const imp = open()
-        allowedRow(imp, id, where)
-        await imp.pipeline.changeLocaleAsset(id, where, undefined)
-        return { rowId: id, locale: where, path: null }
+        const row = allowedRow(imp, id, where)
+        const history = await change(imp, row, where, undefined)
+        return { rowId: id, locale: where, path: null, ...(history ? { history } : {}) }
       }),
     pickLocaleAsset: async ({ rowId: id, locale: where }) => {
       // Refused before the picker opens: choosing a file that cannot be used would waste the editor's time.

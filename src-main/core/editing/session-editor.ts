@@ -29,12 +29,25 @@ export type { EditOutcome, FindOutcome, PasteOutcome } from './edit-outcome'
 const REFUSALS_SHOWN = 100
 const plural = (n: number, one: string): string => `${n.toLocaleString('en')} ${one}${n === 1 ? '' : 's'}`
 
+/**
+ * Fields kept on the row beside its entry (a file per language, `translations.fr.asset`): their
+ * own commands change them, and they join the same undo history through `recordSideStep`.
+ */
+export interface SideFields {
+  owns(field: string): boolean
+  read(row: Row, field: string): unknown
+  /** Why the value cannot be written to this row now; undefined when it can. */
+  refusal(row: Row, field: string): string | undefined
+  write(rowId: string, field: string, value: unknown): void
+}
+
 export class SessionEditor {
   private readonly history = new UndoStack()
 
   constructor(
     private readonly session: Session,
     private readonly project: () => ProjectModel | undefined,
+    private readonly side?: SideFields,
   ) {}
 
   private get ctx(): PlanContext {
@@ -98,6 +111,11 @@ export class SessionEditor {
     return this.outcome(applied.step.changes, applied.refused, step.label)
   }
 
+  /** A change a side field's own command made, as one undoable step. */
+  recordSideStep(label: string, changes: CellChange[]): void {
+    this.history.record({ label, changes })
+  }
+
   /** Applies a plan as one undoable step (the planners here, or a CSV import). */
   commit(plan: Plan, label: string): EditOutcome {
     const changes = this.write(plan.writes)
@@ -117,9 +135,11 @@ export class SessionEditor {
       const value = change[side]
       const why = !row
         ? 'This row is no longer in the session.'
-        : ref
-          ? cellRefusal(project, row, ref, value)
-          : 'Unknown field.'
+        : this.side?.owns(change.field)
+          ? this.side.refusal(row, change.field)
+          : ref
+            ? cellRefusal(project, row, ref, value)
+            : 'Unknown field.'
       if (why) refused.push({ rowId: change.rowId, field: change.field, message: why })
       else writes.push({ rowId: change.rowId, field: change.field, value })
     }
@@ -134,9 +154,16 @@ export class SessionEditor {
     const byRow = new Map<string, CellWrite[]>()
     for (const w of writes) byRow.set(w.rowId, [...(byRow.get(w.rowId) ?? []), w])
     const changes: CellChange[] = []
-    for (const [rowId, rowWrites] of byRow) {
+    for (const [rowId, all] of byRow) {
       const row = this.session.getRow(rowId)
       if (!row?.entry) continue
+      const side = this.side
+      const rowWrites = side ? all.filter((w) => !side.owns(w.field)) : all
+      for (const w of side ? all.filter((w) => side.owns(w.field)) : []) {
+        changes.push({ rowId, field: w.field, before: side?.read(row, w.field), after: w.value })
+        side?.write(rowId, w.field, w.value)
+      }
+      if (rowWrites.length === 0) continue
       let entry = row.entry
       for (const w of rowWrites) {
         const ref = parseField(w.field)
