@@ -49,6 +49,13 @@ test('an editor gives a photo its French file, it uploads, and the entry carries
   await expect(cell.getByRole('button', { name: `Replace the fr file of ${dawn}` })).toBeVisible()
   await expect(cell.getByRole('button', { name: `Clear the fr file of ${dawn}` })).toBeVisible()
 
+  // Choosing is an edit like any other: undone, the cell is empty again; redone, the file is back, uploaded.
+  await grid.page.getByRole('button', { name: 'Undo' }).click()
+  await expect(cell).toContainText('No file')
+  await grid.page.getByRole('button', { name: 'Redo' }).click()
+  await expect(cell).toContainText('aube.png')
+  await expect(cell.getByRole('img', { name: 'Uploaded' })).toBeVisible({ timeout: 30_000 })
+
   // A PDF is not an image: refused with the row, the file and what to choose instead.
   const other = await grid.cell(ferry, 'File (fr)')
   harness.picker.next = [join(translated, 'brief.pdf')]
