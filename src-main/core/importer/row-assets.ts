@@ -12,6 +12,8 @@ const fileName = (path: string): string => path.slice(Math.max(path.lastIndexOf(
 /** The upload of a row's main file; undefined while it cannot or need not go (unprobed, unreadable, done). */
 export function uploadInputOf(row: Row): UploadInput | undefined {
   if (row.upload?.state === 'uploaded' || row.result) return undefined
+  // A cancelled upload waits for the editor's Retry, also in a reopened session.
+  if (row.upload?.state === 'cancelled') return undefined
   if (!['probed', 'uploading', 'upload-failed'].includes(row.status)) return undefined
   if (!row.kind || !row.mimeType || !row.extension || row.probeError) return undefined
   return {
@@ -30,7 +32,7 @@ export function uploadInputOf(row: Row): UploadInput | undefined {
 export function localeUploadInputs(row: Row): UploadInput[] {
   if (row.result) return []
   return Object.entries(row.localeAssets ?? {})
-    .filter(([, asset]) => asset.upload?.state !== 'uploaded')
+    .filter(([, asset]) => asset.upload?.state !== 'uploaded' && asset.upload?.state !== 'cancelled')
     .map(([locale, asset]) => ({
       rowId: row.rowId,
       locale,
