@@ -59,7 +59,7 @@ describe('upload commands', () => {
       emit: (event, payload) => void (events[event] ??= [] as never[]).push(payload as never),
       importer,
     })
-    const call = async <T>(answer: Promise<{ ok: boolean; value?: T; error?: unknown }>): Promise<T> => {
+    const call = async <T>(answer: Promise<{ ok: boolean; value?: unknown; error?: unknown }>): Promise<T> => {
       const result = await answer
       if (!result.ok) throw new Error(JSON.stringify(result.error))
       return result.value as T
@@ -117,6 +117,46 @@ describe('upload commands', () => {
     } finally {
       core.dispose()
       await importer.close()
+    }
+  }, 90_000)
+
+  it('a row cancelled before a restart stays cancelled in the reopened session until Retry', async () => {
+    const root = join(dir, 'drop-2')
+    await mkdir(root, { recursive: true })
+    await writeFile(join(root, 'held.txt'), randomBytes(70_000))
+    const profile = resolveProfile(sandbox.profile, sandbox.env)
+    const sessionDir = join(dir, 'session-2')
+    const first = await openImportSession({ dir: sessionDir, profile, holdUploads: true, flushMs: 10 })
+    const scans: ScanProgress[] = []
+    const core = createAppCore({
+      appInfo,
+      pickPaths: async () => [],
+      emit: (event, payload) => void (event === 'scanProgress' && scans.push(payload as ScanProgress)),
+      importer: first,
+    })
+    await dispatchCommand(core.handlers, 'addPaths', { paths: [root] })
+    await expect.poll(() => scans.at(-1)?.state, { timeout: 20_000 }).toBe('done')
+    const row = () => first.session.snapshot().rows.find((r) => r.relativePath.endsWith('held.txt'))
+    await expect.poll(() => row()?.upload?.state, { timeout: 10_000 }).toBe('queued')
+    const rowId = row()?.rowId ?? ''
+    expect(await dispatchCommand(core.handlers, 'cancelUploads', {})).toEqual({ ok: true, value: { cancelled: 1 } })
+    core.dispose()
+    await first.close()
+
+    const again = await openImportSession({ dir: sessionDir, profile, flushMs: 10 })
+    const reopened = createAppCore({ appInfo, pickPaths: async () => [], emit: () => undefined, importer: again })
+    try {
+      await again.engine.idle()
+      expect(again.engine.status(rowId)).toBeUndefined()
+      expect(again.session.getRow(rowId)?.upload?.state).toBe('cancelled')
+      expect(await dispatchCommand(reopened.handlers, 'retryUploads', { rowIds: [rowId] })).toEqual({
+        ok: true,
+        value: { retried: 1 },
+      })
+      await expect.poll(() => again.session.getRow(rowId)?.upload?.state, { timeout: 20_000 }).toBe('uploaded')
+    } finally {
+      reopened.dispose()
+      await again.close()
     }
   }, 90_000)
 

@@ -6,9 +6,10 @@
 import { stat } from 'node:fs/promises'
 import { z } from 'zod'
 import type { ImportSession } from '../importer/import-session'
+import { localeUploadInputs, uploadInputOf } from '../importer/row-assets'
 import type { Row } from '../session/row'
 import { uploadKeyOf } from '../storage/types'
-import type { UploadProgress } from '../storage/types'
+import type { UploadInput, UploadProgress } from '../storage/types'
 import type { UploadEngine } from '../storage/upload-engine'
 import { MediaImportError } from './errors'
 import type { Emit, Handlers } from './handlers'
@@ -31,6 +32,23 @@ export function uploadKeysOf(row: Row): string[] {
     uploadKeyOf({ rowId: row.rowId }),
     ...Object.keys(row.localeAssets ?? {}).map((locale) => uploadKeyOf({ rowId: row.rowId, locale })),
   ]
+}
+
+/**
+ * The input of an upload cancelled before this process started (a reopened session): the engine
+ * never saw it, since cancelled rows are not handed over on open; Retry hands it over now.
+ */
+function cancelledInput(row: Row, key: string): UploadInput | undefined {
+  if (key === row.rowId) {
+    if (row.upload?.state !== 'cancelled') return undefined
+    const { upload: _cancelled, ...rest } = row
+    return uploadInputOf(rest)
+  }
+  const locale = key.slice(row.rowId.length + 1)
+  const asset = row.localeAssets?.[locale]
+  if (asset?.upload?.state !== 'cancelled') return undefined
+  const { upload: _cancelled, ...fresh } = asset
+  return localeUploadInputs({ ...row, localeAssets: { [locale]: fresh } })[0]
 }
 
 function progressOf(engine: UploadEngine): UploadProgress {
@@ -91,11 +109,17 @@ export function createUploadHandlers(
     retryUploads: async ({ rowIds: ids }) => {
       const target = engine()
       let retried = 0
-      for (const row of rowsOf(ids)) {
+      for (const listed of rowsOf(ids)) {
         if (!importer) break
-        const keys = uploadKeysOf(row).filter((key) => ['failed', 'cancelled'].includes(target.status(key) ?? ''))
-        if (keys.includes(row.rowId)) await refreshChangedFile(importer, row)
-        for (const key of keys) if (await target.retry(key)) retried++
+        const known = (key: string) => ['failed', 'cancelled'].includes(target.status(key) ?? '')
+        const keys = uploadKeysOf(listed).filter((key) => known(key) || cancelledInput(listed, key))
+        if (keys.includes(listed.rowId)) await refreshChangedFile(importer, listed)
+        const row = importer.session.getRow(listed.rowId) ?? listed
+        for (const key of keys) {
+          const input = known(key) ? undefined : cancelledInput(row, key)
+          if (input) target.enqueue(input)
+          if (input || (await target.retry(key))) retried++
+        }
       }
       return { retried }
     },
