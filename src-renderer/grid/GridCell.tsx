@@ -19,6 +19,7 @@ import { hasRowChoices } from './cells/row-choices'
 import type { Move } from './editors/editor-props'
 import { FallbackValue } from './cells/FallbackValue'
 import { PathWithNotes } from './cells/PathWithNotes'
+import { LocaleAssetCell } from './cells/LocaleAssetCell'
 import { PreviewCell } from './cells/PreviewCell'
 import { hasRowNotes, isFallbackValue } from './cells/probe-notes'
 
@@ -63,6 +64,8 @@ function display(column: GridColumn, row: Row, selected: boolean, pending: Pendi
     case 'upload':
       // A failed or cancelled upload offers Retry with its reason; the rest keep plain text.
       return canRetryUpload(row) ? <UploadRetryCell row={row} /> : columnText(column, row)
+    case 'localeAsset':
+      return <LocaleAssetCell row={row} locale={column.locale ?? ''} />
     case 'thumbnail':
       return <PreviewCell row={row} />
     case 'path':
