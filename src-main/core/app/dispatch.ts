@@ -3,7 +3,7 @@
  * handler, answer with data (`IpcResult`), never a thrown error. Electron's IPC registration
  * and the browser test bridge both call this, after their own sender checks.
  */
-import type { CommandName, IpcResult } from '../../contract'
+import type { CommandName, CommandResult, IpcResult } from '../../contract'
 import { commandSchemas } from './command-schemas'
 import { MediaImportError, toIpcError } from './errors'
 import type { Handlers } from './handlers'
@@ -12,11 +12,11 @@ export function isCommandName(name: unknown): name is CommandName {
   return typeof name === 'string' && Object.hasOwn(commandSchemas, name)
 }
 
-export async function dispatchCommand(
+export async function dispatchCommand<K extends CommandName>(
   handlers: Handlers,
-  name: CommandName,
+  name: K,
   rawArg: unknown,
-): Promise<IpcResult<unknown>> {
+): Promise<IpcResult<CommandResult<K>>> {
   const parsed = commandSchemas[name].safeParse(rawArg)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
@@ -29,7 +29,7 @@ export async function dispatchCommand(
     }
   }
   try {
-    const handler = handlers[name] as (arg: unknown) => Promise<unknown>
+    const handler = handlers[name] as (arg: unknown) => Promise<CommandResult<K>>
     return { ok: true, value: await handler(parsed.data) }
   } catch (err) {
     return { ok: false, error: toIpcError(err) }

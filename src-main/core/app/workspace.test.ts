@@ -2,7 +2,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { AppInfo, EventName } from '../../contract'
+import type { AppInfo, CommandName, EventName } from '../../contract'
 import { MemorySecretStore, ProfileStore } from '../profile/profile-store'
 import { resolveProfile } from '../profile/resolve-profile'
 import { startSandbox, type RunningSandbox } from '../sandbox/start-sandbox'
@@ -72,7 +72,7 @@ describe('Workspace', () => {
     await rm(root, { recursive: true, force: true })
   })
 
-  const call = async (name: Parameters<typeof dispatchCommand>[1], arg?: unknown) => {
+  const call = async <K extends CommandName>(name: K, arg?: unknown) => {
     const answer = await dispatchCommand(core.handlers, name, arg)
     if (!answer.ok) throw new Error(`${answer.error.code}: ${answer.error.message}`)
     return answer.value
@@ -91,7 +91,7 @@ describe('Workspace', () => {
   it('lists the open session as current; rows not all imported make it unfinished', async () => {
     const sandboxId = workspace.current()!.id
     workspace.current()!.importer.session.upsertRows([row('a', 'imported'), row('b', 'rejected')])
-    const { sessions } = (await call('listSessions')) as { sessions: Array<Record<string, unknown>> }
+    const { sessions } = await call('listSessions')
     expect(sessions).toHaveLength(1)
     expect(sessions[0]).toMatchObject({
       id: sandboxId,
@@ -129,7 +129,7 @@ describe('Workspace', () => {
     expect(workspace.current()?.importer).not.toBe(oldImporter)
     expect(await call('getSnapshot')).toMatchObject({ rows: [] })
     expect(await call('getAppInfo')).toEqual(info)
-    const { sessions } = (await call('listSessions')) as { sessions: Array<Record<string, unknown>> }
+    const { sessions } = await call('listSessions')
     expect(sessions.map((s) => [s.id, s.current, s.unfinished])).toEqual([
       [info.sessionId, true, false],
       [sandboxId, false, true],
