@@ -18,7 +18,7 @@ import type {
 import type { HistoryState } from './core/editing/undo-stack'
 import type { ProjectModel } from './core/livingdocs/types'
 import type { Profile } from './core/profile/profile-schema'
-import type { ConnectionReport, ProfileSecrets, ProfileSummary } from './core/profile/profile-types'
+import type { ConnectionReport, ProfileSecrets, ProfileSummary, SavedProfile } from './core/profile/profile-types'
 import type { SubmitReport } from './core/importer/submit-report'
 import type { RowActionReport } from './core/importer/row-action-report'
 import type { Row } from './core/session/row'
@@ -43,7 +43,13 @@ export type { SubmitReport } from './core/importer/submit-report'
 export type { UploadProgress } from './core/storage/types'
 export type { RowActionReport, RowActionResult } from './core/importer/row-action-report'
 export type { Profile } from './core/profile/profile-schema'
-export type { ConnectionCheck, ConnectionReport, ProfileSecrets, ProfileSummary } from './core/profile/profile-types'
+export type {
+  ConnectionCheck,
+  ConnectionReport,
+  ProfileSecrets,
+  ProfileSummary,
+  SavedProfile,
+} from './core/profile/profile-types'
 export type { WorkspaceSession } from './core/app/workspace-types'
 
 export interface AppInfo {
@@ -149,7 +155,7 @@ export interface Commands {
   /** Every saved profile, with whether its token and keys are saved (never their values). */
   listProfiles: [undefined, { profiles: ProfileSummary[] }]
   /** Saves a profile (replacing `previousName` when renamed); secrets: absent keeps, '' removes. */
-  saveProfile: [{ profile: Profile; secrets?: ProfileSecrets; previousName?: string }, ProfileSummary]
+  saveProfile: [{ profile: Profile; secrets?: ProfileSecrets; previousName?: string }, SavedProfile]
   deleteProfile: [{ name: string }, { removed: boolean }]
   /** Reads the project config and checks each bucket; one check per item, with what to do. */
   testProfile: [{ name: string }, ConnectionReport]

@@ -1,7 +1,7 @@
 /**
  * The grid's import defaults kept in the profile in use (its `import` section): the systemName
- * rows get when they set none, and the batch limits. Saved to the profile; the open session
- * picks them up when it is next opened (a new import uses them at once).
+ * rows get when they set none, and the batch limits. Saved to the profile; main then opens the
+ * session again with them, so they apply at once.
  */
 import { useEffect, useState } from 'react'
 import { api } from '../api'
@@ -41,8 +41,12 @@ export function ImportDefaultsSection() {
     }
     const cleaned = Object.fromEntries(Object.entries(section).filter(([, v]) => v !== undefined))
     try {
-      await api.saveProfile({ profile: { ...profile, import: cleaned as never }, previousName: profile.name })
-      setStatus('Saved. The open session uses them when it is next opened; a new import uses them at once.')
+      const saved = await api.saveProfile({
+        profile: { ...profile, import: cleaned as never },
+        previousName: profile.name,
+      })
+      // The open session imports with this profile, so main opened it again with the new values.
+      setStatus(saved.reopened?.message ?? 'Saved. A new import uses them.')
       await loadProfiles()
     } catch (err) {
       const field = (err as { field?: string }).field

@@ -32,12 +32,14 @@ export function ProfileEditor({ editing, onDone }: Props) {
     // Empty password fields keep what is saved; only what was typed is sent.
     const typed = Object.fromEntries(Object.entries(secrets).filter(([, v]) => v !== '')) as ProfileSecrets
     try {
-      await api.saveProfile({
+      const saved = await api.saveProfile({
         profile: profileFromForm(form) as never,
         ...(Object.keys(typed).length > 0 ? { secrets: typed } : {}),
         ...(editing ? { previousName: editing.profile.name } : {}),
       })
-      onDone(true)
+      // Saved; but when the open session could not take the new values (a wrong token), stay to fix them.
+      if (saved.reopened && !saved.reopened.ok) setError(saved.reopened.message)
+      else onDone(true)
     } catch (err) {
       const field = (err as { field?: string }).field
       setError(`${field ? `${field}: ` : ''}${err instanceof Error ? err.message : String(err)}`)

@@ -7,9 +7,11 @@ import { z } from 'zod'
 import type { Profile } from '../profile/profile-schema'
 import { ProfileError } from '../profile/profile-issues'
 import type { ProfileStore } from '../profile/profile-store'
+import type { SavedProfile } from '../profile/profile-types'
 import { testConnection, type TestConnectionOptions } from '../profile/test-connection'
 import { MediaImportError } from './errors'
 import type { Handlers } from './handlers'
+import type { Workspace } from './workspace'
 
 const secret = z.string().max(8192).optional()
 const profileName = z.string().min(1).max(200)
@@ -37,6 +39,8 @@ export interface ProfileDeps {
   onSecrets?: (values: string[]) => void
   /** Test overrides (short timeouts, a proxy). */
   connection?: Omit<TestConnectionOptions, 'signal'>
+  /** The open session's profile: saving it opens the session again with it; deleting it is refused. */
+  workspace?: Pick<Workspace, 'profileInUse' | 'profileSaved'>
 }
 
 type ProfileCommands = 'listProfiles' | 'saveProfile' | 'deleteProfile' | 'testProfile'
@@ -55,6 +59,25 @@ async function asEditorError<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
+/** Saved while in use: the open session opens again with the new values; the answer says how that went. */
+async function reopenSessionWith(
+  workspace: ProfileDeps['workspace'],
+  name: string,
+  previousName: string | undefined,
+): Promise<SavedProfile['reopened']> {
+  if (!workspace) return undefined
+  try {
+    const info = await workspace.profileSaved(name, previousName)
+    if (!info) return undefined
+    return { ok: true, message: `The open session now imports with the saved values of "${name}".` }
+  } catch (err) {
+    return {
+      ok: false,
+      message: `Saved, but the open session could not use it: ${err instanceof Error ? err.message : String(err)}`,
+    }
+  }
+}
+
 export function createProfileHandlers(deps: ProfileDeps): Pick<Handlers, ProfileCommands> {
   const store = (): ProfileStore => {
     if (deps.profiles instanceof Error) {
@@ -68,9 +91,19 @@ export function createProfileHandlers(deps: ProfileDeps): Pick<Handlers, Profile
     saveProfile: async ({ profile, secrets, previousName }) => {
       const values = Object.values(secrets ?? {}).filter((v): v is string => typeof v === 'string' && v !== '')
       if (values.length > 0) deps.onSecrets?.(values)
-      return asEditorError(() => store().save(profile, secrets, previousName))
+      const saved = await asEditorError(() => store().save(profile, secrets, previousName))
+      const reopened = await reopenSessionWith(deps.workspace, saved.profile.name, previousName)
+      return reopened ? { ...saved, reopened } : saved
     },
-    deleteProfile: async ({ name }) => ({ removed: await store().remove(name) }),
+    deleteProfile: async ({ name }) => {
+      if (deps.workspace?.profileInUse() === name) {
+        throw new MediaImportError(
+          'profile-in-use',
+          `Profile "${name}" is in use by the open session: open another session or start a new import first, then delete it.`,
+        )
+      }
+      return { removed: await store().remove(name) }
+    },
     testProfile: async ({ name }) => {
       const resolved = await asEditorError(() => store().resolve(name))
       return testConnection(resolved, deps.connection)

@@ -136,6 +136,29 @@ describe('Workspace', () => {
     ])
   })
 
+  it('opens the session again when its profile is saved (new values at once, renames followed); refuses to delete it', async () => {
+    const open = workspace.current()!
+    const profile = store.get('Staging')!
+    const saved = await call('saveProfile', {
+      profile: { ...profile, import: { ...profile.import, systemName: 'desk-2' } },
+    })
+    expect(saved.reopened).toEqual({ ok: true, message: expect.stringContaining('"Staging"') as unknown })
+    expect(workspace.current()).toMatchObject({ id: open.id, profileName: 'Staging' })
+    expect(workspace.current()?.importer).not.toBe(open.importer)
+    expect(workspace.current()?.importer.systemName).toBe('desk-2')
+
+    const refused = await dispatchCommand(core.handlers, 'deleteProfile', { name: 'Staging' })
+    expect(refused).toMatchObject({ ok: false, error: { code: 'profile-in-use' } })
+    expect(store.get('Staging')).toBeDefined()
+
+    await call('saveProfile', { profile: { ...profile, name: 'Staging EU' }, previousName: 'Staging' })
+    expect(workspace.current()).toMatchObject({ id: open.id, profileName: 'Staging EU' })
+    await call('saveProfile', { profile, previousName: 'Staging EU' })
+    const { sessions } = await call('listSessions')
+    expect(sessions.find((s) => s.id === open.id)).toMatchObject({ profileName: 'Staging', current: true })
+    expect(await call('getAppInfo')).toMatchObject({ profileName: 'Staging', sessionId: open.id })
+  })
+
   it('reopens the Sandbox session with its rows; refuses to delete the open one; deletes another', async () => {
     const { sessions } = (await call('listSessions')) as { sessions: Array<{ id: string; profileName: string }> }
     const sandboxId = sessions.find((s) => s.profileName === 'Sandbox')!.id

@@ -31,7 +31,7 @@ export interface WorkspaceOptions {
   /** Starts the Sandbox; called when a Sandbox session is first opened, then kept running. */
   startSandbox: () => Promise<SandboxHandle>
   /** Passed to every session opened (thumbnails, flush interval, test overrides). */
-  sessionOptions?: Omit<OpenImportSessionOptions, 'dir' | 'profile' | 'mustExist' | 'roots'>
+  sessionOptions?: Omit<OpenImportSessionOptions, 'dir' | 'profile' | 'mustExist' | 'roots' | 'renamedFrom'>
   now?: () => Date
 }
 
@@ -119,6 +119,26 @@ export class Workspace {
     return this.serial(async () => this.switchTo(await this.freshId(profileName), profileName, false))
   }
 
+  /** The saved profile the open session imports with; undefined for the Sandbox or no session. */
+  profileInUse(): string | undefined {
+    const name = this.active?.profileName
+    return name === SANDBOX_NAME ? undefined : name
+  }
+
+  /**
+   * A saved profile changed. The open session that imports with it opens again with the new values
+   * (storage, batch limits, token), so rows whose uploads failed for the old ones (a wrong bucket,
+   * refused keys) go again by themselves, at their next part. Undefined: no open session uses it.
+   */
+  profileSaved(name: string, previousName?: string): Promise<AppInfo | undefined> {
+    return this.serial(async () => {
+      const active = this.active
+      if (!active || (active.profileName !== name && active.profileName !== previousName)) return undefined
+      const renamedFrom = previousName && previousName !== name ? previousName : undefined
+      return this.switchTo(active.id, name, true, renamedFrom)
+    })
+  }
+
   deleteSession(id: string): Promise<boolean> {
     return this.serial(async () => {
       this.checkId(id)
@@ -165,14 +185,14 @@ export class Workspace {
     return newSessionId(profileName, (this.options.now ?? (() => new Date()))(), taken)
   }
 
-  private async switchTo(id: string, profileName: string, mustExist: boolean): Promise<AppInfo> {
+  private async switchTo(id: string, profileName: string, mustExist: boolean, renamedFrom?: string): Promise<AppInfo> {
     this.checkId(id)
     // Resolved before anything closes: a missing profile or secret leaves the open session alone.
     const profile = await this.resolve(profileName, mustExist ? id : undefined)
     const previous = this.active
     await this.closeActive()
     try {
-      return this.activate(id, profileName, await this.openImporter(id, profile, mustExist))
+      return this.activate(id, profileName, await this.openImporter(id, profile, mustExist, renamedFrom))
     } catch (err) {
       const reason = err instanceof Error ? err.message : String(err)
       let reopened = ''
@@ -192,12 +212,18 @@ export class Workspace {
     }
   }
 
-  private openImporter(id: string, profile: ResolvedProfile, mustExist: boolean): Promise<ImportSession> {
+  private openImporter(
+    id: string,
+    profile: ResolvedProfile,
+    mustExist: boolean,
+    renamedFrom?: string,
+  ): Promise<ImportSession> {
     return openImportSession({
       ...this.options.sessionOptions,
       dir: join(this.options.sessionsDir, id),
       profile,
       ...(mustExist ? { mustExist: true } : {}),
+      ...(renamedFrom ? { renamedFrom } : {}),
     })
   }
 

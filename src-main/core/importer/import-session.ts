@@ -26,6 +26,8 @@ export interface OpenImportSessionOptions {
   profile: ResolvedProfile
   /** The folder must already hold a session. */
   mustExist?: boolean
+  /** The profile was renamed from this name: a session that remembers the old name takes the new one. */
+  renamedFrom?: string
   /** Uploads wait for `engine.resume()` (the CLI checks its metadata file first). */
   holdUploads?: boolean
   /** Paths the session starts with (kept in its meta; a continued session adds to them). */
@@ -90,7 +92,7 @@ export async function openImportSession(options: OpenImportSessionOptions): Prom
   })
   const { session, store } = opened
   const known = store.meta.profile
-  if (opened.existed && known && known.name !== profile.name) {
+  if (opened.existed && known && known.name !== profile.name && known.name !== options.renamedFrom) {
     await opened.close()
     throw new SessionProfileMismatch(dir, known.name, profile.name)
   }

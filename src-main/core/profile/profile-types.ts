@@ -18,6 +18,12 @@ export interface ProfileSummary {
   hasKeys: boolean
 }
 
+/** A saved profile, and what became of the open session that imports with it (absent: none does). */
+export interface SavedProfile extends ProfileSummary {
+  /** The session opened again with the new values (storage, limits, token), or why it could not. */
+  reopened?: { ok: boolean; message: string }
+}
+
 export interface ConnectionCheck {
   /** `livingdocs-read`, `livingdocs-write`, `bucket:<name>`. */
   id: string
