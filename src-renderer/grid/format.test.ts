@@ -29,6 +29,12 @@ describe('formatStatus', () => {
     expect(formatStatus({ status: 'unreadable', reason: 'permission denied' })).toBe('Unreadable: permission denied')
     expect(formatStatus({ status: 'upload-failed', reason: 'timeout' })).toBe('Upload failed: timeout')
   })
+
+  it('says Paused for an upload held by Pause, Uploading otherwise', () => {
+    const upload = (state: 'paused' | 'uploading') => ({ state, bytesSent: 0, bytesTotal: 10 })
+    expect(formatStatus({ status: 'uploading', upload: upload('paused') })).toBe('Paused')
+    expect(formatStatus({ status: 'uploading', upload: upload('uploading') })).toBe('Uploading')
+  })
 })
 
 describe('formatKind', () => {

@@ -34,8 +34,9 @@ const STATUS_LABELS: Record<RowStatus, string> = {
   conflict: 'Conflict',
 }
 
-export function formatStatus(row: Pick<Row, 'status' | 'reason'>): string {
-  const label = STATUS_LABELS[row.status]
+export function formatStatus(row: Pick<Row, 'status' | 'reason' | 'upload'>): string {
+  // Pausing holds the upload without changing the row's status: say what the editor did.
+  const label = row.status === 'uploading' && row.upload?.state === 'paused' ? 'Paused' : STATUS_LABELS[row.status]
   return row.reason ? `${label}: ${row.reason}` : label
 }
 
