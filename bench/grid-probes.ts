@@ -9,7 +9,7 @@
 
 declare global {
   interface Window {
-    __bench?: { latencies: number[]; confirmed: number[]; longTasks: number[]; firstRowMs?: number }
+    __bench?: { latencies: number[]; shown: number[]; confirmed: number[]; longTasks: number[]; firstRowMs?: number }
   }
 }
 
@@ -17,6 +17,8 @@ declare global {
 export function installProbes(): void {
   const bench = {
     latencies: [] as number[],
+    /** To the moment the cell's DOM showed the value (before the frame that paints it). */
+    shown: [] as number[],
     confirmed: [] as number[],
     longTasks: [] as number[],
     firstRowMs: undefined as number | undefined,
@@ -63,6 +65,7 @@ export function installProbes(): void {
       const paint = new MutationObserver(() => {
         if (!shows()) return
         paint.disconnect()
+        bench.shown.push(performance.now() - started)
         afterPaint(() => {
           bench.latencies.push(performance.now() - started)
           // Recorded after the paint figure, so the bench waits for both.
