@@ -2,8 +2,10 @@
  * Secrets typed into the app stay in the secret store: a profile is created through the app's
  * commands with a known token and S3 secret, used for a new session through the workspace, a
  * folder is imported, the results exported, the app restarted over the same folder (the session
- * reopened) — then every file the app wrote (sessions, profiles, exports) is searched for the
- * secrets in every spelling a leak takes. None may be found; a planted leak in each folder is.
+ * reopened) — then every file the app wrote (sessions, profiles, its log, exports) is searched for
+ * the secrets in every spelling a leak takes. None may be found; a planted leak in each folder is.
+ * The log is written as the Electron host writes it (electron/index.ts): the daily file logger in
+ * `<userData>/logs`, told every secret the editor saves, with the session each open logs.
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -16,6 +18,7 @@ import { DATE_VERSIONS, startEmulator, type RunningEmulator } from '../sandbox/e
 import { startS3Sandbox, type RunningS3Sandbox } from '../sandbox/s3-server'
 import { sandboxProfile } from '../sandbox/start-sandbox'
 import { filesUnder, findSecrets } from '../../test-support/secret-scan'
+import { createFileLogger, type FileLogger } from '../logging'
 import { dispatchCommand } from './dispatch'
 import { Workspace } from './workspace'
 import { createWorkspaceCore, type WorkspaceCore } from './workspace-handlers'
@@ -32,7 +35,11 @@ let emulator: RunningEmulator
 let s3: RunningS3Sandbox
 const secrets = new MemorySecretStore()
 
-async function openApp(progress: ScanProgress[]): Promise<{ workspace: Workspace; core: WorkspaceCore }> {
+async function openApp(
+  progress: ScanProgress[],
+): Promise<{ workspace: Workspace; core: WorkspaceCore; log: FileLogger }> {
+  const log = createFileLogger({ dir: join(userData, 'logs') })
+  log.logger.info('app.start', { version: '0' })
   const profiles = await ProfileStore.open(join(userData, 'profiles.json'), secrets)
   const workspace = new Workspace({
     sessionsDir: join(userData, 'sessions'),
@@ -40,14 +47,18 @@ async function openApp(progress: ScanProgress[]): Promise<{ workspace: Workspace
     profiles,
     startSandbox: () => Promise.reject(new Error('this test never opens a Sandbox session')),
   })
+  workspace.listen({
+    opened: (open) => log.logger.info('session.opened', { session: open.id, profile: open.profileName }),
+  })
   const core = createWorkspaceCore(workspace, {
+    onSecrets: (values) => log.redactor.addSecret(...values),
     pickPaths: async () => [],
     emit: (event, payload) => {
       if (event === 'scanProgress') progress.push(payload as ScanProgress)
     },
     profiles,
   })
-  return { workspace, core }
+  return { workspace, core, log }
 }
 
 beforeAll(async () => {
@@ -65,10 +76,10 @@ afterAll(async () => {
 })
 
 describe('secrets of a profile made in the app', () => {
-  it('are in no file the app wrote: sessions, profiles, exports', { timeout: 120_000 }, async () => {
+  it('are in no file the app wrote: sessions, profiles, logs, exports', { timeout: 120_000 }, async () => {
     const media = await makeMixedMedia(dir)
     const progress: ScanProgress[] = []
-    const { workspace, core } = await openApp(progress)
+    const { workspace, core, log } = await openApp(progress)
     const call = async (name: Parameters<typeof dispatchCommand>[1], arg?: unknown) => {
       const answer = await dispatchCommand(core.handlers, name, arg)
       if (!answer.ok) throw new Error(`${name}: ${answer.error.message}`)
@@ -104,22 +115,28 @@ describe('secrets of a profile made in the app', () => {
     }
     core.dispose()
     await workspace.close()
+    log.logger.info('app.quit')
+    log.close()
 
     // The next start reopens the session with the profile's secrets from the store.
     const again = await openApp([])
     expect(await again.workspace.openStartup()).toMatchObject({ sessionId: info.sessionId, profileName: 'Staging' })
     again.core.dispose()
     await again.workspace.close()
+    again.log.close()
 
     const written = await filesUnder(userData)
     const names = written.map((f) => f.slice(userData.length + 1))
     expect(names).toEqual(expect.arrayContaining(['profiles.json', `sessions/${info.sessionId}/session.json`]))
+    const logFiles = names.filter((n) => n.startsWith('logs/'))
+    expect(logFiles.length).toBeGreaterThan(0)
     const searched = [userData, exportsDir]
     expect(await findSecrets(searched, [TOKEN, S3_SECRET])).toEqual([])
 
     // The search can fail: a planted leak in each folder is found.
     await writeFile(join(userData, 'sessions', info.sessionId!, 'planted-leak.txt'), JSON.stringify({ t: TOKEN }))
     await writeFile(join(exportsDir, 'planted-leak.txt'), Buffer.from(S3_SECRET).toString('base64'))
+    await writeFile(join(userData, 'logs', 'planted-leak.txt'), encodeURIComponent(TOKEN))
     const hits = await findSecrets(searched, [TOKEN, S3_SECRET])
     expect(new Set(hits.map((h) => h.secret))).toEqual(new Set([TOKEN, S3_SECRET]))
     expect(hits.every((h) => h.file.endsWith('planted-leak.txt'))).toBe(true)
