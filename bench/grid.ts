@@ -23,6 +23,7 @@ import { installBridge, pageEmitter } from '../e2e/harness/bridge'
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/harness/chromium-args'
 import { startStaticServer } from '../e2e/harness/static-server'
 import { installProbes, scrollThrough, scrollToColumn } from './grid-probes'
+import { measureFloor } from './grid-floor'
 import { readTraceTasks } from './trace-tasks'
 
 const arg = (name: string, fallback: number): number => {
@@ -158,6 +159,11 @@ async function main(): Promise<void> {
       `edit-to-confirmed (main's patch painted) p50 ${pct(confirmed, 0.5)} ms, p95 ${pct(confirmed, 0.95)} ms; of which in main (the edit handler) p50 ${pct(inMain, 0.5)} ms, p95 ${pct(inMain, 0.95)} ms, the rest the page and the harness's transport (CDP)`,
     )
 
+    const floor = await measureFloor(browser, EDITS)
+    console.log(
+      `  the same probe on a bare page (an input that writes its text on Enter, no app): p50 ${pct(floor, 0.5)} ms, p95 ${pct(floor, 0.95)} ms — nothing paints sooner in this browser`,
+    )
+
     const profiling = process.argv.includes('--profile') ? await page.context().newCDPSession(page) : undefined
     if (profiling) {
       await profiling.send('Profiler.enable')
@@ -206,6 +212,8 @@ async function main(): Promise<void> {
       editToPaintP95Ms: pct(latencies, 0.95),
       editToPaintMaxMs: pct(latencies, 1),
       editInMainP95Ms: pct(inMain, 0.95),
+      editToPaintFloorP50Ms: pct(floor, 0.5),
+      editToPaintFloorP95Ms: pct(floor, 0.95),
       editToConfirmedP50Ms: pct(confirmed, 0.5),
       editToConfirmedP95Ms: pct(confirmed, 0.95),
       scrollFrames: FRAMES,
