@@ -157,6 +157,15 @@ describe('Workspace', () => {
     const { sessions } = await call('listSessions')
     expect(sessions.find((s) => s.id === open.id)).toMatchObject({ profileName: 'Staging', current: true })
     expect(await call('getAppInfo')).toMatchObject({ profileName: 'Staging', sessionId: open.id })
+
+    // A wrong token saved: the session cannot open with it; the fixed token saved opens it again.
+    const wrong = await call('saveProfile', { profile, secrets: { token: 'not-the-token' } })
+    expect(wrong.reopened).toMatchObject({ ok: false })
+    expect(wrong.reopened?.message).toContain(`Session "${open.id}" could not be opened again either`)
+    expect(workspace.current()).toBeUndefined()
+    const fixed = await call('saveProfile', { profile, secrets: { token: real.emulator.token } })
+    expect(fixed.reopened).toMatchObject({ ok: true })
+    expect(workspace.current()).toMatchObject({ id: open.id, profileName: 'Staging' })
   })
 
   it('reopens the Sandbox session with its rows; refuses to delete the open one; deletes another', async () => {

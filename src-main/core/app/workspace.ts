@@ -51,6 +51,8 @@ export interface WorkspaceListener {
 
 export class Workspace {
   private active: OpenSession | undefined
+  /** The session a failed switch could not open again: saving its profile (fixed) tries it again. */
+  private stranded: { id: string; profileName: string } | undefined
   private sandbox: Promise<SandboxHandle> | undefined
   private queue: Promise<unknown> = Promise.resolve()
   private readonly listeners = new Set<WorkspaceListener>()
@@ -132,10 +134,10 @@ export class Workspace {
    */
   profileSaved(name: string, previousName?: string): Promise<AppInfo | undefined> {
     return this.serial(async () => {
-      const active = this.active
-      if (!active || (active.profileName !== name && active.profileName !== previousName)) return undefined
+      const target = this.active ?? this.stranded
+      if (!target || (target.profileName !== name && target.profileName !== previousName)) return undefined
       const renamedFrom = previousName && previousName !== name ? previousName : undefined
-      return this.switchTo(active.id, name, true, renamedFrom)
+      return this.switchTo(target.id, name, true, renamedFrom)
     })
   }
 
@@ -202,7 +204,8 @@ export class Workspace {
           this.activate(previous.id, previous.profileName, await this.openImporter(previous.id, again, true))
           reopened = ` Session "${previous.id}" is open again.`
         } catch {
-          reopened = ` Session "${previous.id}" could not be opened again either: open a session from the list.`
+          this.stranded = { id: previous.id, profileName: previous.profileName }
+          reopened = ` Session "${previous.id}" could not be opened again either: fix its profile and save it, or open a session from the list.`
         }
       }
       throw new MediaImportError(
@@ -239,6 +242,7 @@ export class Workspace {
       sessionCreatedAt: importer.meta.createdAt,
     }
     this.active = { id, profileName, importer, appInfo }
+    this.stranded = undefined
     for (const listener of this.listeners) listener.opened?.(this.active)
     return appInfo
   }
