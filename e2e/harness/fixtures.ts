@@ -14,7 +14,7 @@ import type { AppCore } from '../../src-main/core/app/handlers'
 import { ImporterPage } from '../support/pages/importer-page'
 import { installBridge, pageEmitter, setDropPaths } from './bridge'
 import { startSandboxImporter, type SandboxImporter } from './sandbox-importer'
-import { startStaticServer } from './static-server'
+import { rendererServerFixture, watchPageProblems } from './page-problems'
 import { serveThumbnailsTo } from './thumbnails'
 import type { StaticServer } from './static-server'
 
@@ -48,16 +48,7 @@ export const test = base.extend<
   /** With the Sandbox: thumbnails made into the data folder and served to the page as main's protocol does. */
   withThumbnails: [false, { option: true }],
 
-  rendererServer: [
-    // Playwright reads fixture dependencies from the destructuring pattern; this one has none.
-    // eslint-disable-next-line no-empty-pattern
-    async ({}, use) => {
-      const server = await startStaticServer()
-      await use(server)
-      await server.close()
-    },
-    { scope: 'worker' },
-  ],
+  rendererServer: rendererServerFixture,
 
   harness: async ({ page, withSandbox, withThumbnails }, use) => {
     const root = await mkdtemp(join(tmpdir(), 'media-import-e2e-'))
@@ -65,10 +56,7 @@ export const test = base.extend<
     const filesDir = join(root, 'files')
     await Promise.all([mkdir(dataDir), mkdir(filesDir)])
     const problems: string[] = []
-    page.on('pageerror', (err) => problems.push(`page error: ${err.message}`))
-    page.on('console', (msg) => {
-      if (msg.type() === 'error') problems.push(`console error: ${msg.text()} (${msg.location().url})`)
-    })
+    watchPageProblems(page, problems)
 
     const picker = { next: [] as string[] }
     const opened: string[] = []

@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ImporterPage } from '../support/pages/importer-page'
 import { setDropPaths } from './bridge'
-import { startStaticServer, type StaticServer } from './static-server'
+import { rendererServerFixture, watchPageProblems } from './page-problems'
+import type { StaticServer } from './static-server'
 import { startWorkspaceHarness, type WorkspaceHarness, type WorkspaceWindow } from './workspace-harness'
 
 export interface WorkspaceApp {
@@ -24,15 +25,7 @@ export interface WorkspaceApp {
 }
 
 export const test = base.extend<{ app: WorkspaceApp }, { rendererServer: StaticServer }>({
-  rendererServer: [
-    // eslint-disable-next-line no-empty-pattern
-    async ({}, use) => {
-      const server = await startStaticServer()
-      await use(server)
-      await server.close()
-    },
-    { scope: 'worker' },
-  ],
+  rendererServer: rendererServerFixture,
 
   app: async ({ page, context, rendererServer }, use) => {
     const root = await mkdtemp(join(tmpdir(), 'media-import-e2e-ws-'))
@@ -40,12 +33,7 @@ export const test = base.extend<{ app: WorkspaceApp }, { rendererServer: StaticS
     const filesDir = join(root, 'files')
     await Promise.all([mkdir(dataDir), mkdir(filesDir)])
     const problems: string[] = []
-    const watch = (p: Page) => {
-      p.on('pageerror', (err) => problems.push(`page error: ${err.message}`))
-      p.on('console', (msg) => {
-        if (msg.type() === 'error') problems.push(`console error: ${msg.text()} (${msg.location().url})`)
-      })
-    }
+    const watch = (p: Page) => watchPageProblems(p, problems)
     const picker = { next: [] as string[] }
     const harness = await startWorkspaceHarness(dataDir)
     const openOn = async (p: Page): Promise<[WorkspaceWindow, ImporterPage]> => {
