@@ -8,6 +8,7 @@
 import type { EmbeddedMetadata } from '../types'
 import { iso6709 } from '../metadata/gps'
 import type { ContainerFacts } from './container-facts'
+import { presentFields } from './present-fields'
 
 interface Box {
   type: string
@@ -158,20 +159,14 @@ function metadata(buf: Buffer, meta: Box, into: Map<string, string>): void {
 }
 
 function embeddedOf(tags: Map<string, string>, created: string | undefined): EmbeddedMetadata | undefined {
-  const out: EmbeddedMetadata = {}
-  const title = tags.get('\xa9nam') ?? tags.get('com.apple.quicktime.title')
-  const description = tags.get('\xa9des') ?? tags.get('com.apple.quicktime.description') ?? tags.get('\xa9cmt')
-  const creator = tags.get('\xa9ART') ?? tags.get('com.apple.quicktime.author')
-  const copyright = tags.get('cprt') ?? tags.get('\xa9cpy') ?? tags.get('com.apple.quicktime.copyright')
-  const gps = iso6709(tags.get('\xa9xyz') ?? tags.get('com.apple.quicktime.location.ISO6709'))
-  const date = tags.get('com.apple.quicktime.creationdate') ?? created
-  if (title) out.title = title
-  if (description) out.description = description
-  if (creator) out.creator = creator
-  if (copyright) out.copyright = copyright
-  if (gps) out.gps = gps
-  if (date) out.dateTaken = date
-  return Object.keys(out).length > 0 ? out : undefined
+  return presentFields({
+    title: tags.get('\xa9nam') ?? tags.get('com.apple.quicktime.title'),
+    description: tags.get('\xa9des') ?? tags.get('com.apple.quicktime.description') ?? tags.get('\xa9cmt'),
+    creator: tags.get('\xa9ART') ?? tags.get('com.apple.quicktime.author'),
+    copyright: tags.get('cprt') ?? tags.get('\xa9cpy') ?? tags.get('com.apple.quicktime.copyright'),
+    gps: iso6709(tags.get('\xa9xyz') ?? tags.get('com.apple.quicktime.location.ISO6709')),
+    dateTaken: tags.get('com.apple.quicktime.creationdate') ?? created,
+  })
 }
 
 /** Facts from a whole `moov` box (its bytes, header included); undefined when it is not understood. */

@@ -2,6 +2,7 @@
 import { degreesNorthEast } from '../metadata/gps'
 import type { EmbeddedMetadata } from '../types'
 import type { ContainerFacts } from './container-facts'
+import { presentFields } from './present-fields'
 import type { Track } from './mediainfo-reader'
 
 const codecNames: Record<string, string> = {
@@ -35,20 +36,14 @@ function mediaInfoDate(value: unknown): string | undefined {
 
 function embeddedOf(general: Track | undefined): EmbeddedMetadata | undefined {
   if (!general) return undefined
-  const out: EmbeddedMetadata = {}
-  const title = str(general.Title) ?? str(general.Movie)
-  const description = str(general.Description) ?? str(general.Comment)
-  const creator = str(general.Performer) ?? str(general.Artist) ?? str(general.Director)
-  const copyright = str(general.Copyright)
-  const dateTaken = mediaInfoDate(general.Recorded_Date) ?? mediaInfoDate(general.Encoded_Date)
-  const gps = degreesNorthEast(str(general.Recorded_Location))
-  if (title) out.title = title
-  if (description) out.description = description
-  if (creator) out.creator = creator
-  if (copyright) out.copyright = copyright
-  if (dateTaken) out.dateTaken = dateTaken
-  if (gps) out.gps = gps
-  return Object.keys(out).length > 0 ? out : undefined
+  return presentFields({
+    title: str(general.Title) ?? str(general.Movie),
+    description: str(general.Description) ?? str(general.Comment),
+    creator: str(general.Performer) ?? str(general.Artist) ?? str(general.Director),
+    copyright: str(general.Copyright),
+    dateTaken: mediaInfoDate(general.Recorded_Date) ?? mediaInfoDate(general.Encoded_Date),
+    gps: degreesNorthEast(str(general.Recorded_Location)),
+  })
 }
 
 export function factsFromMediaInfo(tracks: Track[]): ContainerFacts {
