@@ -1,40 +1,69 @@
 /**
- * The floor of bench:grid's edit-to-paint measure in this browser: the same probe (from the Enter
- * keydown's timestamp to the first frame painted after the DOM shows the value) on a bare page
- * whose input writes its text into a div on Enter, with no framework and no grid. Nothing the app
- * does can paint sooner than this page; a frame is ~16.7 ms here, so its p95 sits near one frame.
+ * The floor of bench:grid's edit-to-paint measure in this browser: the same measure (Chromium's
+ * Event Timing entry for the Enter keydown, from its timestamp to the end of painting the next
+ * frame) on a bare page whose input writes its text into a div on Enter, with no framework and no
+ * grid. Nothing the app does can paint sooner than this page. With frames paced at 60 Hz the floor
+ * is about one frame, however little the page does: the key waits for the next frame.
  */
 import type { Browser } from 'playwright'
+import { keydownAt, readEventTimings, type EventTiming } from './trace-event-timing'
 
 const PAGE = `<!doctype html><input id="i"><div id="out"></div><script>
-window.__floor = []
+window.__enters = []
 const input = document.getElementById('i')
 const out = document.getElementById('out')
 input.addEventListener('keydown', (event) => {
   if (event.key !== 'Enter') return
-  const started = event.timeStamp
+  window.__enters.push(event.timeStamp)
   out.textContent = input.value
   input.value = ''
-  // After the next frame is painted, as the grid's probe: rAF runs before paint, a message posted from it after.
-  requestAnimationFrame(() => {
-    const channel = new MessageChannel()
-    channel.port1.onmessage = () => window.__floor.push(performance.now() - started)
-    channel.port2.postMessage(null)
-  })
 })
 </script>`
 
-export async function measureFloor(browser: Browser, edits: number): Promise<number[]> {
+export interface EditTimes {
+  /** From the key's timestamp to the end of painting the frame after its handlers (commitFinishTime). */
+  toPaint: number[]
+  /** From the key's timestamp to that frame's presentation on screen (the entry's duration). */
+  toScreen: number[]
+  /** From the key's timestamp to the end of its handlers (the wait for the main thread included). */
+  handlers: number[]
+  /** From the end of the handlers to the end of painting (the wait for the frame included). */
+  toFrame: number[]
+}
+
+/** The Event Timing of each Enter the page recorded (its timeStamps), from the trace of the run. */
+export function editTimes(timings: readonly EventTiming[], enters: readonly number[]): EditTimes {
+  const out: EditTimes = { toPaint: [], toScreen: [], handlers: [], toFrame: [] }
+  for (const stamp of enters) {
+    const entry = keydownAt(timings, stamp)
+    if (!entry || entry.commitFinishTime === undefined)
+      throw new Error(`no Event Timing in the trace for the Enter at ${stamp}`)
+    out.toPaint.push(entry.commitFinishTime - entry.timeStamp)
+    out.toScreen.push(entry.duration)
+    out.handlers.push(entry.processingEnd - entry.timeStamp)
+    out.toFrame.push(entry.commitFinishTime - entry.processingEnd)
+  }
+  return out
+}
+
+export async function measureFloor(browser: Browser, edits: number, traceFile: string): Promise<EditTimes> {
   const page = await browser.newPage()
   try {
     await page.setContent(PAGE)
     await page.focus('#i')
+    await browser.startTracing(page, { path: traceFile, screenshots: false })
     for (let i = 0; i < edits; i++) {
       await page.keyboard.type(`Edited ${i}`)
       await page.keyboard.press('Enter')
-      await page.waitForFunction((n) => (window as unknown as { __floor: number[] }).__floor.length > n, i)
+      await page.waitForFunction((n) => (window as unknown as { __enters: number[] }).__enters.length > n, i)
     }
-    return await page.evaluate(() => (window as unknown as { __floor: number[] }).__floor)
+    // The last key's entry is traced when its frame is presented, a frame or two after the key.
+    await page.waitForTimeout(250)
+    await browser.stopTracing()
+    return editTimes(
+      readEventTimings(traceFile),
+      await page.evaluate(() => (window as unknown as { __enters: number[] }).__enters),
+    )
   } finally {
     await page.close()
   }

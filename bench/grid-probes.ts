@@ -1,22 +1,24 @@
 /**
  * Functions the grid bench runs inside the page (Playwright serialises them: no imports, no
- * closures over Node values). They time what an editor sees: from the Enter that commits an
- * edit (the keydown event's own timestamp) to the end of the first frame whose DOM shows the new
- * value in that cell (the value the renderer paints at once, before main answers), then on to the
- * frame that shows it confirmed (main's patch applied: the cell no longer marked pending); and
- * long tasks while the grid scrolls.
+ * closures over Node values). For each Enter that commits an edit they keep the keydown's own
+ * timestamp (the bench finds Chromium's Event Timing entry for it in the trace: that is the
+ * edit-to-paint figure), when the cell's DOM showed the new value (the value the renderer paints
+ * at once, before main answers: it must be there before the key's handlers end, or the frame the
+ * entry times would not show it), and when a frame showed it confirmed (main's patch applied: the
+ * cell no longer marked pending); and long tasks while the grid scrolls.
  */
 
 declare global {
   interface Window {
-    __bench?: { latencies: number[]; shown: number[]; confirmed: number[]; longTasks: number[]; firstRowMs?: number }
+    __bench?: { enters: number[]; shown: number[]; confirmed: number[]; longTasks: number[]; firstRowMs?: number }
   }
 }
 
-/** Installed before the app loads: the first painted row, every edit's latency, long tasks. */
+/** Installed before the app loads: the first painted row, every edit's timings, long tasks. */
 export function installProbes(): void {
   const bench = {
-    latencies: [] as number[],
+    /** The timeStamp of each Enter keydown that committed an edit. */
+    enters: [] as number[],
     /** To the moment the cell's DOM showed the value (before the frame that paints it). */
     shown: [] as number[],
     confirmed: [] as number[],
@@ -51,6 +53,7 @@ export function installProbes(): void {
       const cell = input.closest('[role="gridcell"]')
       if (!cell) return
       const started = event.timeStamp
+      bench.enters.push(started)
       const expected = input.value
       const id = cell.id
       const grid = document.querySelector('[role="grid"]') as Node
@@ -62,21 +65,17 @@ export function installProbes(): void {
         confirm.disconnect()
         afterPaint(() => bench.confirmed.push(performance.now() - started))
       })
-      const paint = new MutationObserver(() => {
+      const show = new MutationObserver(() => {
         if (!shows()) return
-        paint.disconnect()
+        show.disconnect()
         bench.shown.push(performance.now() - started)
-        afterPaint(() => {
-          bench.latencies.push(performance.now() - started)
-          // Recorded after the paint figure, so the bench waits for both.
-          confirm.observe(grid, options)
-          if (shows() && !document.getElementById(id)?.hasAttribute('data-pending')) {
-            confirm.disconnect()
-            bench.confirmed.push(performance.now() - started)
-          }
-        })
+        confirm.observe(grid, options)
+        if (!document.getElementById(id)?.hasAttribute('data-pending')) {
+          confirm.disconnect()
+          afterPaint(() => bench.confirmed.push(performance.now() - started))
+        }
       })
-      paint.observe(grid, options)
+      show.observe(grid, options)
     },
     { capture: true },
   )

@@ -4,8 +4,7 @@
  * of the pinned columns), `aria-activedescendant` names it, and the focus comes back to the grid
  * when an editor closes, so the keys keep working.
  */
-import type { Virtualizer } from '@tanstack/react-virtual'
-import { useEffect, useRef } from 'react'
+import { useEffect, useLayoutEffect, useRef } from 'react'
 import type { RefObject } from 'react'
 import { useAppStore } from '../store/app-store'
 import { rowIndexIn } from '../store/row-index'
@@ -14,20 +13,22 @@ import { cellDomId } from './GridCell'
 
 interface Props {
   gridRef: RefObject<HTMLDivElement | null>
-  virtualizer: Virtualizer<HTMLDivElement, Element>
+  /** Scrolls the least that shows the row (use-row-window.ts). */
+  scrollToRow(index: number): void
   shown: readonly GridColumn[]
   pinned: number
 }
 
-export function GridFocus({ gridRef, virtualizer, shown, pinned }: Props) {
+export function GridFocus({ gridRef, scrollToRow, shown, pinned }: Props) {
   const active = useAppStore((s) => s.active)
   const editing = useAppStore((s) => s.editing !== null)
   const rowIds = useAppStore((s) => s.rowView.ids)
   const activeIndex = active ? rowIndexIn(rowIds)(active.rowId) : -1
 
-  useEffect(() => {
-    if (activeIndex >= 0) virtualizer.scrollToIndex(activeIndex, { align: 'auto' })
-  }, [activeIndex, virtualizer])
+  // Before the paint: a row scrolled to from far away is drawn in the same frame.
+  useLayoutEffect(() => {
+    if (activeIndex >= 0) scrollToRow(activeIndex)
+  }, [activeIndex, scrollToRow])
 
   useEffect(() => {
     const grid = gridRef.current

@@ -1,17 +1,17 @@
 /**
- * One row per dropped file, for 50,000 files as for 5. react-virtual works over the whole id
- * list; TanStack holds the column model the headers are drawn from (the project's columns in the
- * editor's layout) and no rows: its row model was rebuilt on every scrolled frame (a row object
- * and a cell object with closures per column, a thousand per frame) for nothing a row needs.
- * Rows are drawn from the ids in view, in DOM rows that are recycled as the view moves
+ * One row per dropped file, for 50,000 files as for 5. Only the rows in view are drawn
+ * (use-row-window.ts: every row has the same height, so which rows those are is arithmetic on the
+ * scroll offset); TanStack holds the column model the headers are drawn from (the project's
+ * columns in the editor's layout) and no rows: its row model was rebuilt on every scrolled frame
+ * (a row object and a cell object with closures per column, a thousand per frame) for nothing a
+ * row needs. Rows are drawn from the ids in view, in DOM rows that are recycled as the view moves
  * (row-slots.ts). The grid element keeps the focus while the
  * editor moves around (aria-activedescendant names the active cell); an open editor has its own.
  * ARIA grid roles carry the table semantics that a virtualised <table> would lose.
  */
 import { getCoreRowModel, useReactTable } from '@tanstack/react-table'
 import type { ColumnDef } from '@tanstack/react-table'
-import { useVirtualizer } from '@tanstack/react-virtual'
-import { useCallback, useMemo, useRef } from 'react'
+import { useMemo, useRef } from 'react'
 import type { CSSProperties } from 'react'
 import { useAppStore } from '../store/app-store'
 import type { GridColumn } from './column-model'
@@ -21,9 +21,14 @@ import { GridHeader } from './GridHeader'
 import { GridRow, HEADER_HEIGHT, ROW_HEIGHT } from './GridRow'
 import { assignSlots, type SlotMap } from './row-slots'
 import { useGridInput } from './use-grid-input'
+import { useRowWindow } from './use-row-window'
 
 const PINNED = new Set(['select', 'thumbnail', 'path'])
 const NO_ROWS: string[] = []
+const GEOMETRY = { rowHeight: ROW_HEIGHT, headerHeight: HEADER_HEIGHT }
+// Two rows beyond the view: the arrow keys and Enter find their row drawn, so the frame that
+// moves the cursor redraws nothing else (GridFocus scrolls to any other row, drawn at once).
+const OVERSCAN = 2
 
 /** The row box, preview and file name stay in view while scrolling sideways, when they lead the columns. */
 function pinnedOffsets(columns: readonly GridColumn[]): Record<string, string> {
@@ -41,25 +46,13 @@ export function MediaGrid() {
   const rowIds = useAppStore((s) => s.rowView.ids)
   const shown = useAppStore((s) => s.shownColumns)
   const scrollRef = useRef<HTMLDivElement>(null)
-  // Stable between renders: the virtualiser recomputes every row's measurement when it changes.
-  const getItemKey = useCallback((index: number) => rowIds[index] ?? index, [rowIds])
-  const virtualizer = useVirtualizer({
-    count: rowIds.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    // The sticky header sits above the first row inside the same scroll box.
-    scrollMargin: HEADER_HEIGHT,
-    // Two rows beyond the view: the arrow keys find their row drawn (GridFocus scrolls to any
-    // other), and a jump through the list redraws as few rows as the view needs.
-    overscan: 2,
-    getItemKey,
-  })
-  const items = virtualizer.getVirtualItems()
-  const slotsRef = useRef<SlotMap>(new Map())
-  const slots = assignSlots(
-    slotsRef.current,
-    items.map((item) => item.index),
+  const rows = useRowWindow(scrollRef, rowIds.length, GEOMETRY, OVERSCAN)
+  const indices = useMemo(
+    () => Array.from({ length: rows.range.end - rows.range.start }, (_, i) => rows.range.start + i),
+    [rows.range.start, rows.range.end],
   )
+  const slotsRef = useRef<SlotMap>(new Map())
+  const slots = assignSlots(slotsRef.current, indices)
   slotsRef.current = slots
   const columns = useMemo<ColumnDef<string>[]>(
     () => shown.map((c) => ({ id: c.id, header: c.label, size: c.width, meta: c })),
@@ -91,22 +84,22 @@ export function MediaGrid() {
       onFocus={input.onFocus}
       onScroll={columnsInView.onScroll}
     >
-      <GridFocus gridRef={scrollRef} virtualizer={virtualizer} shown={shown} pinned={pinned} />
+      <GridFocus gridRef={scrollRef} scrollToRow={rows.scrollToRow} shown={shown} pinned={pinned} />
       <div role="rowgroup" className="grid-head" style={{ height: HEADER_HEIGHT }}>
         {table.getHeaderGroups().map((group) => (
           <GridHeader key={group.id} headers={group.headers} />
         ))}
       </div>
-      <div role="rowgroup" className="grid-body" style={{ height: virtualizer.getTotalSize() }}>
-        {items.map((item) => {
-          const rowId = rowIds[item.index]
+      <div role="rowgroup" className="grid-body" style={{ height: rowIds.length * ROW_HEIGHT }}>
+        {indices.map((index) => {
+          const rowId = rowIds[index]
           if (rowId === undefined) return null
           return (
             <GridRow
-              key={slots.get(item.index)}
+              key={slots.get(index)}
               rowId={rowId}
-              index={item.index}
-              top={item.start - HEADER_HEIGHT}
+              index={index}
+              top={index * ROW_HEIGHT}
               columns={shown}
               window={columnsInView.window}
               onCommit={input.onCommit}

@@ -1,0 +1,95 @@
+/**
+ * The grid's rows drawn from its scroll offset (row-window.ts), and scrolling a row into view.
+ * The offset and the box's height are kept from the scroll events and a ResizeObserver, so neither
+ * drawing nor "scroll to row" reads the layout.
+ *
+ * When the view moves within the rows already drawn (the overscan: an Enter or an arrow key moves
+ * one row), the newly needed rows are drawn after the frame, so the frame that paints an edit does
+ * not also re-render the grid. When the view leaves them (a jump, a fast scroll), they are drawn
+ * at once, in the same frame, so the grid never shows a gap.
+ */
+import { useCallback, useEffect, useLayoutEffect, useReducer, useRef } from 'react'
+import type { RefObject } from 'react'
+import { flushSync } from 'react-dom'
+import { covers, rowWindow, sameRange, scrollTopToShow, type RowGeometry, type RowRange } from './row-window'
+
+/** Until the box is measured: a tall window draws a screenful too many rather than too few. */
+const UNMEASURED_HEIGHT = 1200
+
+export interface RowWindowHandle {
+  range: RowRange
+  /** Scrolls the least that shows row `index` whole; draws it at once if it was not drawn. */
+  scrollToRow(index: number): void
+}
+
+export function useRowWindow(
+  ref: RefObject<HTMLElement | null>,
+  count: number,
+  geometry: RowGeometry,
+  overscan: number,
+): RowWindowHandle {
+  const view = useRef({ scrollTop: 0, height: UNMEASURED_HEIGHT })
+  const [, redraw] = useReducer((n: number) => n + 1, 0)
+  const range = rowWindow(geometry, view.current.scrollTop, view.current.height, count, overscan)
+  // What the last render drew and for how many rows; read by the event handlers below.
+  const drawn = useRef({ range, count })
+  drawn.current = { range, count }
+
+  const inView = useCallback(
+    (withOverscan: number) =>
+      rowWindow(geometry, view.current.scrollTop, view.current.height, drawn.current.count, withOverscan),
+    [geometry],
+  )
+
+  /** Draws what the view now needs: later when the drawn rows cover the view, else now. */
+  const follow = useCallback(() => {
+    if (sameRange(inView(overscan), drawn.current.range)) return
+    if (covers(drawn.current.range, inView(0))) redraw()
+    else flushSync(redraw)
+  }, [inView, overscan])
+
+  useEffect(() => {
+    const box = ref.current
+    if (!box) return
+    const onScroll = () => {
+      view.current.scrollTop = box.scrollTop
+      follow()
+    }
+    const measure = () => {
+      view.current.height = box.clientHeight
+      follow()
+    }
+    box.addEventListener('scroll', onScroll, { passive: true })
+    const observer = typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver(measure)
+    observer?.observe(box)
+    return () => {
+      box.removeEventListener('scroll', onScroll)
+      observer?.disconnect()
+    }
+  }, [ref, follow])
+
+  // Measured once before the first paint, so the first frame draws the right number of rows.
+  useLayoutEffect(() => {
+    const box = ref.current
+    if (!box) return
+    view.current = { scrollTop: box.scrollTop, height: box.clientHeight }
+    redraw()
+  }, [ref])
+
+  const scrollToRow = useCallback(
+    (index: number) => {
+      const box = ref.current
+      if (!box) return
+      const top = scrollTopToShow(geometry, index, view.current.scrollTop, view.current.height)
+      if (top === null) return
+      box.scrollTop = top
+      // The scroll event that follows corrects this if the browser clamped the offset.
+      view.current.scrollTop = top
+      // Called from a layout effect: a render asked for here happens before the frame is painted.
+      if (!covers(drawn.current.range, inView(0))) redraw()
+    },
+    [ref, geometry, inView],
+  )
+
+  return { range, scrollToRow }
+}
