@@ -25,7 +25,9 @@ export interface EditTimes {
   toPaint: number[]
   /** From the key's timestamp to that frame's presentation on screen (the entry's duration). */
   toScreen: number[]
-  /** From the key's timestamp to the end of its handlers (the wait for the main thread included). */
+  /** From the key's timestamp to its handlers' start (the wait for the main thread). */
+  inputDelay: number[]
+  /** The handlers, and the render React does in them. */
   handlers: number[]
   /** From the end of the handlers to the end of painting (the wait for the frame included). */
   toFrame: number[]
@@ -33,14 +35,15 @@ export interface EditTimes {
 
 /** The Event Timing of each Enter the page recorded (its timeStamps), from the trace of the run. */
 export function editTimes(timings: readonly EventTiming[], enters: readonly number[]): EditTimes {
-  const out: EditTimes = { toPaint: [], toScreen: [], handlers: [], toFrame: [] }
+  const out: EditTimes = { toPaint: [], toScreen: [], inputDelay: [], handlers: [], toFrame: [] }
   for (const stamp of enters) {
     const entry = keydownAt(timings, stamp)
     if (!entry || entry.commitFinishTime === undefined)
       throw new Error(`no Event Timing in the trace for the Enter at ${stamp}`)
     out.toPaint.push(entry.commitFinishTime - entry.timeStamp)
     out.toScreen.push(entry.duration)
-    out.handlers.push(entry.processingEnd - entry.timeStamp)
+    out.inputDelay.push(entry.processingStart - entry.timeStamp)
+    out.handlers.push(entry.processingEnd - entry.processingStart)
     out.toFrame.push(entry.commitFinishTime - entry.processingEnd)
   }
   return out

@@ -30,6 +30,8 @@ export function GridFocus({ gridRef, scrollToRow, shown, pinned }: Props) {
     if (activeIndex >= 0) scrollToRow(activeIndex)
   }, [activeIndex, scrollToRow])
 
+  // Sideways at the start of the next frame: reading the scroll offset now would lay the page out
+  // inside the key's handler, and the frame would lay it out again.
   useEffect(() => {
     const grid = gridRef.current
     const at = active ? shown.findIndex((c) => c.id === active.columnId) : -1
@@ -37,8 +39,11 @@ export function GridFocus({ gridRef, scrollToRow, shown, pinned }: Props) {
     const left = shown.slice(0, at).reduce((sum, c) => sum + c.width, 0)
     const right = left + (shown[at]?.width ?? 0)
     const pinnedWidth = shown.slice(0, pinned).reduce((sum, c) => sum + c.width, 0)
-    if (left - pinnedWidth < grid.scrollLeft) grid.scrollLeft = left - pinnedWidth
-    else if (right > grid.scrollLeft + grid.clientWidth) grid.scrollLeft = right - grid.clientWidth
+    const frame = requestAnimationFrame(() => {
+      if (left - pinnedWidth < grid.scrollLeft) grid.scrollLeft = left - pinnedWidth
+      else if (right > grid.scrollLeft + grid.clientWidth) grid.scrollLeft = right - grid.clientWidth
+    })
+    return () => cancelAnimationFrame(frame)
   }, [gridRef, active, shown, pinned])
 
   useEffect(() => {
@@ -51,7 +56,9 @@ export function GridFocus({ gridRef, scrollToRow, shown, pinned }: Props) {
 
   const wasEditing = useRef(false)
   useEffect(() => {
-    if (wasEditing.current && !editing) gridRef.current?.focus({ preventScroll: true })
+    const grid = gridRef.current
+    // Usually the key that closed the editor has already focused the grid (use-grid-input.ts).
+    if (wasEditing.current && !editing && grid && document.activeElement !== grid) grid.focus({ preventScroll: true })
     wasEditing.current = editing
   }, [gridRef, editing])
 

@@ -129,15 +129,33 @@ export function useGridInput(gridRef: RefObject<HTMLDivElement | null>) {
     s.setActive({ rowId: s.rowView.ids[0] as string, columnId: 'path' })
   }, [])
 
-  const onCommit = useCallback((column: GridColumn, row: Row, value: CellValue, move: Move) => {
-    state().stopEditing()
-    // Compared with what the cell shows: a pending value counts as the cell's.
-    if (formatCellValue(value) !== formatCellValue(shownValue(row.rowId, column)))
-      void commitTyped(row.rowId, column, value)
-    if (move.rows !== 0 || move.cols !== 0) moveActive(move.rows, move.cols)
-  }, [])
+  /**
+   * A key that closes the editor (Enter, Tab, Escape) gives the focus back to the grid first, while
+   * the page is still laid out: focusing it after React removed the editor would make the browser
+   * lay the page out inside the key's handler, and the frame would lay it out again. A commit by
+   * blur (a click elsewhere) leaves the focus where the editor lost it.
+   */
+  const takeFocusFromEditor = useCallback(() => {
+    const grid = gridRef.current
+    if (grid && document.activeElement?.closest('.cell-editor')) grid.focus({ preventScroll: true })
+  }, [gridRef])
 
-  const onCancel = useCallback(() => state().stopEditing(), [])
+  const onCommit = useCallback(
+    (column: GridColumn, row: Row, value: CellValue, move: Move) => {
+      takeFocusFromEditor()
+      state().stopEditing()
+      // Compared with what the cell shows: a pending value counts as the cell's.
+      if (formatCellValue(value) !== formatCellValue(shownValue(row.rowId, column)))
+        void commitTyped(row.rowId, column, value)
+      if (move.rows !== 0 || move.cols !== 0) moveActive(move.rows, move.cols)
+    },
+    [takeFocusFromEditor],
+  )
+
+  const onCancel = useCallback(() => {
+    takeFocusFromEditor()
+    state().stopEditing()
+  }, [takeFocusFromEditor])
 
   useEffect(() => {
     const focused = () => document.activeElement === gridRef.current && !state().editing

@@ -18,7 +18,7 @@ const UNMEASURED_HEIGHT = 1200
 
 export interface RowWindowHandle {
   range: RowRange
-  /** Scrolls the least that shows row `index` whole; draws it at once if it was not drawn. */
+  /** Scrolls the least that shows row `index` whole: at once (and drawn) if it was not drawn, else at the next frame. */
   scrollToRow(index: number): void
 }
 
@@ -76,17 +76,31 @@ export function useRowWindow(
     redraw()
   }, [ref])
 
+  // A scroll within the drawn rows waits for the next frame (see scrollToRow).
+  const pendingTop = useRef<number | null>(null)
   const scrollToRow = useCallback(
     (index: number) => {
       const box = ref.current
       if (!box) return
       const top = scrollTopToShow(geometry, index, view.current.scrollTop, view.current.height)
       if (top === null) return
-      box.scrollTop = top
       // The scroll event that follows corrects this if the browser clamped the offset.
       view.current.scrollTop = top
-      // Called from a layout effect: a render asked for here happens before the frame is painted.
-      if (!covers(drawn.current.range, inView(0))) redraw()
+      if (!covers(drawn.current.range, inView(0))) {
+        // A jump: scrolled and drawn now (called from a layout effect, the render happens before the paint).
+        pendingTop.current = null
+        box.scrollTop = top
+        redraw()
+        return
+      }
+      // Within the drawn rows (Enter, an arrow key): scrolled at the start of the next frame,
+      // before it lays out, so the key's handler does not lay the page out a second time.
+      if (pendingTop.current === null)
+        requestAnimationFrame(() => {
+          if (pendingTop.current !== null) box.scrollTop = pendingTop.current
+          pendingTop.current = null
+        })
+      pendingTop.current = top
     },
     [ref, geometry, inView],
   )
