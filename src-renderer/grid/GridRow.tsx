@@ -1,4 +1,5 @@
 import { memo } from 'react'
+import type { ReactElement } from 'react'
 import type { CellValue, Row } from '../../src-main/contract'
 import { useAppStore, type AppState } from '../store/app-store'
 import type { PendingCell } from '../store/pending-edits'
@@ -54,7 +55,36 @@ export const GridRow = memo(function GridRow({ rowId: id, index, top, columns, w
   const range = useAppStore((s) => rangeOfRow(s, index))
   if (!file) return null
   const [from, to] = range ? range.split(':').map(Number) : [-1, -1]
+  // The leading pinned columns (row box, preview, file name) go in one sticky block: the browser
+  // composites each sticky element on its own layer, and one per row costs a frame a third of
+  // what one per pinned cell did.
+  const pinnedCells: ReactElement[] = []
+  const cells: ReactElement[] = []
   let previous = -1
+  columns.forEach((column, colIndex) => {
+    // The active and edited cells stay rendered even when scrolled away (focus, aria-activedescendant).
+    if (!inWindow(window, colIndex) && activeColumn !== column.id) return
+    const placed = colIndex !== previous + 1
+    previous = colIndex
+    ;(colIndex < window.pinned ? pinnedCells : cells).push(
+      <GridCell
+        key={column.id}
+        column={column}
+        row={file}
+        project={project}
+        colIndex={colIndex}
+        placed={placed}
+        active={activeColumn === column.id}
+        inRange={colIndex >= (from ?? -1) && colIndex <= (to ?? -1)}
+        selected={selected}
+        editing={editing?.columnId === column.id ? editing : null}
+        pending={column.field ? pending[column.field] : undefined}
+        refusal={column.field ? refusals[column.field] : undefined}
+        onCommit={onCommit}
+        onCancel={onCancel}
+      />,
+    )
+  })
   return (
     <div
       role="row"
@@ -65,30 +95,12 @@ export const GridRow = memo(function GridRow({ rowId: id, index, top, columns, w
       data-status={file.status}
       style={{ transform: `translateY(${top}px)`, height: ROW_HEIGHT }}
     >
-      {columns.map((column, colIndex) => {
-        // The active and edited cells stay rendered even when scrolled away (focus, aria-activedescendant).
-        if (!inWindow(window, colIndex) && activeColumn !== column.id) return null
-        const placed = colIndex !== previous + 1
-        previous = colIndex
-        return (
-          <GridCell
-            key={column.id}
-            column={column}
-            row={file}
-            project={project}
-            colIndex={colIndex}
-            placed={placed}
-            active={activeColumn === column.id}
-            inRange={colIndex >= (from ?? -1) && colIndex <= (to ?? -1)}
-            selected={selected}
-            editing={editing?.columnId === column.id ? editing : null}
-            pending={column.field ? pending[column.field] : undefined}
-            refusal={column.field ? refusals[column.field] : undefined}
-            onCommit={onCommit}
-            onCancel={onCancel}
-          />
-        )
-      })}
+      {pinnedCells.length > 0 && (
+        <div className="grid-pinned" style={{ gridColumn: `1 / span ${window.pinned}` }}>
+          {pinnedCells}
+        </div>
+      )}
+      {cells}
     </div>
   )
 }, sameRow)
