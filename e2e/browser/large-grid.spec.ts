@@ -54,6 +54,13 @@ test('the grid lists 50,000 rows, scrolls smoothly and shows a 1,000-row status 
   await importer.page.keyboard.press('Home')
   const last = rows.at(-1) as Row
   await expect(importer.row(last.relativePath)).toBeInViewport()
+  // The cursor moved up a screen and more, a row at a time: the grid follows it, row by row drawn.
+  for (let i = 0; i < 40; i++) await importer.page.keyboard.press('ArrowUp')
+  await expect(importer.row((rows.at(-41) as Row).relativePath)).toBeInViewport()
+  expect(await importer.rows.count()).toBeLessThan(80)
+  await importer.page.keyboard.press('Control+End')
+  await importer.page.keyboard.press('Home')
+  await expect(importer.row(last.relativePath)).toBeInViewport()
 
   // Uploads will move many rows at once; only the rows in view re-render.
   const changed = Date.now()
