@@ -3,11 +3,10 @@
  * folder of mixed media, and a runner that gives the child exactly the Sandbox's secrets.
  * Free of test-runner imports, like spawn-cli.ts beside it.
  */
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { makeMixedMedia, type MediaFile } from '../core/importer/testing/mixed-media'
-import { startSandbox, type RunningSandbox } from '../core/sandbox/start-sandbox'
+import type { RunningSandbox } from '../core/sandbox/start-sandbox'
+import { startTempSandbox } from '../test-support/temp-sandbox'
 import type { ImportRecord } from './import-report'
 import { childEnv, runCliProcess, type CliResult } from './spawn-cli'
 
@@ -21,8 +20,7 @@ export interface ImportTestEnv {
 }
 
 export async function startImportTestEnv(prefix: string): Promise<ImportTestEnv> {
-  const dir = await mkdtemp(join(tmpdir(), `${prefix}-`))
-  const sandbox = await startSandbox({ dataDir: join(dir, 'sandbox') })
+  const { dir, sandbox, close } = await startTempSandbox(prefix)
   const media = await makeMixedMedia(dir)
   return {
     dir,
@@ -34,10 +32,7 @@ export async function startImportTestEnv(prefix: string): Promise<ImportTestEnv>
       for (const [name, value] of Object.entries(env)) if (value === undefined) delete vars[name]
       return runCliProcess(['import', ...args], vars)
     },
-    close: async () => {
-      await sandbox.close()
-      await rm(dir, { recursive: true, force: true })
-    },
+    close,
   }
 }
 

@@ -3,28 +3,22 @@
  * upload by themselves, `submit` through dispatchCommand imports them, and a host without a
  * pipeline answers submit with an error that says why.
  */
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ScanProgress } from '../../contract'
 import { openImportSession } from '../importer/import-session'
 import { makeMixedMedia } from '../importer/testing/mixed-media'
 import { resolveProfile } from '../profile/resolve-profile'
-import { startSandbox, type RunningSandbox } from '../sandbox/start-sandbox'
+import type { RunningSandbox } from '../sandbox/start-sandbox'
+import { startTempSandbox } from '../../test-support/temp-sandbox'
 import { dispatchCommand } from './dispatch'
 import { createAppCore } from './handlers'
 
 let dir: string
 let sandbox: RunningSandbox
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'app-import-'))
-  sandbox = await startSandbox({ dataDir: join(dir, 'sandbox') })
-})
-afterAll(async () => {
-  await sandbox.close()
-  await rm(dir, { recursive: true, force: true })
-})
+let stopSandbox: () => Promise<void>
+beforeAll(async () => ({ dir, sandbox, close: stopSandbox } = await startTempSandbox('app-import')))
+afterAll(() => stopSandbox())
 
 const appInfo = () => ({
   version: '0',

@@ -4,8 +4,7 @@
  * externalId, a truncated JPEG imported as a file (uploaded and imported as the file type), and
  * the editor link built from the Sandbox profile and opened through the host.
  */
-import { mkdir, mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ScanProgress } from '../../contract'
@@ -13,20 +12,16 @@ import { openImportSession, type ImportSession } from '../importer/import-sessio
 import { makeImage, truncateTo } from '../probe/fixtures/generate'
 import { resolveProfile } from '../profile/resolve-profile'
 import { imageAsset } from '../sandbox/emulator/testing'
-import { startSandbox, type RunningSandbox } from '../sandbox/start-sandbox'
+import type { RunningSandbox } from '../sandbox/start-sandbox'
+import { startTempSandbox } from '../../test-support/temp-sandbox'
 import { dispatchCommand } from './dispatch'
 import { createAppCore, type HostDeps } from './handlers'
 
 let dir: string
 let sandbox: RunningSandbox
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'app-row-actions-'))
-  sandbox = await startSandbox({ dataDir: join(dir, 'sandbox') })
-})
-afterAll(async () => {
-  await sandbox.close()
-  await rm(dir, { recursive: true, force: true })
-})
+let stopSandbox: () => Promise<void>
+beforeAll(async () => ({ dir, sandbox, close: stopSandbox } = await startTempSandbox('app-row-actions')))
+afterAll(() => stopSandbox())
 
 const appInfo = () => ({ version: '0', mode: 'sandbox' as const, profileName: 'Sandbox', livingdocsUrl: 'x' })
 const open = (sessionDir: string) =>

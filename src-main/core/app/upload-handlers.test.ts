@@ -5,8 +5,7 @@
  * row says so and Retry uploads it too.
  */
 import { randomBytes } from 'node:crypto'
-import { mkdir, mkdtemp, readFile, rm, unlink, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { mkdir, readFile, unlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { ListObjectsV2Command } from '@aws-sdk/client-s3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -14,20 +13,16 @@ import type { EventName, Events, ScanProgress, UploadProgress } from '../../cont
 import { openImportSession } from '../importer/import-session'
 import { resolveProfile } from '../profile/resolve-profile'
 import { createSandboxS3Client } from '../sandbox/s3-server'
-import { startSandbox, type RunningSandbox } from '../sandbox/start-sandbox'
+import type { RunningSandbox } from '../sandbox/start-sandbox'
+import { startTempSandbox } from '../../test-support/temp-sandbox'
 import { dispatchCommand } from './dispatch'
 import { createAppCore } from './handlers'
 
 let dir: string
 let sandbox: RunningSandbox
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'app-uploads-'))
-  sandbox = await startSandbox({ dataDir: join(dir, 'sandbox') })
-})
-afterAll(async () => {
-  await sandbox.close()
-  await rm(dir, { recursive: true, force: true })
-})
+let stopSandbox: () => Promise<void>
+beforeAll(async () => ({ dir, sandbox, close: stopSandbox } = await startTempSandbox('app-uploads')))
+afterAll(() => stopSandbox())
 
 const appInfo = () => ({ version: '0', mode: 'sandbox' as const, profileName: 'Sandbox', livingdocsUrl: '' })
 
