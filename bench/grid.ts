@@ -36,6 +36,7 @@ import { startStaticServer } from '../e2e/harness/static-server'
 import { installProbes, scrollThrough, scrollToColumn } from './grid-probes'
 import { editTimes, measureFloor, type EditTimes } from './grid-floor'
 import { keydownAt, readEventTimings } from './trace-event-timing'
+import { readTraceEvents } from './trace-file'
 import { readTraceTasks } from './trace-tasks'
 
 const arg = (name: string, fallback: number): number => {
@@ -199,14 +200,15 @@ async function typeEdits(grid: OpenGrid, prefix: string, traceFile: string): Pro
     shown: window.__bench?.shown ?? [],
     confirmed: window.__bench?.confirmed ?? [],
   }))
-  const timings = readEventTimings(traceFile)
+  const trace = readTraceEvents(traceFile)
+  const timings = readEventTimings(trace)
   const times = editTimes(timings, probe.enters)
   const shownLate = probe.enters.filter((stamp, i) => {
     const entry = keydownAt(timings, stamp)
     return !entry || (probe.shown[i] ?? Infinity) > entry.processingEnd - entry.timeStamp + 0.3
   }).length
   // The tasks that handled a key (typing, and the Enter that commits and paints the pending value).
-  const keyCpu = readTraceTasks(traceFile)
+  const keyCpu = readTraceTasks(trace)
     .filter((t) => t.events.includes('keydown'))
     .map((t) => t.cpuMs)
   return { ...times, shown: probe.shown, shownLate, confirmed: probe.confirmed, keyCpu }

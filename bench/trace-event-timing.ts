@@ -5,7 +5,7 @@
  * `commitFinishTime`, which only the trace carries. All times are the page's clock
  * (performance.now()), so they match an event's `timeStamp`.
  */
-import { readFileSync } from 'node:fs'
+import { readTraceEvents, type TraceEvents } from './trace-file'
 
 export interface EventTiming {
   type: string
@@ -25,9 +25,9 @@ interface TraceEvent {
   args?: { data?: Partial<EventTiming> }
 }
 
-export function readEventTimings(file: string): EventTiming[] {
-  const parsed = JSON.parse(readFileSync(file, 'utf8')) as { traceEvents?: TraceEvent[] } | TraceEvent[]
-  const events = Array.isArray(parsed) ? parsed : (parsed.traceEvents ?? [])
+/** `trace`: the trace file, or its events already read (trace-file.ts). */
+export function readEventTimings(trace: string | TraceEvents): EventTiming[] {
+  const events = (typeof trace === 'string' ? readTraceEvents(trace) : trace) as readonly TraceEvent[]
   const out: EventTiming[] = []
   for (const e of events) {
     const data = e.name === 'EventTiming' && e.ph === 'b' ? e.args?.data : undefined

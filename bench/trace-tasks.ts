@@ -4,7 +4,7 @@
  * time its thread waited for a core; the CPU time is the work the page itself did, so the bench
  * reports both.
  */
-import { readFileSync } from 'node:fs'
+import { readTraceEvents, type TraceEvents } from './trace-file'
 
 interface TraceEvent {
   name: string
@@ -24,9 +24,9 @@ export interface TraceTask {
   events: string[]
 }
 
-export function readTraceTasks(file: string): TraceTask[] {
-  const parsed = JSON.parse(readFileSync(file, 'utf8')) as { traceEvents?: TraceEvent[] } | TraceEvent[]
-  const events = Array.isArray(parsed) ? parsed : (parsed.traceEvents ?? [])
+/** `trace`: the trace file, or its events already read (trace-file.ts). */
+export function readTraceTasks(trace: string | TraceEvents): TraceTask[] {
+  const events = (typeof trace === 'string' ? readTraceEvents(trace) : trace) as readonly TraceEvent[]
   const main = new Set(
     events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`),
   )
