@@ -7,6 +7,7 @@
  */
 import type { Browser } from 'playwright'
 import { keydownAt, readEventTimings, type EventTiming } from './trace-event-timing'
+import type { TraceOptions } from './trace-file'
 
 const PAGE = `<!doctype html><input id="i"><div id="out"></div><script>
 window.__enters = []
@@ -49,12 +50,12 @@ export function editTimes(timings: readonly EventTiming[], enters: readonly numb
   return out
 }
 
-export async function measureFloor(browser: Browser, edits: number, traceFile: string): Promise<EditTimes> {
+export async function measureFloor(browser: Browser, edits: number, trace: TraceOptions): Promise<EditTimes> {
   const page = await browser.newPage()
   try {
     await page.setContent(PAGE)
     await page.focus('#i')
-    await browser.startTracing(page, { path: traceFile, screenshots: false })
+    await browser.startTracing(page, trace)
     for (let i = 0; i < edits; i++) {
       await page.keyboard.type(`Edited ${i}`)
       await page.keyboard.press('Enter')
@@ -64,7 +65,7 @@ export async function measureFloor(browser: Browser, edits: number, traceFile: s
     await page.waitForTimeout(250)
     await browser.stopTracing()
     return editTimes(
-      readEventTimings(traceFile),
+      readEventTimings(trace.path),
       await page.evaluate(() => (window as unknown as { __enters: number[] }).__enters),
     )
   } finally {

@@ -36,7 +36,7 @@ import { startStaticServer } from '../e2e/harness/static-server'
 import { installProbes, scrollThrough, scrollToColumn } from './grid-probes'
 import { editTimes, measureFloor, type EditTimes } from './grid-floor'
 import { keydownAt, readEventTimings } from './trace-event-timing'
-import { readTraceEvents } from './trace-file'
+import { readTraceEvents, traceCategories, type TraceOptions } from './trace-file'
 import { readTraceTasks } from './trace-tasks'
 
 const arg = (name: string, fallback: number): number => {
@@ -48,7 +48,8 @@ const EDITS = arg('edits', 200)
 const FRAMES = arg('frames', 300)
 // Every phase is traced: the edits for their Event Timing entries and each task's CPU time
 // (trace-tasks.ts), the scroll for its tasks. --trace <file> [--trace-phase
-// edits|floor|paced-edits|paced-floor|scroll] keeps that phase's Chrome trace (DevTools' Performance panel).
+// edits|floor|paced-edits|paced-floor|scroll] keeps that phase's Chrome trace (DevTools' Performance panel);
+// --trace-js-samples adds V8's sampling profiler to it, which slows that phase (trace-file.ts).
 const keptTrace = process.argv.includes('--trace') ? process.argv[process.argv.indexOf('--trace') + 1] : undefined
 const keptPhase = process.argv.includes('--trace-phase')
   ? process.argv[process.argv.indexOf('--trace-phase') + 1]
@@ -56,6 +57,11 @@ const keptPhase = process.argv.includes('--trace-phase')
 const traceDir = mkdtempSync(join(tmpdir(), 'bench-grid-'))
 const traceOf = (phase: string): string =>
   keptTrace && keptPhase === phase ? keptTrace : join(traceDir, `${phase}.json`)
+const traceOptions = (phase: string): TraceOptions => ({
+  path: traceOf(phase),
+  screenshots: false,
+  categories: traceCategories(keptPhase === phase && process.argv.includes('--trace-js-samples')),
+})
 // Another build of the renderer (default: out/renderer), to compare builds without racing the shared out/.
 const RENDERER = process.argv.includes('--renderer') ? process.argv[process.argv.indexOf('--renderer') + 1] : undefined
 const project = readProjectModel(
@@ -178,11 +184,11 @@ interface Edits extends EditTimes {
 }
 
 /** EDITS titles typed into the Title column, each committed with Enter (which moves down a row). */
-async function typeEdits(grid: OpenGrid, prefix: string, traceFile: string): Promise<Edits> {
+async function typeEdits(grid: OpenGrid, prefix: string, trace: TraceOptions): Promise<Edits> {
   const { browser, page } = grid
   await page.evaluate(scrollToColumn, 'metadata.title')
   await page.locator('[role="gridcell"][data-column="metadata.title"]').first().click()
-  await browser.startTracing(page, { path: traceFile, screenshots: false })
+  await browser.startTracing(page, trace)
   for (let i = 0; i < EDITS; i++) {
     await page.keyboard.type(`${prefix} ${i}`)
     await page.keyboard.press('Enter')
@@ -200,15 +206,15 @@ async function typeEdits(grid: OpenGrid, prefix: string, traceFile: string): Pro
     shown: window.__bench?.shown ?? [],
     confirmed: window.__bench?.confirmed ?? [],
   }))
-  const trace = readTraceEvents(traceFile)
-  const timings = readEventTimings(trace)
+  const traced = readTraceEvents(trace.path)
+  const timings = readEventTimings(traced)
   const times = editTimes(timings, probe.enters)
   const shownLate = probe.enters.filter((stamp, i) => {
     const entry = keydownAt(timings, stamp)
     return !entry || (probe.shown[i] ?? Infinity) > entry.processingEnd - entry.timeStamp + 0.3
   }).length
   // The tasks that handled a key (typing, and the Enter that commits and paints the pending value).
-  const keyCpu = readTraceTasks(trace)
+  const keyCpu = readTraceTasks(traced)
     .filter((t) => t.events.includes('keydown'))
     .map((t) => t.cpuMs)
   return { ...times, shown: probe.shown, shownLate, confirmed: probe.confirmed, keyCpu }
@@ -221,7 +227,7 @@ async function scrollAll(grid: OpenGrid) {
     await profiling.send('Profiler.enable')
     await profiling.send('Profiler.start')
   }
-  await browser.startTracing(page, { path: traceOf('scroll'), screenshots: false })
+  await browser.startTracing(page, traceOptions('scroll'))
   const scroll = await page.evaluate(scrollThrough, FRAMES)
   await browser.stopTracing()
   const scrollTasks = readTraceTasks(traceOf('scroll')).filter((t) => t.events.includes('scroll'))
@@ -259,8 +265,8 @@ async function main(): Promise<void> {
       console.log(
         `first row painted ${grid.firstRowMs} ms after navigation (snapshot of ${ROWS.toLocaleString('en')} rows included)`,
       )
-      edits = await typeEdits(grid, 'Edited', traceOf('edits'))
-      floor = await measureFloor(grid.browser, EDITS, traceOf('floor'))
+      edits = await typeEdits(grid, 'Edited', traceOptions('edits'))
+      floor = await measureFloor(grid.browser, EDITS, traceOptions('floor'))
       scrolled = await scrollAll(grid)
       const cdp = await grid.page.context().newCDPSession(grid.page)
       await cdp.send('HeapProfiler.collectGarbage')
@@ -274,8 +280,8 @@ async function main(): Promise<void> {
     const pacedGrid = await openGrid(server.url, true)
     let paced: Edits, pacedFloor: EditTimes
     try {
-      paced = await typeEdits(pacedGrid, 'Typed', traceOf('paced-edits'))
-      pacedFloor = await measureFloor(pacedGrid.browser, EDITS, traceOf('paced-floor'))
+      paced = await typeEdits(pacedGrid, 'Typed', traceOptions('paced-edits'))
+      pacedFloor = await measureFloor(pacedGrid.browser, EDITS, traceOptions('paced-floor'))
       if (pacedGrid.errors.length > 0) throw new Error(`the page logged errors: ${pacedGrid.errors.join('; ')}`)
     } finally {
       await pacedGrid.close()
