@@ -64,4 +64,59 @@ describe('createApi', () => {
     await expect(api.getAppInfo()).rejects.toMatchObject({ code: 'bridge-missing' })
     expect(() => api.on('scanProgress', () => undefined)).toThrow(/window\.mediaImport/)
   })
+
+  describe('holdUntil', () => {
+    function recordingBridge(sent: string[]): MediaImportBridge {
+      const bridge = fakeBridge({}) as unknown as Record<string, unknown>
+      for (const name of ['addPaths', 'clearRows', 'cancelScan']) {
+        bridge[name] = async (arg: unknown) => {
+          sent.push(name)
+          return { ok: true, value: arg }
+        }
+      }
+      return bridge as unknown as MediaImportBridge
+    }
+
+    it('sends nothing until the paint, then every held command in the order it was made', async () => {
+      const sent: string[] = []
+      const api = createApi(() => recordingBridge(sent))
+      let paint = (): void => undefined
+      api.holdUntil(new Promise<void>((resolve) => (paint = resolve)))
+      const first = api.addPaths({ paths: ['/a'] })
+      const second = api.clearRows()
+      const third = api.cancelScan({ scanId: 's' })
+      await new Promise((resolve) => setTimeout(resolve, 5))
+      expect(sent).toEqual([])
+      paint()
+      await Promise.all([first, second, third])
+      expect(sent).toEqual(['addPaths', 'clearRows', 'cancelScan'])
+    })
+
+    it('holds a command for every hold made before it, and sends at once when nothing is held', async () => {
+      const sent: string[] = []
+      const api = createApi(() => recordingBridge(sent))
+      let paintA = (): void => undefined
+      let paintB = (): void => undefined
+      api.holdUntil(new Promise<void>((resolve) => (paintA = resolve)))
+      const a = api.addPaths({ paths: ['/a'] })
+      api.holdUntil(new Promise<void>((resolve) => (paintB = resolve)))
+      const b = api.clearRows()
+      paintA()
+      await new Promise((resolve) => setTimeout(resolve, 5))
+      expect(sent).toEqual(['addPaths'])
+      paintB()
+      await Promise.all([a, b])
+      expect(sent).toEqual(['addPaths', 'clearRows'])
+      await api.cancelScan({ scanId: 's' })
+      expect(sent).toEqual(['addPaths', 'clearRows', 'cancelScan'])
+    })
+
+    it('releases the commands when the paint it waits for fails', async () => {
+      const sent: string[] = []
+      const api = createApi(() => recordingBridge(sent))
+      api.holdUntil(Promise.reject(new Error('no frame')))
+      await api.clearRows()
+      expect(sent).toEqual(['clearRows'])
+    })
+  })
 })

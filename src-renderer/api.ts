@@ -48,9 +48,18 @@ export type Api = {
   on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void
   /** Absolute path of a dropped File, or '' when it is not a file on this computer. */
   pathForFile(file: File): string
+  /**
+   * Holds the next commands until `paint` resolves (the typed value's frame is on screen), then
+   * sends them in the order they were made: main's work and its patch never compete with the
+   * frame the editor is waiting for, and nothing overtakes an edit on its way.
+   */
+  holdUntil(paint: Promise<void>): void
 }
 
 export function createApi(getBridge: () => MediaImportBridge | undefined): Api {
+  // Commands made while held wait on the same promise; its reactions run in the order they were
+  // added, so the commands reach the bridge in the order they were made.
+  let held: Promise<void> | null = null
   const bridge = (): MediaImportBridge => {
     const found = getBridge()
     if (found) return found
@@ -62,6 +71,7 @@ export function createApi(getBridge: () => MediaImportBridge | undefined): Api {
   }
 
   async function call<K extends CommandName>(name: K, arg?: CommandArg<K>): Promise<CommandResult<K>> {
+    if (held) await held
     const method = bridge()[name] as (arg?: CommandArg<K>) => Promise<IpcResult<CommandResult<K>>>
     let result: IpcResult<CommandResult<K>>
     try {
@@ -117,6 +127,17 @@ export function createApi(getBridge: () => MediaImportBridge | undefined): Api {
     getUploadProgress: () => call('getUploadProgress'),
     on: (event, listener) => bridge().on(event, listener),
     pathForFile: (file) => bridge().pathForFile(file),
+    holdUntil: (paint) => {
+      const gate: Promise<void> = paint.then(
+        () => undefined,
+        () => undefined,
+      )
+      held = held ? Promise.all([held, gate]).then(() => undefined) : gate
+      const mine = held
+      void mine.then(() => {
+        if (held === mine) held = null
+      })
+    },
   }
 }
 

@@ -1,10 +1,11 @@
 /**
- * A typed value is painted at once and sent to main as a command; main's answer and patch then
- * settle it (store/pending-edits.ts). Undo and redo stay in main: this only changes what the
+ * A typed value is painted at once and sent to main as a command once that frame is painted;
+ * main's answer and patch then settle it (store/pending-edits.ts). Undo and redo stay in main: this only changes what the
  * cell shows while the command is on its way.
  */
 import type { CellValue } from '../../src-main/contract'
 import { api } from '../api'
+import { nextPaint } from '../next-paint'
 import { useAppStore } from '../store/app-store'
 import type { GridColumn } from './column-model'
 import { cellValue } from './cell-display'
@@ -24,6 +25,8 @@ export async function commitTyped(rowId: string, column: GridColumn, value: Cell
   if (!field) return
   const s = useAppStore.getState()
   const seq = s.showPending(rowId, field, value)
+  // The pending value paints in this frame; main's check and its patch come after it.
+  api.holdUntil(nextPaint())
   const outcome = await runEdit(`Could not change ${column.label}`, () =>
     api.editCells({ edits: [{ rowId, field, value }] }),
   )
