@@ -93,7 +93,7 @@ export const GridRow = memo(function GridRow({ rowId: id, index, top, columns, w
       className={editing ? 'grid-row editing-row' : activeColumn ? 'grid-row active-row' : 'grid-row'}
       data-row-id={id}
       data-status={file.status}
-      style={{ transform: `translateY(${top}px)`, height: ROW_HEIGHT }}
+      style={{ top, height: ROW_HEIGHT }}
     >
       {pinnedCells.length > 0 && (
         <div className="grid-pinned" style={{ gridColumn: `1 / span ${window.pinned}` }}>
