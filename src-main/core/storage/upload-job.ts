@@ -76,7 +76,9 @@ export async function runUploadJob(ctx: JobContext, loaded: UploadState | undefi
   if (state?.status === 'uploaded' && state.etag !== undefined) return toUploaded(state, state.etag)
 
   await assertUnchanged(ctx.input)
-  const multipart = usesMultipart(ctx.input.size, ctx.multipartThreshold)
+  // A multipart upload the journal holds goes on at its next part, even if the threshold has
+  // since been raised above this file's size (an update, a profile change).
+  const multipart = state?.multipart !== undefined || usesMultipart(ctx.input.size, ctx.multipartThreshold)
 
   if (state && (state.status === 'completing' || !multipart)) {
     // An earlier run may have finished on the server without living to journal it.

@@ -56,7 +56,7 @@ describe('kill and restart during a multipart upload', () => {
     await rm(dir, { recursive: true, force: true })
   })
 
-  it('resumes at the next part and only re-sends the parts that were in flight', async () => {
+  it('resumes at the next part and only re-sends the parts that were in flight, whatever the threshold now', async () => {
     const partSize = 5 * MiB
     const file = await makeTestFile(dir, 'interview.mp4', 8 * partSize - 12_345, 'video')
     const journalPath = join(dir, 'uploads.ndjson')
@@ -100,8 +100,10 @@ describe('kill and restart during a multipart upload', () => {
     expect(inFlight().sort()).toEqual([4, 5])
     const key = state?.key ?? ''
 
-    // Second life, on a healthy network.
+    // Second life, on a healthy network, and after an update that raised the multipart threshold
+    // above the file's size: the journaled multipart upload still goes on at its next part.
     env.proxy.setRule(undefined)
+    await writeFile(jobPath, JSON.stringify({ ...job, storage: { ...job.storage, multipartThreshold: 100 * MiB } }))
     const second = await startWorker(jobPath).output
     expect(second.code).toBe(0)
     const events = second.lines.map((l) => JSON.parse(l) as { type: string; key?: string })
