@@ -26,9 +26,14 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'cli-resume-'))
   sandbox = await startSandbox({ dataDir: join(dir, 'sandbox') })
   proxy = await startFaultProxy(sandbox.s3Endpoint)
-  // The same profile, with uploads going through the counting proxy.
+  // The same profile, with uploads going through the counting proxy, and a 40 MiB file in parts.
   profilePath = join(dir, 'proxied-profile.json')
-  const profile = { ...sandbox.profile, storage: { ...sandbox.profile.storage, endpoint: proxy.endpoint } }
+  const storage = {
+    ...sandbox.profile.storage,
+    endpoint: proxy.endpoint,
+    multipart: { thresholdMiB: 16, partSizeMiB: 16 },
+  }
+  const profile = { ...sandbox.profile, storage }
   await writeFile(profilePath, JSON.stringify(profile))
 })
 afterAll(async () => {

@@ -76,7 +76,7 @@ export const profileSchema = z.strictObject({
     file: storageTarget,
     videoPublicRead: z.boolean().optional(),
     /**
-     * Files from `thresholdMiB` up go in parts of at least `partSizeMiB` (default 16 and 16). Smaller
+     * Files from `thresholdMiB` up go in parts of at least `partSizeMiB` (default 100 and 16). Smaller
      * parts lose less to a dropped connection on a slow line; S3 needs parts of 5 MiB or more.
      */
     multipart: z

@@ -61,7 +61,7 @@ export interface StorageConfig {
    * S3-compatible stores (s3rver among them) store aws-chunked framing as the object otherwise.
    */
   requestChecksumCalculation?: 'WHEN_REQUIRED' | 'WHEN_SUPPORTED'
-  /** Files of at least this size go multipart. Default 16 MiB. */
+  /** Files of at least this size go multipart. Default 100 MiB. */
   multipartThreshold?: number
   /** Smallest part; grows so no file needs more than 10,000 parts. Default 16 MiB. */
   minPartSize?: number

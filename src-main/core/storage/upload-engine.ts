@@ -46,8 +46,13 @@ export interface UploadEngineOptions {
 }
 
 const MiB = 1024 * 1024
-/** Defaults: a dropped Wi-Fi connection costs at most one 16 MiB part; single PUTs stay small. */
-export const DEFAULT_MULTIPART_THRESHOLD = 16 * MiB
+/**
+ * Defaults. Up to 100 MiB a file goes in one PUT, as Uppy's S3 uploader does (rclone: 200 MiB):
+ * a multipart upload costs the store a second pass over every byte when it joins the parts, and
+ * one PUT is signed with the file's own sha256 where parts go with an unsigned payload. Above it,
+ * a dropped Wi-Fi connection costs at most one 16 MiB part.
+ */
+export const DEFAULT_MULTIPART_THRESHOLD = 100 * MiB
 export const DEFAULT_MIN_PART_SIZE = 16 * MiB
 /** Single-PUT files up to this size are read into memory once (hash + body); bigger ones stream. */
 const BUFFER_LIMIT = 4 * MiB
