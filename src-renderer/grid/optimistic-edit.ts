@@ -1,7 +1,7 @@
 /**
  * A typed value is painted at once and sent to main as a command once that frame is painted;
- * main's answer and patch then settle it (store/pending-edits.ts). Undo and redo stay in main: this only changes what the
- * cell shows while the command is on its way.
+ * main's answer and patch then settle it (store/pending-edits.ts). Undo and redo stay in main:
+ * this only changes what the cell shows while the command is on its way.
  */
 import type { CellValue } from '../../src-main/contract'
 import { api } from '../api'
