@@ -310,7 +310,7 @@ function report(
     `  to the screen (the frame presented; software compositing): ${spread(edits.toScreen)}; a bare page: ${spread(floor.toScreen)}`,
   )
   console.log(
-    `  input delay ${spread(edits.inputDelay)} (paced ${spread(paced.inputDelay)}, a bare page ${spread(pacedFloor.inputDelay)}); handlers ${spread(edits.handlers)} (paced ${spread(paced.handlers)}, a bare page ${spread(pacedFloor.handlers)}); from there to the end of painting ${spread(edits.toFrame)} (paced ${spread(paced.toFrame)}, a bare page ${spread(pacedFloor.toFrame)})`,
+    `  input delay ${spread(edits.inputDelay)} (a bare page ${spread(floor.inputDelay)}; paced ${spread(paced.inputDelay)}, a bare page paced ${spread(pacedFloor.inputDelay)}); handlers ${spread(edits.handlers)} (a bare page ${spread(floor.handlers)}; paced ${spread(paced.handlers)}, a bare page paced ${spread(pacedFloor.handlers)}); from there to the end of painting ${spread(edits.toFrame)} (a bare page ${spread(floor.toFrame)}; paced ${spread(paced.toFrame)}, a bare page paced ${spread(pacedFloor.toFrame)})`,
   )
   console.log(
     `  the cell's DOM showed the value after ${spread(edits.shown)}; after the key's handlers had ended: ${edits.shownLate} of ${n} edits (${paced.shownLate} paced)`,

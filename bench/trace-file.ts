@@ -1,6 +1,7 @@
 /**
- * A Chrome trace's events, parsed once: a bench's trace runs to hundreds of MB, and several
- * readers (trace-tasks.ts, trace-event-timing.ts) look at the same one.
+ * The benches' Chrome traces: what they record (traceCategories), and their events parsed once,
+ * since a trace runs to hundreds of MB and several readers (trace-tasks.ts,
+ * trace-event-timing.ts) look at the same one.
  */
 import { readFileSync } from 'node:fs'
 
