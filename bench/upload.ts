@@ -1,15 +1,21 @@
 /**
- * Upload bench: one tree, one local S3-compatible server (the sandbox's s3rver, in its own
- * process, fresh for every client), three clients at the same concurrency: our engine (in a
- * worker process, through the file journal as in the app), `rclone copy` and Debian's
- * `aws s3 cp --recursive`. Our engine runs twice: hashing every file itself (the headline), and
- * with the sha256 in its input as the import pipeline's probe supplies it (hashes computed before
- * timing). Prints MB/s (1 MB = 10^6 bytes) per client, our ratios and our peak RSS; the last line
- * is one JSON object with those figures.
+ * Upload bench: one tree, one local S3-compatible server (the sandbox's s3rver, fresh for every
+ * client), three clients at the same concurrency: our engine (in a worker process, through the
+ * file journal as in the app), `rclone copy` and Debian's `aws s3 cp --recursive`. Our engine runs
+ * twice: hashing every file itself (the headline), and with the sha256 in its input as the import
+ * pipeline's probe supplies it (hashes computed before timing). Prints MB/s (1 MB = 10^6 bytes)
+ * per client, our ratios and our peak RSS; the last line is one JSON object with those figures.
+ *
+ * The server stands in for a remote store, so it should neither cap the clients nor compete with
+ * them for the disk: it runs as one s3rver process per core on one port (s3rver is single-
+ * threaded; with one process every client ended at what one core could hash), and keeps its
+ * objects in /dev/shm when that has room. `--server-workers 1 --server-disk <dir>` gives the old
+ * set-up back.
  *
  *   npm run bench:upload -- [--small 500] [--small-mib 1] [--medium 4] [--medium-mib 64]
  *                           [--big-mib 2048] [--concurrency 8] [--rounds 1]
  *                           [--clients ours,ours-probed,rclone,aws] [--cpu-prof <dir>]
+ *                           [--server-workers <cores>] [--server-disk <dir>]
  *                           [--base <checkout>]   (adds client `ours-base`: the engine of another
  *                                                  checkout, e.g. `git archive <commit> src-main`,
  *                                                  for a before/after within one run)
@@ -18,8 +24,9 @@
  * Every run is verified: the server must hold every file with its exact size.
  */
 import { spawn } from 'node:child_process'
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { constants } from 'node:fs'
+import { access, mkdir, mkdtemp, readFile, rm, statfs, writeFile } from 'node:fs/promises'
+import { availableParallelism, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { ListObjectsV2Command } from '@aws-sdk/client-s3'
 import { createSandboxS3Client } from '../src-main/core/sandbox/s3-server'
@@ -53,7 +60,7 @@ function arg(name: string, fallback: number): number {
 interface Server {
   endpoint: string
   buckets: { image: string; video: string; file: string }
-  /** CPU seconds the server process used so far (Linux /proc). */
+  /** CPU seconds the server's processes used so far (Linux /proc). */
   cpuSeconds(): Promise<number>
   stop(): Promise<void>
 }
@@ -65,10 +72,11 @@ async function procCpuSeconds(pid: number | undefined): Promise<number> {
   return (Number(fields[11] ?? 0) + Number(fields[12] ?? 0)) / 100
 }
 
-async function startServer(dataDir: string): Promise<Server> {
+async function startServer(dataDir: string, workers: number): Promise<Server> {
+  const script = join(root, 'src-main/test-support/s3-sandbox-process.ts')
   const child = spawn(
     process.execPath,
-    [...profArgs('server'), ...tsxArgs, join(root, 'src-main/test-support/s3-sandbox-process.ts'), dataDir],
+    [...profArgs('server'), ...tsxArgs, script, dataDir, '--workers', String(workers)],
     {
       stdio: ['ignore', 'pipe', 'inherit'],
       env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
@@ -82,10 +90,10 @@ async function startServer(dataDir: string): Promise<Server> {
     })
     child.on('exit', (code) => fail(new Error(`S3 server exited early (${code})`)))
   })
-  const info = JSON.parse(first) as Omit<Server, 'stop'>
+  const info = JSON.parse(first) as Pick<Server, 'endpoint' | 'buckets'> & { pids: number[] }
   return {
     ...info,
-    cpuSeconds: () => procCpuSeconds(child.pid),
+    cpuSeconds: async () => (await Promise.all(info.pids.map(procCpuSeconds))).reduce((a, b) => a + b, 0),
     stop: () =>
       new Promise((done) => {
         child.once('exit', () => done())
@@ -162,15 +170,21 @@ async function probeHashes(files: TreeFile[], cachePath: string): Promise<Map<st
   return out
 }
 
-async function runClient(
-  client: Client,
-  files: TreeFile[],
-  treeDir: string,
-  concurrency: number,
-  hashes: Map<string, string>,
-): Promise<RunResult> {
+interface Setup {
+  files: TreeFile[]
+  treeDir: string
+  concurrency: number
+  hashes: Map<string, string>
+  serverWorkers: number
+  /** Where the server keeps objects: tmpfs unless `--server-disk <dir>`. */
+  serverDisk: string
+}
+
+async function runClient(client: Client, setup: Setup): Promise<RunResult> {
+  const { files, treeDir, concurrency, hashes } = setup
   const scratch = await mkdtemp(join(tmpdir(), `bench-${client}-`))
-  const server = await startServer(join(scratch, 's3'))
+  const serverDir = await mkdtemp(join(setup.serverDisk, `bench-s3-${client}-`))
+  const server = await startServer(serverDir, setup.serverWorkers)
   const baseEnv = { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' }
   try {
     let result: Omit<RunResult, 'serverCpuSeconds'>
@@ -249,7 +263,29 @@ async function runClient(
   } finally {
     await server.stop()
     await rm(scratch, { recursive: true, force: true })
+    await rm(serverDir, { recursive: true, force: true })
   }
+}
+
+/**
+ * Where the server keeps objects. On the machine's one disk, the kernel's writeback of gigabytes
+ * landed at random in whichever client ran (one round's server used 45.6 s of CPU where the
+ * others used 31-34 s), and our journal's fsync waited behind it. A multipart join holds the
+ * big file twice, so /dev/shm needs room for two trees.
+ */
+async function serverDiskDir(treeBytes: number): Promise<string> {
+  const i = process.argv.indexOf('--server-disk')
+  if (i >= 0) return resolve(process.argv[i + 1] ?? '')
+  const shm = '/dev/shm'
+  const room = await statfs(shm).then(
+    (s) => s.bavail * s.bsize,
+    () => 0,
+  )
+  const writable = await access(shm, constants.W_OK).then(
+    () => true,
+    () => false,
+  )
+  return writable && room > 2.5 * treeBytes ? shm : tmpdir()
 }
 
 async function main(): Promise<void> {
@@ -262,12 +298,15 @@ async function main(): Promise<void> {
   }
   const concurrency = arg('concurrency', 8)
   const rounds = Math.max(1, arg('rounds', 1))
+  const serverWorkers = Math.max(1, arg('server-workers', availableParallelism()))
   const treeDir = join(root, 'bench/.data', `upload-tree-${shapeName(shape)}`)
   await mkdir(treeDir, { recursive: true })
   const files = await ensureTree(treeDir, shape, (l) => console.log(l))
   const totalBytes = files.reduce((sum, f) => sum + f.size, 0)
+  const serverDisk = await serverDiskDir(totalBytes)
   console.log(
-    `tree: ${files.length} files, ${(totalBytes / 1e6).toFixed(1)} MB; concurrency ${concurrency}; rounds ${rounds}`,
+    `tree: ${files.length} files, ${(totalBytes / 1e6).toFixed(1)} MB; concurrency ${concurrency}; rounds ${rounds}; ` +
+      `S3 server: s3rver x ${serverWorkers} processes, objects in ${serverDisk}`,
   )
   await warmCache(files)
   const hashes = await probeHashes(files, `${treeDir}.sha256.json`)
@@ -280,7 +319,7 @@ async function main(): Promise<void> {
   for (let round = 1; round <= rounds; round++) {
     const shift = (round - 1) % clients.length
     for (const client of [...clients.slice(shift), ...clients.slice(0, shift)]) {
-      const result = await runClient(client, files, treeDir, concurrency, hashes)
+      const result = await runClient(client, { files, treeDir, concurrency, hashes, serverWorkers, serverDisk })
       const mbps = totalBytes / 1e6 / result.seconds
       console.log(
         `round ${round} ${client.padEnd(11)} ${result.seconds.toFixed(2)} s  ${mbps.toFixed(1)} MB/s  ` +
@@ -314,6 +353,8 @@ async function main(): Promise<void> {
     bigFileBytes: shape.bigBytes,
     concurrency,
     rounds,
+    serverWorkers,
+    serverDisk,
     ours,
     oursProbed,
     ...(best.has('ours-base')
