@@ -267,6 +267,19 @@ async function runClient(client: Client, setup: Setup): Promise<RunResult> {
   }
 }
 
+/** A client's MB/s over the faster peer's in the same round (NaN when either is missing). */
+function pairedRatio(round: Map<Client, number>, client: Client): number {
+  const peers = [round.get('rclone'), round.get('aws')].filter((v) => v !== undefined)
+  return peers.length === 0 ? NaN : (round.get(client) ?? NaN) / Math.max(...peers)
+}
+
+function median(values: number[]): number {
+  const sorted = values.filter((v) => !Number.isNaN(v)).sort((a, b) => a - b)
+  if (sorted.length === 0) return NaN
+  const mid = sorted.length >> 1
+  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2
+}
+
 /**
  * Where the server keeps objects. On the machine's one disk, the kernel's writeback of gigabytes
  * landed at random in whichever client ran (one round's server used 45.6 s of CPU where the
@@ -314,10 +327,13 @@ async function main(): Promise<void> {
   const only = process.argv.includes('--clients') ? process.argv[process.argv.indexOf('--clients') + 1] : undefined
   const clients = (only ?? 'ours,ours-probed,rclone,aws').split(',') as Client[]
   const best = new Map<Client, RunResult>()
+  const roundMbps: Map<Client, number>[] = []
   // Rounds interleave the clients and rotate who goes first, so a noisy neighbour on the machine
   // (a shared 2-core VM here) does not always land on the same client.
   for (let round = 1; round <= rounds; round++) {
     const shift = (round - 1) % clients.length
+    const thisRound = new Map<Client, number>()
+    roundMbps.push(thisRound)
     for (const client of [...clients.slice(shift), ...clients.slice(0, shift)]) {
       const result = await runClient(client, { files, treeDir, concurrency, hashes, serverWorkers, serverDisk })
       const mbps = totalBytes / 1e6 / result.seconds
@@ -326,10 +342,19 @@ async function main(): Promise<void> {
           `peak RSS ${result.peakRssMb.toFixed(0)} MB  CPU ${result.cpuSeconds.toFixed(1)} s  ` +
           `server CPU ${result.serverCpuSeconds.toFixed(1)} s`,
       )
+      thisRound.set(client, mbps)
       const prev = best.get(client)
       if (!prev || result.seconds < prev.seconds) best.set(client, result)
     }
+    const paired = pairedRatio(thisRound, 'ours')
+    if (!Number.isNaN(paired)) {
+      console.log(
+        `round ${round} ratio vs its faster peer: ours ${paired.toFixed(2)}x, ` +
+          `with the probe's sha256 ${pairedRatio(thisRound, 'ours-probed').toFixed(2)}x`,
+      )
+    }
   }
+  const roundRatios = (c: Client) => roundMbps.map((r) => +pairedRatio(r, c).toFixed(2))
   const figure = (c: Client) => {
     const r = best.get(c)
     if (!r) return { seconds: NaN, mbps: NaN, peakRssMb: NaN, cpuSeconds: NaN, serverCpuSeconds: NaN }
@@ -346,7 +371,8 @@ async function main(): Promise<void> {
   const oursBase = figure('ours-base')
   const rclone = figure('rclone')
   const aws = figure('aws')
-  const fasterPeer = Math.max(rclone.mbps, aws.mbps)
+  // A peer left out with --clients does not count.
+  const fasterPeer = Math.max(...[rclone.mbps, aws.mbps].filter((v) => !Number.isNaN(v)))
   const summary = {
     files: files.length,
     bytes: totalBytes,
@@ -357,15 +383,17 @@ async function main(): Promise<void> {
     serverDisk,
     ours,
     oursProbed,
-    ...(best.has('ours-base')
-      ? { oursBase, baseRatioVsFasterPeer: +(oursBase.mbps / Math.max(rclone.mbps, aws.mbps)).toFixed(2) }
-      : {}),
+    ...(best.has('ours-base') ? { oursBase, baseRatioVsFasterPeer: +(oursBase.mbps / fasterPeer).toFixed(2) } : {}),
     rclone,
     aws,
     ratioVsRclone: +(ours.mbps / rclone.mbps).toFixed(2),
     ratioVsAws: +(ours.mbps / aws.mbps).toFixed(2),
     ratioVsFasterPeer: +(ours.mbps / fasterPeer).toFixed(2),
     probedRatioVsFasterPeer: +(oursProbed.mbps / fasterPeer).toFixed(2),
+    // The machine's speed drifts within a run; a ratio within one round compares neighbours.
+    roundRatios: { ours: roundRatios('ours'), oursProbed: roundRatios('ours-probed') },
+    medianRoundRatio: +median(roundRatios('ours')).toFixed(2),
+    medianProbedRoundRatio: +median(roundRatios('ours-probed')).toFixed(2),
     oursPeakRssMb: Math.max(...[ours.peakRssMb, oursProbed.peakRssMb].filter((n) => !Number.isNaN(n))),
     targets: { ratioAtLeast: 1.2, peakRssMbAtMost: 250 },
   }
@@ -377,6 +405,12 @@ async function main(): Promise<void> {
     `ratio vs rclone ${summary.ratioVsRclone}x, vs aws ${summary.ratioVsAws}x, vs faster peer ${summary.ratioVsFasterPeer}x ` +
       `(${summary.probedRatioVsFasterPeer}x with the probe's sha256; target >= 1.2)`,
   )
+  if (rounds > 1) {
+    console.log(
+      `median of the rounds' ratios: ours ${summary.medianRoundRatio}x, ` +
+        `with the probe's sha256 ${summary.medianProbedRoundRatio}x`,
+    )
+  }
   console.log(
     `our peak RSS ${summary.oursPeakRssMb} MB (target <= 250 MB${shape.bigBytes > 0 ? ', with the big file in the tree' : ''})`,
   )
