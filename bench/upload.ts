@@ -106,6 +106,8 @@ interface RunResult {
   seconds: number
   peakRssMb: number
   cpuSeconds: number
+  /** Of cpuSeconds, the kernel's share: on loopback it includes TCP for both ends of a send. */
+  sysSeconds: number
   serverCpuSeconds: number
   stdout: string
 }
@@ -131,7 +133,7 @@ async function timed(
   const seconds = (performance.now() - started) / 1000
   if (code !== 0) throw new Error(`${cmd} exited with ${code}: ${stderr.slice(-2000)}`)
   const [rssKb, user, sys] = ((await readFile(rssFile, 'utf8')).trim().split('\n').pop() ?? '').split(' ').map(Number)
-  return { seconds, peakRssMb: (rssKb ?? 0) / 1024, cpuSeconds: (user ?? 0) + (sys ?? 0), stdout }
+  return { seconds, peakRssMb: (rssKb ?? 0) / 1024, cpuSeconds: (user ?? 0) + (sys ?? 0), sysSeconds: sys ?? 0, stdout }
 }
 
 async function storedBytes(server: Server, buckets: string[]): Promise<{ count: number; bytes: number }> {
@@ -339,7 +341,8 @@ async function main(): Promise<void> {
       const mbps = totalBytes / 1e6 / result.seconds
       console.log(
         `round ${round} ${client.padEnd(11)} ${result.seconds.toFixed(2)} s  ${mbps.toFixed(1)} MB/s  ` +
-          `peak RSS ${result.peakRssMb.toFixed(0)} MB  CPU ${result.cpuSeconds.toFixed(1)} s  ` +
+          `peak RSS ${result.peakRssMb.toFixed(0)} MB  CPU ${result.cpuSeconds.toFixed(1)} s ` +
+          `(sys ${result.sysSeconds.toFixed(1)})  ` +
           `server CPU ${result.serverCpuSeconds.toFixed(1)} s`,
       )
       thisRound.set(client, mbps)
