@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { classifyError, SourceChangedError, VerifyFailedError } from './classify-error'
+import { classifyError, JournalWriteError, SourceChangedError, VerifyFailedError } from './classify-error'
 import type { FailureContext } from './classify-error'
 
 const ctx: FailureContext = {
@@ -45,6 +45,22 @@ describe('classifyError', () => {
       message: '"clip.mp4" could not be read (EIO). Check the disk and the file\'s permissions, then retry.',
     })
     expect(classifyError(errno('EACCES'), ctx).code).toBe('read-error')
+  })
+
+  it('a journal that cannot be written names the journal and what to do, and is not retried at once', () => {
+    const journal = '/home/ed/.config/media-importer/sessions/s1/uploads.ndjson'
+    const full = classifyError(new JournalWriteError(journal, errno('ENOSPC')), ctx)
+    expect(full).toMatchObject({ code: 'journal-write', transient: false, retryable: true })
+    expect(full.message).toContain(`"clip.mp4" was stopped: its progress could not be saved in ${journal}`)
+    expect(full.message).toMatch(/disk is full \(ENOSPC\)\. Free some space there, then retry/)
+    const quota = classifyError(new JournalWriteError(journal, errno('EDQUOT')), ctx)
+    expect(quota.message).toMatch(/disk is full \(EDQUOT\)/)
+    const readOnly = classifyError(new JournalWriteError(journal, errno('EROFS')), ctx)
+    expect(readOnly.message).toMatch(/read-only \(EROFS\)\. Make it writable, then retry/)
+    // EACCES here is the journal's, not the source file's: it must not read as "could not be read".
+    const denied = classifyError(new JournalWriteError(journal, errno('EACCES')), ctx)
+    expect(denied).toMatchObject({ code: 'journal-write' })
+    expect(denied.message).toMatch(/because of EACCES\. Check that disk, then retry/)
   })
 
   it('access denied names the credential source and bucket, never a key', () => {

@@ -15,6 +15,20 @@ export class VerifyFailedError extends Error {
   override readonly name = 'VerifyFailedError'
 }
 
+/** The upload journal could not be written (a full or read-only disk); `cause` has the errno. */
+export class JournalWriteError extends Error {
+  override readonly name = 'JournalWriteError'
+  readonly code: string | undefined
+  constructor(
+    readonly path: string,
+    cause: unknown,
+  ) {
+    const code = (cause as { code?: string } | undefined)?.code
+    super(`Upload journal ${path} could not be written (${code ?? String(cause)}).`, { cause })
+    this.code = code
+  }
+}
+
 export interface FailureContext {
   fileName: string
   bucket: string
@@ -95,6 +109,19 @@ export function classifyError(err: unknown, ctx: FailureContext): Classified {
   const tries = ctx.attempts > 1 ? ` after ${ctx.attempts} attempts` : ''
 
   if (isAbort(err)) return { transient: false, aborted: true, code: 'unknown', message: 'Cancelled.', retryable: true }
+  if (err instanceof JournalWriteError) {
+    const problem =
+      err.code === 'ENOSPC' || err.code === 'EDQUOT'
+        ? `the disk is full (${err.code}). Free some space there`
+        : err.code === 'EROFS'
+          ? 'the disk is read-only (EROFS). Make it writable'
+          : `of ${err.code ?? err.message}. Check that disk`
+    return fail(
+      'journal-write',
+      `The upload of ${file} was stopped: its progress could not be saved in ${err.path}, because ${problem}, ` +
+        'then retry. Nothing that was saved is lost, and no file is uploaded twice.',
+    )
+  }
   if (err instanceof SourceChangedError) {
     return fail(
       'source-changed',

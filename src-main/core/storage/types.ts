@@ -98,6 +98,7 @@ export type UploadErrorCode =
   | 'source-changed'
   | 'source-missing'
   | 'read-error'
+  | 'journal-write'
   | 'bucket-missing'
   | 'access-denied'
   | 'network'
