@@ -7,6 +7,7 @@
 import { open, readFile, rename } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
+import { writeAll } from '../../fs/write-all'
 import type { Row } from '../row'
 import type { SessionMeta } from './journal-records'
 import { metaSchema } from './journal-records'
@@ -67,8 +68,7 @@ export async function writeSnapshot(dir: string, data: SnapshotData, savedAt = n
   const out = await open(temp, 'w')
   let bytes = 0
   const write = async (text: string): Promise<void> => {
-    bytes += Buffer.byteLength(text)
-    await out.write(text)
+    bytes += await writeAll(out, text)
   }
   try {
     const { rows, ...header } = data

@@ -6,6 +6,7 @@
  */
 import { open } from 'node:fs/promises'
 import type { FileHandle } from 'node:fs/promises'
+import { writeAll } from '../../fs/write-all'
 import type { JournalLine, SessionMeta, SessionRecord } from './journal-records'
 import { sessionFiles, writeSnapshot, type SnapshotData } from './session-files'
 
@@ -114,16 +115,30 @@ export class SessionStore {
           // The snapshot holds every change so far, the pending lines included: they need no write.
           await this.writeSnapshotNow(fd)
         } else if (lines.length > 0) {
-          const text = lines.join('')
-          await fd.write(text)
-          await fd.datasync()
-          this.journalBytes += Buffer.byteLength(text)
+          await this.appendLines(fd, lines.join(''))
         }
-        for (const w of waiters) w.resolve()
+        // A change lost in an earlier failed write is not on disk either: durable() stays rejected.
+        for (const w of waiters) {
+          if (this.failure) w.reject(this.failure)
+          else w.resolve()
+        }
       } catch (err) {
         this.failure ??= err instanceof Error ? err : new Error(String(err))
         for (const w of waiters) w.reject(this.failure)
       }
+    }
+  }
+
+  private async appendLines(fd: FileHandle, text: string): Promise<void> {
+    try {
+      const bytes = await writeAll(fd, text)
+      await fd.datasync()
+      this.journalBytes += bytes
+    } catch (err) {
+      // A full disk may have taken part of the text: cut it off, or the next line would be glued
+      // to the torn one and be lost with it on replay.
+      await fd.truncate(this.journalBytes).catch(() => undefined)
+      throw err
     }
   }
 
