@@ -20,6 +20,8 @@ export type Fault =
   | { type: 'drop-response' }
   /** Forward the body no faster than this (a slow line): keeps an upload in flight long enough to interrupt. */
   | { type: 'slow'; bytesPerSecond: number }
+  /** Answer with this instead of S3, as a Wi-Fi sign-in page or a broken proxy does (nothing reaches the server). */
+  | { type: 'answer'; status: number; contentType: string; body: string }
 
 export interface ProxiedRequest {
   /** 1-based order of arrival over the proxy's life. */
@@ -113,11 +115,12 @@ export async function startFaultProxy(upstreamEndpoint: string, initialRule?: Fa
       perPart.set(partKey, (perPart.get(partKey) ?? 0) + n)
     }
 
-    if (fault?.type === 'status') {
+    if (fault?.type === 'status' || fault?.type === 'answer') {
       req.on('data', (chunk: Buffer) => count(chunk.length))
       req.on('end', () => {
-        res.writeHead(fault.status, { 'content-type': 'application/xml' })
-        res.end(errorXml(fault.code))
+        const type = fault.type === 'status' ? 'application/xml' : fault.contentType
+        res.writeHead(fault.status, { 'content-type': type })
+        res.end(fault.type === 'status' ? errorXml(fault.code) : fault.body)
       })
       return
     }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { classifyError, JournalWriteError, SourceChangedError, VerifyFailedError } from './classify-error'
+import {
+  classifyError,
+  JournalWriteError,
+  NotS3AnswerError,
+  SourceChangedError,
+  VerifyFailedError,
+} from './classify-error'
 import type { FailureContext } from './classify-error'
 
 const ctx: FailureContext = {
@@ -33,6 +39,8 @@ describe('classifyError', () => {
       errno('ENOENT'),
       errno('EACCES'),
       new SourceChangedError('x'),
+      // A sign-in page stays until someone signs in.
+      new NotS3AnswerError(200, 'text/html'),
     ]) {
       expect(classifyError(err, ctx).transient, String(err)).toBe(false)
     }

@@ -15,6 +15,20 @@ export class VerifyFailedError extends Error {
   override readonly name = 'VerifyFailedError'
 }
 
+/**
+ * S3 answers its API calls with XML or nothing; a web page means something else answered: a
+ * Wi-Fi sign-in page, a proxy, a wrong endpoint. Raised by s3-client.ts's `rejectWebPages`.
+ */
+export class NotS3AnswerError extends Error {
+  override readonly name = 'NotS3AnswerError'
+  constructor(
+    readonly status: number | undefined,
+    readonly contentType: string,
+  ) {
+    super(`answered with a web page (HTTP ${status ?? '?'}, ${contentType}) instead of S3`)
+  }
+}
+
 /** The upload journal could not be written (a full or read-only disk); `cause` has the errno. */
 export class JournalWriteError extends Error {
   override readonly name = 'JournalWriteError'
@@ -120,6 +134,13 @@ export function classifyError(err: unknown, ctx: FailureContext): Classified {
       'journal-write',
       `The upload of ${file} was stopped: its progress could not be saved in ${err.path}, because ${problem}, ` +
         'then retry. Nothing that was saved is lost, and no file is uploaded twice.',
+    )
+  }
+  if (err instanceof NotS3AnswerError) {
+    return fail(
+      'network',
+      `The storage server at ${ctx.storeLabel} ${err.message}. A Wi-Fi sign-in page or a proxy may be in the ` +
+        'way: open any web page in a browser, or check the endpoint in the storage profile, then retry.',
     )
   }
   if (err instanceof SourceChangedError) {

@@ -7,6 +7,7 @@ import { Agent as HttpAgent } from 'node:http'
 import { Agent as HttpsAgent } from 'node:https'
 import { S3Client } from '@aws-sdk/client-s3'
 import type { S3ClientConfig } from '@aws-sdk/client-s3'
+import { NotS3AnswerError } from './classify-error'
 import type { CredentialSource, StorageConfig } from './types'
 
 export const DEFAULT_CONCURRENCY = 8
@@ -37,13 +38,41 @@ export function describeStore(config: Pick<StorageConfig, 'endpoint' | 'region'>
 type SdkLogger = NonNullable<S3ClientConfig['logger']>
 const quietLogger = { trace() {}, debug() {}, warn() {}, error() {} } as unknown as SdkLogger
 
+/** Their Content-Type is the stored object's, which may well be a web page. */
+const objectAnswers = new Set(['HeadObjectCommand', 'GetObjectCommand'])
+
+/**
+ * Refuses an answer that is a web page. A sign-in page answering a PUT with 200 would otherwise
+ * pass for a stored object until the HEAD after it, and one answering 403 would read as denied
+ * access to the bucket. Runs inside the SDK's deserializer, so it sees the raw answer first.
+ */
+function rejectWebPages(client: S3Client): void {
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      const result = await next(args)
+      const response = result.response as {
+        statusCode?: number
+        headers?: Record<string, string>
+        body?: { destroy?: () => void }
+      }
+      const type = response.headers?.['content-type'] ?? ''
+      if (/^text\/html/i.test(type) && !objectAnswers.has(context.commandName ?? '')) {
+        response.body?.destroy?.()
+        throw new NotS3AnswerError(response.statusCode, type)
+      }
+      return result
+    },
+    { step: 'deserialize', priority: 'low', name: 'rejectWebPages' },
+  )
+}
+
 export function createS3Client(config: StorageConfig): S3Client {
   const concurrency = config.concurrency ?? DEFAULT_CONCURRENCY
   // Keep-alive sockets sized to the request concurrency (+ room for HEAD/Complete), so parts
   // reuse connections instead of paying a handshake each.
   const agentOptions = { keepAlive: true, maxSockets: concurrency + 4, keepAliveMsecs: 10_000 }
   const creds = config.credentials
-  return new S3Client({
+  const client = new S3Client({
     region: config.region,
     ...(config.endpoint ? { endpoint: config.endpoint } : {}),
     forcePathStyle: config.forcePathStyle ?? false,
@@ -70,4 +99,6 @@ export function createS3Client(config: StorageConfig): S3Client {
       socketTimeout: config.stallTimeoutMs ?? 30_000,
     },
   })
+  rejectWebPages(client)
+  return client
 }

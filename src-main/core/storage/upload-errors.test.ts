@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startStorageTestEnv } from '../../test-support/s3-test-env'
+import type { Fault } from '../../test-support/fault-proxy'
 import type { StorageTestEnv } from '../../test-support/s3-test-env'
 import { makeTestFile } from '../../test-support/test-files'
 import type { StorageConfig, UploadEvent } from './types'
@@ -104,6 +105,47 @@ describe('upload failures an editor can act on', () => {
     expect(failed).toMatchObject({ code: 'network', retryable: true })
     expect(failed.message).toMatch(/could not be reached \(ECONNREFUSED\) after 3 attempts/)
     await engine.close()
+  })
+
+  it('a web page instead of S3 (a Wi-Fi sign-in page): says so, stores nothing, and Retry uploads once', async () => {
+    const page: Fault = {
+      type: 'answer',
+      status: 200,
+      contentType: 'text/html; charset=utf-8',
+      body: '<html>Guest Wi-Fi</html>',
+    }
+    env.proxy.setRule(() => page)
+    const before = env.proxy.requests().length
+    try {
+      const photo = await makeTestFile(dir, `portal-${++n}.jpg`, 30_000, 'image')
+      const engine = new UploadEngine(env.config())
+      const events: UploadEvent[] = []
+      engine.on('row', (e) => events.push(e))
+      engine.enqueue(photo.input)
+      await engine.idle()
+      const failed = events.find((e): e is Failed => e.type === 'failed')
+      expect(failed).toMatchObject({ code: 'network', retryable: true })
+      expect(failed?.message).toMatch(/answered with a web page \(HTTP 200, text\/html; charset=utf-8\) instead of S3/)
+      expect(failed?.message).toMatch(/Wi-Fi sign-in page/)
+      // Not retried on its own: the page will not go away until someone signs in.
+      expect(
+        env.proxy
+          .requests()
+          .slice(before)
+          .filter((r) => r.method === 'PUT'),
+      ).toHaveLength(1)
+
+      env.proxy.setRule(undefined)
+      await engine.retry(photo.input.rowId)
+      await engine.idle()
+      const uploaded = events.find((e) => e.type === 'uploaded')
+      expect(uploaded).toBeDefined()
+      const key = (uploaded as Extract<UploadEvent, { type: 'uploaded' }>).key
+      expect(await env.sha256Of(env.sandbox.buckets.image, key)).toBe(photo.sha256)
+      await engine.close()
+    } finally {
+      env.proxy.setRule(undefined)
+    }
   })
 
   it('read error: names the file and the cause; Retry uploads it once readable', async () => {
