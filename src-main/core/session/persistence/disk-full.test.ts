@@ -1,6 +1,7 @@
 /**
  * The session journal on a disk that fills up (a real 64 KiB tmpfs; needs root, skipped and said
- * so elsewhere): the change that found no room is reported, and no change after it is lost with it.
+ * so elsewhere): the change that found no room is reported, no change after it is lost with it,
+ * and once there is room again the whole session is saved, that change included.
  */
 import { mkdir, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -16,7 +17,7 @@ describe('a session on a full disk', () => {
   })
   afterEach(() => rm(dir, { recursive: true, force: true }))
 
-  it('reports the change that found no room and keeps every change after it', async (ctx) => {
+  it('reports the change that found no room, keeps every change after it, and saves it once there is room', async (ctx) => {
     const disk = join(dir, 'disk')
     await mkdir(disk)
     if (!mountTinyDisk(disk)) ctx.skip() // needs root and tmpfs: a real full disk
@@ -32,12 +33,17 @@ describe('a session on a full disk', () => {
       session.updateRow('r', { reason: 'x'.repeat(6000) })
       await expect(session.persisted()).rejects.toMatchObject({ code: 'ENOSPC' })
 
+      // Still full: the session stays unsaved and says so.
+      await expect(session.persisted()).rejects.toMatchObject({ code: 'ENOSPC' })
+
       await rm(join(disk, 'filler'))
       session.updateRow('r', { size: 42 })
+      // With room again, a snapshot of the whole session makes up for the lost write.
+      await session.persisted()
       await store.close()
       const reopened = await openSessionFolder(folder)
       expect(reopened.recovered.unreadableLines).toBe(0)
-      expect(reopened.session.getRow('r')).toMatchObject({ size: 42 })
+      expect(reopened.session.getRow('r')).toMatchObject({ size: 42, reason: 'x'.repeat(6000) })
       await reopened.store.close()
     } finally {
       unmountTinyDisk(disk)

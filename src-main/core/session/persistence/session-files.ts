@@ -4,7 +4,7 @@
  * snapshot or the new one, never half of one. Rows are written in chunks: a 50,000-row snapshot
  * never becomes one giant string.
  */
-import { open, readFile, rename } from 'node:fs/promises'
+import { open, readFile, rename, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
 import { writeAll } from '../../fs/write-all'
@@ -71,19 +71,25 @@ export async function writeSnapshot(dir: string, data: SnapshotData, savedAt = n
     bytes += await writeAll(out, text)
   }
   try {
-    const { rows, ...header } = data
-    const head = JSON.stringify({ format: SNAPSHOT_FORMAT, ...header, savedAt: savedAt.toISOString() })
-    await write(`${head.slice(0, -1)},"rows":[\n`)
-    for (let i = 0; i < rows.length; i += ROWS_PER_WRITE) {
-      const chunk = rows.slice(i, i + ROWS_PER_WRITE).map((row) => JSON.stringify(row))
-      await write(`${i > 0 ? ',\n' : ''}${chunk.join(',\n')}`)
+    try {
+      const { rows, ...header } = data
+      const head = JSON.stringify({ format: SNAPSHOT_FORMAT, ...header, savedAt: savedAt.toISOString() })
+      await write(`${head.slice(0, -1)},"rows":[\n`)
+      for (let i = 0; i < rows.length; i += ROWS_PER_WRITE) {
+        const chunk = rows.slice(i, i + ROWS_PER_WRITE).map((row) => JSON.stringify(row))
+        await write(`${i > 0 ? ',\n' : ''}${chunk.join(',\n')}`)
+      }
+      await write('\n]}\n')
+      await out.sync()
+    } finally {
+      await out.close()
     }
-    await write('\n]}\n')
-    await out.sync()
-  } finally {
-    await out.close()
+    await rename(temp, path)
+  } catch (err) {
+    // A partial temp file would keep the space a full disk needs back.
+    await rm(temp, { force: true }).catch(() => undefined)
+    throw err
   }
-  await rename(temp, path)
   await fsyncDir(dir)
   return bytes
 }

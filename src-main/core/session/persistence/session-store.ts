@@ -28,7 +28,7 @@ export class SessionStore {
   private compactRequested = false
   private closed = false
   private readonly compactBytes: number
-  /** The first write failure (disk full, folder gone); the session goes on in memory. */
+  /** A write failure (disk full, folder gone) not yet made good by a snapshot; the session goes on in memory. */
   failure: Error | undefined
 
   private constructor(
@@ -68,10 +68,14 @@ export class SessionStore {
     this.append({ t: 'meta', meta })
   }
 
-  /** Resolves when every change recorded so far is on disk; rejects if writing failed. */
+  /**
+   * Resolves when every change recorded so far is on disk; rejects if writing failed. After a
+   * failure (a full disk) it first tries a snapshot of the whole session: once that is written,
+   * the changes the failed writes lost are on disk too, and the store works again.
+   */
   durable(): Promise<void> {
-    if (this.failure) return Promise.reject(this.failure)
-    if (this.pending.length === 0 && !this.flushing) return Promise.resolve()
+    if (this.failure) this.compactRequested = true
+    else if (this.pending.length === 0 && !this.flushing) return Promise.resolve()
     return new Promise<void>((resolve, reject) => {
       this.waiters.push({ resolve, reject })
       this.kick()
@@ -87,7 +91,7 @@ export class SessionStore {
 
   async close(options: { compact?: boolean } = {}): Promise<void> {
     if (this.closed) return
-    if (options.compact && !this.failure) await this.compact().catch(() => undefined)
+    if (options.compact) await this.compact().catch(() => undefined)
     this.closed = true
     await this.flushing
     await this.fd?.close()
@@ -151,5 +155,6 @@ export class SessionStore {
     await fd.truncate(0)
     await fd.datasync()
     this.journalBytes = 0
+    this.failure = undefined
   }
 }
