@@ -97,6 +97,8 @@ interface ErrorFields {
   message?: string
   $metadata?: { httpStatusCode?: number }
   $fault?: string
+  /** The raw answer, on the SDK's errors for answers it could not read. */
+  $response?: { statusCode?: number; headers?: Record<string, string> }
 }
 
 function fieldsOf(err: unknown): ErrorFields {
@@ -182,6 +184,17 @@ export function classifyError(err: unknown, ctx: FailureContext): Classified {
       'access-denied',
       `No usable credentials from ${ctx.credentialSource} for bucket "${ctx.bucket}": ${e.message ?? name}. ` +
         'Sign in or set the keys, then retry.',
+    )
+  }
+  // The SDK could not read the answer as S3's XML: something else answered, or it came cut short.
+  if (e.$response && /Deserialization error/i.test(e.message ?? '')) {
+    const type = e.$response.headers?.['content-type'] ?? 'no content type'
+    return fail(
+      'server-error',
+      `The storage server at ${ctx.storeLabel} answered for ${file} with something that is not S3's answer ` +
+        `(HTTP ${e.$response.statusCode ?? '?'}, ${type})${tries}. Check the endpoint in the storage profile, ` +
+        'or retry later; finished parts are kept.',
+      true,
     )
   }
   if (throttleNames.has(name) || (status !== undefined && status >= 500) || status === 429) {

@@ -148,6 +148,44 @@ describe('upload failures an editor can act on', () => {
     }
   })
 
+  it("an answer that is not S3's XML (to Complete): says so, and Retry completes without resending a part", async () => {
+    const MiB = 1024 * 1024
+    env.proxy.setRule((r) =>
+      r.operation === 'complete'
+        ? { type: 'answer', status: 200, contentType: 'application/json', body: '{"ok":true}' }
+        : undefined,
+    )
+    try {
+      const video = await makeTestFile(dir, `garbled-${++n}.mp4`, 6 * MiB, 'video')
+      const config = env.config({
+        multipartThreshold: 5 * MiB,
+        minPartSize: 5 * MiB,
+        retry: { maxAttempts: 2, baseDelayMs: 10, maxDelayMs: 20 },
+      })
+      const engine = new UploadEngine(config)
+      const events: UploadEvent[] = []
+      engine.on('row', (e) => events.push(e))
+      engine.enqueue(video.input)
+      await engine.idle()
+      const failed = events.find((e): e is Failed => e.type === 'failed')
+      expect(failed).toMatchObject({ code: 'server-error', retryable: true })
+      expect(failed?.message).toMatch(
+        /with something that is not S3's answer \(HTTP 200, application\/json\) after 2 attempts/,
+      )
+
+      env.proxy.setRule(undefined)
+      await engine.retry(video.input.rowId)
+      await engine.idle()
+      const uploaded = events.find((e) => e.type === 'uploaded') as Extract<UploadEvent, { type: 'uploaded' }>
+      expect(await env.sha256Of(env.sandbox.buckets.video, uploaded.key)).toBe(video.sha256)
+      // Both parts were sent once: the retry only completed the upload.
+      expect(env.proxy.bytesReceived(uploaded.key)).toBe(6 * MiB)
+      await engine.close()
+    } finally {
+      env.proxy.setRule(undefined)
+    }
+  })
+
   it('read error: names the file and the cause; Retry uploads it once readable', async () => {
     // A path turned into a symlink loop cannot be opened, even by root (who reads any mode).
     let original = ''
