@@ -120,4 +120,15 @@ describe('testConnection', () => {
       /denied for the S3 keys of profile "Sandbox" \(put: 403\).*s3:PutObject/,
     )
   })
+
+  it('says so when a web page answers instead of S3 (a Wi-Fi sign-in page), not that access was denied', async () => {
+    proxy.setRule(() => ({ type: 'answer', status: 403, contentType: 'text/html', body: '<html>Sign in</html>' }))
+    const portal = await testConnection(
+      profile((raw) => ({ ...raw, storage: { ...raw.storage, endpoint: proxy.endpoint } })),
+    )
+    proxy.setRule(undefined)
+    const check = byId(portal, `bucket:${sandbox.s3.buckets.image}`)
+    expect(check?.ok).toBe(false)
+    expect(check?.message).toMatch(/answered with a web page \(HTTP 403, text\/html\) instead of S3\. A Wi-Fi sign-in/)
+  })
 })

@@ -12,6 +12,7 @@ import { livingdocsOptionsOf, storageConfigOf } from '../importer/profile-connec
 import { LivingdocsClient, type LivingdocsClientOptions } from '../livingdocs/client'
 import { LivingdocsApiError } from '../livingdocs/errors'
 import type { MediaKind } from '../session/row'
+import { NotS3AnswerError } from '../storage/classify-error'
 import { createS3Client, describeCredentialSource, describeStore } from '../storage/s3-client'
 import type { StorageConfig } from '../storage/types'
 import type { ConnectionCheck, ConnectionReport } from './profile-types'
@@ -94,6 +95,9 @@ function bucketFailure(err: unknown, step: string, bucket: string, config: Stora
   const name = e.name ?? e.Code ?? ''
   const who = describeCredentialSource(config.credentials)
   const store = describeStore(config)
+  if (err instanceof NotS3AnswerError) {
+    return `${store} ${err.message}. A Wi-Fi sign-in page or a proxy may be in the way, or the endpoint is not an S3 store: open any web page in a browser, or check the endpoint.`
+  }
   if (name === 'NotFound' || name === 'NoSuchBucket' || status === 404) {
     return `Bucket "${bucket}" does not exist on ${store}. Check the bucket name (and the endpoint) in the profile.`
   }
