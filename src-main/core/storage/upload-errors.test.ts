@@ -142,6 +142,12 @@ describe('upload failures an editor can act on', () => {
       expect(uploaded).toBeDefined()
       const key = (uploaded as Extract<UploadEvent, { type: 'uploaded' }>).key
       expect(await env.sha256Of(env.sandbox.buckets.image, key)).toBe(photo.sha256)
+
+      // A file that is a web page is still confirmed: HEAD answers with the object's own type.
+      const html = await makeTestFile(dir, `page-${n}.html`, 2_000, 'file', { mimeType: 'text/html', ext: 'html' })
+      engine.enqueue(html.input)
+      await engine.idle()
+      expect(events.find((e) => e.type === 'uploaded' && e.rowId === html.input.rowId)).toBeDefined()
       await engine.close()
     } finally {
       env.proxy.setRule(undefined)

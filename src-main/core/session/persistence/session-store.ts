@@ -121,7 +121,7 @@ export class SessionStore {
         } else if (lines.length > 0) {
           await this.appendLines(fd, lines.join(''))
         }
-        // A change lost in an earlier failed write is not on disk either: durable() stays rejected.
+        // A change lost in an earlier failed write is not on disk either, until a snapshot holds it.
         for (const w of waiters) {
           if (this.failure) w.reject(this.failure)
           else w.resolve()
