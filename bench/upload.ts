@@ -285,8 +285,8 @@ function median(values: number[]): number {
 /**
  * Where the server keeps objects. On the machine's one disk, the kernel's writeback of gigabytes
  * landed at random in whichever client ran (one round's server used 45.6 s of CPU where the
- * others used 31-34 s), and our journal's fsync waited behind it. A multipart join holds the
- * big file twice, so /dev/shm needs room for two trees.
+ * others used 31-34 s), and one run of ours ended with 2.7 s at 8 % CPU that /dev/shm took
+ * away. A multipart join holds the big file twice, so /dev/shm needs room for two trees.
  */
 async function serverDiskDir(treeBytes: number): Promise<string> {
   const i = process.argv.indexOf('--server-disk')

@@ -11,7 +11,7 @@ import { startStorageTestEnv } from '../../test-support/s3-test-env'
 import type { Fault } from '../../test-support/fault-proxy'
 import type { StorageTestEnv } from '../../test-support/s3-test-env'
 import { makeTestFile } from '../../test-support/test-files'
-import type { StorageConfig, UploadEvent } from './types'
+import type { StorageConfig, UploadEvent, UploadInput } from './types'
 import { UploadEngine } from './upload-engine'
 
 type Failed = Extract<UploadEvent, { type: 'failed' }>
@@ -30,6 +30,19 @@ describe('upload failures an editor can act on', () => {
     await rm(dir, { recursive: true, force: true })
   })
 
+  /** An engine that has uploaded (or failed) `inputs`, with every row event it sent so far. */
+  async function uploadOnce(
+    config: StorageConfig,
+    inputs: UploadInput[],
+  ): Promise<{ engine: UploadEngine; events: UploadEvent[] }> {
+    const engine = new UploadEngine(config)
+    const events: UploadEvent[] = []
+    engine.on('row', (e) => events.push(e))
+    engine.enqueue(inputs)
+    await engine.idle()
+    return { engine, events }
+  }
+
   /** Uploads a broken file next to a healthy one; returns the broken one's failure. */
   async function runWithHealthyNeighbour(
     config: StorageConfig,
@@ -39,11 +52,7 @@ describe('upload failures an editor can act on', () => {
     const bad = await makeTestFile(dir, `bad-${++n}.bin`, 40_000)
     const good = await makeTestFile(dir, `good-${n}.jpg`, 30_000, 'image')
     await prepare(bad.path)
-    const engine = new UploadEngine(config)
-    const events: UploadEvent[] = []
-    engine.on('row', (e) => events.push(e))
-    engine.enqueue([bad.input, good.input])
-    await engine.idle()
+    const { engine, events } = await uploadOnce(config, [bad.input, good.input])
     const failed = events.find((e): e is Failed => e.type === 'failed' && e.rowId === bad.input.rowId)
     if (!failed) throw new Error(`no failure for ${bad.path}: ${JSON.stringify(events)}`)
     if (neighbourConfigOk) expect(events.some((e) => e.type === 'uploaded' && e.rowId === good.input.rowId)).toBe(true)
@@ -118,11 +127,7 @@ describe('upload failures an editor can act on', () => {
     const before = env.proxy.requests().length
     try {
       const photo = await makeTestFile(dir, `portal-${++n}.jpg`, 30_000, 'image')
-      const engine = new UploadEngine(env.config())
-      const events: UploadEvent[] = []
-      engine.on('row', (e) => events.push(e))
-      engine.enqueue(photo.input)
-      await engine.idle()
+      const { engine, events } = await uploadOnce(env.config(), [photo.input])
       const failed = events.find((e): e is Failed => e.type === 'failed')
       expect(failed).toMatchObject({ code: 'network', retryable: true })
       expect(failed?.message).toMatch(/answered with a web page \(HTTP 200, text\/html; charset=utf-8\) instead of S3/)
@@ -168,11 +173,7 @@ describe('upload failures an editor can act on', () => {
         minPartSize: 5 * MiB,
         retry: { maxAttempts: 2, baseDelayMs: 10, maxDelayMs: 20 },
       })
-      const engine = new UploadEngine(config)
-      const events: UploadEvent[] = []
-      engine.on('row', (e) => events.push(e))
-      engine.enqueue(video.input)
-      await engine.idle()
+      const { engine, events } = await uploadOnce(config, [video.input])
       const failed = events.find((e): e is Failed => e.type === 'failed')
       expect(failed).toMatchObject({ code: 'server-error', retryable: true })
       expect(failed?.message).toMatch(
