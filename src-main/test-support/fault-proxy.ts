@@ -5,6 +5,7 @@
  * key and part, so a test can assert exactly what a client sent again.
  * Loopback only; path-style addressing (`/bucket/key`) as the sandbox uses.
  */
+import { createHash } from 'node:crypto'
 import { Agent, createServer, request as httpRequest } from 'node:http'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
@@ -22,6 +23,11 @@ export type Fault =
   | { type: 'slow'; bytesPerSecond: number }
   /** Answer with this instead of S3, as a Wi-Fi sign-in page or a broken proxy does (nothing reaches the server). */
   | { type: 'answer'; status: number; contentType: string; body: string }
+  /**
+   * Hash the body and refuse it (400 XAmzContentSHA256Mismatch) when it is not the signed
+   * x-amz-content-sha256, as S3 does; s3rver itself never checks. Matching bodies go on.
+   */
+  | { type: 'check-sha256' }
 
 export interface ProxiedRequest {
   /** 1-based order of arrival over the proxy's life. */
@@ -142,34 +148,57 @@ export async function startFaultProxy(upstreamEndpoint: string, initialRule?: Fa
       return
     }
 
-    const headers = { ...req.headers }
-    delete headers['expect']
-    const up = httpRequest(
-      { host: upstream.hostname, port: upstream.port, method: info.method, path: req.url, headers, agent },
-      (upRes) => {
-        if (fault?.type === 'drop-response') {
-          upRes.resume()
-          upRes.on('end', () => req.socket.destroy())
-          return
-        }
-        res.writeHead(upRes.statusCode ?? 502, upRes.headers)
-        upRes.pipe(res)
-      },
-    )
-    up.on('error', () => res.destroy())
-    req.on('data', (chunk: Buffer) => count(chunk.length))
-    if (fault?.type === 'slow') {
-      // Each chunk waits as long as it would take on the slow line before the next is read.
+    if (fault?.type === 'check-sha256') {
+      const chunks: Buffer[] = []
       req.on('data', (chunk: Buffer) => {
-        up.write(chunk)
-        req.pause()
-        setTimeout(() => req.resume(), (chunk.length / fault.bytesPerSecond) * 1000).unref()
+        count(chunk.length)
+        chunks.push(chunk)
       })
-      req.on('end', () => up.end())
-    } else req.pipe(up)
-    req.on('close', () => {
-      if (!req.complete) up.destroy()
-    })
+      req.on('end', () => {
+        const body = Buffer.concat(chunks)
+        const signed = req.headers['x-amz-content-sha256']
+        const received = createHash('sha256').update(body).digest('hex')
+        if (typeof signed === 'string' && /^[0-9a-f]{64}$/.test(signed) && signed !== received) {
+          res.writeHead(400, { 'content-type': 'application/xml' })
+          res.end(errorXml('XAmzContentSHA256Mismatch'))
+        } else forward(body)
+      })
+      return
+    }
+    forward(undefined)
+
+    /** Sends the request on to the server: `body` when it was read already, else piped as it comes. */
+    function forward(body: Buffer | undefined): void {
+      const headers = { ...req.headers }
+      delete headers['expect']
+      const up = httpRequest(
+        { host: upstream.hostname, port: upstream.port, method: info.method, path: req.url, headers, agent },
+        (upRes) => {
+          if (fault?.type === 'drop-response') {
+            upRes.resume()
+            upRes.on('end', () => req.socket.destroy())
+            return
+          }
+          res.writeHead(upRes.statusCode ?? 502, upRes.headers)
+          upRes.pipe(res)
+        },
+      )
+      up.on('error', () => res.destroy())
+      if (body) return void up.end(body)
+      req.on('data', (chunk: Buffer) => count(chunk.length))
+      if (fault?.type === 'slow') {
+        // Each chunk waits as long as it would take on the slow line before the next is read.
+        req.on('data', (chunk: Buffer) => {
+          up.write(chunk)
+          req.pause()
+          setTimeout(() => req.resume(), (chunk.length / fault.bytesPerSecond) * 1000).unref()
+        })
+        req.on('end', () => up.end())
+      } else req.pipe(up)
+      req.on('close', () => {
+        if (!req.complete) up.destroy()
+      })
+    }
   }
 
   // Long keep-alive on the client side, for the same reason: a client reusing a socket the proxy

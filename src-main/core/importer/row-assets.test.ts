@@ -103,6 +103,15 @@ describe('uploadChange', () => {
     })
   })
 
+  it("takes the uploaded bytes' hash when it is not the probe's (a Retry after the file changed)", () => {
+    const rehashed = { ...uploaded, sha256: 'cd'.repeat(32) }
+    expect(uploadChange(probed({ status: 'uploading' }), rehashed)).toMatchObject({ sha256: 'cd'.repeat(32) })
+    expect(uploadChange(probed({ status: 'uploading' }), uploaded)).not.toHaveProperty('sha256')
+    const fr = { path: '/in/fr.jpg', size: 5, mtimeMs: 1, kind: 'image', mimeType: 'image/jpeg', extension: 'jpg' } as const
+    const change = uploadChange(probed({ localeAssets: { fr } }), { ...rehashed, locale: 'fr', size: 5 })
+    expect(change?.localeAssets?.['fr']).toMatchObject({ sha256: 'cd'.repeat(32) })
+  })
+
   it('marks a failure with its reason and leaves submitted rows in their state', () => {
     const failed: UploadEvent = { type: 'failed', rowId: 'r', code: 'network', message: 'offline', retryable: true }
     expect(uploadChange(probed({ status: 'uploading' }), failed)).toMatchObject({

@@ -103,10 +103,13 @@ export function uploadChange(row: Row, event: UploadEvent): Partial<Row> | undef
     const asset = row.localeAssets?.[event.locale]
     if (!asset) return undefined
     const next: LocaleAsset = { ...asset, upload: nextUpload(asset.upload, event, asset.size) }
+    if (event.type === 'uploaded' && event.sha256 !== asset.sha256) next.sha256 = event.sha256
     return { localeAssets: { ...row.localeAssets, [event.locale]: next } }
   }
   if (row.upload?.state === 'uploaded' && event.type !== 'uploaded') return undefined
   const change: Partial<Row> = { upload: nextUpload(row.upload, event, row.size) }
+  // The uploaded bytes' hash is the row's: a Retry after the file changed hashed them anew.
+  if (event.type === 'uploaded' && event.sha256 !== row.sha256) change.sha256 = event.sha256
   const status = statusAfter[event.type]
   if (status && uploadStatuses.includes(row.status)) change.status = status
   return change

@@ -39,11 +39,20 @@ describe('classifyError', () => {
       errno('ENOENT'),
       errno('EACCES'),
       new SourceChangedError('x'),
+      s3('XAmzContentSHA256Mismatch', 400),
       // A sign-in page stays until someone signs in.
       new NotS3AnswerError(200, 'text/html'),
     ]) {
       expect(classifyError(err, ctx).transient, String(err)).toBe(false)
     }
+  })
+
+  it("bytes the store found to differ from the probe's hash: the file changed, though its size and date did not", () => {
+    expect(classifyError(s3('XAmzContentSHA256Mismatch', 400), ctx)).toMatchObject({
+      code: 'source-changed',
+      retryable: true,
+      message: expect.stringMatching(/"clip\.mp4" changed since it was scanned.*XAmzContentSHA256Mismatch.*Retry/),
+    })
   })
 
   it('read errors name the file and the system code', () => {

@@ -151,6 +151,16 @@ export function classifyError(err: unknown, ctx: FailureContext): Classified {
       `${file} changed since it was scanned (${e.message}). Retry uploads the current version.`,
     )
   }
+  // The store hashed the bytes it received and found another sha256 than the signed one (the
+  // probe's): the file changed since the scan with its size and date kept, or bytes were mangled
+  // on the way. Retry hashes the file anew (upload-engine.ts), so it cannot fail the same way.
+  if (name === 'XAmzContentSHA256Mismatch') {
+    return fail(
+      'source-changed',
+      `${file} changed since it was scanned: the storage server received other bytes than those scanned ` +
+        `(${name}), though its size and date are the same. Retry uploads the current version.`,
+    )
+  }
   if (err instanceof VerifyFailedError) {
     return fail('verify-failed', `The storage server did not confirm ${file}: ${e.message}. Retry uploads it again.`)
   }

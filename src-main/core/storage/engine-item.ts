@@ -3,7 +3,7 @@
  * shared by the queue side (upload-engine.ts) and the job side (job-runner.ts).
  */
 import type { ProgressSubject } from './progress-reporter'
-import type { UploadInput } from './types'
+import type { UploadErrorCode, UploadInput } from './types'
 
 export type ItemStatus = 'queued' | 'active' | 'paused' | 'uploaded' | 'failed' | 'cancelled'
 
@@ -14,6 +14,8 @@ export interface Item extends ProgressSubject {
   large?: boolean
   controller?: AbortController
   job?: Promise<void>
+  /** Why its last attempt failed, for Retry to act on (see UploadEngine.retry). */
+  failure?: UploadErrorCode
 }
 
 /** Why the engine aborted a job itself (as opposed to a failure). */

@@ -42,10 +42,13 @@ export async function assertUnchanged(source: SourceFacts): Promise<void> {
 /**
  * The whole file in one buffer (from the pool), read with the scanned size known; a file that
  * grew or shrank since the scan is refused. `recycle()` hands the buffer back once the request
- * that sent it was answered.
+ * that sent it was answered. With `knownSha256` (the probe's) the bytes are not hashed again:
+ * the PUT is signed with that hash, so a store that checks it (S3, MinIO, R2) refuses bytes that
+ * changed since, as it already does for files streamed from disk.
  */
 export async function readWholeFile(
   source: SourceFacts,
+  knownSha256?: string,
 ): Promise<{ body: Buffer; sha256: string; recycle: () => void }> {
   const buffer = readBuffers.take(BufferPool.capacityFor(source.size))
   const fd = await openFd(source.path, 'r')
@@ -68,7 +71,7 @@ export async function readWholeFile(
   const body = buffer.subarray(0, length)
   return {
     body,
-    sha256: createHash('sha256').update(body).digest('hex'),
+    sha256: knownSha256 ?? createHash('sha256').update(body).digest('hex'),
     recycle: () => readBuffers.give(buffer),
   }
 }

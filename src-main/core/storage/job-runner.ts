@@ -96,6 +96,7 @@ export class JobRunner {
     const cause = err instanceof RequestFailed ? err.cause : err
     const { code, message, retryable } = classifyError(cause, this.failureContext(item, attempts))
     item.status = 'failed'
+    item.failure = code
     this.hooks.settled(item)
     this.hooks.emit({ type: 'failed', ...refOf(item), code, message, retryable })
   }

@@ -1,12 +1,11 @@
 /**
- * Files below the multipart threshold go in one PUT. Small ones are read once (hash and body
- * from the same bytes); larger ones are streamed from disk after their hash is known, so memory
- * stays bounded whatever the photo size. The key is journaled before the PUT, so after a crash the
+ * Files below the multipart threshold go in one PUT. Small ones are read once (hash, unless the
+ * probe's is given, and body from the same bytes); larger ones are streamed from disk after their
+ * hash is known, so memory stays bounded whatever the photo size. The key is journaled before the PUT, so after a crash the
  * same key is used again and a PUT that did land is recognised by HEAD instead of being sent twice.
  */
 import { PutObjectCommand } from '@aws-sdk/client-s3'
 import type { PutObjectCommandInput } from '@aws-sdk/client-s3'
-import { SourceChangedError } from './classify-error'
 import { assertUnchanged, partStream, readWholeFile } from './file-source'
 import type { FileRangeStream } from './file-source'
 import { objectHeaders, sendWithRetries } from './job-context'
@@ -52,14 +51,14 @@ interface Source {
   recycle(): void
 }
 
-async function openSource(ctx: JobContext, state: UploadState, fresh: boolean): Promise<Source> {
+async function openSource(ctx: JobContext): Promise<Source> {
   const { input } = ctx
   if (input.size <= ctx.bufferLimit) {
-    const { body, sha256, recycle } = await readWholeFile(input)
-    if (input.sha256 && input.sha256 !== sha256) throw new SourceChangedError('content differs from the scan')
+    const { body, sha256, recycle } = await readWholeFile(input, input.sha256)
     return { sha256, body: () => ({ body, streamed: false }), recycle }
   }
-  const sha256 = fresh ? await ctx.hashOf() : state.sha256
+  // The probe's hash when there is one (as the journal has it, on a resume), else hashed (ahead).
+  const sha256 = await ctx.hashOf()
   await assertUnchanged(input)
   return {
     sha256,
@@ -70,12 +69,11 @@ async function openSource(ctx: JobContext, state: UploadState, fresh: boolean): 
 
 /** Sends the file; returns when the PUT succeeded (verification is the caller's next step). */
 export async function putSingle(ctx: JobContext, state: UploadState, fresh: boolean): Promise<UploadState> {
-  const source = await openSource(ctx, state, fresh)
-  if (!fresh && state.sha256 !== source.sha256) {
-    throw new SourceChangedError('content differs from the interrupted upload')
-  }
+  const source = await openSource(ctx)
+  // An interrupted PUT left nothing to continue (the caller's HEAD found no such object), so bytes
+  // that differ from its hash (a Retry after the store refused the probe's) just go with theirs.
   const next: UploadState = { ...state, sha256: source.sha256 }
-  if (fresh) await ctx.store.save(next)
+  if (fresh || next.sha256 !== state.sha256) await ctx.store.save(next)
   const bytes = new AttemptBytes(ctx)
   await sendWithRetries(
     ctx,

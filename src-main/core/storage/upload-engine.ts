@@ -199,8 +199,10 @@ export class UploadEngine {
     else {
       const info = await stat(item.input.path).catch(() => undefined)
       const changed = info && (info.size !== item.input.size || Math.abs(info.mtimeMs - item.input.mtimeMs) >= 1)
-      // A changed file's hash (from the probe) is stale; an unchanged one keeps it.
+      // A changed file's hash (from the probe) is stale; an unchanged one keeps it, unless the
+      // store found other bytes than that hash (changed content, same size and date).
       if (info && changed) item.input = { ...item.input, size: info.size, mtimeMs: info.mtimeMs, sha256: undefined }
+      else if (item.failure === 'source-changed') item.input = { ...item.input, sha256: undefined }
     }
     if (!isRetryable(item)) return false
     item.bytesTotal = item.input.size

@@ -1,6 +1,7 @@
 /**
  * Bad input ends in a row message with a retry action, and every other file still uploads.
  */
+import { createHash } from 'node:crypto'
 import { createServer } from 'node:net'
 import type { AddressInfo } from 'node:net'
 import { appendFile, chmod, mkdtemp, rename, rm, symlink, unlink } from 'node:fs/promises'
@@ -68,6 +69,39 @@ describe('upload failures an editor can act on', () => {
     const uploaded = events.find((e) => e.type === 'uploaded' && e.rowId === failed.rowId)
     expect(uploaded).toMatchObject({ size: 40_004 })
     await engine.close()
+  })
+
+  it("content changed with size and date kept: the store refuses the probe's hash, and Retry hashes anew", async () => {
+    // Rewritten in place by a tool that keeps the date: what the probe hashed is gone. The photo
+    // is read whole, the video (above the 4 MiB read-whole limit) streamed from disk.
+    const photo = await makeTestFile(dir, `rewritten-${++n}.jpg`, 30_000, 'image')
+    const video = await makeTestFile(dir, `rewritten-${n}.mp4`, 5 * 1024 * 1024, 'video')
+    const stale = createHash('sha256').update('the bytes before').digest('hex')
+    env.proxy.setRule((r) => (r.method === 'PUT' ? { type: 'check-sha256' } : undefined))
+    try {
+      const inputs = [photo, video].map((f) => ({ ...f.input, sha256: stale }))
+      const { engine, events } = await uploadOnce(env.config(), inputs)
+      const failed = events.filter((e): e is Failed => e.type === 'failed')
+      expect(failed.map((e) => e.rowId).sort()).toEqual([photo.input.rowId, video.input.rowId].sort())
+      for (const e of failed) {
+        expect(e).toMatchObject({ code: 'source-changed', retryable: true })
+        expect(e.message).toMatch(/received other bytes than those scanned \(XAmzContentSHA256Mismatch\)/)
+      }
+
+      for (const f of [photo, video]) await engine.retry(f.input.rowId)
+      await engine.idle()
+      for (const [f, bucket] of [
+        [photo, env.sandbox.buckets.image],
+        [video, env.sandbox.buckets.video],
+      ] as const) {
+        const uploaded = events.find((e) => e.type === 'uploaded' && e.rowId === f.input.rowId)
+        expect(uploaded).toMatchObject({ sha256: f.sha256 })
+        expect(await env.sha256Of(bucket, (uploaded as { key: string }).key)).toBe(f.sha256)
+      }
+      await engine.close()
+    } finally {
+      env.proxy.setRule(undefined)
+    }
   })
 
   it('file deleted since the scan', async () => {
