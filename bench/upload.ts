@@ -375,7 +375,8 @@ async function main(): Promise<void> {
   const rclone = figure('rclone')
   const aws = figure('aws')
   // A peer left out with --clients does not count.
-  const fasterPeer = Math.max(...[rclone.mbps, aws.mbps].filter((v) => !Number.isNaN(v)))
+  const peerMbps = [rclone.mbps, aws.mbps].filter((v) => !Number.isNaN(v))
+  const fasterPeer = peerMbps.length > 0 ? Math.max(...peerMbps) : NaN
   const summary = {
     files: files.length,
     bytes: totalBytes,

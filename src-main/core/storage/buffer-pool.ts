@@ -43,3 +43,6 @@ export class BufferPool {
 
 /** One pool per process: whole small files in flight (at most the active files) come back here. */
 export const readBuffers = new BufferPool(16 * MiB)
+
+/** 1 MiB chunks of streamed files, back once the socket wrote them (FileRangeStream.pipe). */
+export const chunkBuffers = new BufferPool(32 * MiB)
