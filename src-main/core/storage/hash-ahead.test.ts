@@ -23,7 +23,7 @@ describe('HashAhead', () => {
   it('computes requested hashes ahead and hands them out, on demand for the rest', async () => {
     const hashes = new HashAhead()
     const signal = new AbortController().signal
-    for (const f of files.slice(0, 2)) hashes.request(f.path, f.path)
+    for (const f of files.slice(0, 2)) hashes.request(f.path, f.path, 1)
     const [a, b, c] = files as [(typeof files)[0], (typeof files)[0], (typeof files)[0]]
     expect(await hashes.get(b.path, b.path, signal)).toBe(b.sha256)
     expect(await hashes.get(a.path, a.path, signal)).toBe(a.sha256)
@@ -34,7 +34,7 @@ describe('HashAhead', () => {
   it('reports a missing file when asked, never as an unhandled rejection', async () => {
     const hashes = new HashAhead()
     const missing = join(dir, 'missing')
-    hashes.request(missing, missing)
+    hashes.request(missing, missing, 1)
     await new Promise((resolve) => setTimeout(resolve, 20))
     await expect(hashes.get(missing, missing, new AbortController().signal)).rejects.toMatchObject({ code: 'ENOENT' })
   })

@@ -158,7 +158,8 @@ export class UploadEngine {
     if (item.input.sha256 || item.input.size <= BUFFER_LIMIT) return
     void this.store.load(item.uploadKey).then(
       (state) => {
-        if (!state && item.status === 'queued') this.hashes.request(hashId(item.input), item.input.path)
+        if (!state && item.status === 'queued')
+          this.hashes.request(hashId(item.input), item.input.path, item.input.size)
       },
       () => undefined,
     )
