@@ -1,8 +1,9 @@
 /**
  * Files below the multipart threshold go in one PUT. Small ones are read once (hash, unless the
  * probe's is given, and body from the same bytes); larger ones are streamed from disk after their
- * hash is known, so memory stays bounded whatever the photo size. The key is journaled before the PUT, so after a crash the
- * same key is used again and a PUT that did land is recognised by HEAD instead of being sent twice.
+ * hash is known, so memory stays bounded whatever the photo size. The key is journaled before the
+ * PUT, so after a crash the same key is used again and a PUT that did land is recognised by HEAD
+ * instead of being sent twice.
  */
 import { PutObjectCommand } from '@aws-sdk/client-s3'
 import type { PutObjectCommandInput } from '@aws-sdk/client-s3'
@@ -57,7 +58,8 @@ async function openSource(ctx: JobContext): Promise<Source> {
     const { body, sha256, recycle } = await readWholeFile(input, input.sha256)
     return { sha256, body: () => ({ body, streamed: false }), recycle }
   }
-  // The probe's hash when there is one (as the journal has it, on a resume), else hashed (ahead).
+  // The probe's hash when there is one (on a resume the journal's equals it: sameSource), else
+  // hashed, ahead of time when it was queued.
   const sha256 = await ctx.hashOf()
   await assertUnchanged(input)
   return {
