@@ -31,7 +31,7 @@ import { join, resolve } from 'node:path'
 import { ListObjectsV2Command } from '@aws-sdk/client-s3'
 import { createSandboxS3Client } from '../src-main/core/sandbox/s3-server'
 import type { StorageConfig, UploadInput } from '../src-main/core/storage/types'
-import { hashFile } from '../src-main/core/storage/file-source'
+import { HashThreads } from '../src-main/core/storage/hash-threads'
 import { ensureTree, shapeName, warmCache } from '../src-main/test-support/bench-tree'
 import type { TreeFile } from '../src-main/test-support/bench-tree'
 import type { WorkerJob } from '../src-main/test-support/upload-worker'
@@ -163,10 +163,16 @@ const baseRoot = process.argv.includes('--base') ? process.argv[process.argv.ind
 async function probeHashes(files: TreeFile[], cachePath: string): Promise<Map<string, string>> {
   const cached = JSON.parse(await readFile(cachePath, 'utf8').catch(() => '{}')) as Record<string, string>
   const out = new Map<string, string>()
-  for (const f of files) {
-    const id = `${f.relative}|${f.size}|${f.mtimeMs}`
-    cached[id] ??= await hashFile(f.path)
-    out.set(f.path, cached[id])
+  const threads = new HashThreads()
+  const never = new AbortController().signal
+  try {
+    for (const f of files) {
+      const id = `${f.relative}|${f.size}|${f.mtimeMs}`
+      cached[id] ??= await threads.hash(f.path, never)
+      out.set(f.path, cached[id])
+    }
+  } finally {
+    threads.stop()
   }
   await writeFile(cachePath, JSON.stringify(cached))
   return out

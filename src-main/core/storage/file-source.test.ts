@@ -8,7 +8,7 @@ import type { Readable } from 'node:stream'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { chunkBuffers, readBuffers } from './buffer-pool'
 import { SourceChangedError } from './classify-error'
-import { hashFile, partStream, READ_SIZE, readWholeFile } from './file-source'
+import { partStream, READ_SIZE, readWholeFile } from './file-source'
 
 const sha256 = (b: Buffer): string => createHash('sha256').update(b).digest('hex')
 
@@ -29,20 +29,6 @@ describe('file-source', () => {
     await writeFile(path, bytes)
   })
   afterAll(() => rm(dir, { recursive: true, force: true }))
-
-  it('hashes files of every size around the read size', async () => {
-    for (const size of [0, 1, READ_SIZE - 1, READ_SIZE, READ_SIZE + 1, bytes.length]) {
-      const p = join(dir, `h${size}`)
-      await writeFile(p, bytes.subarray(0, size))
-      expect(await hashFile(p)).toBe(sha256(bytes.subarray(0, size)))
-    }
-  })
-
-  it('stops hashing when aborted', async () => {
-    const controller = new AbortController()
-    controller.abort(new Error('stop'))
-    await expect(hashFile(path, controller.signal)).rejects.toThrow('stop')
-  })
 
   it('reads a whole file once, and refuses one that grew or shrank since the scan', async () => {
     const info = await stat(path)

@@ -1,6 +1,7 @@
 /**
- * Reading the source file: the "same file as scanned" check, hashing, and part bodies streamed
- * from disk (a 2 GB video never sits in memory; only small single-PUT files are read whole).
+ * Reading the source file: the "same file as scanned" check, small files read whole (and hashed
+ * unless the probe did), and part bodies streamed from disk (a 2 GB video never sits in memory).
+ * Larger files are hashed ahead on a worker thread (hash-threads.ts).
  *
  * Reads are 1 MiB straight from a file descriptor (callback fs: no promise or stream hop per
  * chunk). On the bench's 2-core machine the S3 server and this client share the CPU, so every
@@ -75,31 +76,6 @@ export async function readWholeFile(
     sha256: knownSha256 ?? createHash('sha256').update(body).digest('hex'),
     recycle: () => readBuffers.give(buffer),
   }
-}
-
-/** sha256 of the file; the next 1 MiB is read (off-thread) while the current one is hashed. */
-export async function hashFile(path: string, signal?: AbortSignal): Promise<string> {
-  const hash = createHash('sha256')
-  const fd = await openFd(path, 'r')
-  let buffers = [Buffer.allocUnsafeSlow(READ_SIZE), Buffer.allocUnsafeSlow(READ_SIZE)] as const
-  let position = 0
-  let pending = readAt(fd, buffers[0], 0, READ_SIZE, position)
-  try {
-    for (;;) {
-      const n = await pending
-      signal?.throwIfAborted()
-      if (n === 0) break
-      position += n
-      pending = readAt(fd, buffers[1], 0, READ_SIZE, position)
-      hash.update(n === READ_SIZE ? buffers[0] : buffers[0].subarray(0, n))
-      buffers = [buffers[1], buffers[0]]
-    }
-  } finally {
-    // Never close the descriptor under a read still in flight (the number could be reused).
-    await pending.catch(() => undefined)
-    await closeFd(fd)
-  }
-  return hash.digest('hex')
 }
 
 /**
