@@ -107,7 +107,14 @@ describe('uploadChange', () => {
     const rehashed = { ...uploaded, sha256: 'cd'.repeat(32) }
     expect(uploadChange(probed({ status: 'uploading' }), rehashed)).toMatchObject({ sha256: 'cd'.repeat(32) })
     expect(uploadChange(probed({ status: 'uploading' }), uploaded)).not.toHaveProperty('sha256')
-    const fr = { path: '/in/fr.jpg', size: 5, mtimeMs: 1, kind: 'image', mimeType: 'image/jpeg', extension: 'jpg' } as const
+    const fr = {
+      path: '/in/fr.jpg',
+      size: 5,
+      mtimeMs: 1,
+      kind: 'image',
+      mimeType: 'image/jpeg',
+      extension: 'jpg',
+    } as const
     const change = uploadChange(probed({ localeAssets: { fr } }), { ...rehashed, locale: 'fr', size: 5 })
     expect(change?.localeAssets?.['fr']).toMatchObject({ sha256: 'cd'.repeat(32) })
   })
