@@ -1,8 +1,9 @@
 /**
  * sha256 of whole files on worker threads. sha256 runs at about 400 MB/s on a core without SHA
  * instructions (the bench machine), so a 2 GB video is five seconds of CPU. On the main thread
- * those seconds were taken from the sockets it feeds and the events it reports; on a thread of
- * its own the hash uses a core the uploads leave idle.
+ * those seconds came between the photos' requests, and the video's hash, which its upload waits
+ * for, ran alone for 4 s after them (bench:upload timeline). On a thread of its own it runs beside
+ * them and is ready sooner.
  *
  * The thread's code is a plain script evaluated by `Worker` (`eval: true`), not a module file:
  * it then runs unchanged under tsx (CLI, tests) and in electron-vite's single-file main bundle.
