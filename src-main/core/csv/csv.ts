@@ -15,8 +15,10 @@ export class CsvError extends Error {
   constructor(
     readonly line: number,
     message: string,
+    /** The whole sentence, when "line N: …" does not read well. */
+    sentence?: string,
   ) {
-    super(`line ${line}: ${message}`)
+    super(sentence ?? `line ${line}: ${message}`)
     this.name = 'CsvError'
   }
 }

@@ -47,6 +47,12 @@ describe('readMetadataCsv', () => {
     expect(() => readMetadataCsv('relativePath;title\n', project)).toThrow(/separated by ";"/)
   })
 
+  it('refuses text that was decoded with replacement characters, naming the line', () => {
+    expect(() => readMetadataCsv('relativePath,title\r\na.jpg,ok\r\nb.jpg,caf\uFFFD bad\r\n', project)).toThrow(
+      /^line 3 is not UTF-8: it holds "\uFFFD" .*save it as "CSV UTF-8" and try again\.$/,
+    )
+  })
+
   it('names the line of a record with the wrong number of fields', () => {
     expect(() => readMetadataCsv('relativePath,title\na.jpg,x\nb.jpg,y,z\n', project)).toThrow(
       /^line 3: 3 fields, but the header names 2 columns/,

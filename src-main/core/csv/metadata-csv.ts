@@ -65,7 +65,23 @@ function readColumn(header: string, project: ProjectModel, known: Map<string, Pr
   )
 }
 
+/**
+ * U+FFFD is what a decoder leaves for bytes that were not UTF-8 (a browser's `File.text()` does
+ * so silently); a value holding it would be imported mangled, so the line is refused instead.
+ */
+function refuseReplacementCharacter(text: string): void {
+  const at = text.indexOf('\uFFFD')
+  if (at < 0) return
+  const line = text.slice(0, at).split('\n').length
+  throw new CsvError(
+    line,
+    '',
+    `line ${line} is not UTF-8: it holds "\uFFFD" where bytes could not be read (often an Excel "CSV (Windows)" export); save it as "CSV UTF-8" and try again.`,
+  )
+}
+
 export function readMetadataCsv(text: string, project: ProjectModel): MetadataRecord[] {
+  refuseReplacementCharacter(text)
   const [header, ...records] = parseCsv(text)
   if (!header) throw new CsvError(1, 'the file is empty; the first line names the columns (relativePath,title,…).')
   if (header.fields.length === 1 && header.fields[0]?.includes(';')) {
