@@ -1,12 +1,15 @@
 /**
  * `--metadata` in an import run: the CSV is read and checked against the project and the files
- * before any byte is uploaded (a problem is a usage error naming its line), then its values are
+ * before any byte is uploaded (a problem is a usage error naming its line: a file that is not
+ * UTF-8, a file named for `asset.<locale>` outside the folders given), then its values are
  * put on the rows once they are probed. A row the CSV cannot change (its id was already sent)
  * keeps the refusal as an issue and is not submitted.
  */
-import { readFile, stat } from 'node:fs/promises'
-import { basename, dirname, resolve } from 'node:path'
+import { readFile } from 'node:fs/promises'
+import { basename, dirname } from 'node:path'
+import { realRoots, resolveAssetPath } from '../core/csv/asset-path'
 import { CsvError } from '../core/csv/csv'
+import { decodeCsvBytes } from '../core/csv/csv-bytes'
 import { editOf, localeAssetPaths, matchRecords, readMetadataCsv, type MetadataRecord } from '../core/csv/metadata-csv'
 import { findMediaType } from '../core/livingdocs/project-model'
 import type { ProjectModel } from '../core/livingdocs/types'
@@ -21,6 +24,8 @@ export interface MetadataPlan {
   file: string
   /** relativePath -> record */
   records: Map<string, MetadataRecord>
+  /** relativePath -> locale -> the real path of that locale's file, checked to lie inside an allowed folder. */
+  assets: Map<string, Record<string, string>>
 }
 
 /** Relative paths of the files under `roots` (a walk without reading any file). */
@@ -32,35 +37,41 @@ async function relativePathsUnder(roots: readonly string[]): Promise<string[]> {
   return paths
 }
 
+/**
+ * `roots` are the paths to import; `assetRoots` the folders given with `--assets`. Files the CSV
+ * names for `asset.<locale>` must lie inside one of either (core/csv/asset-path.ts).
+ */
 export async function planMetadata(
   file: string,
   project: ProjectModel,
   roots: readonly string[],
   sessionRows: readonly Row[],
+  assetRoots: readonly string[] = [],
 ): Promise<MetadataPlan> {
-  const text = await readFile(file, 'utf8').catch((err: NodeJS.ErrnoException) => {
+  const bytes = await readFile(file).catch((err: NodeJS.ErrnoException) => {
     throw new UsageError(
       `--metadata ${file}: ${err.code === 'ENOENT' ? 'file not found' : `cannot be read (${err.code})`}.`,
       'import',
     )
   })
   try {
-    const records = readMetadataCsv(text, project)
+    const records = readMetadataCsv(decodeCsvBytes(bytes), project)
     const known = [...new Set([...sessionRows.map((r) => r.relativePath), ...(await relativePathsUnder(roots))])]
     const matched = matchRecords(
       records,
       known,
       roots.map((root) => basename(root)),
     )
-    for (const record of matched.values()) {
+    const allowed = await realRoots([...roots, ...assetRoots])
+    const assets = new Map<string, Record<string, string>>()
+    for (const [relativePath, record] of matched) {
       for (const [locale, path] of Object.entries(localeAssetPaths(record))) {
-        const info = await stat(resolve(dirname(file), path)).catch(() => undefined)
-        if (!info?.isFile()) {
-          throw new CsvError(record.line, `asset.${locale}: no file "${path}" (paths are relative to the CSV file).`)
-        }
+        const answer = await resolveAssetPath(dirname(file), path, allowed)
+        if (!answer.ok) throw new CsvError(record.line, `column asset.${locale}: ${answer.problem}`)
+        assets.set(relativePath, { ...assets.get(relativePath), [locale]: answer.path })
       }
     }
-    return { file, records: matched }
+    return { file, records: matched, assets }
   } catch (err) {
     if (err instanceof CsvError) throw new UsageError(`--metadata ${file}: ${err.message}`, 'import')
     throw err
@@ -86,13 +97,9 @@ export async function applyMetadata(imp: ImportSession, plan: MetadataPlan): Pro
       continue
     }
     imp.session.updateRow(row.rowId, { entry: result.entry })
-    for (const [locale, path] of Object.entries(localeAssetPaths(record))) {
+    for (const [locale, path] of Object.entries(plan.assets.get(relativePath) ?? {})) {
       try {
-        imp.pipeline.setLocaleAsset(
-          row.rowId,
-          locale,
-          await probeLocaleAsset(imp.prober, resolve(dirname(plan.file), path)),
-        )
+        imp.pipeline.setLocaleAsset(row.rowId, locale, await probeLocaleAsset(imp.prober, path))
       } catch (err) {
         const message = `${err instanceof Error ? err.message : String(err)} (--metadata line ${record.line})`
         refused.set(row.rowId, { field: `translations.${locale}.asset`, message, source: 'client' })

@@ -82,7 +82,8 @@ describe('media-import import (spawned bin)', () => {
         'harbour.jpg,"Harbour, at dawn",Le port à l\'aube,"Two\nlines",wire,AP-1,sports;culture,de/hafen.png\r\n' +
         'drop/docs/brief.pdf,Brief,Dossier,,,,,\r\n',
     )
-    // A per-locale asset: a file beside the CSV that replaces the picture in German.
+    // A per-locale asset: a file beside the CSV that replaces the picture in German. Its folder is
+    // given with --assets: a CSV may only name files inside paths given on the command line.
     await mkdir(join(dir, 'de'), { recursive: true })
     await makeImage(join(dir, 'de', 'hafen.png'), 24, 18)
     const result = await cli([
@@ -93,6 +94,8 @@ describe('media-import import (spawned bin)', () => {
       join(dir, 'run-2'),
       '--metadata',
       csv,
+      '--assets',
+      join(dir, 'de'),
       '--json',
     ])
     expect(result.code, result.stderr).toBe(0)

@@ -20,8 +20,9 @@ import { ProgressBar } from './progress-bar'
 import { progressOf } from './import-progress'
 import type { RunProgress } from './progress-line'
 import { checkSessionFolder, defaultSessionsDir, newSessionName } from './session-dir'
+import { terminalText } from './terminal-text'
 
-export const importHelp = `Usage: media-import import <path>... --profile FILE [--session DIR] [--metadata FILE.csv] [--json]
+export const importHelp = `Usage: media-import import <path>... --profile FILE [--session DIR] [--metadata FILE.csv [--assets DIR]] [--json]
 
 Imports files and folders into the Media Library of the profile's Livingdocs project:
 reads each file's type and metadata from its bytes, uploads it to the profile's S3
@@ -40,7 +41,11 @@ Options:
                    metadata properties (title, caption, …), translations (title.fr),
                    systemName, externalId, id, mediaType, and asset.fr for a file that
                    replaces the asset in one language (relative to the CSV). Empty
-                   cells change nothing; list values are separated by ";".
+                   cells change nothing; list values are separated by ";". The CSV
+                   must be UTF-8 (Excel: "CSV UTF-8").
+  --assets DIR     a folder of files that asset.<locale> cells may name, without
+                   importing them (repeatable). A file the CSV names must lie in a
+                   path given to import or in an --assets folder, else nothing runs.
   --json           at the end, one JSON object per line and file (NDJSON): relativePath,
                    path, outcome, status, entryId, mediaId, mediaType, kind, mimeType,
                    size, key, url, reason, issues [{ field, message, source }]
@@ -82,6 +87,7 @@ export async function runImport(
       profile: { type: 'string' },
       session: { type: 'string' },
       metadata: { type: 'string' },
+      assets: { type: 'string', multiple: true },
       json: { type: 'boolean' },
     },
     true,
@@ -103,6 +109,11 @@ export async function runImport(
   }
   const roots = parsed.positionals.map((p) => resolve(p))
   await checkRoots(roots)
+  const assetRoots = (Array.isArray(parsed.values.assets) ? parsed.values.assets : []).map((p) => resolve(String(p)))
+  if (assetRoots.length > 0 && typeof metadataArg !== 'string') {
+    throw new UsageError('--assets names folders for the --metadata CSV; give --metadata FILE.csv too.', 'import')
+  }
+  await checkRoots(assetRoots)
   const profile = await loadProfile(profileArg)
   const sessionDir =
     typeof sessionArg === 'string'
@@ -121,9 +132,9 @@ export async function runImport(
   const stopLogging = logImportActivity(logger, imp.session, imp.engine)
   logger.info('session.opened', { existed: imp.existed, rows: imp.session.snapshot().rows.length })
   const stderr = process.stderr
-  stderr.write(`Session: ${sessionDir}${imp.existed ? ' (continued)' : ''}\n`)
+  stderr.write(`Session: ${terminalText(sessionDir)}${imp.existed ? ' (continued)' : ''}\n`)
   if (imp.reconcileError) {
-    stderr.write(`Rows the last run was sending could not be checked yet: ${imp.reconcileError}\n`)
+    stderr.write(`Rows the last run was sending could not be checked yet: ${terminalText(imp.reconcileError)}\n`)
     logger.warn('session.reconcile-failed', { message: imp.reconcileError })
   }
 
@@ -135,7 +146,7 @@ export async function runImport(
   let plan: MetadataPlan | undefined
   try {
     if (typeof metadataArg === 'string') {
-      plan = await planMetadata(resolve(metadataArg), imp.project, roots, imp.session.snapshot().rows)
+      plan = await planMetadata(resolve(metadataArg), imp.project, roots, imp.session.snapshot().rows, assetRoots)
     }
   } catch (err) {
     // Nothing happened yet: a session this run made is removed again.
@@ -219,11 +230,12 @@ async function report(
     ...(result.stopped ? { stopped: result.stopped } : {}),
     ...(result.scan?.state === 'failed' ? { scanFailed: result.scan.message } : {}),
   })
-  if (result.scan?.state === 'failed') stderr.write(`The scan stopped: ${result.scan.message ?? 'unknown error'}\n`)
+  if (result.scan?.state === 'failed')
+    stderr.write(`The scan stopped: ${terminalText(result.scan.message ?? 'unknown error')}\n`)
   const failed = records.some(isFailure) || result.scan?.state === 'failed' || options.interrupted
-  if (failed) stderr.write(`Continue with: --session ${options.sessionDir}\n`)
+  if (failed) stderr.write(`Continue with: --session ${terminalText(options.sessionDir)}\n`)
   if (result.stopped) {
-    stderr.write(`media-import import: ${result.stopped.message}\n`)
+    stderr.write(`media-import import: ${terminalText(result.stopped.message)}\n`)
     if (result.stopped.kind === 'auth' || result.stopped.kind === 'version') return exitCodes.usage
   }
   return failed ? exitCodes.rowsFailed : exitCodes.ok
