@@ -4,6 +4,7 @@
  */
 import { exitCodes, UsageError } from './cli/exit-codes'
 import { loadLazily } from './cli/load-lazily'
+import { terminalLines, terminalText } from './cli/terminal-text'
 import type * as ImportCommand from './cli/import'
 import type * as SandboxCommand from './cli/sandbox'
 import type * as SessionsCommand from './cli/sessions'
@@ -65,11 +66,12 @@ export async function runCli(argv: readonly string[]): Promise<number> {
   } catch (err) {
     if (err instanceof UsageError) {
       const help = err.command ? `media-import ${err.command} --help` : 'media-import --help'
-      process.stderr.write(`media-import: ${err.message}\nSee \`${help}\`.\n`)
+      process.stderr.write(`media-import: ${terminalText(err.message)}\nSee \`${help}\`.\n`)
       return exitCodes.usage
     }
     if (err instanceof ProfileError) {
-      process.stderr.write(`media-import: ${err.message}\n`)
+      // One issue per line; each line made safe.
+      process.stderr.write(`media-import: ${terminalLines(err.message)}\n`)
       return exitCodes.usage
     }
     throw err

@@ -9,6 +9,7 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true'
 
 require('tsx/cjs/api').register()
 const { runCli } = require('../cli.ts')
+const { terminalLines } = require('./terminal-text.ts')
 
 runCli(process.argv.slice(2)).then(
   (code) => {
@@ -16,7 +17,10 @@ runCli(process.argv.slice(2)).then(
     process.exitCode = code
   },
   (err) => {
-    process.stderr.write(`media-import: unexpected error: ${err && err.stack ? err.stack : String(err)}\n`)
+    // A stack names files and messages that may hold escape sequences: printed safe, like every line.
+    process.stderr.write(
+      `media-import: unexpected error: ${terminalLines(err && err.stack ? err.stack : String(err))}\n`,
+    )
     process.exitCode = 1
   },
 )

@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path'
 import { createFileLogger, type FileLogger } from '../core/logging'
 import type { ResolvedProfile } from '../core/profile/resolve-profile'
 import { defaultSandboxDataDir } from './data-dir'
+import { terminalText } from './terminal-text'
 
 export function defaultLogDir(env: Readonly<Record<string, string | undefined>>, home: string): string {
   return join(dirname(defaultSandboxDataDir(env, home)), 'logs')
@@ -26,7 +27,8 @@ export function openCliLog(dir: string, profile: ResolvedProfile, command: strin
     secrets: profileSecrets(profile),
     context: { pid: process.pid, command },
     // A log that cannot be written is said once and never stops the import.
-    onError: (error) => process.stderr.write(`media-import: the log in ${dir} cannot be written (${error.message})\n`),
+    onError: (error) =>
+      process.stderr.write(terminalText(`media-import: the log in ${dir} cannot be written (${error.message})`) + '\n'),
   })
   return log
 }

@@ -78,4 +78,15 @@ describe('import records', () => {
     const skipped = importRecord(row({ status: 'skipped' }))
     expect(importSummary([rejected, imported, skipped])).toBe('2 files: 1 rejected, 1 imported (1 skipped)')
   })
+
+  it('prints a file name and a server message with control characters as visible escapes', () => {
+    // A CR would let the server's text overwrite the line; ESC [ 32m would paint it green.
+    const importFailure = { reason: 'bad\r\x1b[32mimported', retryable: false }
+    const failed = importRecord(row({ relativePath: 'drop/\x1b[2Ja.jpg', importFailure }))
+    expect(importTableRow(failed)).toBe(
+      `${'failed'.padEnd(14)}${'e1'.padEnd(34)}   2.0 kB  drop/\\x1b[2Ja.jpg\n${' '.repeat(16)}bad\\r\\x1b[32mimported`,
+    )
+    // The record itself (what --json prints) keeps the exact text.
+    expect(failed.reason).toBe('bad\r\x1b[32mimported')
+  })
 })

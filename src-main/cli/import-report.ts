@@ -4,6 +4,7 @@
  */
 import type { FieldIssue, Row, RowStatus } from '../core/session/row'
 import { formatBytes } from './scan-table'
+import { terminalText } from './terminal-text'
 
 export type Outcome =
   'imported' | 'skipped' | 'unreadable' | 'upload-failed' | 'held-back' | 'rejected' | 'conflict' | 'failed'
@@ -93,8 +94,11 @@ export const importTableHeader = `${pad('OUTCOME', 14)}${pad('ENTRY ID', 34)}${'
 
 export function importTableRow(record: ImportRecord): string {
   const id = record.mediaId ?? record.entryId ?? '-'
-  const line = `${pad(record.outcome, 14)}${pad(id, 34)}${formatBytes(record.size).padStart(9)}  ${record.relativePath}`
-  return record.reason ? `${line}\n${' '.repeat(16)}${record.reason}` : line
+  // File names and server messages may hold anything: each printed line is made safe on its own.
+  const line = terminalText(
+    `${pad(record.outcome, 14)}${pad(id, 34)}${formatBytes(record.size).padStart(9)}  ${record.relativePath}`,
+  )
+  return record.reason ? `${line}\n${' '.repeat(16)}${terminalText(record.reason)}` : line
 }
 
 export function importSummary(records: readonly ImportRecord[]): string {

@@ -3,6 +3,7 @@
  * files found and read, bytes uploaded with speed and time left, entries imported. Pure.
  */
 import { formatBytes } from './scan-table'
+import { terminalText } from './terminal-text'
 
 export interface RunProgress {
   phase: 'scanning' | 'uploading' | 'importing'
@@ -49,5 +50,7 @@ export function progressLine(p: RunProgress, columns = 100): string {
       line = `Importing  ${bar(p.imported, p.toImport)}  ${p.imported}/${p.toImport} entries`
       break
   }
+  // Only numbers today; kept safe should a name ever join the line.
+  line = terminalText(line)
   return line.length >= columns ? `${line.slice(0, Math.max(0, columns - 2))}…` : line
 }

@@ -6,6 +6,7 @@ import { defaultSandboxDataDir } from './data-dir'
 import { exitCodes, UsageError } from './exit-codes'
 import { loadLazily } from './load-lazily'
 import { parseCommandArgs } from './parse-command-args'
+import { terminalText } from './terminal-text'
 
 export const sandboxHelp = `Usage: media-import sandbox [--data DIR]
 
@@ -57,14 +58,14 @@ export async function runSandbox(
     [
       'Sandbox running. Nothing leaves this computer.',
       '',
-      `Profile: ${sandbox.profilePath}`,
+      `Profile: ${terminalText(sandbox.profilePath)}`,
       '',
       '# Secrets for this run (the token changes every start). Set them in the shell that runs the import:',
       ...exports,
       '',
       `Livingdocs emulator: ${sandbox.livingdocsUrl}  (API under /api/{version}/)`,
       `S3: ${sandbox.s3Endpoint}  (buckets ${Object.values(sandbox.s3.buckets).join(', ')})`,
-      `Data: ${dataDir}`,
+      `Data: ${terminalText(dataDir)}`,
       '',
       'Press Ctrl+C to stop.',
       '',

@@ -35,4 +35,12 @@ describe('scanTableRow', () => {
     const row = scanTableRow(toScanRecord(file, { probe: { size: 10, kind: 'file', mimeType: mime, warnings: [] } }))
     expect(row).toContain(`${mime} r.docx`)
   })
+
+  it('prints control characters in a file name as visible escapes, never raw', () => {
+    const name = 'a\x1b]0;owned\x07\rok.jpg'
+    const file = { path: `/x/${name}`, relativePath: name, status: 'ok' as const, size: 1, mtimeMs: 0, seq: 0 }
+    const row = scanTableRow(toScanRecord(file))
+    expect(row).toMatch(/a\\x1b\]0;owned\\x07\\rok\.jpg$/)
+    for (const raw of ['\x1b', '\x07', '\r']) expect(row).not.toContain(raw)
+  })
 })

@@ -1,5 +1,6 @@
 /** The human-readable scan output: fixed columns so rows line up while they stream in. */
 import type { ScanRecord } from './scan-record'
+import { terminalText } from './terminal-text'
 
 const units = ['B', 'kB', 'MB', 'GB', 'TB']
 
@@ -24,8 +25,9 @@ export const scanTableHeader = `${pad('STATUS', 8)}${padStart('SIZE', 9)}  ${pad
 
 export function scanTableRow(record: ScanRecord): string {
   const reason = record.reason ? `  (${record.reason})` : ''
-  return (
+  // The whole row is one line: names and reasons come from the disk and may hold anything.
+  return terminalText(
     `${pad(record.status, 8)}${padStart(formatBytes(record.size), 9)}  ${pad(record.kind ?? '-', 6)}` +
-    `${pad(record.mimeType ?? '-', 22)}${record.relativePath}${reason}`
+      `${pad(record.mimeType ?? '-', 22)}${record.relativePath}${reason}`,
   )
 }

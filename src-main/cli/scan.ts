@@ -8,6 +8,7 @@ import { LineOutput } from './line-output'
 import { parseCommandArgs } from './parse-command-args'
 import { toScanRecord } from './scan-record'
 import { scanTableHeader, scanTableRow } from './scan-table'
+import { terminalText } from './terminal-text'
 
 export const scanHelp = `Usage: media-import scan <path>... [--json]
 
@@ -86,7 +87,7 @@ export async function runScan(
     await prober.close()
   }
   if (out.failure) {
-    process.stderr.write(`media-import scan: could not write the output: ${out.failure.message}\n`)
+    process.stderr.write(`media-import scan: could not write the output: ${terminalText(out.failure.message)}\n`)
     return exitCodes.rowsFailed
   }
   if (out.closed) return exitCodes.ok

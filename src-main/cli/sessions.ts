@@ -6,6 +6,7 @@ import { exitCodes, UsageError } from './exit-codes'
 import { LineOutput } from './line-output'
 import { parseCommandArgs } from './parse-command-args'
 import { defaultSessionsDir } from './session-dir'
+import { terminalText } from './terminal-text'
 
 export const sessionsHelp = `Usage: media-import sessions [--dir DIR] [--json]
 
@@ -20,12 +21,13 @@ Options:
 
 /** One line a person reads: state, counts, when, where. */
 export function sessionLine(s: SessionSummary): string {
-  if (s.problem) return `damaged    ${s.dir}: ${s.problem}`
+  // Folder names, profile names and problems come from the disk: the line is made safe.
+  if (s.problem) return terminalText(`damaged    ${s.dir}: ${s.problem}`)
   const state = s.unfinished ? 'unfinished' : 'done      '
   const counts = `${s.imported}/${s.rows} imported${s.failed ? `, ${s.failed} failed` : ''}`
   const when = s.changedAtMs ? new Date(s.changedAtMs).toISOString().replace('T', ' ').slice(0, 16) : ''
   const profile = s.profileName ? ` [${s.profileName}]` : ''
-  return `${state} ${counts.padEnd(24)} ${when}  ${s.dir}${profile}`
+  return terminalText(`${state} ${counts.padEnd(24)} ${when}  ${s.dir}${profile}`)
 }
 
 export async function runSessions(
@@ -45,7 +47,7 @@ export async function runSessions(
   if (parsed.values.json === true) {
     for (const session of sessions) await out.write(`${JSON.stringify(session)}\n`)
   } else if (sessions.length === 0) {
-    process.stderr.write(`No sessions in ${dir}.\n`)
+    process.stderr.write(`No sessions in ${terminalText(dir)}.\n`)
   } else {
     await out.write(`${sessions.map(sessionLine).join('\n')}\n`)
   }
