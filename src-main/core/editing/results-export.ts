@@ -1,9 +1,11 @@
 /**
  * The session's results for the document import that follows (DESIGN.md §8): per file its
  * relative path, entry id, media id (once imported), status and errors, as CSV (RFC 4180, a BOM so
- * Excel reads UTF-8) or JSON. Entry ids exist before import, so the mapping is useful early.
+ * Excel reads UTF-8, cells that would start a formula made text: core/csv/csv-write.ts) or JSON.
+ * Entry ids exist before import, so the mapping is useful early.
  * Skipped files are not entries and are left out. Pure.
  */
+import { csvRecord } from '../csv/csv-write'
 import type { Row } from '../session/row'
 
 export interface ResultRecord {
@@ -31,12 +33,9 @@ export function resultRecords(rows: readonly Row[]): ResultRecord[] {
     }))
 }
 
-const quote = (value: string): string => (/[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value)
-
 export function resultsCsv(records: readonly ResultRecord[]): string {
-  const lines = [['path', 'entryId', 'mediaId', 'status', 'errors'].join(',')]
-  for (const r of records)
-    lines.push([r.path, r.entryId, r.mediaId ?? '', r.status, r.errors.join('; ')].map(quote).join(','))
+  const lines = [csvRecord(['path', 'entryId', 'mediaId', 'status', 'errors'])]
+  for (const r of records) lines.push(csvRecord([r.path, r.entryId, r.mediaId ?? '', r.status, r.errors.join('; ')]))
   return `\uFEFF${lines.join('\r\n')}\r\n`
 }
 
