@@ -30,6 +30,17 @@ test('an editor imports a metadata CSV after checking its preview, submits and e
 
   await page.getByRole('button', { name: 'Import CSV…' }).click()
   const panel = page.getByRole('complementary', { name: 'Import metadata CSV' })
+  // An Excel "CSV (Windows)" export (é is the byte 0xE9) is refused naming its line, not mangled.
+  const latin1 = Buffer.concat([
+    Buffer.from('relativePath,title\r\nquay.png,Caf'),
+    Buffer.from([0xe9]),
+    Buffer.from('\r\n'),
+  ])
+  await panel.getByLabel(/CSV file/).setInputFiles({ name: 'excel.csv', mimeType: 'text/csv', buffer: latin1 })
+  await expect(page.getByRole('alert').filter({ hasText: 'excel.csv' })).toContainText(
+    'line 2 is not UTF-8: it looks like a Windows-1252 or Latin-1 (ISO-8859-1) export, as Excel writes ("quay.png,Café"); save it as "CSV UTF-8" and try again.',
+  )
+  await expect(panel.getByText(/cell\(s\) will change/)).toHaveCount(0)
   const csv = [
     'relativePath,title,title.fr,credit,rating',
     'quay.png,The quay,Le quai,AFP,4',

@@ -1,10 +1,13 @@
 /**
  * A metadata CSV keyed by relative path (relativePath, title, title.fr, externalId…): main
  * previews every cell that would change, with its value before and after, and the lines whose
- * file is not in this session; "Apply" changes exactly those cells, as one undoable step.
+ * file is not in this session; "Apply" changes exactly those cells, as one undoable step. The
+ * file must be UTF-8: its bytes are checked here, since `File.text()` would silently turn an Excel
+ * "CSV (Windows)" export's `é` into `�`.
  */
 import { useState } from 'react'
 import type { CsvPreview } from '../../src-main/contract'
+import { decodeCsvBytes } from '../../src-main/core/csv/csv-bytes'
 import { api } from '../api'
 import { runEdit } from '../grid/grid-actions'
 import { useAppStore } from '../store/app-store'
@@ -25,7 +28,7 @@ export function CsvImportPanel() {
     setDone('')
     setPreview(null)
     try {
-      const content = await file.text()
+      const content = decodeCsvBytes(new Uint8Array(await file.arrayBuffer()))
       setText(content)
       setName(file.name)
       setPreview(await api.previewMetadataCsv({ text: content }))
