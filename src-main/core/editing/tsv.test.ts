@@ -29,4 +29,13 @@ describe('parseTsv', () => {
     ]
     expect(parseTsv(toTsv(rows))).toEqual(rows)
   })
+
+  it('writes cells that start like a formula as text for Excel, and reads them back unchanged', () => {
+    const rows = [['=HYPERLINK("http://evil","x")', '@SUM(A1)', '-5', '-draft', "'=kept", "'plain", 'a=b']]
+    const text = toTsv(rows)
+    expect(text).toBe(`"'=HYPERLINK(""http://evil"",""x"")"\t'@SUM(A1)\t-5\t'-draft\t''=kept\t'plain\ta=b`)
+    expect(parseTsv(text)).toEqual(rows)
+    // Excel puts a text cell =x on the clipboard as it shows it.
+    expect(parseTsv('=x\t-\n')).toEqual([['=x', '-']])
+  })
 })

@@ -3,7 +3,29 @@
  * \n, cells are split by tabs, and a cell holding a line break, tab or quote is quoted with `"`
  * (a quote inside doubled). The trailing line break Excel adds is no extra row. Pure and free of
  * Node imports: the renderer copies ranges out with `toTsv`.
+ *
+ * A spreadsheet evaluates pasted text that starts like a formula (`=`, `+`, `-`, `@`, tab, CR), so
+ * `toTsv` writes such a cell with a leading `'`, as the CSV export does (core/csv/csv-write.ts),
+ * and `parseTsv` takes that `'` off again, so a copy and paste inside the grid changes nothing. A
+ * cell already starting with `'` before a formula start gets one more, so the way back is exact.
  */
+import { spreadsheetText } from '../csv/csv-write'
+
+/** True when the text after any leading apostrophes starts like a formula. */
+function formulaAfterApostrophes(cell: string): boolean {
+  const rest = cell.replace(/^'+/, '')
+  return spreadsheetText(rest) !== rest
+}
+
+/** What `toTsv` puts on the clipboard for a cell (before quoting). */
+function guarded(cell: string): string {
+  return formulaAfterApostrophes(cell) ? `'${cell}` : cell
+}
+
+/** The cell `guarded` wrote. A cell from Excel showing `'=x` (rare) also loses its `'`. */
+function unguarded(cell: string): string {
+  return cell.startsWith("'") && formulaAfterApostrophes(cell) ? cell.slice(1) : cell
+}
 
 export function parseTsv(text: string): string[][] {
   const rows: string[][] = []
@@ -11,7 +33,7 @@ export function parseTsv(text: string): string[][] {
   let cell = ''
   let i = 0
   const endCell = (): void => {
-    row.push(cell)
+    row.push(unguarded(cell))
     cell = ''
   }
   const endRow = (): void => {
@@ -64,6 +86,11 @@ const needsQuotes = /[\t\n\r"]/
 
 export function toTsv(rows: readonly (readonly string[])[]): string {
   return rows
-    .map((cells) => cells.map((c) => (needsQuotes.test(c) ? `"${c.replaceAll('"', '""')}"` : c)).join('\t'))
+    .map((cells) =>
+      cells
+        .map(guarded)
+        .map((c) => (needsQuotes.test(c) ? `"${c.replaceAll('"', '""')}"` : c))
+        .join('\t'),
+    )
     .join('\n')
 }
