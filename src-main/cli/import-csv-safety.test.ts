@@ -76,6 +76,12 @@ describe('media-import import --metadata with an untrusted CSV (spawned bin)', (
     expect(link.stderr).toContain(`(it leads to ${join(dir, 'secret', 'credentials')}) is outside`)
   })
 
+  it('takes --assets only with --metadata', async () => {
+    const result = await cli([root, '--profile', sandbox.profilePath, '--assets', join(dir, 'secret')])
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain('--assets names folders for the --metadata CSV; give --metadata FILE.csv too.')
+  })
+
   it('refuses a CSV that is not UTF-8, naming the line and the likely encoding', { timeout: 60_000 }, async () => {
     const latin1 = Buffer.concat([
       Buffer.from('relativePath,title\r\nharbour.png,ok\r\nharbour.png,caf'),
