@@ -10,11 +10,17 @@
 // be bundled into the window.
 
 /**
- * Test helpers that live beside the CLI's spawned-process tests rather than in a testing/ folder
- * (moving them is left to the issue #19 restructuring). They are test code: they may use the other
- * helpers, and only tests may import them.
+ * Test helpers that live beside the tests they serve rather than in a testing/ folder (moving them
+ * is left to the issue #19 restructuring): the CLI's spawned-process helpers and the emulator's.
+ * They are test code: they may use the other helpers, and only tests may import them.
  */
-const CLI_TEST_HELPERS = ['^src-main/cli/import-test-env\\.ts$', '^src-main/cli/import-crash-plan\\.ts$']
+const TEST_HELPERS_ELSEWHERE = [
+  '^src-main/cli/spawn-cli\\.ts$',
+  '^src-main/cli/import-test-env\\.ts$',
+  '^src-main/cli/import-crash-plan\\.ts$',
+  '^src-main/cli/import-crash-fixtures\\.ts$',
+  '^src-main/core/sandbox/emulator/testing\\.ts$',
+]
 
 /** Tests, end-to-end journeys and benches: the only code that may use test helpers. */
 const TEST_CODE = [
@@ -24,7 +30,7 @@ const TEST_CODE = [
   '^tools/',
   '(^|/)testing/',
   '^src-main/test-support/',
-  ...CLI_TEST_HELPERS,
+  ...TEST_HELPERS_ELSEWHERE,
 ]
 
 /**
@@ -121,7 +127,7 @@ module.exports = {
         'src-main/test-support and every testing/ folder hold fakes and fixtures: only tests, e2e and ' +
         'benches may import them, so none of it ships in the app or the CLI.',
       from: { pathNot: TEST_CODE },
-      to: { path: ['^src-main/test-support/', '(^|/)testing/', ...CLI_TEST_HELPERS] },
+      to: { path: ['^src-main/test-support/', '(^|/)testing/', ...TEST_HELPERS_ELSEWHERE] },
     },
     {
       name: 'renderer-runtime-from-main',

@@ -14,6 +14,10 @@ const tree: Record<string, string> = {
 
   'src-main/electron/window.ts': 'export const win = 1\n',
   'src-main/cli/run.ts': 'export const run = 1\n',
+  // a test helper outside a testing/ folder: tests may import it, the CLI's own code may not
+  'src-main/cli/spawn-cli.ts': "import { helper } from '../test-support/helper'\nexport const spawnCli = helper\n",
+  'src-main/cli/run.test.ts': "import { spawnCli } from './spawn-cli'\nexport const x = spawnCli\n",
+  'src-main/cli/uses-spawn.ts': "import { spawnCli } from './spawn-cli'\nexport const y = spawnCli\n",
   'src-main/contract.ts': "export type Row = { id: string }\nexport const commands = ['x']\n",
   'src-main/test-support/helper.ts': 'export const helper = 1\n',
   'src-main/core/scan/testing/tree.ts':
@@ -96,6 +100,7 @@ describe('the dependency rules', () => {
         'renderer-shared-stays-pure: src-main/core/editing/cell-text.ts → fs',
         'test-helpers-only-in-tests: src-main/core/scan/walk.ts → src-main/core/scan/testing/tree.ts',
         'test-helpers-only-in-tests: src-main/core/uses-helper.ts → src-main/test-support/helper.ts',
+        'test-helpers-only-in-tests: src-main/cli/uses-spawn.ts → src-main/cli/spawn-cli.ts',
       ].sort(),
     )
   })
