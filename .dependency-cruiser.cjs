@@ -2,8 +2,9 @@
 /* eslint-disable @typescript-eslint/no-require-imports -- dependency-cruiser reads a CommonJS config */
 // The layer rules of ARCHITECTURE.md ("Invariants"), held by dependency-cruiser instead of memory.
 // `npm run lint:deps` (part of `npm test`) runs them through tools/lint-deps.ts, which calls
-// dependency-cruiser's API: its CLI refuses Node 20, the API runs on it. On Node >= 22 the CLI reads
-// this same file: `npx depcruise src-main src-renderer e2e bench tools`.
+// dependency-cruiser's API: its CLI refuses Node 20, the API runs on it. On Node >= 22 the CLI
+// should read this same file (`npx depcruise src-main src-renderer e2e bench tools`); not tried
+// here, where Node is 20.
 //
 // Type-only imports (`import type`) are seen (tsPreCompilationDeps) and count for cycles, but the
 // renderer may import any *type* from src-main: types vanish at build time, only runtime code would
