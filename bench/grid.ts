@@ -38,6 +38,7 @@ import { editTimes, measureFloor, type EditTimes } from './grid-floor'
 import { keydownAt, readEventTimings } from './trace-event-timing'
 import { readTraceEvents, traceCategories, type TraceOptions } from './trace-file'
 import { readTraceTasks } from './trace-tasks'
+import { ensureTools, TOOLS } from './peers'
 
 const arg = (name: string, fallback: number): number => {
   const i = process.argv.indexOf(`--${name}`)
@@ -257,6 +258,7 @@ function printProfile(profile: CpuProfile): void {
 const spread = (values: number[]) => `p50 ${pct(values, 0.5)} ms, p95 ${pct(values, 0.95)} ms`
 
 async function main(): Promise<void> {
+  ensureTools('bench:grid', [TOOLS.chromium])
   const server = await startStaticServer(RENDERER)
   try {
     const grid = await openGrid(server.url, false)

@@ -17,6 +17,7 @@ import { stat } from 'node:fs/promises'
 import { cpus, loadavg } from 'node:os'
 import { join, resolve } from 'node:path'
 import { ensureIngestTree, listMedia, warmCache } from './ingest-tree'
+import { ensureTools, TOOLS } from './peers'
 
 const root = resolve(__dirname, '..')
 
@@ -122,6 +123,8 @@ async function main(): Promise<void> {
   const rounds = Math.max(1, count('rounds', 3))
   const concurrency = Math.max(1, count('concurrency', 8))
   const given = option('dir')
+  // The peers, and (for a generated tree) what writes its media, before anything else runs.
+  ensureTools('bench:ingest', [TOOLS.exiftool, TOOLS.ffprobe, ...(given ? [] : [TOOLS.ffmpeg])])
   const jpegs = count('jpegs', 2000)
   const videoCount = count('videos', 12)
   const dir = given

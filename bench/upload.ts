@@ -35,6 +35,7 @@ import { HashThreads } from '../src-main/core/storage/hash-threads'
 import { ensureTree, shapeName, warmCache } from '../src-main/test-support/bench-tree'
 import type { TreeFile } from '../src-main/test-support/bench-tree'
 import type { WorkerJob } from '../src-main/test-support/upload-worker'
+import { ensureTools, TOOLS } from './peers'
 
 // The SDK's Node 20 notice (toolchain.md §4) would otherwise interleave with the figures.
 process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] = 'true'
@@ -310,6 +311,18 @@ async function serverDiskDir(treeBytes: number): Promise<string> {
 }
 
 async function main(): Promise<void> {
+  const only = process.argv.includes('--clients') ? process.argv[process.argv.indexOf('--clients') + 1] : undefined
+  const clients = (only ?? 'ours,ours-probed,rclone,aws').split(',') as Client[]
+  // Before any tree is written: the peers (rclone, Debian's aws) and GNU time, installed if missing.
+  ensureTools(
+    'bench:upload',
+    [
+      TOOLS.time,
+      ...(clients.includes('rclone') ? [TOOLS.rclone] : []),
+      ...(clients.includes('aws') ? [TOOLS.aws] : []),
+    ],
+    'or leave the peers out with `--clients ours,ours-probed`',
+  )
   const shape = {
     small: arg('small', 500),
     smallBytes: arg('small-mib', 1) * MiB,
@@ -332,8 +345,6 @@ async function main(): Promise<void> {
   await warmCache(files)
   const hashes = await probeHashes(files, `${treeDir}.sha256.json`)
 
-  const only = process.argv.includes('--clients') ? process.argv[process.argv.indexOf('--clients') + 1] : undefined
-  const clients = (only ?? 'ours,ours-probed,rclone,aws').split(',') as Client[]
   const best = new Map<Client, RunResult>()
   const roundMbps: Map<Client, number>[] = []
   // Rounds interleave the clients and rotate who goes first, so a noisy neighbour on the machine

@@ -3,10 +3,9 @@
  * one command to main and puts the outcome (history, refusals) back. Rows change only when main's
  * patch arrives; nothing here edits the mirror.
  */
-import type { CellValue, EditOutcome } from '../../src-main/contract'
+import type { EditOutcome } from '../../src-main/contract'
 import { api } from '../api'
 import { useAppStore } from '../store/app-store'
-import type { CellPos } from '../store/grid-slice'
 import { reportFailure } from '../store/report-failure'
 import { rowIndexIn } from '../store/row-index'
 import { isEditable, type GridColumn } from './column-model'
@@ -68,13 +67,6 @@ export function moveTo(rowIndex: number, colIndex: number, extend = false): void
   const row = clampIndex(rowIndex, ids.length)
   const col = clampIndex(colIndex, s.shownColumns.length)
   s.setActive({ rowId: ids[row] as string, columnId: (s.shownColumns[col] as GridColumn).id }, extend)
-}
-
-export function commitCell(pos: CellPos, value: CellValue): Promise<EditOutcome | undefined> {
-  const column = state().shownColumns.find((c) => c.id === pos.columnId)
-  if (!column?.field) return Promise.resolve(undefined)
-  const edits = [{ rowId: pos.rowId, field: column.field, value }]
-  return runEdit(`Could not change ${column.label}`, () => api.editCells({ edits }))
 }
 
 /** Delete: every editable cell of the range is cleared, as one undo step. */

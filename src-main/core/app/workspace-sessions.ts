@@ -1,6 +1,7 @@
 /**
  * Session folders of the app's workspace: their ids (folder names under `<userData>/sessions`),
- * and the list entry each becomes. Pure, apart from nothing: the folder walk is list-sessions.ts.
+ * and the list entry each becomes. Pure (no I/O): the folder walk that finds the sessions and
+ * reads their summaries is session/persistence/list-sessions.ts.
  */
 import type { SessionSummary } from '../session/persistence/list-sessions'
 import type { WorkspaceSession } from './workspace-types'

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { choosePartSize, planParts, S3_MAX_PARTS, S3_MIN_PART_SIZE, usesMultipart } from './part-plan'
+import { DEFAULT_MIN_PART_SIZE } from './upload-engine'
 
 const MiB = 1024 * 1024
 const GiB = 1024 * MiB
 
 describe('choosePartSize', () => {
   it('keeps the minimum for ordinary files', () => {
-    expect(choosePartSize(100 * MiB)).toBe(8 * MiB)
-    expect(choosePartSize(2 * GiB, 16 * MiB)).toBe(16 * MiB)
+    expect(choosePartSize(100 * MiB, 8 * MiB)).toBe(8 * MiB)
+    expect(choosePartSize(2 * GiB, DEFAULT_MIN_PART_SIZE)).toBe(16 * MiB)
   })
 
   it('never goes below S3 minimum of 5 MiB', () => {
@@ -16,15 +17,16 @@ describe('choosePartSize', () => {
 
   it('grows so that no file needs more than 10,000 parts', () => {
     for (const size of [80 * GiB, 100 * GiB + 1, 1024 * GiB, 5 * 1024 * GiB]) {
-      const partSize = choosePartSize(size)
+      const partSize = choosePartSize(size, DEFAULT_MIN_PART_SIZE)
       expect(Math.ceil(size / partSize)).toBeLessThanOrEqual(S3_MAX_PARTS)
       expect(partSize % MiB).toBe(0)
     }
-    expect(choosePartSize(100 * GiB)).toBe(11 * MiB)
+    expect(choosePartSize(100 * GiB, 8 * MiB)).toBe(11 * MiB)
+    expect(choosePartSize(200 * GiB, DEFAULT_MIN_PART_SIZE)).toBe(21 * MiB)
   })
 
   it('refuses objects beyond 5 TiB', () => {
-    expect(() => choosePartSize(5 * 1024 * GiB + 1)).toThrow(RangeError)
+    expect(() => choosePartSize(5 * 1024 * GiB + 1, DEFAULT_MIN_PART_SIZE)).toThrow(RangeError)
   })
 })
 

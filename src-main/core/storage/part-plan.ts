@@ -17,8 +17,12 @@ export interface PartRange {
   end: number
 }
 
-/** Smallest part size >= minPartSize (rounded up to whole MiB) that keeps the count <= 10,000. */
-export function choosePartSize(fileSize: number, minPartSize: number = 8 * MiB): number {
+/**
+ * Smallest part size >= minPartSize (rounded up to whole MiB) that keeps the count <= 10,000.
+ * No default here: the engine's DEFAULT_MIN_PART_SIZE (upload-engine.ts) or the profile's
+ * `storage.multipart.partSizeMiB` decides, so there is one place that says 16 MiB.
+ */
+export function choosePartSize(fileSize: number, minPartSize: number): number {
   if (fileSize > S3_MAX_OBJECT_SIZE) throw new RangeError(`File of ${fileSize} bytes exceeds S3's 5 TiB object limit.`)
   const floor = Math.max(minPartSize, S3_MIN_PART_SIZE)
   const needed = Math.ceil(fileSize / S3_MAX_PARTS)

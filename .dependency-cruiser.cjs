@@ -1,0 +1,205 @@
+/* global require, module */
+/* eslint-disable @typescript-eslint/no-require-imports -- dependency-cruiser reads a CommonJS config */
+// The layer rules of ARCHITECTURE.md ("Invariants"), held by dependency-cruiser instead of memory.
+// `npm run lint:deps` (part of `npm test`) runs them through tools/lint-deps.ts, which calls
+// dependency-cruiser's API: its CLI refuses Node 20, the API runs on it. On Node >= 22 the CLI
+// should read this same file (`npx depcruise src-main src-renderer e2e bench tools`); not tried
+// here, where Node is 20.
+//
+// Type-only imports (`import type`) are seen (tsPreCompilationDeps) and count for cycles, but the
+// renderer may import any *type* from src-main: types vanish at build time, only runtime code would
+// be bundled into the window.
+
+/**
+ * Test helpers that live beside the tests they serve rather than in a testing/ folder (moving them
+ * is left to the issue #19 restructuring): the CLI's spawned-process helpers and the emulator's.
+ * They are test code: they may use the other helpers, and only tests may import them.
+ */
+const TEST_HELPERS_ELSEWHERE = [
+  '^src-main/cli/spawn-cli\\.ts$',
+  '^src-main/cli/import-test-env\\.ts$',
+  '^src-main/cli/import-crash-plan\\.ts$',
+  '^src-main/cli/import-crash-fixtures\\.ts$',
+  '^src-main/core/sandbox/emulator/testing\\.ts$',
+]
+
+/** Tests, end-to-end journeys and benches: the only code that may use test helpers. */
+const TEST_CODE = [
+  '\\.test\\.tsx?$',
+  '^e2e/',
+  '^bench/',
+  '^tools/',
+  '(^|/)testing/',
+  '^src-main/test-support/',
+  ...TEST_HELPERS_ELSEWHERE,
+]
+
+/**
+ * The src-main modules the renderer runs today. Each is pure (no Node, no I/O) and imports at
+ * runtime only modules of this same list (rule renderer-shared-stays-pure), so the renderer's
+ * bundle can never pull in Node code through them.
+ */
+const RENDERER_SHARED = [
+  '^src-main/core/editing/cell-text\\.ts$', // how a cell value is written and read as text (grid + CSV)
+  '^src-main/core/editing/field-path\\.ts$', // "title", "translations.fr.title": one parser for both sides
+  '^src-main/core/editing/tsv\\.ts$', // clipboard rows (copy/paste in the grid)
+  '^src-main/core/probe/thumbnails/thumbnail-url\\.ts$', // the thumbnail protocol's address for a row
+]
+
+const path = require('node:path')
+
+const TYPE_ONLY = ['local', 'type-only', 'import']
+const RUNTIME = ['local', 'import']
+
+/** The import specifier `from` uses for `to` (as written in the code: relative, no extension). */
+function specifier(from, to) {
+  const relative = path.posix.relative(path.posix.dirname(from), to).replace(/\.tsx?$/, '')
+  return relative.startsWith('.') ? relative : `./${relative}`
+}
+
+/**
+ * A cycle that exists today and is tolerated (the reason is beside each). dependency-cruiser matches
+ * a known cycle by its set of modules, so a new cycle, even through the same files, still fails.
+ * `cycle` is written as the report gives it (from its first module back to the last), and
+ * `firstEdge` is the kind of import from the last module to the first: with both exact, the report
+ * does not call the entry stale.
+ */
+function knownCycle(firstEdge, ...cycle) {
+  return {
+    type: 'cycle',
+    rule: { name: 'no-circular-types', severity: 'error' },
+    from: cycle[cycle.length - 1],
+    to: cycle[0],
+    unresolvedTo: specifier(cycle[cycle.length - 1], cycle[0]),
+    dependencyTypes: firstEdge,
+    cycle: cycle.map((name) => ({ name, dependencyTypes: TYPE_ONLY })),
+  }
+}
+
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-circular',
+      severity: 'error',
+      comment:
+        'A cycle of runtime imports: module initialisation order then decides what is undefined. ' +
+        'Move the shared part into a module both sides import.',
+      from: {},
+      to: { circular: true, viaOnly: { dependencyTypesNot: ['type-only'] } },
+    },
+    {
+      name: 'no-circular-types',
+      severity: 'error',
+      comment:
+        'A cycle that runs through `import type`: harmless at runtime, but it ties modules into one ' +
+        'knot. Put the shared type where both sides can import it. Known cycles are listed in ' +
+        'options.knownViolations below, each with why it is still there.',
+      from: {},
+      to: { circular: true, via: { dependencyTypes: ['type-only'] } },
+    },
+    {
+      name: 'core-not-electron',
+      severity: 'error',
+      comment:
+        'src-main/core runs in plain Node (CLI, tests, harness, `media-import ui`): electron stays in ' +
+        'src-main/electron. ESLint bans the same import by name; this rule also sees it through re-exports.',
+      from: { path: '^src-main/core/' },
+      to: { path: ['(^|/)node_modules/electron/', '^electron$', '^src-main/electron/'] },
+    },
+    {
+      name: 'core-not-shells',
+      severity: 'error',
+      comment: 'The core is used by the CLI and the Electron shell; it never reaches back into them.',
+      from: { path: '^src-main/core/' },
+      to: { path: ['^src-main/cli/', '^src-main/cli\\.ts$', '^src-main/main\\.ts$', '^src-main/preload\\.ts$'] },
+    },
+    {
+      name: 'main-not-renderer',
+      severity: 'error',
+      comment: 'The core and the shells never import the renderer: it runs in a sandboxed window.',
+      from: { path: '^src-main/' },
+      to: { path: '^src-renderer/' },
+    },
+    {
+      name: 'test-helpers-only-in-tests',
+      severity: 'error',
+      comment:
+        'src-main/test-support and every testing/ folder hold fakes and fixtures: only tests, e2e and ' +
+        'benches may import them, so none of it ships in the app or the CLI.',
+      from: { pathNot: TEST_CODE },
+      to: { path: ['^src-main/test-support/', '(^|/)testing/', ...TEST_HELPERS_ELSEWHERE] },
+    },
+    {
+      name: 'renderer-runtime-from-main',
+      severity: 'error',
+      comment:
+        'The renderer talks to main only through window.mediaImport. From src-main it may import types ' +
+        '(anything) and, at runtime, only the pure modules listed in RENDERER_SHARED.',
+      from: { path: '^src-renderer/', pathNot: '\\.test\\.tsx?$' },
+      to: { path: '^src-main/', pathNot: RENDERER_SHARED, dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'renderer-shared-stays-pure',
+      severity: 'error',
+      comment:
+        'A module the renderer runs imports at runtime only other modules of RENDERER_SHARED: no Node ' +
+        'built-ins, no packages, no core module that does I/O.',
+      from: { path: RENDERER_SHARED },
+      to: { pathNot: RENDERER_SHARED, dependencyTypesNot: ['type-only'] },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    // Not `exclude` for node_modules: that would drop packages as dependencies too, and
+    // core-not-electron must see `electron`.
+    exclude: { path: '^(out|dist|test-results|playwright-report|e2e/artifacts|bench/\\.data)/' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    // Electron's and Node's export conditions, so packages resolve as the build resolves them.
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+    },
+    knownViolations: [
+      // core/app/handlers.ts builds the one handler table from per-area files (data-, import-,
+      // upload-…handlers.ts); each of them imports the `HandlerContext` type back from handlers.ts.
+      // Type-only, so no runtime cycle. Moving the context type into its own file is part of the
+      // issue #19 restructuring (these files are being edited in parallel branches now).
+      knownCycle(TYPE_ONLY, 'src-main/core/app/handlers.ts', 'src-main/core/app/data-handlers.ts'),
+      ...[
+        'import-handlers',
+        'locale-asset-handlers',
+        'profile-handlers',
+        'row-action-handlers',
+        'support-handlers',
+        'upload-handlers',
+        'workspace-commands',
+      ].map((name) => knownCycle(RUNTIME, `src-main/core/app/${name}.ts`, 'src-main/core/app/handlers.ts')),
+      // session/row.ts (the Row type) and probe/types.ts, prefill/prefill.ts, livingdocs/types.ts
+      // name each other's types: a row holds probe facts and prefill values, probe facts and the
+      // prefill name the row's kind and entry. Type-only. Untying it is the "core/model" step of
+      // issue #19 (one module of types that the others import).
+      knownCycle(TYPE_ONLY, 'src-main/core/session/row.ts', 'src-main/core/probe/types.ts'),
+      knownCycle(
+        TYPE_ONLY,
+        'src-main/core/probe/types.ts',
+        'src-main/core/session/row.ts',
+        'src-main/core/prefill/prefill.ts',
+      ),
+      knownCycle(
+        TYPE_ONLY,
+        'src-main/core/probe/types.ts',
+        'src-main/core/session/row.ts',
+        'src-main/core/prefill/prefill.ts',
+        'src-main/core/prefill/exif-fields.ts',
+      ),
+      knownCycle(
+        TYPE_ONLY,
+        'src-main/core/session/row.ts',
+        'src-main/core/prefill/prefill.ts',
+        'src-main/core/livingdocs/types.ts',
+      ),
+    ],
+  },
+}
