@@ -20,6 +20,8 @@ export const NS = {
   exif: 'http://ns.adobe.com/exif/1.0/',
   tiff: 'http://ns.adobe.com/tiff/1.0/',
   iptcCore: 'http://iptc.org/std/Iptc4xmpCore/1.0/xmlns/',
+  iptcExt: 'http://iptc.org/std/Iptc4xmpExt/2008-02-29/',
+  plus: 'http://ns.useplus.org/ldf/xmp/1.0/',
   xml: 'http://www.w3.org/XML/1998/namespace',
 } as const
 
