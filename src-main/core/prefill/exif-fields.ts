@@ -4,10 +4,8 @@
  * "Exif Extraction"), which follows the IPTC Photo Metadata Standard, plus the XMP and IIM names
  * editors know them by. Matching ignores case, spaces and punctuation, so "Caption/Abstract",
  * "caption-abstract" and "CaptionAbstract" are one field.
- *
- * Fields the probe does not read yet are known here but give no value (`readable: false`): the
- * IPTC structures (Location Created, Image Region, Creator's Contact Info…), which the XMP reader
- * skips; a mapping naming them is valid and simply prefills nothing, as for a file without them.
+ * IPTC structures give the field that names each one (Copyright Owner: CopyrightOwnerName), or
+ * for a place or a contact its parts joined ("Old Town, Bern, BE, Switzerland").
  */
 import type { EmbeddedMetadata, ExtraIptcField, ExtraIptcListField } from '../probe/types'
 
@@ -18,14 +16,29 @@ export interface FieldInfo {
   read: Getter
   /** Where the probe says the value came from ("XMP photoshop:Headline"), when it knows. */
   origin: (e: EmbeddedMetadata) => string | undefined
-  readable: boolean
 }
 
 type Key = 'title' | 'description' | 'creator' | 'credit' | 'copyright' | 'keywords' | 'dateTaken'
-type Source = Key | ExtraIptcField | ExtraIptcListField | 'timeCreated' | null
+type Source = Key | ExtraIptcField | ExtraIptcListField | 'timeCreated'
 
 const mainKeys = new Set<string>(['title', 'description', 'creator', 'credit', 'copyright', 'keywords', 'dateTaken'])
 const listKeys = new Set<string>([
+  'copyrightOwner',
+  'licensor',
+  'imageCreator',
+  'imageSupplier',
+  'genre',
+  'aboutCvTerm',
+  'artworkOrObject',
+  'productInImage',
+  'personInImageWithDetails',
+  'registryEntry',
+  'imageRegion',
+  'embeddedRightsExpression',
+  'linkedRightsExpression',
+  'locationCreated',
+  'locationShown',
+  'creatorContactInfo',
   'sceneCode',
   'subjectCode',
   'personShown',
@@ -86,35 +99,40 @@ const fields: [Source, string[]][] = [
   ['propertyReleaseId', ['Property Release Id', 'PropertyReleaseID']],
   ['propertyReleaseStatus', ['Property Release Status', 'PropertyReleaseStatus']],
   ['webStatement', ['Web Statement of Rights', 'WebStatement']],
-  // IPTC structures: known names, not read yet (see the header).
-  [null, ["Creator's Contact Info", 'Creator’s Contact Info', 'Creator Contact Info', 'creatorContactInfo']],
-  [null, ['Artwork or Object in the Image', 'ArtworkOrObject', 'Artwork or Object in the Image structure']],
-  [null, ['Copyright Owner', 'CopyrightOwner']],
-  [null, ['CV-Term About Image', 'AboutCvTerm']],
-  [null, ['Embedded Encoded Rights Expression', 'EmbdEncRightsExpr']],
-  [null, ['Genre']],
-  [null, ['Image Creator', 'ImageCreator']],
-  [null, ['Image Region', 'ImageRegion']],
-  [null, ['Image Registry Entry', 'RegistryId']],
-  [null, ['Image Supplier', 'ImageSupplier']],
-  [null, ['Licensor']],
-  [null, ['Linked Encoded Rights Expression', 'LinkedEncRightsExpr']],
-  [null, ['Location created', 'LocationCreated']],
-  [null, ['Location Shown in the Image', 'LocationShown']],
-  [null, ['Person Shown in the Image with Details', 'PersonInImageWDetails']],
-  [null, ['Product Shown in the Image', 'ProductInImage']],
+  // IPTC structures: the field naming each one (probe/metadata/mwg.ts structExtras).
+  [
+    'creatorContactInfo',
+    ["Creator's Contact Info", 'Creator’s Contact Info', 'Creator Contact Info', 'creatorContactInfo'],
+  ],
+  [
+    'artworkOrObject',
+    ['Artwork or Object in the Image', 'ArtworkOrObject', 'Artwork or Object in the Image structure'],
+  ],
+  ['copyrightOwner', ['Copyright Owner', 'CopyrightOwner']],
+  ['aboutCvTerm', ['CV-Term About Image', 'AboutCvTerm']],
+  ['embeddedRightsExpression', ['Embedded Encoded Rights Expression', 'EmbdEncRightsExpr']],
+  ['genre', ['Genre']],
+  ['imageCreator', ['Image Creator', 'ImageCreator']],
+  ['imageRegion', ['Image Region', 'ImageRegion']],
+  ['registryEntry', ['Image Registry Entry', 'RegistryId']],
+  ['imageSupplier', ['Image Supplier', 'ImageSupplier']],
+  ['licensor', ['Licensor']],
+  ['linkedRightsExpression', ['Linked Encoded Rights Expression', 'LinkedEncRightsExpr']],
+  ['locationCreated', ['Location created', 'LocationCreated']],
+  ['locationShown', ['Location Shown in the Image', 'LocationShown']],
+  ['personInImageWithDetails', ['Person Shown in the Image with Details', 'PersonInImageWDetails']],
+  ['productInImage', ['Product Shown in the Image', 'ProductInImage']],
 ]
 
 /** "hh:mm:ss" (with its offset) of the date taken, when it has a time. */
 const timeOf = (e: EmbeddedMetadata): string | undefined => /T(.+)$/.exec(e.dateTaken ?? '')?.[1]
 
 function infoFor(source: Source): FieldInfo {
-  if (source === null) return { read: () => undefined, origin: () => undefined, readable: false }
-  if (source === 'timeCreated') return { read: timeOf, origin: (e) => e.origins?.dateTaken, readable: true }
+  if (source === 'timeCreated') return { read: timeOf, origin: (e) => e.origins?.dateTaken }
   const origin = (e: EmbeddedMetadata) => e.origins?.[source]
-  if (mainKeys.has(source)) return { read: (e) => e[source as Key], origin, readable: true }
-  if (listKeys.has(source)) return { read: (e) => e.moreLists?.[source as ExtraIptcListField], origin, readable: true }
-  return { read: (e) => e.more?.[source as ExtraIptcField], origin, readable: true }
+  if (mainKeys.has(source)) return { read: (e) => e[source as Key], origin }
+  if (listKeys.has(source)) return { read: (e) => e.moreLists?.[source as ExtraIptcListField], origin }
+  return { read: (e) => e.more?.[source as ExtraIptcField], origin }
 }
 
 const normalise = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]/g, '')

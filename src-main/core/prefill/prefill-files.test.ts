@@ -122,4 +122,37 @@ describe('prefill from files exiftool wrote', () => {
     })
     expect(out.sources.keywords).toMatchObject({ origin: 'XMP Iptc4xmpExt:PersonInImage' })
   })
+
+  it('reads IPTC structures by the field that names them: Copyright Owner, Licensor, places, artwork', async () => {
+    const file = await jpeg('structs.jpg', [
+      '-XMP-plus:CopyrightOwnerName=Ann Example',
+      '-XMP-plus:LicensorName=Example Licensing AG',
+      '-XMP-iptcExt:LocationCreatedCity=Bern',
+      '-XMP-iptcExt:LocationCreatedCountryName=Switzerland',
+      '-XMP-iptcExt:ArtworkTitle=Harbour in winter',
+      '-XMP-iptcCore:CreatorWorkEmail=ann@example.com',
+    ])
+    expect(file.embedded.moreLists).toMatchObject({
+      copyrightOwner: ['Ann Example'],
+      licensor: ['Example Licensing AG'],
+      locationCreated: ['Bern, Switzerland'],
+      artworkOrObject: ['Harbour in winter'],
+      creatorContactInfo: ['ann@example.com'],
+    })
+    const mapped: MediaTypeModel = {
+      ...sandboxImage,
+      exifMappings: [
+        { field: 'Copyright Owner', property: 'credit' },
+        { field: 'Licensor', property: 'source' },
+        { field: 'Location created', property: 'caption' },
+      ],
+    }
+    const out = prefillMetadata(file, mapped)
+    expect(out.metadata).toMatchObject({
+      credit: 'Ann Example',
+      source: 'Example Licensing AG',
+      caption: 'Bern, Switzerland',
+    })
+    expect(out.sources.credit).toMatchObject({ origin: 'XMP plus:CopyrightOwner' })
+  })
 })

@@ -70,6 +70,23 @@ export type ExtraIptcListField =
   | 'modelAge'
   | 'modelReleaseId'
   | 'propertyReleaseId'
+  // IPTC structures, by the field that names each one (see metadata/mwg.ts)
+  | 'copyrightOwner'
+  | 'licensor'
+  | 'imageCreator'
+  | 'imageSupplier'
+  | 'genre'
+  | 'aboutCvTerm'
+  | 'artworkOrObject'
+  | 'productInImage'
+  | 'personInImageWithDetails'
+  | 'registryEntry'
+  | 'imageRegion'
+  | 'embeddedRightsExpression'
+  | 'linkedRightsExpression'
+  | 'locationCreated'
+  | 'locationShown'
+  | 'creatorContactInfo'
 
 export type ProbeWarningCode =
   | 'extension-mismatch'

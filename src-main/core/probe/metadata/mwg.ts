@@ -100,6 +100,54 @@ const listExtras: Extra<ExtraIptcListField>[] = [
   ['propertyReleaseId', NS.plus, 'plus:PropertyReleaseID'],
 ]
 
+/**
+ * IPTC structures by the fields that name them, read through XmpProperties.structField(): one
+ * value per structure, or, where several fields make one value (a place, a contact), those
+ * fields of the first structure joined with ", ".
+ */
+const structExtras: [field: ExtraIptcListField, ns: string, xmpName: string, fieldNs: string, fields: string[]][] = [
+  ['copyrightOwner', NS.plus, 'plus:CopyrightOwner', NS.plus, ['CopyrightOwnerName']],
+  ['licensor', NS.plus, 'plus:Licensor', NS.plus, ['LicensorName']],
+  ['imageCreator', NS.plus, 'plus:ImageCreator', NS.plus, ['ImageCreatorName']],
+  ['imageSupplier', NS.plus, 'plus:ImageSupplier', NS.plus, ['ImageSupplierName']],
+  ['genre', NS.iptcExt, 'Iptc4xmpExt:Genre', NS.iptcExt, ['Name']],
+  ['aboutCvTerm', NS.iptcExt, 'Iptc4xmpExt:AboutCvTerm', NS.iptcExt, ['CvTermName']],
+  ['artworkOrObject', NS.iptcExt, 'Iptc4xmpExt:ArtworkOrObject', NS.iptcExt, ['AOTitle']],
+  ['productInImage', NS.iptcExt, 'Iptc4xmpExt:ProductInImage', NS.iptcExt, ['ProductName']],
+  ['personInImageWithDetails', NS.iptcExt, 'Iptc4xmpExt:PersonInImageWDetails', NS.iptcExt, ['PersonName']],
+  ['registryEntry', NS.iptcExt, 'Iptc4xmpExt:RegistryId', NS.iptcExt, ['RegItemId']],
+  ['imageRegion', NS.iptcExt, 'Iptc4xmpExt:ImageRegion', NS.iptcExt, ['Name']],
+  ['embeddedRightsExpression', NS.iptcExt, 'Iptc4xmpExt:EmbdEncRightsExpr', NS.iptcExt, ['EncRightsExpr']],
+  ['linkedRightsExpression', NS.iptcExt, 'Iptc4xmpExt:LinkedEncRightsExpr', NS.iptcExt, ['LinkedRightsExpr']],
+  [
+    'locationCreated',
+    NS.iptcExt,
+    'Iptc4xmpExt:LocationCreated',
+    NS.iptcExt,
+    ['Sublocation', 'City', 'ProvinceState', 'CountryName'],
+  ],
+  [
+    'locationShown',
+    NS.iptcExt,
+    'Iptc4xmpExt:LocationShown',
+    NS.iptcExt,
+    ['Sublocation', 'City', 'ProvinceState', 'CountryName'],
+  ],
+  [
+    'creatorContactInfo',
+    NS.iptcCore,
+    'Iptc4xmpCore:CreatorContactInfo',
+    NS.iptcCore,
+    ['CiEmailWork', 'CiTelWork', 'CiUrlWork'],
+  ],
+]
+
+function structValue(xmp: XmpProperties | undefined, ns: string, name: string, fieldNs: string, fields: string[]) {
+  if (fields.length === 1) return xmp?.structField(ns, name, fieldNs, fields[0] as string)
+  const parts = fields.map((f) => xmp?.structField(ns, name, fieldNs, f)?.[0]).filter((v): v is string => !!v)
+  return parts.length > 0 ? [parts.join(', ')] : undefined
+}
+
 const localName = (qname: string): string => qname.slice(qname.indexOf(':') + 1)
 
 /** One string per origin label, shared by every row (10,000 rows would otherwise hold 100,000 copies). */
@@ -197,6 +245,12 @@ export function reconcile(sources: MetadataSources): EmbeddedMetadata {
     if (!value || value.length === 0) continue
     moreLists[field] = value
     origins[field] = from
+  }
+  for (const [field, ns, xmpName, fieldNs, fields] of structExtras) {
+    const value = structValue(xmp, ns, localName(xmpName), fieldNs, fields)
+    if (!value) continue
+    moreLists[field] = value
+    origins[field] = label(`XMP ${xmpName}`)
   }
   if (Object.keys(moreLists).length > 0) out.moreLists = moreLists
   if (Object.keys(origins).length > 0) out.origins = origins
