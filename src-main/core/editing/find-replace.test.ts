@@ -88,7 +88,7 @@ describe('planFindReplace', () => {
     expect(() =>
       planFindReplace(contextOf(rows), ['row-13'], ['metadata.title'], opts('a', 'b', { regex: true })),
     ).toThrow(/matches too often/)
-    expect(performance.now() - started).toBeLessThan(2000)
+    expect(performance.now() - started).toBeLessThan(5000)
     // Plain text finds the same 90,000 matches on the built-in engine: a literal cannot backtrack.
     expect(planFindReplace(contextOf(rows), ['row-13'], ['metadata.title'], opts('a', 'b')).matches).toBe(90_000)
   })
