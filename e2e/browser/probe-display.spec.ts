@@ -7,7 +7,7 @@
  */
 import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { makeVideo } from '../../src-main/core/probe/fixtures/generate'
+import { makeImage, makeVideo, tag } from '../../src-main/core/probe/fixtures/generate'
 import { saveScreenshot } from '../harness/artifacts'
 import { expect, test } from '../harness/fixtures'
 import { makePng } from '../support/media/png'
@@ -28,12 +28,21 @@ test('every fact the probe found shows on its row', async ({ importer, harness, 
   // Walk order is depth first by name, so the copy in z-copies is found after its original.
   await copyFile(join(FIXTURES, 'mwg-in-sync.jpg'), join(folder, 'z-copies', 'mwg-in-sync copy.jpg'))
   await writeFile(join(folder, 'mislabeled.jpg'), makePng(32, 24))
-  await writeFile(join(folder, 'truncated.jpg'), (await readFile(join(FIXTURES, 'mwg-exif-wins.jpg'))).subarray(0, 1200))
+  await writeFile(
+    join(folder, 'truncated.jpg'),
+    (await readFile(join(FIXTURES, 'mwg-exif-wins.jpg'))).subarray(0, 1200),
+  )
   await makeVideo(join(folder, 'clip.mp4'), { seconds: 2.5, args: ['-pix_fmt', 'yuv420p'] })
+  // An agency photo: a 250-character headline (the title allows 200) and its job id as Object Name.
+  const headline = `${'herring '.repeat(31)}ok`
+  await tag(await makeImage(join(folder, 'agency.jpg'), 16, 16), [
+    `-XMP-photoshop:Headline=${headline}`,
+    '-IPTC:ObjectName=01661gdx',
+  ])
 
   await importer.drop([folder])
   await importer.waitForScan('done')
-  await expect(importer.rows).toHaveCount(media.length + 4)
+  await expect(importer.rows).toHaveCount(media.length + 5)
   const grid = new GridPage(importer)
   // The Preview column's header is an icon, not a named button: its cells are found by column id.
   const preview = (path: string) => importer.row(path).locator('[role="gridcell"][data-column="thumbnail"]')
@@ -41,7 +50,9 @@ test('every fact the probe found shows on its row', async ({ importer, harness, 
   // A photo's thumbnail: made in the background, then loaded by the grid from the cache.
   const photo = preview(at('mwg-in-sync.jpg')).locator('img')
   await expect(photo).toBeVisible({ timeout: 30_000 })
-  await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0)
+  await expect
+    .poll(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+    .toBeGreaterThan(0)
   await expect(photo).toHaveAttribute('src', /^media-thumb:\/\/thumb\/[0-9a-f]{64}-\d+\.webp$/)
 
   // The clip: a poster frame (ffmpeg is installed here) and its duration on the preview.
@@ -49,7 +60,9 @@ test('every fact the probe found shows on its row', async ({ importer, harness, 
   await expect(clip.locator('.preview-duration')).toHaveText('0:02')
   const poster = clip.locator('img')
   await expect(poster).toHaveAttribute('alt', 'Poster frame', { timeout: 30_000 })
-  await expect.poll(() => poster.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0)
+  await expect
+    .poll(() => poster.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+    .toBeGreaterThan(0)
 
   // HEIC cannot be decoded here: no image, the badge, and the reason on hover.
   const heic = preview(at('portrait.heic')).locator('.preview')
@@ -79,6 +92,16 @@ test('every fact the probe found shows on its row', async ({ importer, harness, 
   const embedded = await grid.cell(at('mwg-in-sync.jpg'), 'Title')
   await expect(embedded).not.toHaveText('')
   await expect(embedded.locator('.fallback-mark')).toHaveCount(0)
+  // Each prefilled cell says on hover where its value was read.
+  await expect(embedded).toHaveAttribute('title', 'From XMP dc:title (mapping "Title").')
+  // The Headline beats the job id, shortened at a word to the title's 200 characters and marked.
+  const agency = await grid.cell(at('agency.jpg'), 'Title')
+  await expect(agency.locator('.fallback-text')).toHaveText(/^herring herring .* herring…$/)
+  await expect(agency.locator('.fallback-mark')).toHaveAttribute(
+    'title',
+    'From XMP photoshop:Headline (mapping "Headline"), shortened from 250 characters to fit.',
+  )
+  await expect(await grid.cell(at('agency.jpg'), 'Status')).not.toContainText(/title/i)
 
   // The cut-off photo: the problem in its status and in the error mark.
   const status = await grid.cell(at('truncated.jpg'), 'Status')

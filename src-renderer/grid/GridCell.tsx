@@ -21,7 +21,7 @@ import { FallbackValue } from './cells/FallbackValue'
 import { PathWithNotes } from './cells/PathWithNotes'
 import { LocaleAssetCell } from './cells/LocaleAssetCell'
 import { PreviewCell } from './cells/PreviewCell'
-import { hasRowNotes, isFallbackValue } from './cells/probe-notes'
+import { hasRowNotes, isFallbackValue, isShortenedValue, prefillNote } from './cells/probe-notes'
 
 export interface GridCellProps {
   column: GridColumn
@@ -83,6 +83,15 @@ function display(column: GridColumn, row: Row, selected: boolean, pending: Pendi
             : columnText(column, row)
       if (column.kind === 'property' && isFallbackValue(row, column.property?.handle, value))
         return <FallbackValue text={text} />
+      // A prefilled value cut to the property's maxLength is marked; its tooltip says from what length.
+      if (column.kind === 'property' && isShortenedValue(row, column.field, value))
+        return (
+          <FallbackValue
+            text={text}
+            label="shortened"
+            description={prefillNote(row, column.field, value) ?? 'Shortened to fit.'}
+          />
+        )
       // Plain text straight in the cell: one element less per cell, hundreds less per scrolled frame.
       return text
     }
@@ -115,6 +124,9 @@ export const GridCell = memo(function GridCell(props: GridCellProps) {
   if (editing) classes.push('editing')
   if (pending) classes.push('pending')
   const messages = issues.map((i) => i.message).join('\n')
+  // Where a prefilled value came from (only while the cell still holds it).
+  const origin =
+    column.kind === 'property' && !pending ? prefillNote(row, column.field, cellValue(column, row)) : undefined
   return (
     <div
       role="gridcell"
@@ -128,7 +140,7 @@ export const GridCell = memo(function GridCell(props: GridCellProps) {
       aria-describedby={showMessage ? messageId : undefined}
       aria-busy={pending ? true : undefined}
       data-pending={pending ? '' : undefined}
-      title={messages || (!applies ? 'This media type has no such property' : undefined)}
+      title={messages || (!applies ? 'This media type has no such property' : origin)}
       // Cells out of view sideways are not rendered: the first after a gap says where it goes.
       style={props.placed ? { gridColumnStart: colIndex + 1 } : undefined}
     >

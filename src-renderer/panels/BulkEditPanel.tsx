@@ -1,6 +1,7 @@
 /**
- * Sets one column on many rows: the selected rows, else the rows of the selected range. Replace
- * writes the value, Append adds to text (and tags), Clear empties. Values may use variables,
+ * Sets one column on many rows: the selected rows, else the rows of the selected range. Only
+ * where empty fills cells that hold nothing (the default where files brought values for the
+ * column, so their credits stay), Replace writes the value, Append adds to text (and tags), Clear empties. Values may use variables,
  * resolved per row in the grid's order.
  */
 import { useMemo, useState } from 'react'
@@ -12,13 +13,28 @@ import { useAppStore } from '../store/app-store'
 
 const VARIABLES = '{filename} {folder} {date} {seq} {seq:3} {exif.title} {exif.creator} …'
 
+const MODES: [BulkMode, string][] = [
+  ['fill-empty', 'Only where empty'],
+  ['replace', 'Replace'],
+  ['append', 'Append'],
+  ['clear', 'Clear'],
+]
+
+function defaultMode(field: string): BulkMode {
+  if (!field.startsWith('metadata.')) return 'replace'
+  const handle = field.slice('metadata.'.length)
+  const rows = useAppStore.getState().session.byId
+  const embedded = targetRowIds().some((id) => rows.get(id)?.prefill?.sources[handle]?.from === 'embedded')
+  return embedded ? 'fill-empty' : 'replace'
+}
+
 export function BulkEditPanel() {
   const all = useAppStore((s) => s.columns)
   const columns = useMemo(() => all.filter(isEditable), [all])
   const active = useAppStore((s) => s.active?.columnId)
   const count = useAppStore((s) => (s.selected.size > 0 ? s.selected.size : s.active ? 1 : 0))
   const [field, setField] = useState(() => columns.find((c) => c.id === active)?.field ?? columns[0]?.field ?? '')
-  const [mode, setMode] = useState<BulkMode>('replace')
+  const [mode, setMode] = useState<BulkMode>(() => defaultMode(field))
   const [value, setValue] = useState('')
   const [result, setResult] = useState('')
   const apply = async () => {
@@ -40,7 +56,13 @@ export function BulkEditPanel() {
     >
       <label className="field">
         Column
-        <select value={field} onChange={(e) => setField(e.target.value)}>
+        <select
+          value={field}
+          onChange={(e) => {
+            setField(e.target.value)
+            setMode(defaultMode(e.target.value))
+          }}
+        >
           {columns.map((c) => (
             <option key={c.id} value={c.field}>
               {c.label}
@@ -50,10 +72,10 @@ export function BulkEditPanel() {
       </label>
       <fieldset className="field">
         <legend>How</legend>
-        {(['replace', 'append', 'clear'] as const).map((m) => (
+        {MODES.map(([m, text]) => (
           <label key={m} className="inline">
             <input type="radio" name="bulk-mode" value={m} checked={mode === m} onChange={() => setMode(m)} />
-            {m === 'replace' ? 'Replace' : m === 'append' ? 'Append' : 'Clear'}
+            {text}
           </label>
         ))}
       </fieldset>

@@ -29,7 +29,9 @@ export const editSchemas = {
         .max(MAX_EDIT_ROWS),
     })
     .strict(),
-  bulkEdit: z.object({ rowIds, field, mode: z.enum(['replace', 'append', 'clear']), value: cellValue }).strict(),
+  bulkEdit: z
+    .object({ rowIds, field, mode: z.enum(['fill-empty', 'replace', 'append', 'clear']), value: cellValue })
+    .strict(),
   fillDown: z.object({ rowIds: rowIds.min(2), fields }).strict(),
   pasteCells: z.object({ rowIds, fields, text: z.string().min(1).max(16_000_000) }).strict(),
   findReplace: z

@@ -7,6 +7,7 @@
  */
 import { formatCellValue } from './cell-text'
 import { readField, type FieldRef } from './field-path'
+import { expandReplacement, LinearPattern, PatternError } from './linear-pattern'
 import { addWrite, emptyPlan, fieldRefs, uniqueIds, type Plan, type PlanContext } from './plan'
 import { PlanError } from './plan-edits'
 
@@ -34,27 +35,55 @@ export interface FindReport {
 const SAMPLES = 10
 const escapeRegex = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
-export function compileFind(options: FindOptions): RegExp {
-  if (options.find === '') throw new PlanError('Type the text to find.')
-  let re: RegExp
-  try {
-    re = new RegExp(options.regex ? options.find : escapeRegex(options.find), options.matchCase ? 'g' : 'gi')
-  } catch (err) {
-    throw new PlanError(`Not a valid regular expression: ${err instanceof Error ? err.message : String(err)}.`)
-  }
-  // A pattern that matches nothing at all (like "x*") would insert the replacement between every character.
-  if (new RegExp(re.source, re.flags.replace('g', '')).test('')) {
-    throw new PlanError('The pattern also matches empty text: make it match at least one character.')
-  }
-  return re
+/** Counts and rewrites one text; both walk the same matches, so the preview's count is what is applied. */
+export interface Finder {
+  count(text: string): number
+  replace(text: string, replacement: string): string
 }
 
-function countIn(re: RegExp, text: string): number {
-  re.lastIndex = 0
-  let n = 0
-  while (re.exec(text) !== null) n++
-  re.lastIndex = 0
-  return n
+/**
+ * Plain text runs on the built-in engine as an escaped literal, which cannot backtrack; a regular
+ * expression runs on RE2 (linear-pattern.ts), so no pattern can hold main.
+ */
+export function compileFind(options: FindOptions): Finder {
+  if (options.find === '') throw new PlanError('Type the text to find.')
+  if (!options.regex) {
+    const re = new RegExp(escapeRegex(options.find), options.matchCase ? 'g' : 'gi')
+    return {
+      count: (text) => text.match(re)?.length ?? 0,
+      // In plain mode "$" in the replacement is text, not a group reference.
+      replace: (text, replacement) => text.replace(re, () => replacement),
+    }
+  }
+  let pattern: LinearPattern
+  try {
+    pattern = new LinearPattern(options.find, !options.matchCase)
+  } catch (err) {
+    throw err instanceof PatternError ? new PlanError(err.message) : err
+  }
+  // A pattern that matches nothing at all (like "x*") would insert the replacement between every character.
+  if (pattern.matchesEmpty()) {
+    throw new PlanError('The pattern also matches empty text: make it match at least one character.')
+  }
+  const all = (text: string) => {
+    try {
+      return pattern.matchAll(text)
+    } catch (err) {
+      throw err instanceof PatternError ? new PlanError(err.message) : err
+    }
+  }
+  return {
+    count: (text) => all(text).length,
+    replace: (text, replacement) => {
+      let out = ''
+      let at = 0
+      for (const match of all(text)) {
+        out += text.slice(at, match.start) + expandReplacement(replacement, match, text)
+        at = match.end
+      }
+      return out + text.slice(at)
+    },
+  }
 }
 
 export function planFindReplace(
@@ -63,9 +92,8 @@ export function planFindReplace(
   fields: readonly string[],
   options: FindOptions,
 ): Plan & FindReport {
-  const re = compileFind(options)
-  // In plain mode "$" in the replacement is text, not a group reference.
-  const replacement = options.regex ? options.replace : options.replace.replaceAll('$', '$$$$')
+  const finder = compileFind(options)
+  const replacement = options.replace
   const refs = fieldRefs(fields)
   if ('error' in refs) throw new PlanError(refs.error)
   const plan = emptyPlan()
@@ -79,16 +107,16 @@ export function planFindReplace(
       const value = readField(row.entry, ref)
       const texts =
         typeof value === 'string' ? [value] : Array.isArray(value) ? value.filter((v) => typeof v === 'string') : []
-      const found = texts.reduce((n, text) => n + countIn(re, text), 0)
+      const found = texts.reduce((n, text) => n + finder.count(text), 0)
       if (found === 0) return
       report.matches += found
       report.cells++
       rowMatched = true
       const after = Array.isArray(value)
         ? value
-            .map((item) => (typeof item === 'string' ? item.replace(re, replacement) : item))
+            .map((item) => (typeof item === 'string' ? finder.replace(item, replacement) : item))
             .filter((item) => item !== '')
-        : (value as string).replace(re, replacement)
+        : finder.replace(value as string, replacement)
       const writes = plan.writes.length
       addWrite(plan, ctx, rowId, field, ref, after)
       if (plan.writes.length > writes && report.samples.length < SAMPLES) {

@@ -50,6 +50,20 @@ describe('planCells', () => {
 })
 
 describe('planBulk', () => {
+  it('"only where empty" fills the gaps and leaves the credits files brought intact', () => {
+    const shoot = [
+      imageRow(1, { metadata: { title: 'a', credit: 'Reuters / Ann Example' } }),
+      imageRow(2, { metadata: { title: 'b', credit: '  ' } }),
+      imageRow(3, { metadata: { title: 'c' } }),
+    ]
+    const plan = planBulk(contextOf(shoot), ['row-1', 'row-2', 'row-3'], 'metadata.credit', 'fill-empty', 'Desk {seq}')
+    expect(plan.writes).toEqual([
+      { rowId: 'row-2', field: 'metadata.credit', value: 'Desk 2' },
+      { rowId: 'row-3', field: 'metadata.credit', value: 'Desk 3' },
+    ])
+    expect(plan.refused).toEqual([])
+  })
+
   it('replaces with a value per row ({seq} counts in the order given)', () => {
     const plan = planBulk(ctx, ['row-3', 'row-1'], 'externalId', 'replace', 'dam-{seq:2}')
     expect(plan.writes).toEqual([

@@ -1,9 +1,10 @@
 /**
- * The grid's edits as plans: cells typed in, a bulk set on a selection (Replace, Append, Clear),
+ * The grid's edits as plans: cells typed in, a bulk set on a selection (Only where empty, Replace, Append, Clear),
  * fill-down from the first row, and a pasted range. Typed and bulk values may hold variables
  * ({filename}, {seq}…), resolved per row; pasted and filled values are data and stay literal.
  * Pure.
  */
+import { isEmptyValue } from '../livingdocs/entry-builder'
 import { coerceCellValue, formatCellValue } from './cell-text'
 import { propertyOf } from './edit-rules'
 import { readField, type FieldRef } from './field-path'
@@ -55,7 +56,11 @@ export function planCells(ctx: PlanContext, edits: readonly CellEdit[]): Plan {
   return plan
 }
 
-export type BulkMode = 'replace' | 'append' | 'clear'
+/**
+ * `fill-empty` ("Only where empty") writes only cells that hold nothing, so the credits, captions
+ * and titles files brought along stay as they are: how desks fill a shoot's gaps in bulk.
+ */
+export type BulkMode = 'fill-empty' | 'replace' | 'append' | 'clear'
 
 type Appended = { value: unknown } | { refuse: string }
 
@@ -92,9 +97,10 @@ export function planBulk(
   const plan = emptyPlan()
   uniqueIds(rowIds).forEach((rowId, i) => {
     if (mode === 'clear') return addWrite(plan, ctx, rowId, field, ref, undefined)
-    const given = resolved(template, value, ctx, rowId, i + 1)
-    if (mode === 'replace') return addWrite(plan, ctx, rowId, field, ref, given)
     const row = ctx.row(rowId)
+    if (mode === 'fill-empty' && !isEmptyValue(readField(row?.entry, ref))) return
+    const given = resolved(template, value, ctx, rowId, i + 1)
+    if (mode === 'replace' || mode === 'fill-empty') return addWrite(plan, ctx, rowId, field, ref, given)
     const addition = coerceCellValue(row ? propertyOf(ctx.project, row, ref) : undefined, given)
     const next = appended(readField(row?.entry, ref), addition)
     if ('refuse' in next) plan.refused.push({ rowId, field, message: next.refuse })

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { readProjectModel } from '../livingdocs/project-model'
 import type { MediaTypeModel } from '../livingdocs/types'
 import type { EmbeddedMetadata } from '../probe/types'
-import { fieldReader } from './exif-fields'
+import { fieldInfo, fieldReader } from './exif-fields'
 import { chooseMediaType, mediaTypeChoices } from './media-type'
 import { prefillMetadata, shapeFor, titleFromFileName } from './prefill'
 
@@ -82,7 +82,39 @@ describe('prefill from exifExtraction mappings', () => {
   })
 })
 
+/** The field and alias columns of the Exif Extraction table in the Livingdocs media-types reference. */
+const documented = `City (legacy)|City|City legacy|cityName|Copyright Notice|rights|Country (legacy)|Country legacy|
+Country/Primary Location Name|Country Code (legacy)|Country Code|Creator|By-line|Creator’s Contact Info|Creator Contact Info|
+creatorContactInfo|CreatorContactInfo|Creator’s jobtitle|AuthorsPosition|By-line Title|Credit Line|Credit|Provider|
+Date Created|DateCreated|Time Created|Description|Caption/Abstract|Caption|description|caption|Description Writer|
+Writer/Editor|CaptionWriter|Headline|Instructions|Intellectual Genre|Object Attribute Reference|Job Id|
+TransmissionReference|Original Transmission Reference|Keywords|subject|Province or State|State|Province/State|
+Rights Usage Terms|UsageTerms|Scene Code|Scene|Source|Subject Code|Subject Reference|Sublocation (legacy)|Location|
+Sub-location|Title|Object Name|title|Additional Model Information|AddlModelInfo|Artwork or Object in the Image|
+ArtworkOrObject|Code of Organisation Featured in the Image|OrganisationInImageCode|Copyright Owner|CopyrightOwner|
+CV-Term About Image|AboutCvTerm|Digital Image GUID|DigImageGUID|Digital Source Type|DigitalSourceType|
+Embedded Encoded Rights Expression|EmbdEncRightsExpr|Event|Genre|Image Creator|ImageCreator|Image Rating|Rating|
+Image Region|ImageRegion|Image Registry Entry|RegistryId|Image Supplier|ImageSupplier|Image Supplier Image ID|
+ImageSupplierImageID|Licensor|Linked Encoded Rights Expression|LinkedEncRightsExpr|Location created|LocationCreated|
+Location Shown in the Image|LocationShown|Max Avail Height|MaxAvailHeight|Max Avail Width|MaxAvailWidth|
+Minor Model Age Disclosure|MinorModelAgeDisclosure|Model Age|ModelAge|Model Release Id|ModelReleaseID|
+Model Release Status|ModelReleaseStatus|Name of Organisation Featured in the Image|OrganisationInImageName|
+Person Shown in the Image|PersonInImage|Person Shown in the Image with Details|PersonInImageWDetails|PLUS Version|
+Product Shown in the Image|ProductInImage|Property Release Id|PropertyReleaseID|Property Release Status|
+PropertyReleaseStatus|Web Statement of Rights|WebStatement|Artwork or Object in the Image structure`
+  .split(/[|\n]/)
+  .filter(Boolean)
+
 describe('field names and value shapes', () => {
+  it('knows every field and alias the Livingdocs reference lists', () => {
+    expect(documented.length).toBeGreaterThan(120)
+    expect(documented.filter((name) => fieldInfo(name) === undefined)).toEqual([])
+    expect(fieldReader('Provider')?.({ credit: 'Agency' })).toBe('Agency')
+    expect(fieldReader('Headline')?.({ more: { headline: 'H' } })).toBe('H')
+    expect(fieldReader('Person Shown in the Image')?.({ moreLists: { personShown: ['A'] } })).toEqual(['A'])
+    expect(fieldReader('Time Created')?.({ dateTaken: '2024-05-06T07:08:09+02:00' })).toBe('07:08:09+02:00')
+  })
+
   it('matches IPTC names and aliases regardless of case and punctuation', () => {
     for (const name of ['Caption/Abstract', 'caption-abstract', 'DESCRIPTION', 'dc:description']) {
       expect(fieldReader(name)?.(embedded)).toBe('Boats on the lake')

@@ -1,14 +1,32 @@
 /**
  * Metadata a new row starts with, filled the way the editor's own upload fills it: each
  * `exifExtraction.mappings` entry of the media type, in order; for each property the first
- * mapping that yields a non-empty value wins. Values are shaped for the property's plugin.
- * When no mapping gives a title, the title falls back to the file name and says so.
+ * mapping that yields a non-empty value wins (the Livingdocs reference, project-config
+ * media-types.md "Exif Extraction": the configured order is the project's choice, so it is kept).
+ * An image type without mappings gets the app's own (DEFAULT_MAPPINGS), which put the IPTC
+ * Headline before Title/Object Name: agencies write their job id into Object Name ("01661gdx").
+ * Values are shaped for the property's plugin; text longer than the property's maxLength is
+ * shortened at a word and marked, never a blocking error. When nothing gives a title, the title
+ * falls back to the file name and says so. Each value records where it came from.
  */
-import type { MediaTypeModel, PropertyModel } from '../livingdocs/types'
+import type { ExifMapping, MediaTypeModel, PropertyModel } from '../livingdocs/types'
 import type { EmbeddedMetadata } from '../probe/types'
-import { fieldReader, type FieldValue } from './exif-fields'
+import { fieldInfo, type FieldValue } from './exif-fields'
+import { oneLine, shortenAtWord } from './shorten'
 
-export type PrefillSource = { from: 'embedded'; field: string } | { from: 'file-name' }
+export type PrefillSource = (
+  | {
+      from: 'embedded'
+      /** The mapping's field name, as configured ("Headline", "Caption/Abstract"). */
+      field: string
+      /** Where the probe read it, e.g. "XMP photoshop:Headline", "IPTC Caption-Abstract". */
+      origin?: string
+    }
+  | { from: 'file-name' }
+) & {
+  /** The value was longer than the property's maxLength: its length in characters before shortening. */
+  shortenedFrom?: number
+}
 
 export interface MetadataPrefill {
   /** The media type handle the row starts with; undefined when the project has none for its kind. */
@@ -26,6 +44,27 @@ export interface PrefillInput {
 }
 
 const titleProperty = 'title'
+
+/**
+ * The app's mappings for an image type the project gives none: what a captioning desk fills
+ * first. Only properties the type defines (with a plugin that can hold the value) are filled.
+ */
+export const DEFAULT_MAPPINGS: readonly ExifMapping[] = [
+  { field: 'Headline', property: 'title' },
+  { field: 'Title', property: 'title' },
+  { field: 'Description', property: 'caption' },
+  { field: 'Description', property: 'description' },
+  { field: 'Credit Line', property: 'credit' },
+  { field: 'Creator', property: 'credit' },
+  { field: 'Source', property: 'source' },
+  { field: 'Copyright Notice', property: 'copyright' },
+  { field: 'Keywords', property: 'keywords' },
+  { field: 'Date Created', property: 'dateTaken' },
+]
+
+/** The project's mappings when it has any (its order is its choice), else the app's defaults. */
+export const mappingsFor = (mediaType: MediaTypeModel): readonly ExifMapping[] =>
+  mediaType.exifMappings.length > 0 ? mediaType.exifMappings : DEFAULT_MAPPINGS
 
 /** `IMG_0042.JPG` -> `IMG_0042`, NFC. */
 export function titleFromFileName(fileName: string): string {
@@ -61,28 +100,42 @@ export function shapeFor(property: Pick<PropertyModel, 'plugin' | 'allowedValues
 const nonEmpty = (v: unknown): boolean =>
   v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0)
 
+/** A text value made to fit its property: one line where it must be, shortened past maxLength. */
+function fitted(property: Pick<PropertyModel, 'plugin' | 'maxLength' | 'allowNewlines'>, value: unknown) {
+  if (property.plugin !== 'li-text' || typeof value !== 'string') return { value }
+  const text = property.allowNewlines === false ? oneLine(value) : value
+  const length = [...text].length
+  if (property.maxLength === undefined || length <= property.maxLength) return { value: text }
+  return { value: shortenAtWord(text, property.maxLength), shortenedFrom: length }
+}
+
 export function prefillMetadata(input: PrefillInput, mediaType: MediaTypeModel | undefined): MetadataPrefill {
   const metadata: Record<string, unknown> = {}
   const sources: Record<string, PrefillSource> = {}
   const properties = new Map((mediaType?.properties ?? []).map((p) => [p.handle, p]))
   if (input.embedded && mediaType?.kind === 'image') {
-    for (const mapping of mediaType.exifMappings) {
+    for (const mapping of mappingsFor(mediaType)) {
       if (nonEmpty(metadata[mapping.property])) continue
       const property = properties.get(mapping.property)
-      const read = fieldReader(mapping.field)
-      const raw = property && read ? read(input.embedded) : undefined
-      if (raw === undefined || !property) continue
-      const value = shapeFor(property, raw)
+      const field = fieldInfo(mapping.field)
+      const raw = property && field ? field.read(input.embedded) : undefined
+      if (raw === undefined || !property || !field) continue
+      const { value, shortenedFrom } = fitted(property, shapeFor(property, raw))
       if (!nonEmpty(value)) continue
       metadata[mapping.property] = value
-      sources[mapping.property] = { from: 'embedded', field: mapping.field }
+      const source: PrefillSource = { from: 'embedded', field: mapping.field }
+      const origin = field.origin(input.embedded)
+      if (origin) source.origin = origin
+      if (shortenedFrom !== undefined) source.shortenedFrom = shortenedFrom
+      sources[mapping.property] = source
     }
   }
   const fallback: string[] = []
   const title = mediaType ? properties.get(titleProperty) : { plugin: 'li-text' }
   if (title?.plugin === 'li-text' && !nonEmpty(metadata[titleProperty])) {
-    metadata[titleProperty] = titleFromFileName(input.fileName)
-    sources[titleProperty] = { from: 'file-name' }
+    const { value, shortenedFrom } = fitted(title, titleFromFileName(input.fileName))
+    metadata[titleProperty] = value
+    sources[titleProperty] = shortenedFrom === undefined ? { from: 'file-name' } : { from: 'file-name', shortenedFrom }
     fallback.push(titleProperty)
   }
   const prefill: MetadataPrefill = { metadata, sources, fallback }

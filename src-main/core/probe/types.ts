@@ -25,8 +25,12 @@ export interface EmbeddedMetadata {
   /** ISO 8601; with an offset when the file records one, else local time as shot. */
   dateTaken?: string
   gps?: GpsPosition
-  /** Further IPTC Core fields (XMP preferred over IIM) that exifExtraction mappings may name. */
+  /** Further IPTC Core and Extension fields (XMP preferred over IIM) that exifExtraction mappings may name. */
   more?: Partial<Record<ExtraIptcField, string>>
+  /** The IPTC fields that hold several values (Person Shown, Scene Code…). */
+  moreLists?: Partial<Record<ExtraIptcListField, string[]>>
+  /** field -> where its value was read, e.g. `headline: "XMP photoshop:Headline"` (shown beside prefilled cells). */
+  origins?: Record<string, string>
 }
 
 export type ExtraIptcField =
@@ -42,6 +46,47 @@ export type ExtraIptcField =
   | 'captionWriter'
   | 'creatorJobTitle'
   | 'usageTerms'
+  | 'intellectualGenre'
+  | 'digitalSourceType'
+  | 'digitalImageGuid'
+  | 'additionalModelInfo'
+  | 'event'
+  | 'maxAvailHeight'
+  | 'maxAvailWidth'
+  | 'webStatement'
+  | 'rating'
+  | 'imageSupplierImageId'
+  | 'minorModelAgeDisclosure'
+  | 'modelReleaseStatus'
+  | 'propertyReleaseStatus'
+  | 'plusVersion'
+
+export type ExtraIptcListField =
+  | 'sceneCode'
+  | 'subjectCode'
+  | 'personShown'
+  | 'organisationCode'
+  | 'organisationName'
+  | 'modelAge'
+  | 'modelReleaseId'
+  | 'propertyReleaseId'
+  // IPTC structures, by the field that names each one (see metadata/mwg.ts)
+  | 'copyrightOwner'
+  | 'licensor'
+  | 'imageCreator'
+  | 'imageSupplier'
+  | 'genre'
+  | 'aboutCvTerm'
+  | 'artworkOrObject'
+  | 'productInImage'
+  | 'personInImageWithDetails'
+  | 'registryEntry'
+  | 'imageRegion'
+  | 'embeddedRightsExpression'
+  | 'linkedRightsExpression'
+  | 'locationCreated'
+  | 'locationShown'
+  | 'creatorContactInfo'
 
 export type ProbeWarningCode =
   | 'extension-mismatch'

@@ -7,11 +7,20 @@ import './cells.css'
 
 export const FALLBACK_TEXT = 'Taken from the file name: the file embeds no value here. Type a better one.'
 
-export function FallbackValue({ text }: { text: string }) {
+/** `label` and `description` default to the file-name fallback; a shortened prefill passes its own. */
+export function FallbackValue({
+  text,
+  label = 'from file name',
+  description = FALLBACK_TEXT,
+}: {
+  text: string
+  label?: string
+  description?: string
+}) {
   return (
-    <span className="fallback-value" aria-description={FALLBACK_TEXT}>
+    <span className="fallback-value" aria-description={description}>
       <span className="fallback-text">{text}</span>
-      <span className="fallback-mark" data-label="from file name" title={FALLBACK_TEXT} aria-hidden="true" />
+      <span className="fallback-mark" data-label={label} title={description} aria-hidden="true" />
     </span>
   )
 }

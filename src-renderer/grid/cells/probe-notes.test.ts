@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Row } from '../../../src-main/contract'
-import { formatDuration, hasRowNotes, isFallbackValue, rowNotes } from './probe-notes'
+import { formatDuration, hasRowNotes, isFallbackValue, isShortenedValue, prefillNote, rowNotes } from './probe-notes'
 
 const base = { rowId: 'r1', path: '/d/a.png', relativePath: 'd/a.png', size: 1, mtimeMs: 0, status: 'probed' } as Row
 
@@ -42,6 +42,35 @@ describe('isFallbackValue', () => {
     expect(isFallbackValue(row, 'title', 'Sunset over the lake')).toBe(false)
     expect(isFallbackValue(row, 'caption', 'a')).toBe(false)
     expect(isFallbackValue(base, 'title', 'a')).toBe(false)
+  })
+})
+
+describe('prefillNote', () => {
+  const row = {
+    ...base,
+    prefill: {
+      metadata: { title: 'Harbour at…', caption: 'Boats', keywords: ['a', 'b'] },
+      sources: {
+        title: { from: 'embedded', field: 'Headline', origin: 'XMP photoshop:Headline', shortenedFrom: 250 },
+        caption: { from: 'embedded', field: 'Description' },
+        keywords: { from: 'embedded', field: 'Keywords', origin: 'IPTC Keywords' },
+      },
+      fallback: [],
+    },
+  } as unknown as Row
+  it('says where a prefilled value came from, and that it was shortened', () => {
+    expect(prefillNote(row, 'metadata.title', 'Harbour at…')).toBe(
+      'From XMP photoshop:Headline (mapping "Headline"), shortened from 250 characters to fit.',
+    )
+    expect(isShortenedValue(row, 'metadata.title', 'Harbour at…')).toBe(true)
+    expect(prefillNote(row, 'metadata.caption', 'Boats')).toBe('From the file\'s "Description".')
+    expect(prefillNote(row, 'metadata.keywords', ['a', 'b'])).toBe('From IPTC Keywords (mapping "Keywords").')
+  })
+  it('says nothing once the editor changed the value, or for translations', () => {
+    expect(prefillNote(row, 'metadata.title', 'My title')).toBeUndefined()
+    expect(isShortenedValue(row, 'metadata.title', 'My title')).toBe(false)
+    expect(prefillNote(row, 'translations.fr.metadata.title', 'Harbour at…')).toBeUndefined()
+    expect(prefillNote(base, 'metadata.title', 'x')).toBeUndefined()
   })
 })
 

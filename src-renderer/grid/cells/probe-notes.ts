@@ -46,6 +46,36 @@ export function isFallbackValue(row: Row, handle: string | undefined, value: unk
   return value !== undefined && value !== '' && value === row.prefill.metadata[handle]
 }
 
+const sameValue = (a: unknown, b: unknown): boolean =>
+  a === b || (Array.isArray(a) && Array.isArray(b) && JSON.stringify(a) === JSON.stringify(b))
+
+/**
+ * Where a prefilled metadata value came from, for the cell's tooltip ("From XMP
+ * photoshop:Headline, shortened from 250 characters"), while the cell still holds that value.
+ * `field` is the column's path: only `metadata.<handle>` was prefilled, not translations.
+ */
+export function prefillNote(row: Row, field: string | undefined, value: unknown): string | undefined {
+  if (!field?.startsWith('metadata.') || !row.prefill) return undefined
+  const handle = field.slice('metadata.'.length)
+  const source = row.prefill.sources[handle]
+  if (!source || value === undefined || !sameValue(value, row.prefill.metadata[handle])) return undefined
+  const from =
+    source.from === 'file-name'
+      ? 'From the file name'
+      : source.origin
+        ? `From ${source.origin} (mapping "${source.field}")`
+        : `From the file's "${source.field}"`
+  const cut = source.shortenedFrom
+  return cut === undefined ? `${from}.` : `${from}, shortened from ${cut.toLocaleString('en')} characters to fit.`
+}
+
+/** True while a metadata cell still holds a prefilled value that was shortened to fit (the cell marks it). */
+export function isShortenedValue(row: Row, field: string | undefined, value: unknown): boolean {
+  if (!field?.startsWith('metadata.') || !row.prefill) return false
+  const handle = field.slice('metadata.'.length)
+  return row.prefill.sources[handle]?.shortenedFrom !== undefined && sameValue(value, row.prefill.metadata[handle])
+}
+
 /** "0:07", "1:02:03"; seconds as players show them (rounded down, never "0:00" for a real clip). */
 export function formatDuration(seconds: number | undefined): string {
   if (seconds === undefined || !Number.isFinite(seconds) || seconds < 0) return ''

@@ -16,7 +16,16 @@ import { iptcFromResources } from './photoshop-irb'
 import { NS, readXmp } from './xmp-packet'
 
 /** The XMP namespaces reconcile() reads; other properties are skipped while parsing. */
-const xmpNamespaces: ReadonlySet<string> = new Set([NS.dc, NS.photoshop, NS.xmpRights, NS.exif, NS.iptcCore])
+const xmpNamespaces: ReadonlySet<string> = new Set([
+  NS.dc,
+  NS.photoshop,
+  NS.xmp,
+  NS.xmpRights,
+  NS.exif,
+  NS.iptcCore,
+  NS.iptcExt,
+  NS.plus,
+])
 
 export interface MetadataBlocks {
   /** TIFF structure; an `Exif\0\0` preamble is tolerated. */

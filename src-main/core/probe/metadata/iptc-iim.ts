@@ -8,7 +8,9 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true })
 
 /** Record 2 datasets we read, by number. */
 export const IIM = {
+  objectAttributeReference: 4,
   objectName: 5,
+  subjectReference: 12,
   keywords: 25,
   specialInstructions: 40,
   dateCreated: 55,

@@ -1,7 +1,9 @@
 /**
  * Reads the simple, list and language-alternative properties of an XMP packet (XMP spec
  * part 1 §7: RDF/XML serialisation), keyed by namespace URI + local name so any prefix works.
- * Structs are skipped: none of the fields we import lives in one. A small tolerant tokenizer,
+ * Of structures (`rdf:parseType="Resource"`, alone or as list items, as exiftool writes the IPTC
+ * Extension and PLUS ones) the direct fields are kept as lists under "struct/field"
+ * (structField()): Copyright Owner's CopyrightOwnerName, Licensor's LicensorName… A small tolerant tokenizer,
  * not a validating XML parser: camera and agency XMP is often sloppy, and a missing field is
  * better than a rejected file.
  */
@@ -20,6 +22,8 @@ export const NS = {
   exif: 'http://ns.adobe.com/exif/1.0/',
   tiff: 'http://ns.adobe.com/tiff/1.0/',
   iptcCore: 'http://iptc.org/std/Iptc4xmpCore/1.0/xmlns/',
+  iptcExt: 'http://iptc.org/std/Iptc4xmpExt/2008-02-29/',
+  plus: 'http://ns.useplus.org/ldf/xmp/1.0/',
   xml: 'http://www.w3.org/XML/1998/namespace',
 } as const
 
@@ -36,7 +40,7 @@ function decodeEntities(text: string): string {
   })
 }
 
-type Role = 'rdf' | 'description' | 'property' | 'container' | 'item' | 'other'
+type Role = 'rdf' | 'description' | 'property' | 'container' | 'item' | 'field' | 'other'
 
 /** One open element; every field is set at creation so all instances share one shape. */
 class Open {
@@ -46,6 +50,8 @@ class Open {
   resource: string | undefined = undefined
   items: { lang: string; value: string }[] | undefined = undefined
   container: 'list' | 'alt' = 'list'
+  /** A struct (property or list item) whose child elements are its fields. */
+  struct = false
   constructor(
     public role: Role,
     readonly ns: Map<string, string>,
@@ -94,6 +100,11 @@ export class XmpProperties {
     return (v.values.find((x) => x.lang === 'x-default') ?? v.values[0])?.value || undefined
   }
 
+  /** A field of a structure property, one value per structure (e.g. each Licensor's LicensorName). */
+  structField(ns: string, name: string, fieldNs: string, field: string): string[] | undefined {
+    return this.list(ns, `${name}/${fieldNs}${field}`)
+  }
+
   list(ns: string, name: string): string[] | undefined {
     const v = this.values.get(ns + name)
     if (!v) return undefined
@@ -124,6 +135,14 @@ class Reader {
     return false
   }
 
+  /** Struct fields add up: a list of Licensors gives one LicensorName each. */
+  private keepField(key: string, value: string): void {
+    if (!value) return
+    const known = this.values.get(key)
+    if (known?.kind === 'list') known.values.push(own(value))
+    else if (!known) this.values.set(key, { kind: 'list', values: [own(value)] })
+  }
+
   private keep(key: string, value: XmpValue): void {
     if (this.values.has(key)) return
     if (value.kind === 'simple') value.value = own(value.value)
@@ -134,7 +153,8 @@ class Reader {
 
   text(text: string, encoded: boolean): void {
     const top = this.stack[this.stack.length - 1]
-    if (top && (top.role === 'property' || top.role === 'item')) top.text += encoded ? decodeEntities(text) : text
+    if (top && (top.role === 'property' || top.role === 'item' || top.role === 'field'))
+      top.text += encoded ? decodeEntities(text) : text
   }
 
   close(): void {
@@ -148,8 +168,11 @@ class Reader {
         parent.items = open.items
         parent.container = open.container
       }
-    } else if (open.role === 'property') {
+    } else if (open.role === 'property' && !open.struct) {
       this.finishProperty(open)
+    } else if (open.role === 'field') {
+      const alt = open.items?.find((i) => i.lang === 'x-default') ?? open.items?.[0]
+      this.keepField(open.key, (open.items ? (alt?.value ?? '') : open.text).trim())
     }
   }
 
@@ -183,8 +206,9 @@ class Reader {
     if (full === `${NS.rdf}RDF`) role = 'rdf'
     else if (full === `${NS.rdf}Description` && parentRole === 'rdf') role = 'description'
     else if (parentRole === 'description') role = 'property'
+    else if (top?.struct) role = 'field'
     else if (
-      parentRole === 'property' &&
+      (parentRole === 'property' || parentRole === 'field') &&
       /^(Alt|Seq|Bag)$/.test(full.slice(NS.rdf.length)) &&
       full.startsWith(NS.rdf)
     ) {
@@ -202,13 +226,20 @@ class Reader {
     } else if (role === 'property') {
       open.key = full
       open.resource = findAttribute(plain, ns, `${NS.rdf}resource`)
-      // Structs (parseType="Resource") hold no field we import.
-      if (findAttribute(plain, ns, `${NS.rdf}parseType`) === 'Resource') open.role = 'other'
+      open.struct = findAttribute(plain, ns, `${NS.rdf}parseType`) === 'Resource'
+    } else if (role === 'field') {
+      // The struct's property: the struct itself, or the property holding the list of structs.
+      const owner = top?.role === 'item' ? this.stack[this.stack.length - 3] : top
+      open.key = `${owner?.key ?? ''}/${full}`
     } else if (role === 'container') {
       open.items = []
       open.container = full.endsWith('Alt') ? 'alt' : 'list'
     } else if (role === 'item') {
       open.lang = findAttribute(plain, ns, `${NS.xml}lang`) ?? ''
+      // Only a list directly in a property holds structs whose fields we keep.
+      open.struct =
+        this.stack[this.stack.length - 2]?.role === 'property' &&
+        findAttribute(plain, ns, `${NS.rdf}parseType`) === 'Resource'
     }
     if (!selfClosing) this.stack.push(open)
     // `<ns:Prop rdf:resource="…"/>` carries its value in the attribute.
