@@ -155,9 +155,11 @@ describe('import', () => {
     expect([err.kind, err.retryable, err.ambiguous]).toEqual(['malformed', true, true])
   })
 
-  it('calls JSON without a result list malformed', async () => {
+  it('calls JSON without a result list a bad answer that stops the run', async () => {
     handler = (_req, _b, res) => json(res, 200, { hello: 'world' })
-    expect((await failure(client().importSerialized(['{}']))).kind).toBe('malformed')
+    const err = await failure(client().importSerialized(['{}']))
+    expect([err.kind, err.stopsRun, err.ambiguous]).toEqual(['bad-answer', true, true])
+    expect(err.message).toMatch(/POST \/api\/2026-05\/import\/mediaLibrary \(200\).*no result list/)
   })
 
   it('times out a request whose answer does not come, as an ambiguous failure', async () => {

@@ -141,6 +141,9 @@ async function applyLateFault(fault: Fault, reply: Reply, res: ServerResponse, c
     const text = JSON.stringify(reply.body)
     const rawBody = text.slice(0, Math.max(1, Math.floor(text.length / 2)))
     sendReply(res, { status: 200, body: null, rawBody, headers: { 'content-type': 'application/json; charset=utf-8' } })
+  } else if ('answerBody' in fault) {
+    const headers = { 'content-type': 'application/json; charset=utf-8' }
+    sendReply(res, { status: 200, body: null, rawBody: fault.answerBody, headers })
   } else if ('storeThenFail' in fault) {
     sendReply(res, errorReply(500, { message: 'Injected fault: the batch was stored, then the server failed' }))
   } else if ('destroySocket' in fault) {
