@@ -7,7 +7,7 @@
  */
 import { importAnswerMaxBytes, lookupAnswerMaxBytes, PROJECT_CONFIG_MAX_BYTES } from './answer-limits'
 import { importAnswerReader, readLookupAnswer, readProjectConfigAnswer, type AnswerReader } from './answer-schemas'
-import { apiVersionCandidates, apiVersionProblem } from './api-version'
+import { apiVersionCandidates, apiVersionProblem, OLDEST_API_VERSION } from './api-version'
 import { LivingdocsApiError } from './errors'
 import { requestJson, type FetchLike } from './http'
 import { normaliseImportItem } from './normalise-import'
@@ -88,7 +88,7 @@ export class LivingdocsClient {
     }
     throw new LivingdocsApiError(
       'version',
-      `The server at ${this.base} answered none of the API versions ${candidates.at(-1)} to ${candidates[0]} (GET /api/<version>/projectConfig gave 404/410). Check the server URL: it is the Livingdocs server host, not the editor.`,
+      `The server at ${this.base} answered none of the API versions ${candidates[0]} down to ${OLDEST_API_VERSION}, nor v1 (GET /api/<version>/projectConfig gave 404/410). Check the server URL: it is the Livingdocs server host, not the editor.`,
     )
   }
 
