@@ -83,6 +83,9 @@ export class LivingdocsClient {
       } catch (err) {
         // 404/410: this server does not offer that version (yet, or any more); try an older one.
         if (err instanceof LivingdocsApiError && err.kind === 'version') continue
+        // 403: the route exists, so the version does; only the token lacks the config scope.
+        // Keeping the version lets Test connection check the other scopes all the same.
+        if (err instanceof LivingdocsApiError && err.status === 403) this.version = version
         throw err
       }
     }

@@ -5,7 +5,7 @@
 import { createServer } from 'node:http'
 import type { IncomingMessage, Server, ServerResponse } from 'node:http'
 import { setTimeout as sleep } from 'node:timers/promises'
-import type { Tokens } from './auth'
+import type { TokenGrant } from './auth'
 import { checkAuth } from './auth'
 import { readBody } from './body'
 import type { Fault, FaultQueue, RequestCounter } from './faults'
@@ -24,7 +24,7 @@ import { DATE_VERSIONS, resolveVersion, wrapList } from './versions'
 export interface ServerDeps {
   store: StateStore
   config: ProjectConfig
-  tokens: Tokens
+  tokens: readonly TokenGrant[]
   maxBodyBytes: number
   faults: FaultQueue
   requests: RequestCounter
