@@ -183,13 +183,13 @@ describe('documented error answers', () => {
     expect((await failure(client().getEntriesByIds(['a']))).kind).toBe('version')
   })
 
-  it('passes each distinct Warning header on once per client', async () => {
-    const warning = '299 - "Deprecated API version 2025-03: removal on 2027-05"'
+  it('passes the text of each distinct Warning on once per client', async () => {
+    const warning = '299 - "Deprecated API version 2025-03: removal on 2027-05", 299 - "Say \\"hi\\""'
     handler = (_req, res) => json(res, 200, { results: [] }, { warning })
     const warnings: string[] = []
     const c = client({ onWarning: (w) => warnings.push(w) })
     await c.getEntriesByIds(['a'])
     await c.findByExternalId('dam', 'x')
-    expect(warnings).toEqual([warning])
+    expect(warnings).toEqual(['Deprecated API version 2025-03: removal on 2027-05', 'Say "hi"'])
   })
 })

@@ -50,6 +50,22 @@ const pathOf = (url: string): string => {
   }
 }
 
+/**
+ * The texts of a `Warning` header (RFC 7234: `299 - "text"`, several joined by commas), which is
+ * how Livingdocs announces deprecations; a header in another form is passed on whole.
+ */
+export function warningTexts(header: string | null): string[] {
+  if (!header) return []
+  const texts = [...header.matchAll(/\d{3}\s+\S+\s+"((?:[^"\\]|\\.)*)"/g)].map((m) =>
+    (m[1] ?? '').replace(/\\(.)/g, '$1'),
+  )
+  // Control characters could rewrite a terminal line or forge a log line; the text is for reading.
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
+  const controls = /[\u0000-\u001f\u007f-\u009f]+/g
+  const clean = (text: string): string => text.replace(controls, ' ').trim().slice(0, 500)
+  return (texts.length > 0 ? texts : [header]).map(clean).filter(Boolean)
+}
+
 interface Exchanged {
   status: number
   headers: Headers
@@ -77,8 +93,7 @@ async function exchange(call: HttpCall): Promise<Exchanged> {
       body: call.body,
       signal: controller.signal,
     })
-    const warning = response.headers.get('warning')
-    if (warning) call.onWarning?.(warning)
+    for (const warning of warningTexts(response.headers.get('warning'))) call.onWarning?.(warning)
     const text = await readCappedText(response, call.maxBytes, () => controller.abort())
     return { status: response.status, headers: response.headers, text }
   } catch (err) {

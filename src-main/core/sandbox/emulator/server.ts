@@ -19,7 +19,7 @@ import type { RouteMatch } from './routing'
 import { matchRoute, parseApiPath } from './routing'
 import type { StateStore } from './state-store'
 import type { LegacyShape, ProjectConfig } from './types'
-import { DATE_VERSIONS, resolveVersion, wrapList } from './versions'
+import { DATE_VERSIONS, deprecationWarning, resolveVersion, wrapList } from './versions'
 
 export interface ServerDeps {
   store: StateStore
@@ -58,6 +58,9 @@ async function handle(req: IncomingMessage, res: ServerResponse, deps: ServerDep
 
   const reply = await answer(req, pathname, route, deps)
   if (!reply) return
+  const version = api ? resolveVersion(api.version) : undefined
+  const warning = version?.kind === 'supported' ? deprecationWarning(version.requested, version.effective) : undefined
+  if (warning) reply.headers = { ...reply.headers, warning }
   if (fault) return applyLateFault(fault, reply, res, deps.closing)
   sendReply(res, reply)
 }
