@@ -165,7 +165,11 @@ describe('documented error answers', () => {
       })
     const config = await failure(client().getProjectConfig())
     expect([config.kind, config.scope]).toEqual(['auth', SCOPES.config])
-    expect(config.message).toMatch(/needs the scope public-api:config:read/)
+    expect(config.message).toBe(
+      'The access token may not do this (403 Forbidden: The request requires higher privileges): ' +
+        'GET /api/2026-05/projectConfig needs the scope public-api:config:read. Give the API client that scope ' +
+        'under Project Admin → Api Clients (or create a token that has it) and configure the token.',
+    )
     expect((await failure(client().getEntriesByIds(['a']))).scope).toBe('public-api:read')
     expect((await failure(client().importSerialized(['{}']))).scope).toBe('public-api:write')
   })

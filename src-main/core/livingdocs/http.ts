@@ -126,6 +126,12 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
   }
 }
 
+/** The server's own words on a 403, without repeating "Forbidden". */
+const said403 = (details: string): string => {
+  const said = details.replace(/^Forbidden(: )?/, '')
+  return said ? `: ${said}` : ''
+}
+
 function isMissingEntry(body: unknown): boolean {
   if (typeof body !== 'object' || body === null) return false
   const details = (body as { error_details?: unknown }).error_details
@@ -189,7 +195,7 @@ export async function requestJson<T>(call: HttpCall, read: AnswerReader<T>): Pro
   if (status === 403) {
     throw new LivingdocsApiError(
       'auth',
-      `The access token may not do this (403 Forbidden${details ? `: ${details}` : ''}): ${where} needs the scope ${call.scope}. ` +
+      `The access token may not do this (403 Forbidden${said403(details)}): ${where} needs the scope ${call.scope}. ` +
         'Give the API client that scope under Project Admin → Api Clients (or create a token that has it) and configure the token.',
       { status, scope: call.scope },
     )
