@@ -97,6 +97,15 @@ describe('answers are size-capped', () => {
     expect(err.kind).toBe('bad-answer')
   })
 
+  it('keeps the status of an oversized error answer (a huge proxy page on 502 stays a retryable 502)', async () => {
+    handler = (_req, res) => {
+      res.writeHead(502, { 'content-type': 'text/html' })
+      res.end(`<html>${'x'.repeat(1024 * 1024)}</html>`)
+    }
+    const err = await failure(client().importSerialized(['{"id":"a"}']))
+    expect([err.kind, err.status, err.retryable]).toEqual(['server', 502, true])
+  })
+
   it('caps an import answer by the size of the batch it answers', async () => {
     const sent = { bytes: 0, closed: false }
     handler = streamHuge(8 * 1024 * 1024, sent)

@@ -159,7 +159,9 @@ function badAnswer(call: HttpCall, status: number, problem: string): LivingdocsA
  */
 export async function requestJson<T>(call: HttpCall, read: AnswerReader<T>): Promise<T> {
   const { status, headers, text } = await exchange(call)
-  if (text === undefined) {
+  // An oversized error answer is only missing its details: its status still says what happened
+  // (a proxy's 502 page stays a retryable 502). An oversized success is a broken answer.
+  if (text === undefined && status >= 200 && status < 300) {
     throw badAnswer(
       call,
       status,
@@ -167,7 +169,7 @@ export async function requestJson<T>(call: HttpCall, read: AnswerReader<T>): Pro
     )
   }
   const isPost = call.method === 'POST'
-  const parsed = parseJson(text)
+  const parsed = parseJson(text ?? '')
   const body = parsed.ok ? parsed.value : undefined
   const where = `${call.method} ${pathOf(call.url)}`
   const details = describeErrorBody(body)
@@ -181,7 +183,7 @@ export async function requestJson<T>(call: HttpCall, read: AnswerReader<T>): Pro
     }
     throw new LivingdocsApiError(
       'malformed',
-      `The Livingdocs server answered ${status} to ${where} with a body that is not JSON (${text.slice(0, 60).trim() || 'empty'}).`,
+      `The Livingdocs server answered ${status} to ${where} with a body that is not JSON (${(text ?? '').slice(0, 60).trim() || 'empty'}).`,
       { status, retryable: true, ambiguous: isPost },
     )
   }
