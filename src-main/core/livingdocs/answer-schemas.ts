@@ -1,7 +1,7 @@
 /**
  * The shapes of the Livingdocs answers the client reads, checked with zod before anything
  * trusts them (as IPC payloads are). The schemas ask for what the readers use, in the types
- * the API documents (shared/reference/livingdocs-api.md §1, §2, §4), and let every other field
+ * the API documents (`data/endpoints/*.yaml` in livingdocsIO/documentation), and let every other field
  * through, so a newer server that adds fields still passes. A wrong shape becomes one sentence
  * naming the first fields that are wrong; http.ts turns it into a `bad-answer` error that names
  * the endpoint and the status.
