@@ -124,11 +124,18 @@ export async function runImport(
   const log = openCliLog(defaultLogDir(process.env, homedir()), profile, 'import')
   const logger = log.logger.child({ session: sessionDir })
   logger.info('import.start', { profile: profile.name, livingdocsUrl: profile.livingdocs.url, roots })
-  const imp = await open({ dir: sessionDir, profile, roots, holdUploads: true }).catch((err: unknown) => {
-    logger.error('import.open-failed', { error: err })
-    log.close()
-    throw err
-  })
+  // Deprecation warnings of the server (its `Warning` headers): once per run, the client dedupes.
+  const onWarning = (warning: string): void => {
+    process.stderr.write(`Livingdocs warns: ${warning}\n`)
+    logger.warn('livingdocs.warning', { warning })
+  }
+  const imp = await open({ dir: sessionDir, profile, roots, holdUploads: true, livingdocs: { onWarning } }).catch(
+    (err: unknown) => {
+      logger.error('import.open-failed', { error: err })
+      log.close()
+      throw err
+    },
+  )
   const stopLogging = logImportActivity(logger, imp.session, imp.engine)
   logger.info('session.opened', { existed: imp.existed, rows: imp.session.snapshot().rows.length })
   const stderr = process.stderr

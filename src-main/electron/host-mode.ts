@@ -46,7 +46,12 @@ export async function startHostMode(
       const sandbox = await startSandbox({ dataDir: folders.sandbox })
       return { profile: resolveProfile(sandbox.profile, sandbox.env), close: () => sandbox.close() }
     },
-    sessionOptions: { thumbnails: new ThumbnailCache({ dir: folders.thumbnails }) },
+    sessionOptions: {
+      thumbnails: new ThumbnailCache({ dir: folders.thumbnails }),
+      // Deprecations the server announces (`Warning` headers): once per session (one client
+      // each), into the app log, which mirrors console.warn (app-log.ts).
+      livingdocs: { onWarning: (warning) => console.warn(`[livingdocs] The server warns: ${warning}`) },
+    },
   })
   let appInfo: AppInfo
   try {

@@ -141,11 +141,28 @@ export function draftOf(row: Row): ValidationInput {
     translationAssets[locale] = factsOf(asset.upload, asset, fileName(asset.path)) ?? {}
   }
   const asset = factsOf(row.upload, row, fileName(row.relativePath))
+  const uploadFailures = uploadFailuresOf(row)
   return {
     rowId: row.rowId,
     entry: row.entry ?? { id: '', metadata: {}, translations: {} },
     ...(row.kind ? { kind: row.kind } : {}),
     ...(asset ? { asset } : {}),
     ...(Object.keys(translationAssets).length > 0 ? { translationAssets } : {}),
+    ...(uploadFailures ? { uploadFailures } : {}),
   }
+}
+
+const failureOf = (upload: AssetUpload | undefined): string | undefined =>
+  upload?.state === 'failed' ? upload.error?.message : undefined
+
+/** The storage layer's reasons for failed uploads, so validation names them rather than "not uploaded yet". */
+function uploadFailuresOf(row: Row): ValidationInput['uploadFailures'] {
+  const translations: Record<string, string> = {}
+  for (const [locale, asset] of Object.entries(row.localeAssets ?? {})) {
+    const failure = failureOf(asset.upload)
+    if (failure) translations[locale] = failure
+  }
+  const asset = failureOf(row.upload)
+  if (!asset && Object.keys(translations).length === 0) return undefined
+  return { ...(asset ? { asset } : {}), ...(Object.keys(translations).length > 0 ? { translations } : {}) }
 }

@@ -2,8 +2,9 @@
  * The submit loop: entries go out in batches bounded by count and bytes, at most `concurrency`
  * requests in flight. Per batch:
  * - 413: split in halves and send each; a single entry too large fails with the reason.
- * - 401/403, 404/410, cancel: the run stops; nothing else is sent; unsettled rows fail with the reason.
- * - 429, 5xx, timeouts, network errors, malformed answers: retry with backoff + jitter, honouring
+ * - 401/403, 404/410, an answer too large or of the wrong shape (`bad-answer`), cancel: the run
+ *   stops; nothing else is sent; unsettled rows fail with the reason.
+ * - 429, 5xx, timeouts, network errors, answers that are not JSON: retry with backoff + jitter, honouring
  *   Retry-After. If the failure was ambiguous (the server may have stored the batch), the batch is
  *   first reconciled with `GET /mediaLibrary?ids=` and only entries not found are sent again.
  * - An answer: each entry is imported, rejected, or looked up (see read-answer.ts, reconcile.ts).
@@ -201,6 +202,12 @@ class SubmitRun {
         const err = asApiError(caught)
         if (err.stopsRun) {
           this.stop(err)
+          // A bad answer to this very batch: the server may have stored it (an id it holds is
+          // found on re-submit, see read-answer.ts), so "not sent" would be wrong for these rows.
+          if (err.kind === 'bad-answer' && err.ambiguous) {
+            const reason = `${err.message} Whether the server stored this entry is unknown: re-submit to check; it will not be duplicated.`
+            return this.failAll(entries, reason, true)
+          }
           return this.failAll(entries, this.stopReason(), true)
         }
         if (err.kind === 'too-large') return this.splitOrFail(entries)

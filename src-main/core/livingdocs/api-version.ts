@@ -1,7 +1,9 @@
 /**
  * Livingdocs API versions are `YYYY-MM` with a release every odd month; 2025-03 is the oldest
- * date version (`v1` and `beta` equal it). The list of candidates is computed from the calendar
- * rather than hard-coded, so a server released after this build is still found by `auto`.
+ * date version. `v1` and `beta` are valid too: on current servers they equal 2025-03, and servers
+ * released before 2025-03 offer only `v1` (versioning.md in livingdocsIO/documentation). The
+ * list of candidates is computed from the calendar rather than hard-coded, so a server released
+ * after this build is still found by `auto`.
  */
 export const OLDEST_API_VERSION = '2025-03'
 /** The newest version the documentation knew of when this was written (upcoming then). */
@@ -11,9 +13,13 @@ export const RESULTS_WRAPPER_SINCE = '2026-01'
 
 export type ApiVersionSetting = 'auto' | string
 
+/** The named versions; `v1` is the only one a server from before 2025-03 answers. */
+export const ALIAS_VERSIONS = ['v1', 'beta'] as const
+
 const VERSION = /^(\d{4})-(\d{2})$/
 
 export function isApiVersion(value: string): boolean {
+  if ((ALIAS_VERSIONS as readonly string[]).includes(value)) return true
   const m = VERSION.exec(value)
   if (!m) return false
   const month = Number(m[2])
@@ -23,14 +29,14 @@ export function isApiVersion(value: string): boolean {
 /** Explains what is wrong with a configured `apiVersion`, or undefined when it is usable. */
 export function apiVersionProblem(setting: string): string | undefined {
   if (setting === 'auto' || isApiVersion(setting)) return undefined
-  return `apiVersion "${setting}" is not a Livingdocs API version: use "auto" or an odd month from ${OLDEST_API_VERSION} on, e.g. "2026-05"`
+  return `apiVersion "${setting}" is not a Livingdocs API version: use "auto", an odd month from ${OLDEST_API_VERSION} on (e.g. "2026-05"), or "v1" / "beta"`
 }
 
 const format = (year: number, month: number): string => `${year}-${String(month).padStart(2, '0')}`
 
 /**
  * Versions to try for `auto`, newest first: every odd month from `lookAheadMonths` after `now`
- * back to 2025-03. Looking ahead covers a server that already runs the next release; starting
+ * back to 2025-03, then `v1` for a server from before 2025-03. Looking ahead covers a server that already runs the next release; starting
  * no earlier than the newest documented version covers a machine whose clock is behind.
  */
 export function apiVersionCandidates(now: Date, lookAheadMonths = 2): string[] {
@@ -56,5 +62,6 @@ export function apiVersionCandidates(now: Date, lookAheadMonths = 2): string[] {
       year--
     }
   }
+  out.push('v1')
   return out
 }

@@ -78,7 +78,17 @@ describe('version negotiation', () => {
     handler = (_req, _b, res) => json(res, 410, { status: 410, error: 'Gone' })
     const err = await failure(client({ apiVersion: 'auto' }).resolveVersion())
     expect(err.kind).toBe('version')
-    expect(err.message).toMatch(/answered none of the API versions 2025-03 to/)
+    expect(err.message).toMatch(/answered none of the API versions \d{4}-\d{2} down to 2025-03, nor v1/)
+  })
+
+  it('falls back to v1 for a server from before 2025-03, which knows no date versions', async () => {
+    handler = (req, _b, res) => {
+      if (req.url === '/api/v1/projectConfig') return json(res, 200, { settings: {}, mediaTypes: [] })
+      json(res, 404, { status: 404, error: 'Not Found', error_details: { url: req.url } })
+    }
+    const c = client({ apiVersion: 'auto' })
+    expect(await c.resolveVersion()).toBe('v1')
+    expect(seen.at(-2)?.url).toBe('/api/2025-03/projectConfig')
   })
 
   it('stops negotiating on an auth failure', async () => {
@@ -155,9 +165,11 @@ describe('import', () => {
     expect([err.kind, err.retryable, err.ambiguous]).toEqual(['malformed', true, true])
   })
 
-  it('calls JSON without a result list malformed', async () => {
+  it('calls JSON without a result list a bad answer that stops the run', async () => {
     handler = (_req, _b, res) => json(res, 200, { hello: 'world' })
-    expect((await failure(client().importSerialized(['{}']))).kind).toBe('malformed')
+    const err = await failure(client().importSerialized(['{}']))
+    expect([err.kind, err.stopsRun, err.ambiguous]).toEqual(['bad-answer', true, true])
+    expect(err.message).toMatch(/POST \/api\/2026-05\/import\/mediaLibrary \(200\).*no result list/)
   })
 
   it('times out a request whose answer does not come, as an ambiguous failure', async () => {

@@ -5,10 +5,12 @@
  * `apiVersion: 'auto'` asks `GET /projectConfig` from the newest candidate version down and keeps
  * the first one the server answers; the config fetched on the way is kept, not fetched twice.
  */
-import { apiVersionCandidates, apiVersionProblem } from './api-version'
+import { importAnswerMaxBytes, lookupAnswerMaxBytes, PROJECT_CONFIG_MAX_BYTES } from './answer-limits'
+import { importAnswerReader, readLookupAnswer, readProjectConfigAnswer, type AnswerReader } from './answer-schemas'
+import { apiVersionCandidates, apiVersionProblem, OLDEST_API_VERSION } from './api-version'
 import { LivingdocsApiError } from './errors'
 import { requestJson, type FetchLike } from './http'
-import { normaliseImportResponse } from './normalise-import'
+import { normaliseImportItem } from './normalise-import'
 import { normaliseLookupResponse } from './normalise-lookup'
 import { readProjectModel } from './project-model'
 import type { ImportEntry, ImportItem, LibraryEntry, ProjectModel } from './types'
@@ -24,7 +26,22 @@ export interface LivingdocsClientOptions {
   importTimeoutMs?: number
   fetch?: FetchLike
   now?: () => Date
+  /**
+   * Called once per distinct `Warning` header the server sends (deprecations of the API version,
+   * which the Livingdocs CLI logs too): the CLI prints it to stderr, the app logs it.
+   */
+  onWarning?: (warning: string) => void
 }
+
+/**
+ * The token scopes of the endpoints this client calls (the OpenAPI security of each endpoint in
+ * livingdocsIO/documentation; `GET /projectConfig` needs its own scope, not `public-api:read`).
+ */
+export const SCOPES = {
+  config: 'public-api:config:read',
+  read: 'public-api:read',
+  write: 'public-api:write',
+} as const
 
 /** Ids per `GET /mediaLibrary?ids=` request; keeps URLs far below common 8 kB limits. */
 export const IDS_PER_LOOKUP = 50
@@ -34,6 +51,7 @@ export class LivingdocsClient {
   private version: string | undefined
   private resolving: Promise<string> | undefined
   private configBody: unknown
+  private readonly warned = new Set<string>()
 
   constructor(private readonly options: LivingdocsClientOptions) {
     const problem = apiVersionProblem(options.apiVersion)
@@ -59,18 +77,21 @@ export class LivingdocsClient {
     const candidates = apiVersionCandidates((this.options.now ?? (() => new Date()))())
     for (const version of candidates) {
       try {
-        this.configBody = await this.get(version, 'projectConfig', signal)
+        this.configBody = await this.getConfig(version, signal)
         this.version = version
         return version
       } catch (err) {
         // 404/410: this server does not offer that version (yet, or any more); try an older one.
         if (err instanceof LivingdocsApiError && err.kind === 'version') continue
+        // 403: the route exists, so the version does; only the token lacks the config scope.
+        // Keeping the version lets Test connection check the other scopes all the same.
+        if (err instanceof LivingdocsApiError && err.status === 403) this.version = version
         throw err
       }
     }
     throw new LivingdocsApiError(
       'version',
-      `The server at ${this.base} answered none of the API versions ${candidates.at(-1)} to ${candidates[0]} (GET /api/<version>/projectConfig gave 404/410). Check the server URL: it is the Livingdocs server host, not the editor.`,
+      `The server at ${this.base} answered none of the API versions ${candidates[0]} down to ${OLDEST_API_VERSION}, nor v1 (GET /api/<version>/projectConfig gave 404/410). Check the server URL: it is the Livingdocs server host, not the editor.`,
     )
   }
 
@@ -78,22 +99,44 @@ export class LivingdocsClient {
     return `${this.base}/api/${version}/${path}`
   }
 
-  private get(version: string, path: string, signal?: AbortSignal): Promise<unknown> {
-    return requestJson({
-      method: 'GET',
-      url: this.url(version, path),
-      token: this.options.token,
-      timeoutMs: this.options.timeoutMs ?? 30_000,
-      apiVersion: version,
-      ...(signal ? { signal } : {}),
-      ...(this.options.fetch ? { fetch: this.options.fetch } : {}),
-    })
+  private readonly onWarning = (warning: string): void => {
+    if (this.warned.has(warning)) return
+    this.warned.add(warning)
+    this.options.onWarning?.(warning)
+  }
+
+  private get<T>(
+    version: string,
+    path: string,
+    answer: { maxBytes: number; scope: string; read: AnswerReader<T> },
+    signal?: AbortSignal,
+  ): Promise<T> {
+    return requestJson(
+      {
+        method: 'GET',
+        url: this.url(version, path),
+        token: this.options.token,
+        timeoutMs: this.options.timeoutMs ?? 30_000,
+        apiVersion: version,
+        maxBytes: answer.maxBytes,
+        scope: answer.scope,
+        onWarning: this.onWarning,
+        ...(signal ? { signal } : {}),
+        ...(this.options.fetch ? { fetch: this.options.fetch } : {}),
+      },
+      answer.read,
+    )
+  }
+
+  private getConfig(version: string, signal?: AbortSignal): Promise<unknown> {
+    const answer = { maxBytes: PROJECT_CONFIG_MAX_BYTES, scope: SCOPES.config, read: readProjectConfigAnswer }
+    return this.get(version, 'projectConfig', answer, signal)
   }
 
   /** The raw project config (`GET /api/{v}/projectConfig`). */
   async getProjectConfig(signal?: AbortSignal): Promise<unknown> {
     const version = await this.resolveVersion(signal)
-    if (this.configBody === undefined) this.configBody = await this.get(version, 'projectConfig', signal)
+    if (this.configBody === undefined) this.configBody = await this.getConfig(version, signal)
     return this.configBody
   }
 
@@ -108,25 +151,23 @@ export class LivingdocsClient {
   async importSerialized(entryJson: readonly string[], signal?: AbortSignal): Promise<ImportItem[]> {
     const version = await this.resolveVersion(signal)
     const body = `{"mediaLibraryEntries":[${entryJson.join(',')}]}`
-    const answer = await requestJson({
-      method: 'POST',
-      url: this.url(version, 'import/mediaLibrary'),
-      token: this.options.token,
-      body,
-      timeoutMs: this.options.importTimeoutMs ?? 120_000,
-      apiVersion: version,
-      ...(signal ? { signal } : {}),
-      ...(this.options.fetch ? { fetch: this.options.fetch } : {}),
-    })
-    const items = normaliseImportResponse(answer)
-    if (!items) {
-      throw new LivingdocsApiError(
-        'malformed',
-        'The Livingdocs server answered the import with JSON that holds no result list ({results}, {mediaLibraryEntries} or an array).',
-        { status: 200, retryable: true, ambiguous: true },
-      )
-    }
-    return items
+    const list = await requestJson(
+      {
+        method: 'POST',
+        url: this.url(version, 'import/mediaLibrary'),
+        token: this.options.token,
+        body,
+        timeoutMs: this.options.importTimeoutMs ?? 120_000,
+        apiVersion: version,
+        maxBytes: importAnswerMaxBytes(Buffer.byteLength(body), entryJson.length),
+        scope: SCOPES.write,
+        onWarning: this.onWarning,
+        ...(signal ? { signal } : {}),
+        ...(this.options.fetch ? { fetch: this.options.fetch } : {}),
+      },
+      importAnswerReader(entryJson.length),
+    )
+    return list.map(normaliseImportItem)
   }
 
   importEntries(entries: readonly ImportEntry[], signal?: AbortSignal): Promise<ImportItem[]> {
@@ -136,21 +177,16 @@ export class LivingdocsClient {
     )
   }
 
-  private async lookup(query: string, signal?: AbortSignal): Promise<LibraryEntry[]> {
+  private async lookup(query: string, expected: number, signal?: AbortSignal): Promise<LibraryEntry[]> {
     const version = await this.resolveVersion(signal)
-    const answer = await this.get(version, `mediaLibrary?${query}`, signal)
-    const entries = normaliseLookupResponse(answer)
-    if (!entries) {
-      throw new LivingdocsApiError(
-        'malformed',
-        'The Livingdocs server answered a media library lookup with JSON that holds no entries.',
-        {
-          status: 200,
-          retryable: true,
-        },
-      )
+    const answer = { maxBytes: lookupAnswerMaxBytes(expected), scope: SCOPES.read, read: readLookupAnswer }
+    try {
+      return normaliseLookupResponse(await this.get(version, `mediaLibrary?${query}`, answer, signal)) ?? []
+    } catch (err) {
+      // 404 NotFound: the library holds no such entry; that is an answer, not a failure.
+      if (err instanceof LivingdocsApiError && err.kind === 'not-found') return []
+      throw err
     }
-    return entries
   }
 
   /** Entries with these ids that exist (`GET /mediaLibrary?ids=`), in chunks of `IDS_PER_LOOKUP`. */
@@ -159,7 +195,7 @@ export class LivingdocsClient {
     const found: LibraryEntry[] = []
     for (let i = 0; i < ids.length; i += IDS_PER_LOOKUP) {
       const chunk = ids.slice(i, i + IDS_PER_LOOKUP)
-      const entries = await this.lookup(`ids=${chunk.map(encodeURIComponent).join(',')}`, signal)
+      const entries = await this.lookup(`ids=${chunk.map(encodeURIComponent).join(',')}`, chunk.length, signal)
       // A server that ignores the filter must not make us believe unrelated entries are ours.
       found.push(...entries.filter((e) => wanted.has(e.id)))
     }
@@ -169,7 +205,7 @@ export class LivingdocsClient {
   /** Entries with this `systemName` + `externalId` (normally none or one). */
   async findByExternalId(systemName: string, externalId: string, signal?: AbortSignal): Promise<LibraryEntry[]> {
     const query = `systemName=${encodeURIComponent(systemName)}&externalId=${encodeURIComponent(externalId)}`
-    const entries = await this.lookup(query, signal)
+    const entries = await this.lookup(query, 1, signal)
     return entries.filter(
       (e) =>
         (e.externalId === undefined || e.externalId === externalId) &&

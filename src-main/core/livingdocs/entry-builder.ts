@@ -16,6 +16,12 @@ export interface EntryDraft {
   asset?: AssetFacts
   /** Per-locale assets, where the media type's asset is translatable. */
   translationAssets?: Record<string, AssetFacts>
+  /**
+   * Why an upload failed (the storage layer's classified message), for the main asset and per
+   * locale. Validation shows it on the asset cell instead of "not uploaded yet", so the row says
+   * the real cause (a missing bucket, refused keys) and what to do.
+   */
+  uploadFailures?: { asset?: string; translations?: Record<string, string> }
 }
 
 export const ASSET_FIELDS: Record<MediaKind, readonly (keyof EntryAsset)[]> = {

@@ -24,6 +24,20 @@ describe('serverIssuesFor', () => {
     ).toEqual([{ field: 'metadata.title', message: "The value of '/title' must be string", source: 'server' }])
   })
 
+  it('reads the single-error form, with metadataProperty / translationLocale at the top of error_details', () => {
+    const single = (details: Record<string, unknown>) =>
+      issuesOf({ ok: false, id: 's', status: 400, error: 'ValidationError', error_details: details })
+    expect(single({ message: "The value of '/credit' must be string", metadataProperty: 'credit' })).toEqual([
+      { field: 'metadata.credit', message: "The value of '/credit' must be string", source: 'server' },
+    ])
+    expect(single({ message: 'must be string', metadataProperty: 'title', translationLocale: 'fr' })).toEqual([
+      { field: 'translations.fr.metadata.title', message: 'must be string', source: 'server' },
+    ])
+    expect(single({ message: 'Locale is not configured', translationLocale: 'xx' })).toEqual([
+      { field: 'translations.xx', message: 'Locale is not configured', source: 'server' },
+    ])
+  })
+
   it('pins translated metadata errors to translations.<locale>.metadata.<property>', () => {
     const issues = issuesOf({
       ok: false,

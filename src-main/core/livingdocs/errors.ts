@@ -12,6 +12,10 @@ export type ApiErrorKind =
   | 'network'
   | 'timeout'
   | 'malformed'
+  /** Too large or of the wrong shape (answer-schemas.ts, answer-limits.ts): stops the run. */
+  | 'bad-answer'
+  /** 404 `NotFound` for an entry: no such entry, not a wrong route. */
+  | 'not-found'
   | 'too-large'
   | 'request'
   | 'cancelled'
@@ -21,11 +25,20 @@ export class LivingdocsApiError extends Error {
   readonly retryable: boolean
   readonly ambiguous: boolean
   readonly retryAfterMs: number | undefined
+  /** On a 403: the scope the request needed. */
+  readonly scope: string | undefined
 
   constructor(
     readonly kind: ApiErrorKind,
     message: string,
-    options: { status?: number; retryable?: boolean; ambiguous?: boolean; retryAfterMs?: number; cause?: unknown } = {},
+    options: {
+      status?: number
+      retryable?: boolean
+      ambiguous?: boolean
+      retryAfterMs?: number
+      scope?: string
+      cause?: unknown
+    } = {},
   ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause })
     this.name = 'LivingdocsApiError'
@@ -33,11 +46,12 @@ export class LivingdocsApiError extends Error {
     this.retryable = options.retryable ?? false
     this.ambiguous = options.ambiguous ?? false
     this.retryAfterMs = options.retryAfterMs
+    this.scope = options.scope
   }
 
   /** Errors after which no further request can succeed: the run must stop and the editor act. */
   get stopsRun(): boolean {
-    return this.kind === 'auth' || this.kind === 'version' || this.kind === 'cancelled'
+    return this.kind === 'auth' || this.kind === 'version' || this.kind === 'cancelled' || this.kind === 'bad-answer'
   }
 }
 

@@ -4,7 +4,9 @@
  * Turns the answer into parsed JSON or a typed `LivingdocsApiError`. The token goes into the
  * Authorization header only; no message built here ever contains it.
  */
+import type { AnswerReader } from './answer-schemas'
 import { LivingdocsApiError, describeErrorBody } from './errors'
+import { formatBytes, readCappedText } from './read-capped'
 import { parseRetryAfter } from './retry-after'
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>
@@ -19,6 +21,12 @@ export interface HttpCall {
   fetch?: FetchLike
   /** Named in messages about 404/410, e.g. `2026-05`. */
   apiVersion: string
+  /** The answer's body is read up to this many bytes, then the request is aborted (answer-limits.ts). */
+  maxBytes: number
+  /** The token scope this endpoint needs, named when the server answers 403. */
+  scope: string
+  /** Called with each `Warning` header of the answer (deprecations); the client shows each once. */
+  onWarning?: (warning: string) => void
 }
 
 /** Network failures where the request provably never reached the server. */
@@ -42,7 +50,30 @@ const pathOf = (url: string): string => {
   }
 }
 
-async function exchange(call: HttpCall): Promise<{ status: number; headers: Headers; text: string }> {
+/**
+ * The texts of a `Warning` header (RFC 7234: `299 - "text"`, several joined by commas), which is
+ * how Livingdocs announces deprecations; a header in another form is passed on whole.
+ */
+export function warningTexts(header: string | null): string[] {
+  if (!header) return []
+  const texts = [...header.matchAll(/\d{3}\s+\S+\s+"((?:[^"\\]|\\.)*)"/g)].map((m) =>
+    (m[1] ?? '').replace(/\\(.)/g, '$1'),
+  )
+  // Control characters could rewrite a terminal line or forge a log line; the text is for reading.
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
+  const controls = /[\u0000-\u001f\u007f-\u009f]+/g
+  const clean = (text: string): string => text.replace(controls, ' ').trim().slice(0, 500)
+  return (texts.length > 0 ? texts : [header]).map(clean).filter(Boolean)
+}
+
+interface Exchanged {
+  status: number
+  headers: Headers
+  /** Undefined when the body was longer than `maxBytes`. */
+  text: string | undefined
+}
+
+async function exchange(call: HttpCall): Promise<Exchanged> {
   const controller = new AbortController()
   let timedOut = false
   const timer = setTimeout(() => {
@@ -62,7 +93,8 @@ async function exchange(call: HttpCall): Promise<{ status: number; headers: Head
       body: call.body,
       signal: controller.signal,
     })
-    const text = await response.text()
+    for (const warning of warningTexts(response.headers.get('warning'))) call.onWarning?.(warning)
+    const text = await readCappedText(response, call.maxBytes, () => controller.abort())
     return { status: response.status, headers: response.headers, text }
   } catch (err) {
     if (call.signal?.aborted) throw new LivingdocsApiError('cancelled', 'The request was cancelled.', { cause: err })
@@ -94,21 +126,64 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
   }
 }
 
-/** Sends the request and returns the parsed JSON body of a 2xx answer; throws a typed error otherwise. */
-export async function requestJson(call: HttpCall): Promise<unknown> {
+/** The server's own words on a 403, without repeating "Forbidden". */
+const said403 = (details: string): string => {
+  const said = details.replace(/^Forbidden(: )?/, '')
+  return said ? `: ${said}` : ''
+}
+
+function isMissingEntry(body: unknown): boolean {
+  if (typeof body !== 'object' || body === null) return false
+  const details = (body as { error_details?: unknown }).error_details
+  if (typeof details !== 'object' || details === null) return false
+  const d = details as Record<string, unknown>
+  return d.name === 'NotFound' && d.url === undefined
+}
+
+/**
+ * An answer that is not what the API documents: too large, or the wrong shape. Nothing built on
+ * it can be trusted, so the run stops (`stopsRun`); after a POST the server may have acted.
+ */
+function badAnswer(call: HttpCall, status: number, problem: string): LivingdocsApiError {
+  return new LivingdocsApiError(
+    'bad-answer',
+    `The Livingdocs server's answer to ${call.method} ${pathOf(call.url)} (${status}) cannot be used: ${problem}. ` +
+      'Nothing more is sent. Check that the profile URL is the Livingdocs server and its apiVersion suits it, or ask its admins.',
+    { status, ambiguous: call.method === 'POST' },
+  )
+}
+
+/**
+ * Sends the request and returns the body of a 2xx answer as `read` accepts it; throws a typed
+ * error otherwise. The body is read up to `call.maxBytes`, whatever the status.
+ */
+export async function requestJson<T>(call: HttpCall, read: AnswerReader<T>): Promise<T> {
   const { status, headers, text } = await exchange(call)
+  // An oversized error answer is only missing its details: its status still says what happened
+  // (a proxy's 502 page stays a retryable 502). An oversized success is a broken answer.
+  if (text === undefined && status >= 200 && status < 300) {
+    throw badAnswer(
+      call,
+      status,
+      `it is larger than ${formatBytes(call.maxBytes)}, far more than this request can need, so reading it was stopped`,
+    )
+  }
   const isPost = call.method === 'POST'
-  const parsed = parseJson(text)
+  const parsed = parseJson(text ?? '')
   const body = parsed.ok ? parsed.value : undefined
   const where = `${call.method} ${pathOf(call.url)}`
   const details = describeErrorBody(body)
   const suffix = details ? ` (${details})` : ''
 
   if (status >= 200 && status < 300) {
-    if (parsed.ok) return body
+    if (parsed.ok) {
+      const checked = read(body)
+      if (checked.ok) return checked.value
+      throw badAnswer(call, status, checked.problem)
+    }
     throw new LivingdocsApiError(
       'malformed',
-      `The Livingdocs server answered ${status} to ${where} with a body that is not JSON (${text.slice(0, 60).trim() || 'empty'}).`,
+      `The Livingdocs server answered ${status} to ${where} with a body that is not JSON (${(text ?? '').slice(0, 60).trim() || 'empty'}).`,
       { status, retryable: true, ambiguous: isPost },
     )
   }
@@ -122,9 +197,18 @@ export async function requestJson(call: HttpCall): Promise<unknown> {
   if (status === 403) {
     throw new LivingdocsApiError(
       'auth',
-      `The access token may not do this (403 Forbidden)${suffix}. Imports need a token with the public-api:write scope.`,
-      { status },
+      `The access token may not do this (403 Forbidden${said403(details)}): ${where} needs the scope ${call.scope}. ` +
+        'Give the API client that scope under Project Admin → Api Clients (or create a token that has it) and configure the token.',
+      { status, scope: call.scope },
     )
+  }
+  // A missing entry (`error_details.name: "NotFound"`) is an answer about data, not about the
+  // route; only an unknown route (`error_details.url`, or no Livingdocs body) means a wrong
+  // server URL or API version (auth-errors.yaml and the media library endpoints in the docs).
+  if (status === 404 && isMissingEntry(body)) {
+    throw new LivingdocsApiError('not-found', `The Livingdocs server has no such entry (404 at ${where})${suffix}.`, {
+      status,
+    })
   }
   if (status === 404 || status === 410) {
     const what = status === 410 ? '410 Gone: this API version was removed' : '404 Not Found'

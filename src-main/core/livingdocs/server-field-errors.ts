@@ -3,6 +3,8 @@
  * translationLocale?, message }]`; before release-2024-09 it was `invalidMetadata: [...]` whose
  * items are not documented, so several likely spellings are read (a property name, or a JSON
  * pointer such as `/title` in the item or in the message "The value of '/title' should be string").
+ * A `ValidationError` about one field may also carry `metadataProperty` / `translationLocale` at
+ * the top level of `error_details` (the single-error form, release-2024-09) instead of `errors[]`.
  */
 import type { ServerFieldError } from './types'
 
@@ -47,5 +49,14 @@ export function readServerFieldErrors(details: Obj): ServerFieldError[] {
     : Array.isArray(details.invalidMetadata)
       ? details.invalidMetadata
       : []
-  return list.map(readOne).filter((e): e is ServerFieldError => e !== undefined)
+  const errors = list.map(readOne).filter((e): e is ServerFieldError => e !== undefined)
+  if (errors.length === 0 && (str(details.metadataProperty) || str(details.translationLocale))) {
+    const single = readOne({
+      metadataProperty: details.metadataProperty,
+      translationLocale: details.translationLocale,
+      message: details.message,
+    })
+    if (single) errors.push(single)
+  }
+  return errors
 }

@@ -6,7 +6,8 @@
 import { z } from 'zod'
 
 /** A fixed API version is `YYYY-MM` (livingdocs-api.md §3); `auto` asks the server. */
-const apiVersionPattern = /^(auto|\d{4}-(0[1-9]|1[0-2]))$/
+// `v1` and `beta` are Livingdocs API versions too (servers before 2025-03 have only `v1`).
+const apiVersionPattern = /^(auto|v1|beta|\d{4}-(0[1-9]|1[0-2]))$/
 const envVarNamePattern = /^[A-Za-z_][A-Za-z0-9_]*$/
 
 /** A field's own wording; a missing field falls through to the generic "is required" (profile-issues.ts). */
@@ -51,7 +52,7 @@ export const profileSchema = z.strictObject({
     url: httpUrl,
     apiVersion: z
       .string()
-      .regex(apiVersionPattern, { error: expecting('expected "auto" or a version like "2026-05"') }),
+      .regex(apiVersionPattern, { error: expecting('expected "auto" or a version like "2026-05", "v1" or "beta"') }),
     tokenEnv: envVarName,
     /** The Livingdocs editor's page for one entry, e.g. `https://edit.example.com/p/news/media-library/{mediaId}`. */
     editorUrl: z

@@ -25,7 +25,7 @@ export interface SavedProfile extends ProfileSummary {
 }
 
 export interface ConnectionCheck {
-  /** `livingdocs-read`, `livingdocs-write`, `bucket:<name>`. */
+  /** `livingdocs-read`, `livingdocs-lookup`, `livingdocs-write`, `bucket:<name>`. */
   id: string
   label: string
   ok: boolean

@@ -91,12 +91,12 @@ describe('resolveProfile', () => {
     bad.storage.image.prefix = 'v/images/'
     expect(issuesOf(() => parseProfile(bad))).toEqual([
       'livingdocs.url: expected an http(s) URL such as "https://example.com"',
-      'livingdocs.apiVersion: expected "auto" or a version like "2026-05"',
+      'livingdocs.apiVersion: expected "auto" or a version like "2026-05", "v1" or "beta"',
       'storage.image.prefix: must not start with "/" or "v/" (Livingdocs reserves "v/" for image variants)',
     ])
-    expect(
-      parseProfile({ ...validProfile(), livingdocs: { ...validProfile().livingdocs, apiVersion: 'auto' } }),
-    ).toBeTruthy()
+    for (const apiVersion of ['auto', 'v1', 'beta']) {
+      expect(parseProfile({ ...validProfile(), livingdocs: { ...validProfile().livingdocs, apiVersion } })).toBeTruthy()
+    }
   })
 
   it('explains credentials by the closest of its two forms', () => {

@@ -7,6 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startTestEmulator } from '../sandbox/emulator/testing'
 import { startSandbox, type RunningSandbox } from '../sandbox/start-sandbox'
 import { startFaultProxy, type FaultProxy } from '../../test-support/fault-proxy'
 import { resolveProfile, type ResolvedProfile } from './resolve-profile'
@@ -42,6 +43,7 @@ describe('testConnection', () => {
     expect(report.ok, JSON.stringify(report, null, 2)).toBe(true)
     expect(report.checks.map((c) => c.id)).toEqual([
       'livingdocs-read',
+      'livingdocs-lookup',
       'livingdocs-write',
       ...Object.values(sandbox.s3.buckets).map((b) => `bucket:${b}`),
     ])
@@ -83,6 +85,39 @@ describe('testConnection', () => {
       ok: false,
       message: expect.stringMatching(/lacks the scope public-api:write/) as string,
     })
+  })
+
+  it('checks each of the three scopes and names every one the token lacks', async () => {
+    const em = await startTestEmulator({
+      extraTokens: [
+        { token: 'no-config-token', scopes: ['public-api:read', 'public-api:write'] },
+        { token: 'config-only-token', scopes: ['public-api:config:read'] },
+      ],
+    })
+    try {
+      const at = (token: string) =>
+        testConnection(
+          profile((raw) => ({ ...raw, livingdocs: { ...raw.livingdocs, url: em.url, apiVersion: 'auto' } }), {
+            ...sandbox.env,
+            MEDIA_IMPORT_SANDBOX_TOKEN: token,
+          }),
+          { probeWrites: false },
+        )
+      const noConfig = await at('no-config-token')
+      expect(byId(noConfig, 'livingdocs-read')).toMatchObject({
+        ok: false,
+        message: expect.stringMatching(/lacks the scope public-api:config:read, .*project configuration/) as string,
+      })
+      expect(byId(noConfig, 'livingdocs-lookup')?.ok).toBe(true)
+      expect(byId(noConfig, 'livingdocs-write')?.ok).toBe(true)
+
+      const configOnly = await at('config-only-token')
+      expect(byId(configOnly, 'livingdocs-read')?.ok).toBe(true)
+      expect(byId(configOnly, 'livingdocs-lookup')?.message).toMatch(/lacks the scope public-api:read,/)
+      expect(byId(configOnly, 'livingdocs-write')?.message).toMatch(/lacks the scope public-api:write,/)
+    } finally {
+      await em.dispose()
+    }
   })
 
   it('names an API version the server does not offer', async () => {

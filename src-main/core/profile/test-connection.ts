@@ -1,5 +1,6 @@
 /**
- * "Test connection" for a profile: can this token read the project and import into it, and can
+ * "Test connection" for a profile: has this token each scope the importer uses (read the project
+ * configuration, look entries up, import), and can
  * these credentials reach, write and delete in each bucket? Each check answers in words that say
  * what is wrong and what to do (which scope is missing, which bucket, which credentials), never
  * with a secret. Nothing is left behind: the import probe sends an empty batch, and the object
@@ -9,7 +10,7 @@ import { randomUUID } from 'node:crypto'
 import { DeleteObjectCommand, HeadBucketCommand, PutObjectCommand } from '@aws-sdk/client-s3'
 import type { S3Client } from '@aws-sdk/client-s3'
 import { livingdocsOptionsOf, storageConfigOf } from '../importer/profile-connections'
-import { LivingdocsClient, type LivingdocsClientOptions } from '../livingdocs/client'
+import { LivingdocsClient, SCOPES, type LivingdocsClientOptions } from '../livingdocs/client'
 import { LivingdocsApiError } from '../livingdocs/errors'
 import type { MediaKind } from '../session/row'
 import { NotS3AnswerError } from '../storage/classify-error'
@@ -30,20 +31,36 @@ export interface TestConnectionOptions {
 
 const errorText = (err: unknown): string => (err instanceof Error ? err.message : String(err))
 
-function livingdocsFailure(err: unknown, scope: 'public-api:read' | 'public-api:write', url: string): string {
+type Scope = (typeof SCOPES)[keyof typeof SCOPES]
+
+/** Why the importer needs each scope, for the message of a token that lacks it. */
+const NEEDED_FOR: Record<Scope, string> = {
+  [SCOPES.config]: 'to read the project configuration (media types, metadata, languages)',
+  [SCOPES.read]: 'to look entries up, so that a re-run never imports a file twice',
+  [SCOPES.write]: 'to import media',
+}
+const ALL_SCOPES = Object.values(SCOPES).join(', ')
+
+function livingdocsFailure(err: unknown, scope: Scope, url: string): string {
   if (!(err instanceof LivingdocsApiError)) return `Unexpected failure: ${errorText(err)}`
   if (err.status === 401) {
     return `Livingdocs refused the token (401): it is wrong, expired or revoked. Create a new token under Project Admin → Api Clients and save it in this profile.`
   }
   if (err.status === 403) {
-    const need = scope === 'public-api:read' ? 'to read the project configuration' : 'to import media'
-    return `The token lacks the scope ${scope}, which the importer needs ${need} (403). Give the API client that scope, or create a token with public-api:read and public-api:write.`
+    return `The token lacks the scope ${scope}, which the importer needs ${NEEDED_FOR[scope]} (403). Give the API client that scope under Project Admin → Api Clients, or create a token with ${ALL_SCOPES}.`
   }
   if (err.kind === 'version') return err.message
   if (err.kind === 'network' || err.kind === 'timeout') return `Cannot reach ${url}: ${err.message}`
   return err.message
 }
 
+const isForbidden = (err: unknown): boolean => err instanceof LivingdocsApiError && err.status === 403
+
+/**
+ * One check per scope. A 403 answers for its own scope only, so the others are still tried and
+ * the report lists every scope the token lacks; any other failure (401, a wrong URL or version)
+ * leaves the rest unchecked.
+ */
 async function checkLivingdocs(profile: ResolvedProfile, options: TestConnectionOptions): Promise<ConnectionCheck[]> {
   const { url } = profile.livingdocs
   let client: LivingdocsClient
@@ -52,22 +69,34 @@ async function checkLivingdocs(profile: ResolvedProfile, options: TestConnection
   } catch (err) {
     return [{ id: 'livingdocs-read', label: `Livingdocs at ${url}`, ok: false, message: errorText(err) }]
   }
-  const read: ConnectionCheck = { id: 'livingdocs-read', label: `Livingdocs at ${url}: read`, ok: false, message: '' }
+  const check = (id: string, what: string): ConnectionCheck => ({
+    id,
+    label: `Livingdocs at ${url}: ${what}`,
+    ok: false,
+    message: '',
+  })
+  const read = check('livingdocs-read', 'read')
+  const lookup = check('livingdocs-lookup', 'look up')
+  const write = check('livingdocs-write', 'import')
   try {
     const model = await client.getProjectModel(options.signal)
     const types = model.mediaTypes.map((t) => t.handle).join(', ') || 'none'
     read.ok = true
-    read.message = `Read the project configuration (API ${client.apiVersion ?? profile.livingdocs.apiVersion}): media types ${types}.`
+    read.message = `Read the project configuration (API ${client.apiVersion ?? profile.livingdocs.apiVersion}, ${SCOPES.config}): media types ${types}.`
   } catch (err) {
-    read.message = livingdocsFailure(err, 'public-api:read', url)
-    const write = { id: 'livingdocs-write', label: `Livingdocs at ${url}: import`, ok: false }
-    return [read, { ...write, message: 'Not checked: the project configuration could not be read.' }]
+    read.message = livingdocsFailure(err, SCOPES.config, url)
+    if (!isForbidden(err) || client.apiVersion === undefined) {
+      const skipped = 'Not checked: the project configuration could not be read.'
+      return [read, { ...lookup, message: skipped }, { ...write, message: skipped }]
+    }
   }
-  const write: ConnectionCheck = {
-    id: 'livingdocs-write',
-    label: `Livingdocs at ${url}: import`,
-    ok: false,
-    message: '',
+  try {
+    // An id no entry has: the answer is an empty list, and only the scope is tested.
+    await client.getEntriesByIds([`connection-test-${randomUUID().slice(0, 8)}`], options.signal)
+    lookup.ok = true
+    lookup.message = `The token may look entries up (${SCOPES.read}).`
+  } catch (err) {
+    lookup.message = livingdocsFailure(err, SCOPES.read, url)
   }
   try {
     // An empty batch: the server checks the token's scope before the body, and creates nothing.
@@ -76,10 +105,10 @@ async function checkLivingdocs(profile: ResolvedProfile, options: TestConnection
   } catch (err) {
     // A 4xx about the empty body still means the token got past the scope check.
     write.ok = err instanceof LivingdocsApiError && err.status !== undefined && [400, 413, 422].includes(err.status)
-    if (!write.ok) write.message = livingdocsFailure(err, 'public-api:write', url)
+    if (!write.ok) write.message = livingdocsFailure(err, SCOPES.write, url)
   }
-  if (write.ok) write.message = 'The token may import (public-api:write); the empty test import created nothing.'
-  return [read, write]
+  if (write.ok) write.message = `The token may import (${SCOPES.write}); the empty test import created nothing.`
+  return [read, lookup, write]
 }
 
 interface S3Failure {

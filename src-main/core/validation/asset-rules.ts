@@ -34,9 +34,13 @@ function fieldProblem(field: keyof AssetFacts, value: unknown): string | undefin
   }
 }
 
-/** Problems of one asset as messages; `undefined` asset means "not uploaded yet". */
-export function assetProblems(asset: AssetFacts | undefined, kind: MediaKind): string[] {
+/**
+ * Problems of one asset as messages; `undefined` asset means "not uploaded yet", or, when
+ * `uploadFailure` is given, that the upload failed for that reason (which already says what to do).
+ */
+export function assetProblems(asset: AssetFacts | undefined, kind: MediaKind, uploadFailure?: string): string[] {
   if (!asset || (asset.key === undefined && asset.url === undefined)) {
+    if (uploadFailure) return [`The upload failed: ${uploadFailure}`]
     return ['The file is not uploaded yet: it is sent once its upload has finished.']
   }
   const problems: string[] = []

@@ -72,7 +72,8 @@ export function metadataIssues(model: ProjectModel, type: MediaTypeModel, draft:
       if (!type.assetTranslatable) {
         issues.push(issue(`${prefix}asset`, `Media type "${type.handle}" has no per-language assets.`))
       } else {
-        for (const problem of assetProblems(asset, type.kind)) issues.push(issue(`${prefix}asset`, problem))
+        const failure = draft.uploadFailures?.translations?.[locale]
+        for (const problem of assetProblems(asset, type.kind, failure)) issues.push(issue(`${prefix}asset`, problem))
       }
     }
   }

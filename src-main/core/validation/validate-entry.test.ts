@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { readProjectModel } from '../livingdocs/project-model'
-import type { RowEntry } from '../session/row'
+import { draftOf } from '../importer/row-assets'
+import type { Row, RowEntry } from '../session/row'
 import { buildEntryIndex } from './entry-index'
 import { validateEntry, type ValidationInput } from './validate-entry'
 import { validateRows } from './validate-rows'
@@ -75,6 +76,48 @@ describe('validateEntry', () => {
   it('holds back a row whose asset is not uploaded', () => {
     expect(run(input({}, { asset: undefined }))).toEqual([
       'asset: The file is not uploaded yet: it is sent once its upload has finished.',
+    ])
+  })
+
+  it("names the upload's own failure instead of 'not uploaded yet', for the asset and per locale", () => {
+    const bucket =
+      'Bucket "nope" does not exist on http://127.0.0.1:9000. Fix the bucket in the storage profile, then retry.'
+    const denied = 'Access to bucket "media-images" was denied for the keys in the profile (AccessDenied).'
+    const failed = (message: string) => ({
+      state: 'failed' as const,
+      bytesSent: 0,
+      bytesTotal: 5,
+      error: { code: 'x', message, retryable: true },
+    })
+    const row: Row = {
+      rowId: 'r1',
+      path: '/in/a.jpg',
+      relativePath: 'a.jpg',
+      size: 5,
+      mtimeMs: 1,
+      status: 'upload-failed',
+      kind: 'image',
+      mimeType: 'image/jpeg',
+      extension: 'jpg',
+      width: 1,
+      height: 1,
+      entry: input({ translations: { fr: { metadata: { title: 'F' } } } }).entry,
+      upload: failed(bucket),
+      localeAssets: {
+        fr: {
+          path: '/in/fr.jpg',
+          size: 5,
+          mtimeMs: 1,
+          kind: 'image',
+          mimeType: 'image/jpeg',
+          extension: 'jpg',
+          upload: failed(denied),
+        },
+      },
+    }
+    expect(run(draftOf(row))).toEqual([
+      `asset: The upload failed: ${bucket}`,
+      `translations.fr.asset: The upload failed: ${denied}`,
     ])
   })
 

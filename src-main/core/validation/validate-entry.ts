@@ -50,7 +50,8 @@ export function validateEntry(
       ),
     )
   }
-  for (const problem of assetProblems(input.asset, type.kind)) issues.push(issue('asset', problem))
+  for (const problem of assetProblems(input.asset, type.kind, input.uploadFailures?.asset))
+    issues.push(issue('asset', problem))
   issues.push(...metadataIssues(model, type, input))
   return issues
 }

@@ -1,16 +1,22 @@
 /**
- * Bearer token check. Two tokens exist: a full one (public-api:read + public-api:write) and a
- * read-only one, so clients can be tested against 403 "requires higher privileges".
+ * Bearer token check against the scopes the docs give each endpoint (the OpenAPI security in
+ * livingdocsIO/documentation): `GET /projectConfig` needs public-api:config:read, lookups
+ * public-api:read, imports public-api:write. Two tokens always exist: a full one (all three)
+ * and a read-only one (both read scopes), so clients can be tested against 403 "requires higher
+ * privileges"; tests may add tokens with any other set of scopes.
  */
 import { createHash, timingSafeEqual } from 'node:crypto'
 import type { Reply } from './responses'
 import { errorReply } from './responses'
 
-export type Scope = 'read' | 'write'
+export type Scope = 'public-api:config:read' | 'public-api:read' | 'public-api:write'
 
-export interface Tokens {
-  write: string
-  readOnly: string
+export const ALL_SCOPES: readonly Scope[] = ['public-api:config:read', 'public-api:read', 'public-api:write']
+export const READ_SCOPES: readonly Scope[] = ['public-api:config:read', 'public-api:read']
+
+export interface TokenGrant {
+  token: string
+  scopes: readonly Scope[]
 }
 
 // Hashing first gives equal lengths, so timingSafeEqual never throws and leaks no length.
@@ -25,17 +31,22 @@ function bearerToken(header: string | undefined): string | undefined {
 }
 
 /** Undefined when the request may proceed, else the 401/403 reply. */
-export function checkAuth(authorization: string | undefined, needed: Scope, tokens: Tokens): Reply | undefined {
+export function checkAuth(
+  authorization: string | undefined,
+  needed: Scope,
+  tokens: readonly TokenGrant[],
+): Reply | undefined {
   if (!authorization) {
     return unauthorized('The access token is missing. Send the header "Authorization: Bearer <token>".')
   }
   const token = bearerToken(authorization)
   if (!token) return unauthorized('The Authorization header must have the form "Bearer <token>".')
-  if (sameSecret(token, tokens.write)) return undefined
-  if (sameSecret(token, tokens.readOnly)) {
-    return needed === 'read' ? undefined : errorReply(403, { access_token: 'The request requires higher privileges' })
-  }
-  return unauthorized('The access token is invalid.')
+  // Every grant is compared, so the time taken does not tell which token matched.
+  const matches = tokens.filter((grant) => sameSecret(token, grant.token))
+  const grant = matches[0]
+  if (!grant) return unauthorized('The access token is invalid.')
+  if (grant.scopes.includes(needed)) return undefined
+  return errorReply(403, { access_token: 'The request requires higher privileges' })
 }
 
 function unauthorized(message: string): Reply {

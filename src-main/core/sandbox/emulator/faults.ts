@@ -19,6 +19,8 @@ export type FaultAction =
   | { delayMs: number }
   /** Processes and stores, then answers 200 with the JSON cut in half. */
   | { malformedJson: true }
+  /** Processes and stores, then answers 200 with this body instead (a wrong shape, a huge answer). */
+  | { answerBody: string }
   /** Processes and stores, then answers 500. */
   | { storeThenFail: 500 }
   /** Drops the connection without an answer; before processing unless `afterStore`. */

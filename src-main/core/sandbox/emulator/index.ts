@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto'
 import type { AddressInfo } from 'node:net'
+import { ALL_SCOPES, READ_SCOPES, type TokenGrant } from './auth'
 import { FaultQueue, RequestCounter } from './faults'
 import { checkProjectConfig, loadSampleProjectConfig } from './project-config'
 import { createEmulatorServer } from './server'
@@ -12,6 +13,7 @@ import { StateStore } from './state-store'
 import type { LegacyShape, MediaLibraryEntry, ProjectConfig } from './types'
 
 export type * from './types'
+export type { Scope, TokenGrant } from './auth'
 export type { Fault, FaultAction, FaultMatch } from './faults'
 export { FaultQueue, RequestCounter } from './faults'
 export { STATE_FILE_NAME } from './state-store'
@@ -24,10 +26,12 @@ export interface EmulatorOptions {
   host?: string
   /** Default 0: a free port. */
   port?: number
-  /** Full token (public-api:read + public-api:write); default random. */
+  /** Full token (public-api:config:read, public-api:read, public-api:write); default random. */
   token?: string
-  /** Read-only token (403 on writes); default random. */
+  /** Read-only token (public-api:config:read + public-api:read: 403 on imports); default random. */
   readOnlyToken?: string
+  /** More tokens with exactly these scopes, e.g. one that lacks public-api:config:read. */
+  extraTokens?: TokenGrant[]
   /** Default: resources/sandbox/project-config.json. */
   projectConfig?: ProjectConfig
   /** Default 500 KiB, Livingdocs' default maxRequestBodySize '500kb'. */
@@ -59,8 +63,14 @@ const randomToken = (): string => randomBytes(24).toString('base64url')
 export async function startEmulator(options: EmulatorOptions): Promise<RunningEmulator> {
   const config = options.projectConfig ? checkProjectConfig(options.projectConfig) : loadSampleProjectConfig()
   const store = await StateStore.open(options.dataDir)
-  const tokens = { write: options.token ?? randomToken(), readOnly: options.readOnlyToken ?? randomToken() }
-  if (tokens.write === tokens.readOnly) throw new Error('token and readOnlyToken must differ')
+  const write = options.token ?? randomToken()
+  const readOnly = options.readOnlyToken ?? randomToken()
+  const tokens: TokenGrant[] = [
+    { token: write, scopes: ALL_SCOPES },
+    { token: readOnly, scopes: READ_SCOPES },
+    ...(options.extraTokens ?? []),
+  ]
+  if (new Set(tokens.map((t) => t.token)).size !== tokens.length) throw new Error('every token must differ')
   const faults = new FaultQueue()
   const requests = new RequestCounter()
   const settings = { legacyShape: options.legacyShape ?? 'wrapped' }
@@ -89,8 +99,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
 
   return {
     url: `http://${urlHost}:${port}`,
-    token: tokens.write,
-    readOnlyToken: tokens.readOnly,
+    token: write,
+    readOnlyToken: readOnly,
     entries: () => structuredClone(store.all()),
     faults,
     requests,

@@ -25,11 +25,16 @@ export function parseApiPath(pathname: string): ApiPath | undefined {
 }
 
 export function matchRoute(method: string, rest: string): RouteMatch | undefined {
-  if (method === 'GET' && rest === 'projectConfig') return { name: 'GET projectConfig', scope: 'read' }
-  if (method === 'POST' && rest === 'import/mediaLibrary') return { name: 'POST import/mediaLibrary', scope: 'write' }
-  if (method === 'GET' && rest === 'mediaLibrary') return { name: 'GET mediaLibrary', scope: 'read' }
+  if (method === 'GET' && rest === 'projectConfig')
+    return { name: 'GET projectConfig', scope: 'public-api:config:read' }
+  if (method === 'POST' && rest === 'import/mediaLibrary') {
+    return { name: 'POST import/mediaLibrary', scope: 'public-api:write' }
+  }
+  if (method === 'GET' && rest === 'mediaLibrary') return { name: 'GET mediaLibrary', scope: 'public-api:read' }
   const one = /^mediaLibrary\/([^/]+)$/.exec(rest)
-  if (method === 'GET' && one) return { name: 'GET mediaLibrary/:id', scope: 'read', id: decodeSegment(one[1] ?? '') }
+  if (method === 'GET' && one) {
+    return { name: 'GET mediaLibrary/:id', scope: 'public-api:read', id: decodeSegment(one[1] ?? '') }
+  }
   return undefined
 }
 

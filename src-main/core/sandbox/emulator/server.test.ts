@@ -4,7 +4,10 @@ import { call, imageEntry, postImport, startTestEmulator } from './testing'
 
 let emu: TestEmulator
 beforeAll(async () => {
-  emu = await startTestEmulator({ maxBodyBytes: 64 * 1024 })
+  emu = await startTestEmulator({
+    maxBodyBytes: 64 * 1024,
+    extraTokens: [{ token: 'no-config-token', scopes: ['public-api:read', 'public-api:write'] }],
+  })
 })
 afterAll(async () => {
   await emu.dispose()
@@ -82,6 +85,24 @@ describe('auth', () => {
       error_details: { access_token: 'The request requires higher privileges' },
     })
     expect(emu.entries().some((e) => e.id === 'ro-write')).toBe(false)
+  })
+})
+
+describe('scopes as documented', () => {
+  it('needs public-api:config:read for projectConfig, public-api:read for lookups, public-api:write for imports', async () => {
+    const forbidden = {
+      status: 403,
+      error: 'Forbidden',
+      error_details: { access_token: 'The request requires higher privileges' },
+    }
+    const config = await call(emu, 'GET', 'projectConfig', undefined, { token: 'no-config-token' })
+    expect([config.status, await json(config)]).toEqual([403, forbidden])
+    const lookup = await call(emu, 'GET', 'mediaLibrary?ids=x', undefined, { token: 'no-config-token' })
+    expect(lookup.status).toBe(200)
+    const readOnlyLookup = await call(emu, 'GET', 'mediaLibrary?ids=x', undefined, { token: emu.readOnlyToken })
+    expect(readOnlyLookup.status).toBe(200)
+    const { status } = await postImport(emu, [imageEntry('scoped-write')], { token: 'no-config-token' })
+    expect(status).toBe(200)
   })
 })
 

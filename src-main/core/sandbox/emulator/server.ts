@@ -5,7 +5,7 @@
 import { createServer } from 'node:http'
 import type { IncomingMessage, Server, ServerResponse } from 'node:http'
 import { setTimeout as sleep } from 'node:timers/promises'
-import type { Tokens } from './auth'
+import type { TokenGrant } from './auth'
 import { checkAuth } from './auth'
 import { readBody } from './body'
 import type { Fault, FaultQueue, RequestCounter } from './faults'
@@ -19,12 +19,12 @@ import type { RouteMatch } from './routing'
 import { matchRoute, parseApiPath } from './routing'
 import type { StateStore } from './state-store'
 import type { LegacyShape, ProjectConfig } from './types'
-import { DATE_VERSIONS, resolveVersion, wrapList } from './versions'
+import { DATE_VERSIONS, deprecationWarning, resolveVersion, wrapList } from './versions'
 
 export interface ServerDeps {
   store: StateStore
   config: ProjectConfig
-  tokens: Tokens
+  tokens: readonly TokenGrant[]
   maxBodyBytes: number
   faults: FaultQueue
   requests: RequestCounter
@@ -58,6 +58,9 @@ async function handle(req: IncomingMessage, res: ServerResponse, deps: ServerDep
 
   const reply = await answer(req, pathname, route, deps)
   if (!reply) return
+  const version = api ? resolveVersion(api.version) : undefined
+  const warning = version?.kind === 'supported' ? deprecationWarning(version.requested, version.effective) : undefined
+  if (warning) reply.headers = { ...reply.headers, warning }
   if (fault) return applyLateFault(fault, reply, res, deps.closing)
   sendReply(res, reply)
 }
@@ -141,6 +144,9 @@ async function applyLateFault(fault: Fault, reply: Reply, res: ServerResponse, c
     const text = JSON.stringify(reply.body)
     const rawBody = text.slice(0, Math.max(1, Math.floor(text.length / 2)))
     sendReply(res, { status: 200, body: null, rawBody, headers: { 'content-type': 'application/json; charset=utf-8' } })
+  } else if ('answerBody' in fault) {
+    const headers = { 'content-type': 'application/json; charset=utf-8' }
+    sendReply(res, { status: 200, body: null, rawBody: fault.answerBody, headers })
   } else if ('storeThenFail' in fault) {
     sendReply(res, errorReply(500, { message: 'Injected fault: the batch was stored, then the server failed' }))
   } else if ('destroySocket' in fault) {

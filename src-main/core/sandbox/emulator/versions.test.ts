@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { resolveVersion, wrapList } from './versions'
+import { deprecationWarning, resolveVersion, wrapList } from './versions'
 
 describe('resolveVersion', () => {
   it('accepts every documented date version as itself', () => {
@@ -33,5 +33,15 @@ describe('wrapList', () => {
   it('uses mediaLibraryEntries or a bare array up to 2025-11', () => {
     expect(wrapList('2025-11', [1], 'wrapped')).toEqual({ mediaLibraryEntries: [1] })
     expect(wrapList('2025-03', [1], 'bare-array')).toEqual([1])
+  })
+})
+
+describe('deprecationWarning', () => {
+  it('warns on 2025-03 and its aliases v1 and beta (deprecated 2026-11), not on newer versions', () => {
+    expect(deprecationWarning('v1', '2025-03')).toBe(
+      '299 - "API version v1 is deprecated since 2026-11 and will be removed in 2027-05"',
+    )
+    expect(deprecationWarning('2025-03', '2025-03')).toMatch(/^299 - "API version 2025-03 is deprecated/)
+    expect(deprecationWarning('2025-05', '2025-05')).toBeUndefined()
   })
 })

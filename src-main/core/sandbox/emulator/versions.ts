@@ -23,6 +23,22 @@ export const RESULTS_WRAPPER_SINCE = '2026-01'
 
 const ALIASES: Record<string, string> = { v1: OLDEST_VERSION, beta: OLDEST_VERSION }
 
+/**
+ * Deprecated versions, answered with a `Warning` header as the real server does (the Livingdocs
+ * CLI logs them). Versioning policy: 2025-03 (and so `v1` / `beta`) is deprecated from 2026-11
+ * and removed in 2027-05.
+ */
+const DEPRECATED: Record<string, { since: string; removal: string }> = {
+  '2025-03': { since: '2026-11', removal: '2027-05' },
+}
+
+/** The `Warning` header for a request on this effective version, if it is deprecated. */
+export function deprecationWarning(requested: string, effective: string): string | undefined {
+  const deprecated = DEPRECATED[effective]
+  if (!deprecated) return undefined
+  return `299 - "API version ${requested} is deprecated since ${deprecated.since} and will be removed in ${deprecated.removal}"`
+}
+
 export type VersionResolution =
   | { kind: 'supported'; requested: string; effective: string }
   | { kind: 'removed'; requested: string }
