@@ -79,13 +79,17 @@ export function sinceText(startedAt: string, now: Date): string {
   return sameDay ? time : `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())} ${time}`
 }
 
+/** "media-import import, pid 1234 on host desk-1, since 19:02". */
+export function holderText(holder: LockHolder, now = new Date()): string {
+  return `${holder.by ? `${holder.by}, ` : ''}pid ${holder.pid} on host ${holder.host}, since ${sinceText(holder.startedAt, now)}`
+}
+
 /** The sentence an editor reads: who has it, since when, and what to do. */
 export function lockedMessage(holder: LockHolder, here: Here, lockFile: string, now = new Date()): string {
   if (holder.pid === 0) {
     return 'This import session is being opened by another process right now. Wait a moment, then try again.'
   }
-  const who = `${holder.by ? `${holder.by}, ` : ''}pid ${holder.pid} on host ${holder.host}, since ${sinceText(holder.startedAt, now)}`
-  const head = `This import session is open in another process (${who}).`
+  const head = `This import session is open in another process (${holderText(holder, now)}).`
   if (holder.host !== here.host) {
     return (
       `${head} It is on another computer, so it is never taken over automatically: wait for it to finish there, ` +
