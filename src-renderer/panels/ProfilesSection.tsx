@@ -41,6 +41,12 @@ function ProfileItem({ summary, onEdit }: { summary: ProfileSummary; onEdit(): v
         Token {hasToken ? 'saved' : 'missing'}
         {usesKeys && ` · storage keys ${hasKeys ? 'saved' : 'missing'}`}
       </div>
+      {/* A secret saved for another address than the profile's now (profiles.json edited by hand). */}
+      {summary.secretNotes?.map((note) => (
+        <div key={note} className="hint">
+          {note}
+        </div>
+      ))}
       <div className="inline wrap">
         <button
           type="button"
