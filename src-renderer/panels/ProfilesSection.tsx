@@ -100,9 +100,10 @@ export function ProfilesSection() {
     return (
       <ProfileEditor
         {...(editing === 'new' ? {} : { editing })}
-        onDone={(saved) => {
+        onDone={() => {
           setEditing(null)
-          if (saved) void loadProfiles()
+          // Also after Cancel: a save that kept the form open (a token to type again) changed the list.
+          void loadProfiles()
         }}
       />
     )
