@@ -21,14 +21,16 @@ const httpUrl = z.url({
   error: expecting('expected an http(s) URL such as "https://example.com"'),
 })
 
+export const INSECURE_URL_MESSAGE =
+  'must start with https:// (http:// is refused except for this computer: localhost, 127.0.0.1, ::1), so the token and keys are never sent unencrypted'
+
 /**
  * Where secrets go (the token to the Livingdocs URL, signed S3 requests to the endpoint): https,
  * or http on this computer only (the Sandbox), so a token never crosses a network in clear text.
  */
 // Judged only for a parseable http URL: anything else already has httpUrl's message.
 const secureUrl = httpUrl.refine((url) => !/^http:/i.test(url) || !URL.canParse(url) || isSecureOrLocal(url), {
-  error:
-    'must start with https:// (http:// is refused except for this computer: localhost, 127.0.0.1, ::1), so the token and keys are never sent unencrypted',
+  error: INSECURE_URL_MESSAGE,
 })
 
 const envVarName = z.string().regex(envVarNamePattern, {

@@ -17,6 +17,7 @@ import { ProfileError } from './profile-issues'
 import type { Profile } from './profile-schema'
 import type { ProfileSecrets, ProfileSummary } from './profile-types'
 import { parseProfile, resolveProfile, type ResolvedProfile } from './resolve-profile'
+import { parseStoredProfile } from './stored-profile'
 import { AWS_ORIGIN, secretOrigins, type SecretOrigins } from './url-origin'
 
 export type { ProfileSecrets, ProfileSummary }
@@ -79,7 +80,7 @@ export class ProfileStore {
       if (!Array.isArray(raw.profiles)) {
         throw new ProfileError([{ path: 'profiles', message: 'expected a list of profiles' }], file)
       }
-      store.profiles = raw.profiles.map((p) => parseProfile(p, file))
+      store.profiles = raw.profiles.map((p) => parseStoredProfile(p, file))
     }
     return store
   }
@@ -161,6 +162,8 @@ export class ProfileStore {
   async resolve(name: string): Promise<ResolvedProfile> {
     const profile = this.get(name)
     if (!profile) throw new ProfileError([{ path: 'name', message: `no profile named "${name}"` }])
+    // A profile kept from before http was refused (stored-profile.ts) stops here, naming the field.
+    parseProfile(profile)
     const values: Record<string, string | undefined> = {}
     const missing: { path: string; message: string }[] = []
     const origins = secretOrigins(profile)
