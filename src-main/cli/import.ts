@@ -7,6 +7,7 @@ import { openImportSession, SessionProfileMismatch, type ImportSession } from '.
 import { LivingdocsApiError } from '../core/livingdocs/errors'
 import { logImportActivity, type FileLogger } from '../core/logging'
 import { loadProfile } from '../core/profile/load-profile'
+import { SessionLockedError } from '../core/session/lock/session-lock'
 import { SessionFileError } from '../core/session/persistence/session-files'
 import type { TotalProgress } from '../core/storage/types'
 import { defaultLogDir, openCliLog } from './cli-log'
@@ -129,13 +130,26 @@ export async function runImport(
     process.stderr.write(`Livingdocs warns: ${warning}\n`)
     logger.warn('livingdocs.warning', { warning })
   }
-  const imp = await open({ dir: sessionDir, profile, roots, holdUploads: true, livingdocs: { onWarning } }).catch(
-    (err: unknown) => {
-      logger.error('import.open-failed', { error: err })
-      log.close()
-      throw err
-    },
-  )
+  let imp: ImportSession
+  try {
+    imp = await open({
+      dir: sessionDir,
+      profile,
+      roots,
+      holdUploads: true,
+      lockedBy: 'media-import import',
+      livingdocs: { onWarning },
+    })
+  } catch (err) {
+    logger.error('import.open-failed', { error: err })
+    log.close()
+    // Another process has the session: nothing to fix in the command line, so no pointer to --help.
+    if (err instanceof SessionLockedError) {
+      process.stderr.write(`media-import: ${terminalText(err.message)}\n`)
+      return exitCodes.usage
+    }
+    throw err
+  }
   const stopLogging = logImportActivity(logger, imp.session, imp.engine)
   logger.info('session.opened', { existed: imp.existed, rows: imp.session.snapshot().rows.length })
   const stderr = process.stderr

@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto'
 import { readdir, stat } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
+import { LOCK_FILE } from '../core/session/lock/session-lock'
 import { SNAPSHOT_FILE } from '../core/session/persistence/session-files'
 import { defaultSandboxDataDir } from './data-dir'
 import { UsageError } from './exit-codes'
@@ -30,7 +31,8 @@ export async function checkSessionFolder(dir: string): Promise<void> {
   const info = await stat(dir).catch(() => undefined)
   if (!info) return
   if (!info.isDirectory()) throw new UsageError(`--session ${dir} is a file; give a folder.`, 'import')
-  const names = await readdir(dir)
+  // A lock alone: another run is creating this session right now; taking the lock will say so.
+  const names = (await readdir(dir)).filter((name) => name !== LOCK_FILE)
   if (names.length > 0 && !names.includes(SNAPSHOT_FILE)) {
     throw new UsageError(
       `--session ${dir} is not a session folder (no ${SNAPSHOT_FILE}) and not empty; give a new or empty folder.`,

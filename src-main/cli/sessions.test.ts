@@ -1,5 +1,5 @@
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { hostname, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Writable } from 'node:stream'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -33,6 +33,14 @@ describe('media-import sessions', () => {
       { ...row, rowId: 'c', status: 'imported' },
     ])
     await open.close()
+    // Another import has the unfinished one open right now (a live process: the test runner's parent).
+    const holder = {
+      pid: process.ppid,
+      host: hostname(),
+      startedAt: new Date().toISOString(),
+      by: 'media-import import',
+    }
+    await writeFile(join(parent, 'open', 'session.lock'), JSON.stringify(holder))
   })
   afterAll(async () => {
     await rm(parent, { recursive: true, force: true })
@@ -42,7 +50,11 @@ describe('media-import sessions', () => {
     const out = capture()
     expect(await runSessions(['--dir', parent], out.stream)).toBe(0)
     const lines = out.text().trim().split('\n')
-    expect(lines[0]).toMatch(/^unfinished 1\/2 imported, 1 failed .*\/open$/)
+    expect(lines[0]).toMatch(
+      new RegExp(
+        `^unfinished 1/2 imported, 1 failed .*/open \\(open in media-import import, pid ${process.ppid} on host .+, since \\d\\d:\\d\\d\\)$`,
+      ),
+    )
     expect(lines[1]).toMatch(/^done\s+1\/1 imported .*\/done \[Production\]$/)
   })
 

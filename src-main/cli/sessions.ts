@@ -1,6 +1,7 @@
 /** `media-import sessions`: the import sessions on this computer, unfinished ones first. */
 import { homedir } from 'node:os'
 import { resolve } from 'node:path'
+import { holderText } from '../core/session/lock/lock-holder'
 import { listSessions, type SessionSummary } from '../core/session/persistence/list-sessions'
 import { exitCodes, UsageError } from './exit-codes'
 import { LineOutput } from './line-output'
@@ -11,7 +12,8 @@ import { terminalText } from './terminal-text'
 export const sessionsHelp = `Usage: media-import sessions [--dir DIR] [--json]
 
 Lists the import sessions kept on this computer, unfinished ones first, with what is
-left in each. Continue one with \`media-import import <paths> --profile FILE --session DIR\`.
+left in each, and which process has a session open now (it cannot be continued until
+that one ends). Continue one with \`media-import import <paths> --profile FILE --session DIR\`.
 
 Options:
   --dir DIR   where the sessions are (default: $XDG_DATA_HOME/media-importer/sessions
@@ -27,7 +29,8 @@ export function sessionLine(s: SessionSummary): string {
   const counts = `${s.imported}/${s.rows} imported${s.failed ? `, ${s.failed} failed` : ''}`
   const when = s.changedAtMs ? new Date(s.changedAtMs).toISOString().replace('T', ' ').slice(0, 16) : ''
   const profile = s.profileName ? ` [${s.profileName}]` : ''
-  return terminalText(`${state} ${counts.padEnd(24)} ${when}  ${s.dir}${profile}`)
+  const openBy = s.openBy ? ` (open in ${holderText(s.openBy)})` : ''
+  return terminalText(`${state} ${counts.padEnd(24)} ${when}  ${s.dir}${profile}${openBy}`)
 }
 
 export async function runSessions(

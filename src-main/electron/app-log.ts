@@ -10,6 +10,7 @@ import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { format } from 'node:util'
 import type { Shell } from 'electron'
+import { PRIVATE_DIR_MODE } from '../core/fs/private-mode'
 import type { RevealLogs } from '../core/app/support-handlers'
 import { createFileLogger, type FileLogger } from '../core/logging'
 
@@ -65,7 +66,7 @@ export function openAppLog(userDataDir: string, context: Record<string, unknown>
 export function logRevealer(log: FileLogger, shell: Pick<Shell, 'openPath' | 'showItemInFolder'>): RevealLogs {
   return async () => {
     const dir = log.file.dir
-    await mkdir(dir, { recursive: true })
+    await mkdir(dir, { recursive: true, mode: PRIVATE_DIR_MODE })
     const current = log.file.currentFile
     if (existsSync(current)) {
       shell.showItemInFolder(current)

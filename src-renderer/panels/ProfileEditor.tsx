@@ -8,6 +8,7 @@ import type { ProfileSecrets, ProfileSummary } from '../../src-main/contract'
 import { api } from '../api'
 import { ProfileField as Field } from './ProfileField'
 import { emptyProfileForm, formFromProfile, profileFromForm, TARGET_KINDS, type ProfileForm } from './profile-form'
+import { secretsToEnterAgain } from './secret-rebind'
 
 interface Props {
   /** Absent: a new profile. */
@@ -39,6 +40,8 @@ export function ProfileEditor({ editing, onDone }: Props) {
       })
       // Saved; but when the open session could not take the new values (a wrong token), stay to fix them.
       if (saved.reopened && !saved.reopened.ok) setError(saved.reopened.message)
+      // A secret forgotten because its address changed: stay, so it can be typed for the new one.
+      else if (saved.secretNotes?.length) setError(saved.secretNotes.join(' '))
       else onDone(true)
     } catch (err) {
       const field = (err as { field?: string }).field
@@ -48,7 +51,9 @@ export function ProfileEditor({ editing, onDone }: Props) {
     }
   }
 
-  const keysSaved = editing?.hasKeys ? 'saved (type to replace)' : 'missing'
+  const again = editing ? secretsToEnterAgain(editing.profile, form) : {}
+  const tokenSaved = again.token ?? (editing?.hasToken ? 'saved (type to replace)' : 'missing')
+  const keysSaved = again.keys ?? (editing?.hasKeys ? 'saved (type to replace)' : 'missing')
   return (
     <form
       className="panel-form profile-editor"
@@ -68,7 +73,7 @@ export function ProfileEditor({ editing, onDone }: Props) {
           type="password"
           value={secrets.token}
           onChange={(token) => setSecrets((s) => ({ ...s, token }))}
-          hint={`Kept in the system keychain only. ${editing?.hasToken ? 'saved (type to replace)' : 'missing'}`}
+          hint={`Kept in the system keychain only. ${tokenSaved}`}
         />
         <Field label="Token variable for the CLI" {...text('tokenEnv')} hint="Empty: named after the profile" />
         <Field label="Editor link" {...text('editorUrl')} hint="Optional, with {mediaId}" />

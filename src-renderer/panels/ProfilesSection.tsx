@@ -41,6 +41,12 @@ function ProfileItem({ summary, onEdit }: { summary: ProfileSummary; onEdit(): v
         Token {hasToken ? 'saved' : 'missing'}
         {usesKeys && ` · storage keys ${hasKeys ? 'saved' : 'missing'}`}
       </div>
+      {/* A secret saved for another address than the profile's now (profiles.json edited by hand). */}
+      {summary.secretNotes?.map((note) => (
+        <div key={note} className="hint">
+          {note}
+        </div>
+      ))}
       <div className="inline wrap">
         <button
           type="button"
@@ -94,9 +100,10 @@ export function ProfilesSection() {
     return (
       <ProfileEditor
         {...(editing === 'new' ? {} : { editing })}
-        onDone={(saved) => {
+        onDone={() => {
           setEditing(null)
-          if (saved) void loadProfiles()
+          // Also after Cancel: a save that kept the form open (a token to type again) changed the list.
+          void loadProfiles()
         }}
       />
     )

@@ -5,7 +5,7 @@
 import { useState } from 'react'
 import { useWorkspaceStore } from '../store/workspace-store'
 import '../styles/workspace.css'
-import { sessionCounts, sessionWhen } from './session-text'
+import { openElsewhereText, sessionCounts, sessionWhen } from './session-text'
 
 function NewImport() {
   const profiles = useWorkspaceStore((s) => s.profiles)
@@ -40,6 +40,7 @@ export function SessionsPanel() {
   const busy = useWorkspaceStore((s) => s.busy)
   const switchTo = useWorkspaceStore((s) => s.switchTo)
   const remove = useWorkspaceStore((s) => s.deleteSession)
+  const reload = useWorkspaceStore((s) => s.loadSessions)
   if (!open) return null
   return (
     <aside
@@ -62,7 +63,16 @@ export function SessionsPanel() {
             <strong>{s.profileName ?? 'Unknown profile'}</strong> {s.current && <em>(open)</em>}
             <div className="hint">{sessionWhen(s)}</div>
             <div className="hint">{s.problem ? `Cannot be read: ${s.problem}` : sessionCounts(s)}</div>
-            {!s.current && !s.problem && (
+            {s.openElsewhere && (
+              <>
+                <div className="hint">{openElsewhereText(s)}</div>
+                {/* Read-only viewing is not offered: the list again shows whether it has become free. */}
+                <button type="button" className="button small" disabled={busy} onClick={() => void reload()}>
+                  Try again
+                </button>
+              </>
+            )}
+            {!s.current && !s.problem && !s.openElsewhere && (
               <button
                 type="button"
                 className="button small"
@@ -72,7 +82,7 @@ export function SessionsPanel() {
                 Open
               </button>
             )}
-            {!s.current && (!s.unfinished || s.problem) && (
+            {!s.current && !s.openElsewhere && (!s.unfinished || s.problem) && (
               <button
                 type="button"
                 className="button button-quiet small"

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { WorkspaceSession } from '../../src-main/contract'
-import { reopenCandidates, sessionCounts } from './session-text'
+import { openElsewhereText, reopenCandidates, sessionCounts } from './session-text'
 
 const session = (over: Partial<WorkspaceSession>): WorkspaceSession => ({
   id: 'x',
@@ -31,7 +31,15 @@ describe('session text', () => {
       session({ id: 'done', unfinished: false }),
       session({ id: 'broken', problem: 'damaged' }),
       session({ id: 'b' }),
+      session({ id: 'cli', openElsewhere: 'media-import import, pid 7 on host desk, since 10:02' }),
     ]
     expect(reopenCandidates(list).map((s) => s.id)).toEqual(['a', 'b'])
+  })
+
+  it('names the process that has a session open', () => {
+    expect(openElsewhereText(session({ openElsewhere: 'media-import import, pid 7 on host desk, since 10:02' }))).toBe(
+      'Open in another process (media-import import, pid 7 on host desk, since 10:02): wait for it to finish, then try again.',
+    )
+    expect(openElsewhereText(session({}))).toBeUndefined()
   })
 })

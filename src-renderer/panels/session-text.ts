@@ -17,7 +17,14 @@ export function sessionCounts(s: Pick<WorkspaceSession, 'rows' | 'imported' | 'o
   return `${files}: ${parts.join(', ')}`
 }
 
-/** Unfinished sessions other than the open one, newest first (the list's order). */
+/** Unfinished sessions other than the open one, newest first (the list's order); not those another process has. */
 export function reopenCandidates(sessions: readonly WorkspaceSession[]): WorkspaceSession[] {
-  return sessions.filter((s) => s.unfinished && !s.current && !s.problem)
+  return sessions.filter((s) => s.unfinished && !s.current && !s.problem && !s.openElsewhere)
+}
+
+/** Said under a session another process has open: who, and that it opens once that one ends. */
+export function openElsewhereText(s: Pick<WorkspaceSession, 'openElsewhere'>): string | undefined {
+  return s.openElsewhere
+    ? `Open in another process (${s.openElsewhere}): wait for it to finish, then try again.`
+    : undefined
 }

@@ -1,9 +1,13 @@
 /**
  * Session folders of the app's workspace: their ids (folder names under `<userData>/sessions`),
- * and the list entry each becomes. Pure (no I/O): the folder walk that finds the sessions and
- * reads their summaries is session/persistence/list-sessions.ts.
+ * the list entry each becomes, and the refusal when another process has one open. Pure (no I/O):
+ * the folder walk that finds the sessions and reads their summaries is
+ * session/persistence/list-sessions.ts.
  */
+import { holderText } from '../session/lock/lock-holder'
+import { sessionLockHolder } from '../session/lock/session-lock'
 import type { SessionSummary } from '../session/persistence/list-sessions'
+import { MediaImportError } from './errors'
 import type { WorkspaceSession } from './workspace-types'
 
 /** A folder name we made or accept: no separators, no dot-only names, nothing a shell mangles. */
@@ -28,7 +32,12 @@ export function newSessionId(profileName: string, now: Date, taken: ReadonlySet<
   return id
 }
 
-export function toWorkspaceSession(summary: SessionSummary, currentId: string | undefined): WorkspaceSession {
+export function toWorkspaceSession(
+  summary: SessionSummary,
+  currentId: string | undefined,
+  now = new Date(),
+): WorkspaceSession {
+  const current = summary.name === currentId
   return {
     id: summary.name,
     ...(summary.profileName ? { profileName: summary.profileName } : {}),
@@ -39,7 +48,23 @@ export function toWorkspaceSession(summary: SessionSummary, currentId: string | 
     open: summary.open,
     failed: summary.failed,
     unfinished: summary.unfinished,
-    current: summary.name === currentId,
+    current,
     ...(summary.problem ? { problem: summary.problem } : {}),
+    // The open session's lock is this window's own.
+    ...(summary.openBy && !current ? { openElsewhere: holderText(summary.openBy, now) } : {}),
   }
+}
+
+/** Another process has the session: who, and the way out (wait, then try again). */
+export function sessionLocked(id: string, holder: string, action: string): MediaImportError {
+  return new MediaImportError(
+    'session-locked',
+    `Session "${id}" is open in another process (${holder}). Wait for it to finish, or close it there, then ${action} again.`,
+  )
+}
+
+/** Throws `session-locked` while another process holds the session in `dir`. */
+export async function refuseIfLocked(dir: string, id: string, action: string): Promise<void> {
+  const holder = await sessionLockHolder(dir)
+  if (holder) throw sessionLocked(id, holderText(holder), action)
 }

@@ -26,4 +26,9 @@ export interface WorkspaceSession {
   current: boolean
   /** Why it cannot be read (its counts are then 0). */
   problem?: string
+  /**
+   * Another process has it open (the CLI, another window): who, since when, e.g. "media-import
+   * import, pid 1234 on host desk-1, since 19:02". It cannot be opened or deleted until that ends.
+   */
+  openElsewhere?: string
 }

@@ -15,7 +15,7 @@ import type { ResolvedProfile } from '../profile/resolve-profile'
 import { listSessions } from '../session/persistence/list-sessions'
 import { SNAPSHOT_FILE } from '../session/persistence/session-files'
 import { MediaImportError } from './errors'
-import { isSessionId, newSessionId, toWorkspaceSession } from './workspace-sessions'
+import { isSessionId, newSessionId, refuseIfLocked, sessionLocked, toWorkspaceSession } from './workspace-sessions'
 import { SANDBOX_NAME, type WorkspaceSession } from './workspace-types'
 
 /** The embedded Sandbox as the workspace needs it: its profile (secrets included) and a way to stop it. */
@@ -84,7 +84,9 @@ export class Workspace {
   /** At start: the most recently used readable session, else a new Sandbox session. */
   openStartup(): Promise<AppInfo> {
     return this.serial(async () => {
-      const recent = (await this.list()).find((s) => !s.problem && s.profileName)
+      // A session another process has open (the CLI, another window) is left to it.
+      const usable = (s: WorkspaceSession): boolean => !s.problem && !s.openElsewhere
+      const recent = (await this.list()).find((s) => usable(s) && s.profileName)
       if (recent?.profileName) {
         try {
           return await this.switchTo(recent.id, recent.profileName, true)
@@ -97,7 +99,7 @@ export class Workspace {
       const sandbox =
         recent?.profileName === SANDBOX_NAME
           ? undefined
-          : (await this.list()).find((s) => !s.problem && s.profileName === SANDBOX_NAME)
+          : (await this.list()).find((s) => usable(s) && s.profileName === SANDBOX_NAME)
       if (sandbox) return this.switchTo(sandbox.id, SANDBOX_NAME, true)
       return this.switchTo(await this.freshId(SANDBOX_NAME), SANDBOX_NAME, false)
     })
@@ -113,6 +115,8 @@ export class Workspace {
       if (!found.profileName) {
         throw new MediaImportError('session-unreadable', `Session "${id}" does not say which profile it imports with.`)
       }
+      // Checked before the open session closes; taking the lock when opening checks it again.
+      if (found.openElsewhere) throw sessionLocked(id, found.openElsewhere, 'open it')
       return this.switchTo(id, found.profileName, true)
     })
   }
@@ -153,6 +157,7 @@ export class Workspace {
         () => false,
       )
       if (!isSession) return false
+      await refuseIfLocked(dir, id, 'delete it')
       await rm(dir, { recursive: true, force: true })
       return true
     })
@@ -227,6 +232,7 @@ export class Workspace {
       profile,
       ...(mustExist ? { mustExist: true } : {}),
       ...(renamedFrom ? { renamedFrom } : {}),
+      lockedBy: 'the Media Importer app',
     })
   }
 

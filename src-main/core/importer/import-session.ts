@@ -4,6 +4,7 @@
  * journal in the same folder, and the pipeline that joins them. Rows of a reopened session
  * continue: uploads at their next part, interrupted submits after a lookup.
  */
+import { mkdir } from 'node:fs/promises'
 import type { ScanRunnerOptions } from '../app/scan-runner'
 import { LivingdocsClient, type LivingdocsClientOptions } from '../livingdocs/client'
 import type { ProjectModel } from '../livingdocs/types'
@@ -11,6 +12,7 @@ import { Prober } from '../probe/prober'
 import type { ThumbnailCache } from '../probe/thumbnails/thumbnail-cache'
 import type { ResolvedProfile } from '../profile/resolve-profile'
 import type { SessionMeta } from '../session/persistence/journal-records'
+import { acquireSessionLock } from '../session/lock/session-lock'
 import { openSessionFolder, type OpenedSession } from '../session/persistence/open-session'
 import { sessionFiles } from '../session/persistence/session-files'
 import type { Session } from '../session/session'
@@ -34,6 +36,8 @@ export interface OpenImportSessionOptions {
   roots?: readonly string[]
   prober?: Prober
   thumbnails?: ThumbnailCache
+  /** Who opens it, named to another process that finds the session taken ("media-import import"). */
+  lockedBy?: string
   flushMs?: number
   signal?: AbortSignal
   // Overrides for tests (fault proxy, short retries).
@@ -85,22 +89,36 @@ export async function openImportSession(options: OpenImportSessionOptions): Prom
   const project = await client.getProjectModel(options.signal)
   const profileMeta = { name: profile.name, livingdocsUrl: profile.livingdocs.url }
   const roots = [...(options.roots ?? [])]
-  const opened = await openSessionFolder(dir, {
-    meta: { profile: profileMeta, roots },
-    ...(options.mustExist ? { mustExist: true } : {}),
-    ...(options.flushMs ? { flushMs: options.flushMs } : {}),
-  })
+  // One owner per session (session-lock.ts): taken before anything is read, held until close.
+  await mkdir(dir, { recursive: true, mode: 0o700 })
+  const lock = await acquireSessionLock(dir, options.lockedBy ? { by: options.lockedBy } : {})
+  let opened: OpenedSession
+  try {
+    opened = await openSessionFolder(dir, {
+      meta: { profile: profileMeta, roots },
+      ...(options.mustExist ? { mustExist: true } : {}),
+      ...(options.flushMs ? { flushMs: options.flushMs } : {}),
+    })
+  } catch (err) {
+    await lock.release()
+    throw err
+  }
   const { session, store } = opened
   const known = store.meta.profile
   if (opened.existed && known && known.name !== profile.name && known.name !== options.renamedFrom) {
     await opened.close()
+    await lock.release()
     throw new SessionProfileMismatch(dir, known.name, profile.name)
   }
   const mergedRoots = [...new Set([...(store.meta.roots ?? []), ...roots])]
   // The Sandbox gets new ports every start: keep the URL current, the name decides.
   if (opened.existed) store.setMeta({ ...store.meta, profile: profileMeta, roots: mergedRoots })
 
-  const uploads = await FileUploadStateStore.open(sessionFiles(dir).uploads)
+  const uploads = await FileUploadStateStore.open(sessionFiles(dir).uploads).catch(async (err: unknown) => {
+    await opened.close()
+    await lock.release()
+    throw err
+  })
   const engine = new UploadEngine(storageConfigOf(profile, options.storage), { ...options.engine, store: uploads })
   if (options.holdUploads) engine.pause()
   const prober = options.prober ?? new Prober()
@@ -155,6 +173,7 @@ export async function openImportSession(options: OpenImportSessionOptions): Prom
         await opened.close()
         await uploads.close()
         if (!options.prober) await prober.close()
+        await lock.release()
       })()),
   }
 }

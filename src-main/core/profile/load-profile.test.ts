@@ -89,3 +89,36 @@ describe('lineAndColumn', () => {
     expect(lineAndColumn('ab\ncd', 4)).toEqual({ line: 2, column: 2 })
   })
 })
+
+describe('plain http', () => {
+  let dir: string
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'profile-http-'))
+  })
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true })
+  })
+  const withUrls = (url: string, endpoint: string, publicUrl = 'http://cdn.example.com/img') => ({
+    ...profile,
+    livingdocs: { ...profile.livingdocs, url },
+    storage: { ...profile.storage, endpoint, image: { bucket: 'img', publicUrl } },
+  })
+  const load = async (raw: unknown): Promise<unknown> => {
+    const path = join(dir, 'p.json')
+    await writeFile(path, JSON.stringify(raw))
+    return loadProfile(path, { LD_TOKEN: 'abc' })
+  }
+
+  it('is refused for the Livingdocs URL and the S3 endpoint anywhere but this computer, naming https', async () => {
+    const error = await load(withUrls('http://ld.example.com', 'http://minio.example.com:9000')).catch((e) => e)
+    expect(String(error)).toMatch(/livingdocs\.url: must start with https:\/\/ \(http:\/\/ is refused except/)
+    expect(String(error)).toMatch(/storage\.endpoint: must start with https:\/\//)
+  })
+
+  it('is accepted on loopback (the Sandbox) and for publicUrl, where no secret goes', async () => {
+    for (const host of ['127.0.0.1:9090', '127.8.0.3', 'localhost:8080', '[::1]:4568']) {
+      await expect(load(withUrls(`http://${host}`, `http://${host}`))).resolves.toBeDefined()
+    }
+    await expect(load(withUrls('https://ld.example.com', 'https://s3.example.com'))).resolves.toBeDefined()
+  })
+})

@@ -4,6 +4,7 @@
  * Objects are strict: a misspelt key is an error, not a setting silently ignored.
  */
 import { z } from 'zod'
+import { isSecureOrLocal } from './url-origin'
 
 /** A fixed API version is `YYYY-MM` (livingdocs-api.md §3); `auto` asks the server. */
 // `v1` and `beta` are Livingdocs API versions too (servers before 2025-03 have only `v1`).
@@ -21,6 +22,18 @@ const httpUrl = z.url({
   error: expecting('expected an http(s) URL such as "https://example.com"'),
 })
 
+export const INSECURE_URL_MESSAGE =
+  'must start with https:// (http:// is refused except for this computer: localhost, 127.0.0.1, ::1), so the token and keys are never sent unencrypted'
+
+/**
+ * Where secrets go (the token to the Livingdocs URL, signed S3 requests to the endpoint): https,
+ * or http on this computer only (the Sandbox), so a token never crosses a network in clear text.
+ */
+// Judged only for a parseable http URL: anything else already has httpUrl's message.
+const secureUrl = httpUrl.refine((url) => !/^http:/i.test(url) || !URL.canParse(url) || isSecureOrLocal(url), {
+  error: INSECURE_URL_MESSAGE,
+})
+
 const envVarName = z.string().regex(envVarNamePattern, {
   error: expecting('expected the NAME of an environment variable (letters, digits, _), not a value'),
 })
@@ -30,7 +43,10 @@ const nonEmpty = z.string().min(1, { error: 'must not be empty' })
 const storageTarget = z.strictObject({
   // Loose on purpose: S3-compatible stores and old us-east-1 buckets allow more than today's AWS rules.
   bucket: z.string().regex(/^[^/\s]+$/, { error: expecting('expected a bucket name (not empty, no "/" or spaces)') }),
-  /** Base the asset URL is built from: `url = publicUrl + '/' + key`. */
+  /**
+   * Base the asset URL is built from: `url = publicUrl + '/' + key`. http stays allowed: no secret
+   * is ever sent there, it is only written into entries for Livingdocs to fetch the file from.
+   */
   publicUrl: httpUrl,
   /** Prepended to every key; keys must not start with "/" and "v/" is reserved (livingdocs-api.md §6). */
   prefix: z
@@ -49,7 +65,7 @@ const storageCredentials = z.union([
 export const profileSchema = z.strictObject({
   name: nonEmpty,
   livingdocs: z.strictObject({
-    url: httpUrl,
+    url: secureUrl,
     apiVersion: z
       .string()
       .regex(apiVersionPattern, { error: expecting('expected "auto" or a version like "2026-05", "v1" or "beta"') }),
@@ -67,7 +83,7 @@ export const profileSchema = z.strictObject({
   }),
   storage: z.strictObject({
     /** Absent: AWS itself. Set for S3-compatible stores (MinIO, R2, the sandbox). */
-    endpoint: httpUrl.optional(),
+    endpoint: secureUrl.optional(),
     region: nonEmpty,
     forcePathStyle: z.boolean().optional(),
     /** Absent: the standard AWS chain (environment, shared config, SSO). */

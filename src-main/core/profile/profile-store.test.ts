@@ -105,6 +105,21 @@ describe('ProfileStore', () => {
     expect(await (await ProfileStore.open(file, vault)).list()).toEqual([])
   })
 
+  it('keeps a profile saved with plain http on the network to be edited, but never uses it', async () => {
+    const old = { ...staging(), livingdocs: { ...staging().livingdocs, url: 'http://ld-staging.example.com' } }
+    const store = await ProfileStore.open(file, vault)
+    await store.save(staging(), secrets)
+    const text = await readFile(file, 'utf8')
+    await writeFile(file, text.replace('https://ld-staging.example.com', old.livingdocs.url))
+    const reopened = await ProfileStore.open(file, vault)
+    expect((await reopened.list()).map((s) => s.profile.livingdocs.url)).toEqual([old.livingdocs.url])
+    await expect(reopened.resolve('Staging')).rejects.toThrow(/livingdocs\.url: must start with https:\/\//)
+    await expect(reopened.save(old, {}, 'Staging')).rejects.toThrow(/must start with https/)
+    // Anything else wrong with a saved profile still makes the file unusable.
+    await writeFile(file, text.replace('"batchSize": 50', '"batchSize": "many"'))
+    await expect(ProfileStore.open(file, vault)).rejects.toThrow(/import\.batchSize/)
+  })
+
   it('names the file when it is damaged', async () => {
     const store = await ProfileStore.open(file, vault)
     await store.save(staging())

@@ -3,17 +3,22 @@
  * app's data folder, in the same format the CLI reads, so a profile can be handed to the CLI as
  * it is. Secrets never enter that file: the token and S3 keys go to a SecretStore (Electron's
  * safeStorage in the app, memory in tests), filed under the profile's name; the profile only
- * names them (`tokenEnv` etc., which the CLI reads from the environment instead).
+ * names them (`tokenEnv` etc., which the CLI reads from the environment instead). Each secret is
+ * kept with the origin it was entered for (bound-secret.ts): a profile whose Livingdocs URL or S3
+ * endpoint changes forgets it and asks for it again, so a saved token never goes to a new host.
  */
 import { mkdir, open, readFile, rename } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { SANDBOX_NAME } from '../app/workspace-types'
 import { fsyncDir } from '../session/persistence/session-files'
+import { sealSecret, unsealSecret } from './bound-secret'
 import { parseJsonText } from './load-profile'
 import { ProfileError } from './profile-issues'
 import type { Profile } from './profile-schema'
 import type { ProfileSecrets, ProfileSummary } from './profile-types'
 import { parseProfile, resolveProfile, type ResolvedProfile } from './resolve-profile'
+import { parseStoredProfile } from './stored-profile'
+import { AWS_ORIGIN, secretOrigins, type SecretOrigins } from './url-origin'
 
 export type { ProfileSecrets, ProfileSummary }
 
@@ -40,6 +45,18 @@ export class MemorySecretStore implements SecretStore {
 type SecretKind = keyof ProfileSecrets
 const secretKinds: readonly SecretKind[] = ['token', 'accessKeyId', 'secretAccessKey']
 const secretName = (profile: string, kind: SecretKind): string => `profile/${profile}/${kind}`
+const originOfKind = (origins: SecretOrigins, kind: SecretKind): string =>
+  kind === 'token' ? origins.token : origins.keys
+
+const describeOrigin = (origin: string): string => (origin === AWS_ORIGIN ? 'AWS itself' : origin)
+
+/** Why a saved secret is not used for this profile as it is now: it was entered for another address. */
+function reboundMessage(kind: SecretKind, from: string, to: string): string {
+  const change = `(${describeOrigin(from)} before, ${describeOrigin(to)} now)`
+  return kind === 'token'
+    ? `The Livingdocs address changed ${change}: enter the token again; it is only sent to the address it was given for.`
+    : `The S3 endpoint changed ${change}: enter the S3 keys again; they are only sent to the endpoint they were given for.`
+}
 
 const FILE_FORMAT = 1
 
@@ -63,7 +80,7 @@ export class ProfileStore {
       if (!Array.isArray(raw.profiles)) {
         throw new ProfileError([{ path: 'profiles', message: 'expected a list of profiles' }], file)
       }
-      store.profiles = raw.profiles.map((p) => parseProfile(p, file))
+      store.profiles = raw.profiles.map((p) => parseStoredProfile(p, file))
     }
     return store
   }
@@ -91,25 +108,45 @@ export class ProfileStore {
     if (profile.name !== replaced && this.get(profile.name)) {
       throw new ProfileError([{ path: 'name', message: `a profile named "${profile.name}" exists already` }])
     }
+    const before = this.get(replaced)
+    // Secrets saved before origins were kept belong to the address the profile had then.
+    const legacy = secretOrigins(before ?? profile)
     if (profile.name !== replaced) {
-      // A renamed profile keeps its saved secrets.
+      // A renamed profile keeps its saved secrets (still bound to their origin).
       for (const kind of secretKinds) {
-        const value = await this.secrets.get(secretName(replaced, kind))
-        if (value !== undefined) await this.secrets.set(secretName(profile.name, kind), value)
+        const stored = await this.secrets.get(secretName(replaced, kind))
+        if (stored !== undefined) {
+          const bound = unsealSecret(stored, originOfKind(legacy, kind))
+          await this.secrets.set(secretName(profile.name, kind), sealSecret(bound))
+        }
         await this.secrets.delete(secretName(replaced, kind))
       }
     }
+    const origins = secretOrigins(profile)
+    const forgotten: string[] = []
     for (const kind of secretKinds) {
+      const name = secretName(profile.name, kind)
       const value = secrets[kind]
-      if (value === undefined) continue
-      if (value === '') await this.secrets.delete(secretName(profile.name, kind))
-      else await this.secrets.set(secretName(profile.name, kind), value)
+      if (value === '') await this.secrets.delete(name)
+      else if (value !== undefined)
+        await this.secrets.set(name, sealSecret({ value, origin: originOfKind(origins, kind) }))
+      else {
+        // Not typed again: kept only while the address it was entered for stays the same.
+        const stored = await this.secrets.get(name)
+        if (stored === undefined) continue
+        const bound = unsealSecret(stored, originOfKind(legacy, kind))
+        if (bound.origin === originOfKind(origins, kind)) continue
+        await this.secrets.delete(name)
+        const message = reboundMessage(kind, bound.origin, originOfKind(origins, kind))
+        if (!forgotten.includes(message)) forgotten.push(message)
+      }
     }
     const index = this.profiles.findIndex((p) => p.name === replaced)
     if (index >= 0) this.profiles[index] = profile
     else this.profiles.push(profile)
     await this.write()
-    return this.summary(profile)
+    const summary = await this.summary(profile)
+    return forgotten.length > 0 ? { ...summary, secretNotes: [...(summary.secretNotes ?? []), ...forgotten] } : summary
   }
 
   async remove(name: string): Promise<boolean> {
@@ -125,11 +162,16 @@ export class ProfileStore {
   async resolve(name: string): Promise<ResolvedProfile> {
     const profile = this.get(name)
     if (!profile) throw new ProfileError([{ path: 'name', message: `no profile named "${name}"` }])
+    // A profile kept from before http was refused (stored-profile.ts) stops here, naming the field.
+    parseProfile(profile)
     const values: Record<string, string | undefined> = {}
     const missing: { path: string; message: string }[] = []
+    const origins = secretOrigins(profile)
     const need = (envName: string, kind: SecretKind, path: string, what: string): Promise<void> =>
-      this.secrets.get(secretName(name, kind)).then((value) => {
-        if (value) values[envName] = value
+      this.boundSecret(profile, kind).then((bound) => {
+        if (bound?.value && bound.origin === originOfKind(origins, kind)) values[envName] = bound.value
+        else if (bound?.value)
+          missing.push({ path, message: reboundMessage(kind, bound.origin, originOfKind(origins, kind)) })
         else missing.push({ path, message: `no ${what} saved for this profile: enter it and save` })
       })
     await need(profile.livingdocs.tokenEnv, 'token', 'livingdocs.token', 'access token')
@@ -142,14 +184,29 @@ export class ProfileStore {
     return resolveProfile(profile, values)
   }
 
+  /** A saved secret with its origin; undefined when none is saved. */
+  private async boundSecret(
+    profile: Profile,
+    kind: SecretKind,
+  ): Promise<{ value: string; origin: string } | undefined> {
+    const stored = await this.secrets.get(secretName(profile.name, kind))
+    return stored === undefined ? undefined : unsealSecret(stored, originOfKind(secretOrigins(profile), kind))
+  }
+
   private async summary(profile: Profile): Promise<ProfileSummary> {
-    const has = async (kind: SecretKind): Promise<boolean> =>
-      (await this.secrets.get(secretName(profile.name, kind))) !== undefined
-    return {
-      profile,
-      hasToken: await has('token'),
-      hasKeys: (await has('accessKeyId')) && (await has('secretAccessKey')),
+    const origins = secretOrigins(profile)
+    const notes: string[] = []
+    const has = async (kind: SecretKind): Promise<boolean> => {
+      const bound = await this.boundSecret(profile, kind)
+      if (!bound?.value) return false
+      if (bound.origin === originOfKind(origins, kind)) return true
+      const message = reboundMessage(kind, bound.origin, originOfKind(origins, kind))
+      if (!notes.includes(message)) notes.push(message)
+      return false
     }
+    const hasToken = await has('token')
+    const hasKeys = (await has('accessKeyId')) && (await has('secretAccessKey'))
+    return { profile, hasToken, hasKeys, ...(notes.length > 0 ? { secretNotes: notes } : {}) }
   }
 
   /** Temp file, fsync, rename: a crash leaves the old list or the new one. Readable by the user only. */

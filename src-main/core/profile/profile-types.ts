@@ -16,6 +16,11 @@ export interface ProfileSummary {
   profile: Profile
   hasToken: boolean
   hasKeys: boolean
+  /**
+   * Why a secret must be entered again: the address it was saved for changed (it is only ever sent
+   * to that one), e.g. "The Livingdocs address changed (…): enter the token again; …".
+   */
+  secretNotes?: string[]
 }
 
 /** A saved profile, and what became of the open session that imports with it (absent: none does). */

@@ -11,6 +11,7 @@
 import { mkdir } from 'node:fs/promises'
 import { S3Client } from '@aws-sdk/client-s3'
 import S3rver from 's3rver'
+import { PRIVATE_DIR_MODE } from '../fs/private-mode'
 import type { MediaKind } from '../session/row'
 
 export type SandboxBuckets = Record<MediaKind, string>
@@ -51,7 +52,7 @@ export async function startS3Sandbox(options: S3SandboxOptions): Promise<Running
       throw new Error(`Sandbox ${kind} bucket "${name}" is not a valid S3 bucket name (3-63 of a-z 0-9 . -).`)
     }
   }
-  await mkdir(options.dataDir, { recursive: true })
+  await mkdir(options.dataDir, { recursive: true, mode: PRIVATE_DIR_MODE })
   const server = new S3rver({
     address: host,
     port: options.port ?? 0,

@@ -6,6 +6,7 @@
  */
 import { mkdir, rename, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../fs/private-mode'
 import type { Profile } from '../profile/profile-schema'
 import { parseProfile } from '../profile/resolve-profile'
 import type { RunningEmulator } from './emulator'
@@ -65,7 +66,7 @@ export function sandboxProfile(emulator: Pick<RunningEmulator, 'url'>, s3: Runni
 /** Written to a temp file and renamed, so a reader never sees half a profile. */
 async function writeProfile(path: string, profile: Profile): Promise<void> {
   const temp = `${path}.${process.pid}.tmp`
-  await writeFile(temp, `${JSON.stringify(profile, null, 2)}\n`)
+  await writeFile(temp, `${JSON.stringify(profile, null, 2)}\n`, { mode: PRIVATE_FILE_MODE })
   await rename(temp, path)
 }
 
@@ -77,7 +78,8 @@ async function closeAll(closers: (() => Promise<void>)[]): Promise<void> {
 }
 
 export async function startSandbox(options: { dataDir: string }): Promise<RunningSandbox> {
-  await mkdir(options.dataDir, { recursive: true })
+  // Its objects and entries are the editor's test imports: the user's only, like the sessions.
+  await mkdir(options.dataDir, { recursive: true, mode: PRIVATE_DIR_MODE })
   const s3 = await startS3Sandbox({ dataDir: join(options.dataDir, 's3') })
   let emulator: RunningEmulator
   try {

@@ -13,6 +13,7 @@
 import { mkdir, open, readFile, rename, rm, truncate } from 'node:fs/promises'
 import type { FileHandle } from 'node:fs/promises'
 import { dirname } from 'node:path'
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../fs/private-mode'
 import { writeAll } from '../fs/write-all'
 import { JournalWriteError } from './classify-error'
 import { applyRecord, MemoryUploadStateStore } from './upload-state-store'
@@ -80,7 +81,7 @@ export class FileUploadStateStore extends MemoryUploadStateStore {
 
   static async open(path: string, options: FileStoreOptions = {}): Promise<FileUploadStateStore> {
     const store = new FileUploadStateStore(path, options.compactAfter ?? 2_000)
-    await mkdir(dirname(path), { recursive: true })
+    await mkdir(dirname(path), { recursive: true, mode: PRIVATE_DIR_MODE })
     const bytes = await readFile(path).catch((err: NodeJS.ErrnoException) => {
       if (err.code === 'ENOENT') return Buffer.alloc(0)
       throw err
@@ -94,7 +95,7 @@ export class FileUploadStateStore extends MemoryUploadStateStore {
       // No room to rewrite it (a full disk): go on with the journal as it is, minus a torn tail.
       store.length = completeLinesLength(bytes)
       if (store.length < bytes.length) await truncate(path, store.length)
-      store.fd ??= await open(path, 'a')
+      store.fd ??= await open(path, 'a', PRIVATE_FILE_MODE)
     }
     return store
   }
@@ -164,7 +165,9 @@ export class FileUploadStateStore extends MemoryUploadStateStore {
     const states: UploadState[] = [...this.states.values()]
     const data = Buffer.from(states.map((state) => `${JSON.stringify({ t: 'state', state })}\n`).join(''))
     try {
-      const out = await open(tmp, 'w')
+      const out = await open(tmp, 'w', PRIVATE_FILE_MODE)
+      // The rename makes this the journal: a temp file left by a crash must not lend it its mode.
+      await out.chmod(PRIVATE_FILE_MODE).catch(() => undefined)
       try {
         await writeAll(out, data)
         await out.sync()
@@ -177,10 +180,10 @@ export class FileUploadStateStore extends MemoryUploadStateStore {
       await rename(tmp, this.path)
     } catch (err) {
       await rm(tmp, { force: true }).catch(() => undefined)
-      this.fd ??= await open(this.path, 'a')
+      this.fd ??= await open(this.path, 'a', PRIVATE_FILE_MODE)
       throw err
     }
-    this.fd = await open(this.path, 'a')
+    this.fd = await open(this.path, 'a', PRIVATE_FILE_MODE)
     this.length = data.length
     await fsyncDir(dirname(this.path))
     this.appendedSinceCompaction = 0

@@ -9,6 +9,7 @@ import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import sharp from 'sharp'
 import { Slots } from '../../concurrency/slots'
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../../fs/private-mode'
 import type { MediaKind } from '../../session/row'
 import { findOnPath, posterFrame } from './poster-frame'
 import { thumbnailKey, thumbnailRelativePath } from './thumbnail-url'
@@ -69,11 +70,11 @@ export class ThumbnailCache {
     try {
       const webp = request.kind === 'video' ? await this.fromVideo(request) : await this.fromImage(request.path)
       if ('unavailable' in webp) return webp
-      await mkdir(dirname(file), { recursive: true })
+      await mkdir(dirname(file), { recursive: true, mode: PRIVATE_DIR_MODE })
       // Write then rename: a half-written thumbnail is never served.
       const temp = `${file}.${randomUUID()}.tmp`
       try {
-        await writeFile(temp, webp.data)
+        await writeFile(temp, webp.data, { mode: PRIVATE_FILE_MODE })
         await rename(temp, file)
       } finally {
         await rm(temp, { force: true })

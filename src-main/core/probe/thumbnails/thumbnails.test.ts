@@ -55,6 +55,9 @@ describe('ThumbnailCache and the protocol handler', () => {
     const file = cache.filePath(thumbnailKey(request.sha256, 64))
     const meta = await sharp(file).metadata()
     expect(meta).toMatchObject({ format: 'webp', width: 48, height: 64 })
+    // The user's only: the cache's folders 0700, the thumbnail 0600.
+    expect(((await stat(file)).mode & 0o777).toString(8)).toBe('600')
+    expect(((await stat(dir.path('cache'))).mode & 0o777).toString(8)).toBe('700')
     const before = (await stat(file)).mtimeMs
     await cache.ensure(request)
     expect((await stat(file)).mtimeMs).toBe(before)

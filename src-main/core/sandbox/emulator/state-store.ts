@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto'
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises'
 import { join } from 'node:path'
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../../fs/private-mode'
 import type { MediaLibraryEntry } from './types'
 
 export const STATE_FILE_NAME = 'livingdocs-state.json'
@@ -24,7 +25,7 @@ export class StateStore {
   private constructor(readonly file: string) {}
 
   static async open(dataDir: string): Promise<StateStore> {
-    await mkdir(dataDir, { recursive: true })
+    await mkdir(dataDir, { recursive: true, mode: PRIVATE_DIR_MODE })
     const store = new StateStore(join(dataDir, STATE_FILE_NAME))
     for (const entry of await readState(store.file)) store.index(entry)
     return store
@@ -109,7 +110,7 @@ async function readState(file: string): Promise<MediaLibraryEntry[]> {
 async function writeAtomically(file: string, text: string): Promise<void> {
   const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`
   try {
-    const handle = await open(temp, 'w')
+    const handle = await open(temp, 'w', PRIVATE_FILE_MODE)
     try {
       await handle.writeFile(text, 'utf8')
       await handle.sync()

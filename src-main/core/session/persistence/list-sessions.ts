@@ -5,6 +5,8 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
+import type { LockHolder } from '../lock/lock-holder'
+import { sessionLockHolder } from '../lock/session-lock'
 import type { RowStatus } from '../row'
 import type { ReplayState } from './journal-records'
 import { replayJournal } from './open-session'
@@ -28,6 +30,8 @@ export interface SessionSummary {
   unfinished: boolean
   /** Set when the session cannot be read; the other counts are then 0. */
   problem?: string
+  /** The process that has the session open now (this one included), from its lock file. */
+  openBy?: LockHolder
 }
 
 const settled: ReadonlySet<RowStatus> = new Set(['imported', 'skipped'])
@@ -43,7 +47,19 @@ export async function summariseSession(dir: string, name: string): Promise<Sessi
       ),
     ),
   )
-  const base = { dir, name, createdAt: '', roots: [], rows: 0, imported: 0, open: 0, failed: 0, unfinished: false }
+  const openBy = await sessionLockHolder(dir)
+  const base = {
+    dir,
+    name,
+    createdAt: '',
+    roots: [],
+    rows: 0,
+    imported: 0,
+    open: 0,
+    failed: 0,
+    unfinished: false,
+    ...(openBy ? { openBy } : {}),
+  }
   try {
     const snapshot = await readSnapshot(dir)
     const state: ReplayState = {

@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto'
 import { mkdir, readFile } from 'node:fs/promises'
+import { PRIVATE_DIR_MODE } from '../../fs/private-mode'
 import { Session } from '../session'
 import type { Row } from '../row'
 import { applyRecord, parseLine, type ReplayState, type SessionMeta } from './journal-records'
@@ -67,7 +68,7 @@ export function replayJournal(
 
 export async function openSessionFolder(dir: string, options: OpenSessionOptions = {}): Promise<OpenedSession> {
   const files = sessionFiles(dir)
-  await mkdir(dir, { recursive: true })
+  await mkdir(dir, { recursive: true, mode: PRIVATE_DIR_MODE })
   const snapshot = await readSnapshot(dir)
   const journalText = await readJournal(files.journal)
   if (!snapshot && journalText.trim()) {

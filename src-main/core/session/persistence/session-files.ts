@@ -7,6 +7,7 @@
 import { open, readFile, rename, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
+import { PRIVATE_FILE_MODE } from '../../fs/private-mode'
 import { writeAll } from '../../fs/write-all'
 import type { Row } from '../row'
 import type { SessionMeta } from './journal-records'
@@ -65,7 +66,9 @@ const ROWS_PER_WRITE = 500
 export async function writeSnapshot(dir: string, data: SnapshotData, savedAt = new Date()): Promise<number> {
   const path = sessionFiles(dir).snapshot
   const temp = `${path}.tmp`
-  const out = await open(temp, 'w')
+  const out = await open(temp, 'w', PRIVATE_FILE_MODE)
+  // A temp file left by a crash keeps its mode on 'w'; the snapshot renamed from it must not.
+  await out.chmod(PRIVATE_FILE_MODE).catch(() => undefined)
   let bytes = 0
   const write = async (text: string): Promise<void> => {
     bytes += await writeAll(out, text)

@@ -6,6 +6,7 @@
  */
 import { open } from 'node:fs/promises'
 import type { FileHandle } from 'node:fs/promises'
+import { PRIVATE_FILE_MODE } from '../../fs/private-mode'
 import { writeAll } from '../../fs/write-all'
 import type { JournalLine, SessionMeta, SessionRecord } from './journal-records'
 import { sessionFiles, writeSnapshot, type SnapshotData } from './session-files'
@@ -51,7 +52,9 @@ export class SessionStore {
     options: SessionStoreOptions = {},
   ): Promise<SessionStore> {
     const store = new SessionStore(dir, start.seq, start.journalBytes, start.snapshotBytes, start.meta, state, options)
-    store.fd = await open(sessionFiles(dir).journal, 'a')
+    store.fd = await open(sessionFiles(dir).journal, 'a', PRIVATE_FILE_MODE)
+    // A journal made before modes were set keeps its old one otherwise.
+    await store.fd.chmod(PRIVATE_FILE_MODE).catch(() => undefined)
     return store
   }
 
