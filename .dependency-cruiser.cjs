@@ -44,6 +44,10 @@ const RENDERER_SHARED = [
   '^src-main/core/editing/field-path\\.ts$', // "title", "translations.fr.title": one parser for both sides
   '^src-main/core/editing/tsv\\.ts$', // clipboard rows (copy/paste in the grid)
   '^src-main/core/probe/thumbnails/thumbnail-url\\.ts$', // the thumbnail protocol's address for a row
+  '^src-main/core/csv/csv-write\\.ts$', // spreadsheet-safe cell text (OWASP CSV injection), shared by export and clipboard
+  '^src-main/core/csv/csv-bytes\\.ts$', // a CSV's bytes must be UTF-8: the same refusal in the app and the CLI
+  '^src-main/core/csv/csv\\.ts$', // RFC 4180 reader and its CsvError (csv-bytes throws it)
+  '^src-main/core/profile/url-origin\\.ts$', // the origin a secret is bound to, shown in the profile form
 ]
 
 const path = require('node:path')
