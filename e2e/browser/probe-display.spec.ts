@@ -13,7 +13,8 @@ import { expect, test } from '../harness/fixtures'
 import { makePng } from '../support/media/png'
 import { GridPage } from '../support/pages/grid-page'
 
-test.use({ withSandbox: true, withThumbnails: true })
+// Tall enough that all eleven rows are drawn at the default (comfortable) density.
+test.use({ withSandbox: true, withThumbnails: true, viewport: { width: 1280, height: 1100 } })
 test.setTimeout(120_000)
 
 const FIXTURES = join(__dirname, '../../src-main/core/probe/fixtures')
@@ -28,7 +29,10 @@ test('every fact the probe found shows on its row', async ({ importer, harness, 
   // Walk order is depth first by name, so the copy in z-copies is found after its original.
   await copyFile(join(FIXTURES, 'mwg-in-sync.jpg'), join(folder, 'z-copies', 'mwg-in-sync copy.jpg'))
   await writeFile(join(folder, 'mislabeled.jpg'), makePng(32, 24))
-  await writeFile(join(folder, 'truncated.jpg'), (await readFile(join(FIXTURES, 'mwg-exif-wins.jpg'))).subarray(0, 1200))
+  await writeFile(
+    join(folder, 'truncated.jpg'),
+    (await readFile(join(FIXTURES, 'mwg-exif-wins.jpg'))).subarray(0, 1200),
+  )
   await makeVideo(join(folder, 'clip.mp4'), { seconds: 2.5, args: ['-pix_fmt', 'yuv420p'] })
 
   await importer.drop([folder])
@@ -41,7 +45,9 @@ test('every fact the probe found shows on its row', async ({ importer, harness, 
   // A photo's thumbnail: made in the background, then loaded by the grid from the cache.
   const photo = preview(at('mwg-in-sync.jpg')).locator('img')
   await expect(photo).toBeVisible({ timeout: 30_000 })
-  await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0)
+  await expect
+    .poll(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+    .toBeGreaterThan(0)
   await expect(photo).toHaveAttribute('src', /^media-thumb:\/\/thumb\/[0-9a-f]{64}-\d+\.webp$/)
 
   // The clip: a poster frame (ffmpeg is installed here) and its duration on the preview.
@@ -49,7 +55,9 @@ test('every fact the probe found shows on its row', async ({ importer, harness, 
   await expect(clip.locator('.preview-duration')).toHaveText('0:02')
   const poster = clip.locator('img')
   await expect(poster).toHaveAttribute('alt', 'Poster frame', { timeout: 30_000 })
-  await expect.poll(() => poster.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0)
+  await expect
+    .poll(() => poster.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+    .toBeGreaterThan(0)
 
   // HEIC cannot be decoded here: no image, the badge, and the reason on hover.
   const heic = preview(at('portrait.heic')).locator('.preview')
