@@ -18,7 +18,7 @@ import { RowChoices } from './cells/RowChoices'
 import { hasRowChoices } from './cells/row-choices'
 import type { Move } from './editors/editor-props'
 import { FallbackValue } from './cells/FallbackValue'
-import { PathCell } from './cells/PathCell'
+import { pathCell } from './cells/PathCell'
 import { LocaleAssetCell } from './cells/LocaleAssetCell'
 import { PreviewCell } from './cells/PreviewCell'
 import { isFallbackValue } from './cells/probe-notes'
@@ -69,7 +69,7 @@ function display(column: GridColumn, row: Row, selected: boolean, pending: Pendi
     case 'thumbnail':
       return <PreviewCell row={row} />
     case 'path':
-      return <PathCell row={row} />
+      return pathCell(row)
     default: {
       const value = pending ? pending.value : cellValue(column, row)
       const text =

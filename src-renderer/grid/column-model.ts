@@ -75,7 +75,7 @@ const technical = (column: GridColumn): GridColumn => ({ ...column, technical: t
 const widthOf = (p: PropertyModel): number =>
   p.plugin === 'li-text'
     ? (p.maxLength ?? 0) > 300 || p.allowNewlines
-      ? 260
+      ? 300
       : 200
     : p.plugin === 'li-string-list'
       ? 200

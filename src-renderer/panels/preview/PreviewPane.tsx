@@ -10,9 +10,8 @@
  */
 import { thumbnailUrl } from '../../../src-main/core/probe/thumbnails/thumbnail-url'
 import type { ProjectModel, Row } from '../../../src-main/contract'
-import { fileFacts } from '../../grid/cells/file-facts'
 import { formatDuration } from '../../grid/cells/probe-notes'
-import { formatKind } from '../../grid/format'
+import { formatKind, formatSize } from '../../grid/format'
 import { useAppStore } from '../../store/app-store'
 import { embeddedEntries, orientationText } from './preview-facts'
 import './preview-pane.css'
@@ -50,7 +49,7 @@ function Facts({ row }: { row: Row }) {
     ['Dimensions', row.width && row.height ? `${row.width} × ${row.height} px` : '—'],
   ]
   if (row.kind === 'video') facts.push(['Duration', formatDuration(row.duration) || '—'])
-  facts.push(['Orientation', orientationText(row) || '—'], ['File', fileFacts(row)])
+  facts.push(['Orientation', orientationText(row) || '—'], ['Size', formatSize(row.size)], ['Path', row.relativePath])
   return (
     <dl className="preview-pane-facts">
       {facts.map(([term, value]) => (
