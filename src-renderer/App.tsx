@@ -6,6 +6,7 @@ import { EditToolbar, PanelButton } from './panels/EditToolbar'
 import { ExportButtons } from './panels/ExportButtons'
 import { ErrorPanel } from './panels/ErrorPanel'
 import { Notices } from './panels/Notices'
+import { PreviewPane } from './panels/preview/PreviewPane'
 import { ReopenDialog } from './panels/ReopenDialog'
 import { SandboxBanner } from './panels/SandboxBanner'
 import { ScanProgressPanel } from './panels/ScanProgressPanel'
@@ -39,6 +40,7 @@ export function App() {
         <Notices />
         <main className="app-main">
           <MediaGrid />
+          <PreviewPane />
           <ErrorPanel />
           <SidePanel />
           <SessionsPanel />

@@ -9,6 +9,7 @@ import { saveScreenshot } from '../harness/artifacts'
 import { expect, test } from '../harness/fixtures'
 import { bytesOfLength, writeFileTree } from '../support/media/file-tree'
 import { makePng } from '../support/media/png'
+import { GridPage } from '../support/pages/grid-page'
 import type { GridRowText } from '../support/pages/importer-page'
 
 const SANDBOX_TEXT = 'Sandbox: everything stays on this computer — nothing is sent to a real Livingdocs server.'
@@ -93,7 +94,7 @@ test('an editor picks folders with "Choose folders…" instead of dropping', asy
 
   await importer.waitForScan('done')
   await expect(importer.rows).toHaveCount(2)
-  await expect(importer.row('Archiv 2019/sub/b.txt')).toContainText('1 B')
+  await expect(await new GridPage(importer).cell('Archiv 2019/sub/b.txt', 'Size')).toHaveText('1 B')
 })
 
 test('a command with a bad argument is refused with an error that says what is wrong', async ({

@@ -13,7 +13,8 @@ import { expect, test } from '../harness/fixtures'
 import { makePng } from '../support/media/png'
 import { GridPage } from '../support/pages/grid-page'
 
-test.use({ withSandbox: true, withThumbnails: true })
+// Tall enough that all eleven rows are drawn at the default (comfortable) density.
+test.use({ withSandbox: true, withThumbnails: true, viewport: { width: 1280, height: 1100 } })
 test.setTimeout(120_000)
 
 const FIXTURES = join(__dirname, '../../src-main/core/probe/fixtures')

@@ -18,10 +18,10 @@ import { RowChoices } from './cells/RowChoices'
 import { hasRowChoices } from './cells/row-choices'
 import type { Move } from './editors/editor-props'
 import { FallbackValue } from './cells/FallbackValue'
-import { PathWithNotes } from './cells/PathWithNotes'
+import { pathCell } from './cells/PathCell'
 import { LocaleAssetCell } from './cells/LocaleAssetCell'
 import { PreviewCell } from './cells/PreviewCell'
-import { hasRowNotes, isFallbackValue, isShortenedValue, prefillNote } from './cells/probe-notes'
+import { isFallbackValue, isShortenedValue, prefillNote } from './cells/probe-notes'
 
 export interface GridCellProps {
   column: GridColumn
@@ -69,8 +69,7 @@ function display(column: GridColumn, row: Row, selected: boolean, pending: Pendi
     case 'thumbnail':
       return <PreviewCell row={row} />
     case 'path':
-      // Only rows the probe has something to say about get more than plain text.
-      return hasRowNotes(row) ? <PathWithNotes row={row} /> : row.relativePath
+      return pathCell(row)
     default: {
       const value = pending ? pending.value : cellValue(column, row)
       const text =

@@ -1,5 +1,6 @@
 import { memo } from 'react'
 import type { ReactElement } from 'react'
+import { isImportedRow } from '../../src-main/core/editing/edit-rules'
 import type { CellValue, Row } from '../../src-main/contract'
 import { useAppStore, type AppState } from '../store/app-store'
 import type { PendingCell } from '../store/pending-edits'
@@ -10,14 +11,15 @@ import type { Move } from './editors/editor-props'
 import { GridCell } from './GridCell'
 import { cellRange } from './range'
 
-/** Pixel sizes the virtualiser relies on; grid.css uses the same numbers. */
-export const ROW_HEIGHT = 32
+/** The header's height, which the virtualiser relies on (rows: density.ts); grid.css uses the same number. */
 export const HEADER_HEIGHT = 36
 
 interface Props {
   rowId: string
   index: number
   top: number
+  /** The density's row height (density.ts). */
+  height: number
   /** The columns shown: rows render again when the layout changes. */
   columns: readonly GridColumn[]
   /** The columns in view sideways: only their cells are rendered. */
@@ -27,7 +29,12 @@ interface Props {
 }
 
 const sameRow = (a: Props, b: Props): boolean =>
-  a.rowId === b.rowId && a.index === b.index && a.top === b.top && a.columns === b.columns && a.window === b.window
+  a.rowId === b.rowId &&
+  a.index === b.index &&
+  a.top === b.top &&
+  a.height === b.height &&
+  a.columns === b.columns &&
+  a.window === b.window
 
 /** The columns of the range this row is in, as "from:to" (a string, so unchanged rows skip rendering). */
 function rangeOfRow(s: AppState, index: number): string {
@@ -44,7 +51,16 @@ const NOTHING_REFUSED: Readonly<Record<string, string>> = {}
  * to one file re-renders one row. The DOM row is recycled for another file as the grid scrolls
  * (MediaGrid), so nothing here keeps state of its own.
  */
-export const GridRow = memo(function GridRow({ rowId: id, index, top, columns, window, onCommit, onCancel }: Props) {
+export const GridRow = memo(function GridRow({
+  rowId: id,
+  index,
+  top,
+  height,
+  columns,
+  window,
+  onCommit,
+  onCancel,
+}: Props) {
   const file = useAppStore((s) => s.session.byId.get(id))
   const pending = useAppStore((s) => s.pending.cells.get(id) ?? NOTHING_PENDING)
   const refusals = useAppStore((s) => s.pending.refusals.get(id) ?? NOTHING_REFUSED)
@@ -92,8 +108,10 @@ export const GridRow = memo(function GridRow({ rowId: id, index, top, columns, w
       aria-selected={selected}
       className={editing ? 'grid-row editing-row' : activeColumn ? 'grid-row active-row' : 'grid-row'}
       data-row-id={id}
+      // Imported rows are done: muted, with no edit affordance (grid.css).
+      data-imported={isImportedRow(file) ? '' : undefined}
       data-status={file.status}
-      style={{ top, height: ROW_HEIGHT }}
+      style={{ top, height }}
     >
       {pinnedCells.length > 0 && (
         <div className="grid-pinned" style={{ gridColumn: `1 / span ${window.pinned}` }}>

@@ -18,14 +18,15 @@ import type { GridColumn } from './column-model'
 import { useColumnWindow } from './column-window'
 import { GridFocus } from './GridFocus'
 import { GridHeader } from './GridHeader'
-import { GridRow, HEADER_HEIGHT, ROW_HEIGHT } from './GridRow'
+import { densityMetrics } from './density'
+import { GridRow, HEADER_HEIGHT } from './GridRow'
+import { ThumbZoom } from './ThumbZoom'
 import { assignSlots, type SlotMap } from './row-slots'
 import { useGridInput } from './use-grid-input'
 import { useRowWindow } from './use-row-window'
 
 const PINNED = new Set(['select', 'thumbnail', 'path'])
 const NO_ROWS: string[] = []
-const GEOMETRY = { rowHeight: ROW_HEIGHT, headerHeight: HEADER_HEIGHT }
 // Two rows beyond the view: the arrow keys and Enter find their row drawn, so the frame that
 // moves the cursor redraws nothing else (GridFocus scrolls to any other row, drawn at once).
 const OVERSCAN = 2
@@ -45,8 +46,11 @@ function pinnedOffsets(columns: readonly GridColumn[]): Record<string, string> {
 export function MediaGrid() {
   const rowIds = useAppStore((s) => s.rowView.ids)
   const shown = useAppStore((s) => s.shownColumns)
+  const density = useAppStore((s) => s.layout.density)
+  const rowHeight = densityMetrics(density).rowHeight
+  const geometry = useMemo(() => ({ rowHeight, headerHeight: HEADER_HEIGHT }), [rowHeight])
   const scrollRef = useRef<HTMLDivElement>(null)
-  const rows = useRowWindow(scrollRef, rowIds.length, GEOMETRY, OVERSCAN)
+  const rows = useRowWindow(scrollRef, rowIds.length, geometry, OVERSCAN)
   const indices = useMemo(
     () => Array.from({ length: rows.range.end - rows.range.start }, (_, i) => rows.range.start + i),
     [rows.range.start, rows.range.end],
@@ -76,6 +80,7 @@ export function MediaGrid() {
       aria-rowcount={rowIds.length + 1}
       aria-colcount={shown.length}
       aria-multiselectable
+      data-density={density}
       tabIndex={0}
       style={style}
       onKeyDown={input.onKeyDown}
@@ -90,7 +95,7 @@ export function MediaGrid() {
           <GridHeader key={group.id} headers={group.headers} />
         ))}
       </div>
-      <div role="rowgroup" className="grid-body" style={{ height: rowIds.length * ROW_HEIGHT }}>
+      <div role="rowgroup" className="grid-body" style={{ height: rowIds.length * rowHeight }}>
         {indices.map((index) => {
           const rowId = rowIds[index]
           if (rowId === undefined) return null
@@ -99,7 +104,8 @@ export function MediaGrid() {
               key={slots.get(index)}
               rowId={rowId}
               index={index}
-              top={index * ROW_HEIGHT}
+              top={index * rowHeight}
+              height={rowHeight}
               columns={shown}
               window={columnsInView.window}
               onCommit={input.onCommit}
@@ -108,6 +114,7 @@ export function MediaGrid() {
           )
         })}
       </div>
+      <ThumbZoom gridRef={scrollRef} />
       {rowIds.length === 0 && (
         <p className="grid-empty">Drop folders or files anywhere in this window, or choose folders above.</p>
       )}

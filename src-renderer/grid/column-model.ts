@@ -1,9 +1,11 @@
 /**
- * The grid's columns, from the project config (DESIGN.md §4): file facts, the entry's identity,
- * every metadata property of the project's media types (one column per handle; a row whose media
- * type lacks it shows the cell as not applicable), one column per translatable property per
- * further language, a per-language file where a media type's asset is translatable, and the
- * result. Editable columns sit side by side, so a range pasted from a spreadsheet lines up. Pure.
+ * The grid's columns, from the project config, in a captioning desk's order: the row box, the
+ * preview and the file; then the fields an editor fills first (every required property and the
+ * common captioning ones, in the project's order) and their translations; the row's state; the
+ * technical columns (file facts and the entry's identity, hidden until the editor asks for them:
+ * column-layout.ts); every other metadata property (one column per handle; a row whose media type
+ * lacks it shows the cell as not applicable) and its translations; a per-language file where a
+ * media type's asset is translatable; and the result. Pure.
  */
 import type { ProjectModel, PropertyModel } from '../../src-main/contract'
 
@@ -33,6 +35,8 @@ export interface GridColumn {
   property?: PropertyModel
   locale?: string
   width: number
+  /** File facts and identity: shown only with "Technical columns" (column-layout.ts). */
+  technical?: boolean
 }
 
 const fixed = (id: string, label: string, kind: ColumnKind, width: number, field?: string): GridColumn => ({
@@ -58,52 +62,74 @@ function propertiesOf(project: ProjectModel, translatableOnly: boolean): Propert
   return [...byHandle.values()]
 }
 
+/**
+ * Handles a captioning desk fills on every picture, after the required ones (IPTC Core's
+ * headline/description/credit/copyright, as Livingdocs projects usually name them).
+ */
+const LEADING_HANDLES = new Set(['title', 'caption', 'description', 'credit', 'copyright'])
+
+export const isLeading = (p: PropertyModel): boolean => p.required || LEADING_HANDLES.has(p.handle)
+
+const technical = (column: GridColumn): GridColumn => ({ ...column, technical: true })
+
 const widthOf = (p: PropertyModel): number =>
   p.plugin === 'li-text'
     ? (p.maxLength ?? 0) > 300 || p.allowNewlines
-      ? 260
+      ? 300
       : 200
     : p.plugin === 'li-string-list'
       ? 200
       : 130
 
+function propertyColumns(project: ProjectModel, lead: boolean): GridColumn[] {
+  const columns: GridColumn[] = []
+  for (const p of propertiesOf(project, false)) {
+    if (isLeading(p) !== lead) continue
+    const field = `metadata.${p.handle}`
+    columns.push({ id: field, label: p.label, kind: 'property', field, property: p, width: widthOf(p) })
+  }
+  const further = project.languages.locales.filter((l) => l !== project.languages.defaultLocale)
+  const translatable = propertiesOf(project, true).filter((p) => isLeading(p) === lead)
+  for (const locale of further) {
+    for (const p of translatable) {
+      const field = `translations.${locale}.metadata.${p.handle}`
+      columns.push({
+        id: field,
+        label: `${p.label} (${locale})`,
+        kind: 'translation',
+        field,
+        property: p,
+        locale,
+        width: widthOf(p),
+      })
+    }
+  }
+  return columns
+}
+
 export function buildColumns(project: ProjectModel | null): GridColumn[] {
   const columns: GridColumn[] = [
     fixed('select', 'Select', 'select', 44),
     fixed('thumbnail', 'Preview', 'thumbnail', 56),
-    fixed('path', 'File', 'path', 280),
-    fixed('kind', 'Kind', 'kind', 110),
-    fixed('size', 'Size', 'size', 90),
-    fixed('upload', 'Upload', 'upload', 120),
-    fixed('status', 'Status', 'status', 170),
-    fixed('mediaType', 'Media type', 'mediaType', 120, 'mediaType'),
-    fixed('id', 'Entry id', 'identity', 150, 'id'),
-    fixed('systemName', 'systemName', 'identity', 140, 'systemName'),
-    fixed('externalId', 'externalId', 'identity', 140, 'externalId'),
+    fixed('path', 'File', 'path', 260),
   ]
+  if (project) columns.push(...propertyColumns(project, true))
+  columns.push(
+    fixed('status', 'Status', 'status', 170),
+    ...[
+      fixed('kind', 'Kind', 'kind', 110),
+      fixed('size', 'Size', 'size', 90),
+      fixed('upload', 'Upload', 'upload', 120),
+      fixed('mediaType', 'Media type', 'mediaType', 120, 'mediaType'),
+      fixed('id', 'Entry id', 'identity', 150, 'id'),
+      fixed('systemName', 'systemName', 'identity', 140, 'systemName'),
+      fixed('externalId', 'externalId', 'identity', 140, 'externalId'),
+    ].map(technical),
+  )
   if (project) {
-    for (const p of propertiesOf(project, false)) {
-      const field = `metadata.${p.handle}`
-      columns.push({ id: field, label: p.label, kind: 'property', field, property: p, width: widthOf(p) })
-    }
-    const further = project.languages.locales.filter((l) => l !== project.languages.defaultLocale)
-    const translatable = propertiesOf(project, true)
-    for (const locale of further) {
-      for (const p of translatable) {
-        const field = `translations.${locale}.metadata.${p.handle}`
-        columns.push({
-          id: field,
-          label: `${p.label} (${locale})`,
-          kind: 'translation',
-          field,
-          property: p,
-          locale,
-          width: widthOf(p),
-        })
-      }
-    }
+    columns.push(...propertyColumns(project, false))
     if (project.mediaTypes.some((t) => t.assetTranslatable)) {
-      for (const locale of further)
+      for (const locale of project.languages.locales.filter((l) => l !== project.languages.defaultLocale))
         columns.push({ ...fixed(`asset.${locale}`, `File (${locale})`, 'localeAsset', 160), locale })
     }
   }

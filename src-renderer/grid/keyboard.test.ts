@@ -21,6 +21,11 @@ describe('gridKeyAction', () => {
     expect(key('Dead')).toBeNull()
   })
 
+  it('opens the preview with Space and toggles the row with Shift+Space', () => {
+    expect(key(' ')).toEqual({ type: 'preview' })
+    expect(key(' ', { shiftKey: true })).toEqual({ type: 'toggleRow' })
+  })
+
   it('maps Ctrl and Cmd shortcuts the same way', () => {
     expect(key('z', { ctrlKey: true })).toEqual({ type: 'undo' })
     expect(key('Z', { metaKey: true, shiftKey: true })).toEqual({ type: 'redo' })

@@ -2,7 +2,8 @@
  * The grid's keyboard model while moving between cells (an editor open handles its own keys):
  * arrows and Tab move (Shift extends the range with arrows, goes back with Tab), Home/End go to
  * the row's ends (with Ctrl to the grid's), PageUp/PageDown by a screen, Enter or F2 edits,
- * typing a character starts editing with it, Delete clears, Space toggles a row's selection,
+ * typing a character starts editing with it, Delete clears, Space opens or closes the preview
+ * pane (on the row box: toggles the row's selection), Shift+Space toggles a row's selection,
  * Ctrl+D fills down, Ctrl+Z / Ctrl+Shift+Z (or Ctrl+Y) undo and redo, Ctrl+A selects every row
  * in the filter, Ctrl+F / Ctrl+H open find and replace. Cmd stands for Ctrl on a Mac. Pure.
  */
@@ -14,6 +15,7 @@ export type GridKeyAction =
   | { type: 'edit'; initial?: string }
   | { type: 'clear' }
   | { type: 'toggleRow' }
+  | { type: 'preview' }
   | { type: 'fillDown' }
   | { type: 'undo' }
   | { type: 'redo' }
@@ -78,7 +80,8 @@ export function gridKeyAction(e: KeyInput): GridKeyAction | null {
     case 'Backspace':
       return { type: 'clear' }
     case ' ':
-      return e.shiftKey ? { type: 'toggleRow' } : { type: 'edit', initial: ' ' }
+      // A caption never starts with a space, so Space is free for the preview, as in a file browser.
+      return e.shiftKey ? { type: 'toggleRow' } : { type: 'preview' }
     case 'Escape':
       return { type: 'cancel' }
   }

@@ -7,6 +7,7 @@
 import { useCallback, useEffect, useMemo } from 'react'
 import type { KeyboardEvent, MouseEvent, RefObject } from 'react'
 import { formatCellValue } from '../../src-main/core/editing/cell-text'
+import { isImportedRow, rowRefusal } from '../../src-main/core/editing/edit-rules'
 import type { CellValue, Row } from '../../src-main/contract'
 import { useAppStore } from '../store/app-store'
 import { rowIndexIn } from '../store/row-index'
@@ -15,7 +16,7 @@ import type { GridColumn } from './column-model'
 import type { Move } from './editors/editor-props'
 import { cellDomId, rowProperty } from './GridCell'
 import { clearRange, fillDown, moveActive, moveTo, redo, selectAllInFilter, undo } from './grid-actions'
-import { ROW_HEIGHT } from './GridRow'
+import { densityMetrics } from './density'
 import { gridKeyAction } from './keyboard'
 import { focusCellControl } from './cells/row-choice-actions'
 import { commitTyped, shownValue } from './optimistic-edit'
@@ -41,7 +42,16 @@ function startEdit(initial?: string): void {
   }
   // A cell with nothing to type in may hold buttons (a row's choices, the editor link): go onto them.
   if (!column.field && focusCellControl(cellDomId(s.active.rowId, column.id))) return
-  if (!column.field || toggleBoolean(s.active.rowId, column)) return
+  if (!column.field) return
+  // An imported row opens no editor that main would refuse on commit: it says why at once.
+  const row = s.session.byId.get(s.active.rowId)
+  if (row && isImportedRow(row)) {
+    const why = `${row.relativePath}: ${rowRefusal(row) ?? ''}`
+    // Said once, however many keys were pressed on it.
+    if (!s.notices.some((n) => n.message === why)) s.reportError('imported-row', why)
+    return
+  }
+  if (toggleBoolean(s.active.rowId, column)) return
   s.startEditing(initial)
 }
 
@@ -82,13 +92,18 @@ export function useGridInput(gridRef: RefObject<HTMLDivElement | null>) {
             action.extend,
           )
         case 'page': {
-          const screen = Math.max(1, Math.floor((gridRef.current?.clientHeight ?? ROW_HEIGHT) / ROW_HEIGHT) - 1)
+          const rowHeight = densityMetrics(s.layout.density).rowHeight
+          const screen = Math.max(1, Math.floor((gridRef.current?.clientHeight ?? rowHeight) / rowHeight) - 1)
           return moveActive(action.direction * screen, 0, action.extend)
         }
         case 'edit':
           return startEdit(action.initial)
         case 'clear':
           return void clearRange()
+        case 'preview':
+          // On the row box, Space ticks it (the ARIA checkbox key); anywhere else it shows the pane.
+          if (s.active?.columnId === 'select') return startEdit(' ')
+          return s.setPreviewOpen(!s.previewOpen)
         case 'toggleRow':
           if (s.active) s.selectRows([s.active.rowId], 'toggle')
           return

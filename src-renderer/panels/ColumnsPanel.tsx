@@ -1,22 +1,35 @@
-/** Which columns show, in which order: kept per profile. Keyboard: the boxes and the move buttons. */
+/**
+ * Which columns show, in which order: kept per profile. "Technical columns" shows or hides the
+ * file facts and identity columns at once (the toolbar has the same switch); their own boxes
+ * apply while it is on. Keyboard: the boxes and the move buttons.
+ */
 import { useAppStore } from '../store/app-store'
-import { emptyLayout, moveColumn, setHidden, visibleColumns } from '../store/column-layout'
+import { isShown, moveColumn, orderedColumns, resetColumns, setHidden, setTechnical } from '../store/column-layout'
 
 export function ColumnsPanel() {
   const columns = useAppStore((s) => s.columns)
   const layout = useAppStore((s) => s.layout)
   const setLayout = useAppStore((s) => s.setLayout)
-  const ordered = visibleColumns(columns, { ...layout, hidden: [] })
-  const hidden = new Set(layout.hidden)
+  const ordered = orderedColumns(columns, layout)
   return (
     <div className="panel-form">
+      <label className="inline">
+        <input
+          type="checkbox"
+          checked={layout.technical}
+          onChange={(e) => setLayout(setTechnical(layout, e.target.checked))}
+        />
+        Technical columns (kind, size, upload, media type, entry id, systemName, externalId)
+      </label>
       <ul className="column-list">
         {ordered.map((c) => (
           <li key={c.id}>
             <label className="inline">
               <input
                 type="checkbox"
-                checked={!hidden.has(c.id)}
+                checked={isShown(c, layout)}
+                disabled={c.technical && !layout.technical}
+                title={c.technical && !layout.technical ? 'Turn on "Technical columns" to show it' : undefined}
                 onChange={(e) => setLayout(setHidden(layout, c.id, !e.target.checked))}
               />
               {c.label}
@@ -40,7 +53,7 @@ export function ColumnsPanel() {
           </li>
         ))}
       </ul>
-      <button type="button" className="button button-quiet" onClick={() => setLayout(emptyLayout)}>
+      <button type="button" className="button button-quiet" onClick={() => setLayout(resetColumns(layout))}>
         Reset columns
       </button>
     </div>

@@ -1,11 +1,13 @@
 /**
  * The edit bar above the grid: undo and redo (named after what they undo), fill-down, and the
- * panels for bulk set, find and replace and columns; the filter box; what is selected.
+ * panels for bulk set, find and replace and columns; the filter box; what is selected; the view
+ * switches (LayoutToggles).
  */
 import { fillDown, redo, undo } from '../grid/grid-actions'
 import { useAppStore } from '../store/app-store'
 import type { GridPanel } from '../store/grid-slice'
 import { FilterBox } from './FilterBox'
+import { LayoutToggles } from './LayoutToggles'
 
 function PanelButton({
   panel,
@@ -85,6 +87,7 @@ export function EditToolbar() {
       <PanelButton panel="import-csv" label="Import CSV…" />
       <FilterBox />
       <Selection />
+      <LayoutToggles />
     </div>
   )
 }

@@ -1,38 +1,65 @@
 /**
- * Which columns an editor sees, in which order and how wide, kept per profile (a newsroom's
- * DAM import and a sandbox trial want different columns). Stored in the window's localStorage
- * under the profile's name; a column the project adds later shows up at its place, one the
- * project dropped is forgotten. Pure apart from the two storage helpers.
+ * Which columns an editor sees, in which order and how wide, whether the technical columns show
+ * and how dense the rows are, kept per profile (a newsroom's DAM import and a sandbox trial want
+ * different columns). Stored in the window's localStorage under the profile's name (Electron keeps
+ * it in the app's data folder across restarts); a column the project adds later shows up at its
+ * place, one the project dropped is forgotten. Pure apart from the two storage helpers.
  */
 import type { GridColumn } from '../grid/column-model'
+import { densityMetrics, isDensity, type Density } from '../grid/density'
 
 export interface ColumnLayout {
   /** Column ids in the editor's order; columns missing here keep their default place after those. */
   order: string[]
   hidden: string[]
   widths: Record<string, number>
+  /** Shows the file facts and identity columns (column-model.ts marks them `technical`). */
+  technical: boolean
+  density: Density
 }
 
-export const emptyLayout: ColumnLayout = { order: [], hidden: [], widths: {} }
+export const DEFAULT_DENSITY: Density = 'comfortable'
+
+export const emptyLayout: ColumnLayout = {
+  order: [],
+  hidden: [],
+  widths: {},
+  technical: false,
+  density: DEFAULT_DENSITY,
+}
 export const MIN_WIDTH = 40
 export const MAX_WIDTH = 1200
 
-/** Columns in the layout's order, each with its width; hidden ones left out. */
+/** Whether a column shows: not hidden one by one, and not technical while those are off. */
+export const isShown = (column: GridColumn, layout: ColumnLayout): boolean =>
+  !layout.hidden.includes(column.id) && (layout.technical || !column.technical)
+
+/** The width a column gets without one the editor set: the Preview column's follows the density. */
+const defaultWidth = (column: GridColumn, layout: ColumnLayout): number =>
+  column.kind === 'thumbnail' ? densityMetrics(layout.density).previewColumnWidth : column.width
+
+/** Columns in the layout's order, each with its width; hidden ones (and technical ones while off) left out. */
 export function visibleColumns(columns: readonly GridColumn[], layout: ColumnLayout): GridColumn[] {
   const rank = new Map(layout.order.map((id, i) => [id, i]))
   const ordered = columns
     .map((column, i) => ({ column, key: rank.get(column.id) ?? layout.order.length + i }))
     .sort((a, b) => a.key - b.key)
     .map(({ column }) => column)
-  const hidden = new Set(layout.hidden)
   return ordered
-    .filter((c) => !hidden.has(c.id))
-    .map((c) => (layout.widths[c.id] ? { ...c, width: layout.widths[c.id] as number } : c))
+    .filter((c) => isShown(c, layout))
+    .map((c) => {
+      const width = layout.widths[c.id] ?? defaultWidth(c, layout)
+      return width === c.width ? c : { ...c, width }
+    })
 }
+
+/** Every column in the layout's order, shown or not (the column chooser lists them all). */
+export const orderedColumns = (columns: readonly GridColumn[], layout: ColumnLayout): GridColumn[] =>
+  visibleColumns(columns, { ...layout, hidden: [], technical: true })
 
 /** Moves a column one place among all columns (shown or not), as the column chooser's buttons do. */
 export function moveColumn(columns: readonly GridColumn[], layout: ColumnLayout, id: string, by: -1 | 1): ColumnLayout {
-  const order = visibleColumns(columns, { ...layout, hidden: [] }).map((c) => c.id)
+  const order = orderedColumns(columns, layout).map((c) => c.id)
   const at = order.indexOf(id)
   const to = at + by
   if (at === -1 || to < 0 || to >= order.length) return layout
@@ -45,6 +72,13 @@ export function setHidden(layout: ColumnLayout, id: string, hidden: boolean): Co
   const rest = layout.hidden.filter((h) => h !== id)
   return { ...layout, hidden: hidden ? [...rest, id] : rest }
 }
+
+export const setTechnical = (layout: ColumnLayout, technical: boolean): ColumnLayout => ({ ...layout, technical })
+
+export const setDensity = (layout: ColumnLayout, density: Density): ColumnLayout => ({ ...layout, density })
+
+/** "Reset columns": the default columns, order and widths; the density stays the editor's. */
+export const resetColumns = (layout: ColumnLayout): ColumnLayout => ({ ...emptyLayout, density: layout.density })
 
 export function setWidth(layout: ColumnLayout, id: string, width: number): ColumnLayout {
   const clamped = Math.round(Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, width)))
@@ -66,7 +100,13 @@ export function loadLayout(
     const widths: Record<string, number> = {}
     for (const [id, w] of Object.entries(parsed.widths ?? {}))
       if (typeof w === 'number' && Number.isFinite(w)) widths[id] = w
-    return { order: strings(parsed.order), hidden: strings(parsed.hidden), widths }
+    return {
+      order: strings(parsed.order),
+      hidden: strings(parsed.hidden),
+      widths,
+      technical: parsed.technical === true,
+      density: isDensity(parsed.density) ? parsed.density : DEFAULT_DENSITY,
+    }
   } catch {
     // A damaged entry costs the editor their layout, never the window.
     return emptyLayout

@@ -38,7 +38,10 @@ export interface GridSlice {
   selectionAnchor: string | null
   history: HistoryState
   panel: GridPanel
+  /** The preview pane for the active row (PreviewPane); Space in the grid toggles it. */
+  previewOpen: boolean
   setPanel(panel: GridPanel): void
+  setPreviewOpen(open: boolean): void
   receiveProject(project: ProjectModel | null): void
   loadLayoutFor(profile: string): void
   setLayout(layout: ColumnLayout): void
@@ -66,7 +69,9 @@ export function createGridSlice(set: (change: Partial<GridSlice>) => void, get: 
     selectionAnchor: null,
     history: noHistory,
     panel: null,
+    previewOpen: false,
     setPanel: (panel) => set({ panel }),
+    setPreviewOpen: (previewOpen) => set({ previewOpen }),
     receiveProject: (project) => {
       const columns = buildColumns(project)
       set({ project, columns, shownColumns: visibleColumns(columns, get().layout) })

@@ -107,23 +107,50 @@ export class ImporterPage {
     await expect(this.scanProgress).toHaveAttribute('data-state', state, options)
   }
 
+  /** The toolbar's "Technical columns" switch, turned on (kind, size, upload, identity…). */
+  async showTechnicalColumns(): Promise<void> {
+    const toggle = this.page.getByRole('button', { name: 'Technical columns' })
+    if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click()
+    await expect(toggle).toHaveAttribute('aria-pressed', 'true')
+  }
+
+  /**
+   * File, kind, size and status of the rows drawn (the technical columns are shown for it). Cells
+   * are read by column, each scrolled into view first: the grid renders only the columns in view.
+   */
   async rowTexts(): Promise<GridRowText[]> {
-    const headers = await this.grid.getByRole('columnheader').allInnerTexts()
-    const column = (name: string): number => {
-      const at = headers.indexOf(name)
-      if (at === -1) throw new Error(`The grid has no "${name}" column (columns: ${headers.join(', ')})`)
-      return at
-    }
-    const [file, kind, size, status] = ['File', 'Kind', 'Size', 'Status'].map(column) as [
-      number,
-      number,
-      number,
-      number,
-    ]
-    const rows = await this.rows.evaluateAll((elements) =>
-      elements.map((row) => [...row.querySelectorAll('[role="gridcell"]')].map((cell) => cell.textContent ?? '')),
-    )
-    return rows.map((cells) => ({ file: cells[file]!, kind: cells[kind]!, size: cells[size]!, status: cells[status]! }))
+    await this.showTechnicalColumns()
+    return this.grid.evaluate(async (grid) => {
+      const frame = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))
+      const headers = [...grid.querySelectorAll<HTMLElement>('[role="columnheader"]')]
+      const read = async (name: string): Promise<Map<string, string>> => {
+        const header = headers.find((h) => h.textContent?.trim() === name)
+        if (!header) throw new Error(`The grid has no "${name}" column`)
+        grid.scrollLeft = Math.max(0, header.offsetLeft - grid.clientWidth / 2)
+        grid.dispatchEvent(new Event('scroll'))
+        await frame()
+        const texts = new Map<string, string>()
+        for (const row of grid.querySelectorAll<HTMLElement>('[role="row"][data-row-id]')) {
+          const cell = row.querySelector(`[role="gridcell"][data-column="${header.dataset.column ?? ''}"]`)
+          texts.set(row.dataset.rowId ?? '', cell?.textContent ?? '')
+        }
+        return texts
+      }
+      const [file, kind, size, status] = [
+        await read('File'),
+        await read('Kind'),
+        await read('Size'),
+        await read('Status'),
+      ]
+      grid.scrollLeft = 0
+      grid.dispatchEvent(new Event('scroll'))
+      return [...file.keys()].map((id) => ({
+        file: file.get(id) ?? '',
+        kind: kind.get(id) ?? '',
+        size: size.get(id) ?? '',
+        status: status.get(id) ?? '',
+      }))
+    })
   }
 
   /**

@@ -1,7 +1,8 @@
 /**
  * The Preview column: the cached thumbnail (a poster frame for videos, where ffmpeg could make
- * one), else a badge with the kind; videos carry their duration either way. Fixed sizes and
- * off-thread decoding, so a scrolled frame never waits for an image.
+ * one), else a badge with the kind; videos carry their duration either way. Fixed sizes per
+ * density (grid.css, density.ts) and off-thread decoding, so a scrolled frame never waits for an
+ * image. Hovering it shows it larger (ThumbZoom).
  */
 import { thumbnailUrl } from '../../../src-main/core/probe/thumbnails/thumbnail-url'
 import type { Row } from '../../../src-main/contract'
@@ -20,8 +21,8 @@ export function PreviewCell({ row }: { row: Row }) {
           className="thumb"
           src={thumbnailUrl(row.thumbnail)}
           alt={row.kind === 'video' ? 'Poster frame' : 'Preview'}
-          width={40}
-          height={28}
+          width={96}
+          height={64}
           loading="lazy"
           decoding="async"
         />

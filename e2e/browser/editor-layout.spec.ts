@@ -1,0 +1,196 @@
+/**
+ * Journey: a captioning desk at 1440×900. The first screen shows what an editor works with —
+ * a picture of at least 64 px, the file with its pixel size, Title and Caption — while the
+ * technical columns wait one click away and stay as chosen after a restart; hovering a thumbnail
+ * shows it larger without moving anything; Space opens the preview pane for the active row,
+ * the arrow keys walk the rows with it open, and it says what the file's embedded metadata held
+ * and what the prefill made of it. Saves the README's screenshots into docs/screenshots/.
+ */
+import { mkdir } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import type { Locator, Page } from '@playwright/test'
+import { makeVideo, run, tag, tools } from '../../src-main/core/probe/fixtures/generate'
+import { expect, test } from '../harness/fixtures'
+import { GridPage } from '../support/pages/grid-page'
+import type { ImporterPage } from '../support/pages/importer-page'
+
+const VIEWPORT = { width: 1440, height: 900 }
+test.use({ withSandbox: true, withThumbnails: true, viewport: VIEWPORT })
+test.setTimeout(180_000)
+
+const SCREENSHOTS = resolve(__dirname, '../../docs/screenshots')
+const DESK = 'Harbour shoot'
+
+/** Pictures as a photographer's card brings them: landscape and portrait, captioned in the camera or not. */
+const PICTURES: ReadonlyArray<{ name: string; size: string; colours: string; tags: string[] }> = [
+  {
+    name: 'DSC_0412.jpg',
+    size: '1800x1200',
+    colours: 'steelblue-orange',
+    tags: [
+      '-XMP-dc:Title=Container cranes at dawn',
+      '-XMP-dc:Description=Gantry cranes unload the first ship of the day at the Burchardkai terminal.',
+      '-XMP-photoshop:Credit=Maren Vogt / Hafenbild',
+      '-XMP-dc:Rights=© 2026 Hafenbild',
+      '-XMP-photoshop:City=Hamburg',
+    ],
+  },
+  { name: 'DSC_0413.jpg', size: '1800x1200', colours: 'navy-gold', tags: ['-XMP-dc:Title=Pilot boat leaving'] },
+  { name: 'DSC_0417.jpg', size: '1200x1800', colours: 'darkgreen-khaki', tags: [] },
+  {
+    name: 'DSC_0420.jpg',
+    size: '1800x1200',
+    colours: 'slategray-salmon',
+    tags: ['-XMP-dc:Description=Fish market at sunrise', '-XMP-dc:Creator=Maren Vogt'],
+  },
+  { name: 'DSC_0421.jpg', size: '1800x1200', colours: 'teal-wheat', tags: [] },
+]
+
+async function dropDesk(importer: ImporterPage, filesDir: string): Promise<GridPage> {
+  const folder = join(filesDir, DESK)
+  await mkdir(folder, { recursive: true })
+  for (const [i, p] of PICTURES.entries()) {
+    const path = join(folder, p.name)
+    await run(tools.convert, ['-seed', String(40 + i), '-size', p.size, `plasma:${p.colours}`, '-blur', '0x2', path])
+    if (p.tags.length > 0) await tag(path, p.tags)
+  }
+  await makeVideo(join(folder, 'MVI_0425.mp4'), { seconds: 3, width: 640, height: 360, args: ['-pix_fmt', 'yuv420p'] })
+  await importer.drop([folder])
+  await importer.waitForScan('done')
+  await expect(importer.rows).toHaveCount(PICTURES.length + 1)
+  const grid = new GridPage(importer)
+  await grid.sortBy('File')
+  return grid
+}
+
+/** The element's box lies wholly inside the first viewport (no scrolling, sideways or down). */
+async function expectInFirstViewport(locator: Locator, what: string): Promise<void> {
+  const box = await locator.boundingBox()
+  expect(box, `${what} is drawn`).not.toBeNull()
+  const { x, y, width, height } = box!
+  expect(x, `${what} starts inside the window`).toBeGreaterThanOrEqual(0)
+  expect(y, `${what} starts inside the window`).toBeGreaterThanOrEqual(0)
+  expect(x + width, `${what} ends inside the window's width`).toBeLessThanOrEqual(VIEWPORT.width)
+  expect(y + height, `${what} ends inside the window's height`).toBeLessThanOrEqual(VIEWPORT.height)
+}
+
+const header = (importer: ImporterPage, label: string): Locator =>
+  importer.grid
+    .getByRole('columnheader')
+    .filter({ has: importer.page.getByRole('button', { name: label, exact: true }) })
+
+const at = (name: string): string => `${DESK}/${name}`
+
+async function loadedThumb(importer: ImporterPage, name: string): Promise<Locator> {
+  const img = importer.row(at(name)).locator('[role="gridcell"][data-column="thumbnail"] img')
+  await expect(img).toBeVisible({ timeout: 30_000 })
+  await expect.poll(() => img.evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth)).toBeGreaterThan(0)
+  return img
+}
+
+async function screenshot(page: Page, name: string): Promise<void> {
+  await mkdir(SCREENSHOTS, { recursive: true })
+  await page.screenshot({ path: join(SCREENSHOTS, name), fullPage: false })
+}
+
+test('the first screen at 1440×900 holds the picture, the file, Title and Caption', async ({
+  importer,
+  harness,
+  page,
+}) => {
+  await dropDesk(importer, harness.filesDir)
+  for (const p of PICTURES) await loadedThumb(importer, p.name)
+  const thumb = await loadedThumb(importer, 'DSC_0412.jpg')
+
+  await expectInFirstViewport(header(importer, 'Title'), 'the Title header')
+  await expectInFirstViewport(header(importer, 'Caption'), 'the Caption header')
+  await expectInFirstViewport(thumb, 'the first row’s preview')
+  const box = (await thumb.boundingBox())!
+  expect(Math.min(box.width, box.height), 'the preview’s shorter side').toBeGreaterThanOrEqual(64)
+  await expect(header(importer, 'Status')).toHaveCount(1)
+
+  // The file's facts under its name; the cell's text (and name) stays the path.
+  const file = importer.row(at('DSC_0412.jpg')).locator('[role="gridcell"][data-column="path"]')
+  await expect(file).toHaveText(at('DSC_0412.jpg'))
+  await expect(file.locator('.path-facts')).toHaveAttribute('data-facts', /^1800 × 1200 · \d+(\.\d)? kB$/)
+  await expect(importer.row(at('MVI_0425.mp4')).locator('.path-facts')).toHaveAttribute(
+    'data-facts',
+    /^0:03 · 640 × 360 · /,
+  )
+
+  // The technical columns are one click away, and off by default.
+  for (const label of ['Entry id', 'systemName', 'externalId', 'Kind', 'Size', 'Upload', 'Media type'])
+    await expect(header(importer, label), label).toHaveCount(0)
+  await screenshot(page, 'default-layout.png')
+
+  // Hover zoom: a larger picture beside the thumbnail, and the row does not move.
+  const title = importer.row(at('DSC_0412.jpg')).locator('[role="gridcell"][data-column="metadata.title"]')
+  const before = await title.boundingBox()
+  await thumb.hover()
+  const zoom = page.locator('.thumb-zoom img')
+  await expect(zoom).toBeVisible()
+  expect((await zoom.boundingBox())!.width).toBeGreaterThan(box.width * 2)
+  expect(await title.boundingBox()).toEqual(before)
+  await page.mouse.move(700, 10)
+  await expect(zoom).toHaveCount(0)
+
+  // Technical columns on, a column narrowed, compact rows: all still so after a restart of the window.
+  await importer.showTechnicalColumns()
+  await expect(header(importer, 'Entry id')).toHaveCount(1)
+  const titleHeader = header(importer, 'Title')
+  await titleHeader.getByRole('separator', { name: 'Resize Title' }).focus()
+  await page.keyboard.press('ArrowLeft')
+  const titleWidth = (await titleHeader.boundingBox())!.width
+  await page.getByRole('group', { name: 'Row density' }).getByRole('button', { name: 'Compact' }).click()
+  await expect(importer.grid).toHaveAttribute('data-density', 'compact')
+
+  await page.reload()
+  await expect(importer.rows).toHaveCount(PICTURES.length + 1)
+  await expect(page.getByRole('button', { name: 'Technical columns' })).toHaveAttribute('aria-pressed', 'true')
+  await expect(header(importer, 'Entry id')).toHaveCount(1)
+  await expect(importer.grid).toHaveAttribute('data-density', 'compact')
+  expect((await header(importer, 'Title').boundingBox())!.width).toBe(titleWidth)
+})
+
+test('Space opens the preview pane; the arrow keys walk the rows with it open', async ({ importer, harness, page }) => {
+  const grid = await dropDesk(importer, harness.filesDir)
+  await loadedThumb(importer, 'DSC_0412.jpg')
+  await loadedThumb(importer, 'DSC_0413.jpg')
+
+  await (await grid.cell(at('DSC_0412.jpg'), 'Title')).click()
+  await page.keyboard.press('Space')
+  const pane = page.getByRole('complementary', { name: 'Preview' })
+  await expect(pane).toBeVisible()
+  expect((await pane.boundingBox())!.width).toBeGreaterThanOrEqual(320)
+  await expect(pane.getByRole('heading', { name: 'DSC_0412.jpg' })).toBeVisible()
+  const picture = pane.getByRole('img', { name: `Preview of ${at('DSC_0412.jpg')}` })
+  await expect.poll(() => picture.evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth)).toBeGreaterThan(0)
+  await expect(pane.getByText('1800 × 1200 px')).toBeVisible()
+  await expect(pane.getByText('Landscape', { exact: true })).toBeVisible()
+  // The embedded values, and what the prefill did with each (the Sandbox maps Title, Description, Credit Line).
+  const embedded = pane.getByRole('table')
+  await expect(embedded.getByRole('row', { name: /^Title Container cranes at dawn/ })).toContainText('→ Title')
+  await expect(embedded.getByRole('row', { name: /^Description Gantry cranes/ })).toContainText('→ Caption')
+  await expect(embedded.getByRole('row', { name: /^Credit Maren Vogt/ })).toContainText('→ Credit')
+  await expect(embedded.getByRole('row', { name: /^Copyright/ })).toContainText('not used')
+  await expect(embedded.getByRole('row', { name: /^City Hamburg/ })).toContainText('not used')
+  // The grid keeps the keys: the pane follows the active row.
+  await expect(importer.grid).toBeFocused()
+  await screenshot(page, 'preview-pane.png')
+
+  await page.keyboard.press('ArrowDown')
+  await expect(pane.getByRole('heading', { name: 'DSC_0413.jpg' })).toBeVisible()
+  await page.keyboard.press('ArrowDown')
+  await expect(pane.getByRole('heading', { name: 'DSC_0417.jpg' })).toBeVisible()
+  await expect(pane.getByText('Portrait', { exact: true })).toBeVisible()
+  await expect(pane.getByText('No descriptive metadata')).toBeVisible()
+
+  // A video: its poster frame, its duration, and why it does not play here.
+  await (await grid.cell(at('MVI_0425.mp4'), 'Title')).click()
+  await expect(pane.getByRole('heading', { name: 'MVI_0425.mp4' })).toBeVisible()
+  await expect(pane.getByText('0:03', { exact: true })).toBeVisible()
+  await expect(pane.getByText(/^Poster frame\./)).toBeVisible()
+
+  await page.keyboard.press('Space')
+  await expect(pane).toHaveCount(0)
+})
