@@ -1,0 +1,54 @@
+/**
+ * Events to every open page over Server-Sent Events (EventSource): one stream per page, each
+ * event as `event: <name>` + one line of JSON. Like main's IPC, an event sent while no page is
+ * connected is dropped: a page's first snapshot already holds what it said.
+ */
+import type { ServerResponse } from 'node:http'
+import type { EventName, Events } from '../contract'
+import type { Emit } from '../core/app/handlers'
+
+/** A comment line now and then keeps proxies and idle timers from closing a quiet stream. */
+const KEEP_ALIVE_MS = 15_000
+
+export class EventStreams {
+  private readonly clients = new Set<ServerResponse>()
+  private readonly keepAlive: NodeJS.Timeout
+
+  constructor() {
+    this.keepAlive = setInterval(() => this.write(': keep-alive\n\n'), KEEP_ALIVE_MS)
+    this.keepAlive.unref()
+  }
+
+  /** Takes over a response as an event stream; `ready` is its first event. */
+  add(res: ServerResponse, headers: Record<string, string>, ready: string): void {
+    res.writeHead(200, {
+      ...headers,
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-store',
+      Connection: 'keep-alive',
+    })
+    this.clients.add(res)
+    res.on('close', () => this.clients.delete(res))
+    // Added before `ready` goes out: every event from now on reaches this page.
+    res.write(`event: ${ready}\ndata: {}\n\n`)
+  }
+
+  readonly emit: Emit = <E extends EventName>(event: E, payload: Events[E]) => {
+    if (this.clients.size === 0) return
+    this.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`)
+  }
+
+  get size(): number {
+    return this.clients.size
+  }
+
+  close(): void {
+    clearInterval(this.keepAlive)
+    for (const res of this.clients) res.end()
+    this.clients.clear()
+  }
+
+  private write(chunk: string): void {
+    for (const res of this.clients) res.write(chunk)
+  }
+}
