@@ -71,6 +71,11 @@ test('media-import ui serves the app to a browser: rows, a title, the folder cho
     await grid.type('Harbour/cranes.jpg', 'Title', 'Cranes at the container terminal')
     await grid.expectText('Harbour/cranes.jpg', 'Title', 'Cranes at the container terminal')
 
+    // A browser never says where a dropped file lives: the drop is refused with what to do instead.
+    await importer.drop([join(ferry, 'boarding.jpg')])
+    await expect(importer.problems).toContainText('Use "Choose folders…"')
+    await grid.expectCounts({ Ready: 2 })
+
     // No system picker in a browser: the app's own chooser lists folders on this computer.
     await importer.chooseFoldersButton.click()
     const chooser = page.getByRole('dialog', { name: 'Choose a folder on this computer' })
