@@ -17,6 +17,10 @@ export const READY_EVENT = '__ready'
 export const DROP_REFUSAL =
   'A browser does not tell the app where dropped files are on disk. Use "Choose folders…", or give the folders to `media-import ui` on the command line.'
 
+/** What a command says when the server does not answer at all. */
+export const SERVER_GONE =
+  'The media-import ui server is not answering: it was stopped (Ctrl+C) or this computer slept. Start it again and open the address it prints.'
+
 export function bridgeScript(token: string, tokenHeader: string): string {
   const config = {
     token,
@@ -27,6 +31,7 @@ export function bridgeScript(token: string, tokenHeader: string): string {
     eventsPath: EVENTS_PATH,
     readyEvent: READY_EVENT,
     dropRefusal: DROP_REFUSAL,
+    serverGone: SERVER_GONE,
   }
   return `'use strict';
 (() => {
@@ -46,13 +51,18 @@ export function bridgeScript(token: string, tokenHeader: string): string {
   }
   const send = async (name, arg) => {
     await ready;
-    const response = await fetch(config.commandPath + name, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', [config.tokenHeader]: config.token },
-      body: arg === undefined ? '' : JSON.stringify(arg),
-      credentials: 'same-origin',
-      cache: 'no-store',
-    });
+    let response;
+    try {
+      response = await fetch(config.commandPath + name, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', [config.tokenHeader]: config.token },
+        body: arg === undefined ? '' : JSON.stringify(arg),
+        credentials: 'same-origin',
+        cache: 'no-store',
+      });
+    } catch {
+      throw new Error(config.serverGone);
+    }
     if (!response.ok) throw new Error((await response.text()) || 'HTTP ' + response.status);
     return response.json();
   };
