@@ -84,6 +84,8 @@ test('media-import ui serves the app to a browser: rows, a title, the folder cho
     await chooser.getByRole('button', { name: 'Go' }).click()
     await expect(chooser.getByRole('list', { name: 'Folders' })).toContainText('Ferry')
     await chooser.getByRole('button', { name: /Ferry$/ }).click()
+    await expect(chooser.getByRole('button', { name: `Add ${ferry}` })).toBeVisible()
+    await saveScreenshot(page, testInfo, 'folder-chooser')
     await chooser.getByRole('button', { name: `Add ${ferry}` }).click()
     await expect(chooser).toBeHidden()
     await grid.expectCounts({ Ready: 3 }, 60_000)

@@ -6,7 +6,7 @@
 import { runInNewContext } from 'node:vm'
 import { describe, expect, it } from 'vitest'
 import { commandNames, eventNames } from '../contract'
-import { bridgeScript, DROP_REFUSAL, READY_EVENT, SERVER_GONE } from './bridge-script'
+import { ANSWER_EVENT, bridgeScript, DROP_REFUSAL, READY_EVENT, SERVER_GONE } from './bridge-script'
 
 type Listener = (message: { data: string }) => void
 
@@ -28,6 +28,7 @@ function load(fetchImpl: (url: string, init: RequestInit) => Promise<unknown>) {
     EventSource: FakeEventSource,
     setTimeout,
     JSON,
+    crypto: globalThis.crypto,
   })
   const bridge = window.mediaImport as Record<string, (...args: unknown[]) => unknown>
   const fire = (name: string, data: unknown) => sources[0]!.listeners.get(name)!({ data: JSON.stringify(data) })
@@ -47,7 +48,7 @@ describe('the browser bridge (window.mediaImport)', () => {
       calls.push([url, init])
       return { ok: true, json: async () => ({ ok: true, value: 'answer' }) }
     })
-    expect(sources[0]!.url).toBe('/__mi/events')
+    expect(sources[0]!.url).toMatch(/^\/__mi\/events\?stream=[0-9a-f]{32}$/)
     const answer = bridge.addPaths!({ paths: ['/photos'] }, 'ignored second argument')
     await new Promise((resolve) => setTimeout(resolve, 20))
     expect(calls).toHaveLength(0)
@@ -57,11 +58,42 @@ describe('the browser bridge (window.mediaImport)', () => {
     expect(url).toBe('/__mi/command/addPaths')
     expect(init).toMatchObject({
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'x-media-import-token': 'tok' },
+      headers: {
+        'Content-Type': 'application/json',
+        'x-media-import-token': 'tok',
+        'x-media-import-stream': sources[0]!.url.split('=')[1],
+        'x-media-import-call': '1',
+      },
       body: '{"paths":["/photos"]}',
     })
     await bridge.getAppInfo!()
     expect(calls[1]![1].body).toBe('')
+  })
+
+  it('takes each answer the server put on the event stream (202) for the call it answers', async () => {
+    const { bridge, fire } = load(async () => ({ status: 202, ok: true }))
+    fire(READY_EVENT, {})
+    const first = bridge.getSnapshot!() as Promise<unknown>
+    const second = bridge.getAppInfo!() as Promise<unknown>
+    await new Promise((resolve) => setTimeout(resolve, 10))
+    fire(ANSWER_EVENT, { call: 2, answer: { ok: true, value: 'info' } })
+    fire(ANSWER_EVENT, { call: 1, answer: { ok: true, value: 'rows' } })
+    expect(await first).toEqual({ ok: true, value: 'rows' })
+    expect(await second).toEqual({ ok: true, value: 'info' })
+  })
+
+  it('reloads the page (workspaceChanged) when the stream opens again, since events may have been missed', async () => {
+    const { bridge, fire } = load(async () => ({
+      ok: true,
+      json: async () => ({ ok: true, value: { profileName: 'Sandbox' } }),
+    }))
+    const reloads: unknown[] = []
+    bridge.on!('workspaceChanged', (info: unknown) => reloads.push(info))
+    fire(READY_EVENT, {})
+    await new Promise((resolve) => setTimeout(resolve, 10))
+    expect(reloads).toEqual([])
+    fire(READY_EVENT, {})
+    await expect.poll(() => reloads).toEqual([{ profileName: 'Sandbox' }])
   })
 
   it('says in a sentence when the server is gone', async () => {

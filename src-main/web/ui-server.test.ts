@@ -206,6 +206,48 @@ describe('media-import ui server', () => {
     expect((await send('/media-thumb/../secret.txt', { headers: cookie() })).status).toBe(404)
   })
 
+  it("puts a page's command answers on its own stream, after the events sent before them (one ordered channel, as IPC)", async () => {
+    const stream = 'ab'.repeat(16)
+    const received = await new Promise<string>((resolve, reject) => {
+      const req = httpRequest(
+        {
+          host: '127.0.0.1',
+          port: server.port,
+          path: `/__mi/events?stream=${stream}`,
+          headers: { Host: `127.0.0.1:${server.port}`, ...cookie() },
+        },
+        (res) => {
+          let text = ''
+          res.on('data', (chunk: Buffer) => {
+            const first = text === ''
+            text += chunk.toString()
+            if (first) {
+              events.emit('scanProgress', { scanId: 'before', state: 'done', files: 0, skipped: 0, errors: 0 })
+              void command('getAppInfo', '', { 'X-Media-Import-Stream': stream, 'X-Media-Import-Call': '7' }).then(
+                (answer) => expect(answer.status).toBe(202),
+                reject,
+              )
+            }
+            if (text.includes('__answer')) {
+              req.destroy()
+              resolve(text)
+            }
+          })
+        },
+      )
+      req.on('error', reject)
+      req.end()
+    })
+    expect(received.indexOf('"before"')).toBeGreaterThan(0)
+    expect(received.indexOf('"before"')).toBeLessThan(received.indexOf('event: __answer'))
+    expect(received).toContain('event: __answer\ndata: {"call":7,"answer":{"ok":true,"value":{"version":"test"')
+    // No stream of that id open (any more): the answer comes over HTTP.
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    const fallback = await command('getAppInfo', '', { 'X-Media-Import-Stream': stream, 'X-Media-Import-Call': '8' })
+    expect(fallback.status).toBe(200)
+    expect(JSON.parse(fallback.body)).toMatchObject({ ok: true })
+  })
+
   it('delivers events over the stream once it is open, in order', async () => {
     const received = await new Promise<string>((resolve, reject) => {
       const req = httpRequest(

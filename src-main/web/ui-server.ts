@@ -15,7 +15,17 @@ import type { Handlers } from '../core/app/handlers'
 import { createThumbnailHandler } from '../core/probe/thumbnails/thumbnail-response'
 import { THUMBNAIL_HTTP_PATH } from '../core/probe/thumbnails/thumbnail-url'
 import { CONTENT_SECURITY_POLICY } from '../electron/security-policy'
-import { BRIDGE_PATH, bridgeScript, COMMAND_PATH, EVENTS_PATH, READY_EVENT } from './bridge-script'
+import {
+  ANSWER_EVENT,
+  BRIDGE_PATH,
+  bridgeScript,
+  CALL_HEADER,
+  COMMAND_PATH,
+  EVENTS_PATH,
+  READY_EVENT,
+  STREAM_HEADER,
+  STREAM_ID,
+} from './bridge-script'
 import type { EventStreams } from './event-stream'
 import { BodyTooLarge, readBody } from './read-body'
 import { assertRendererBuilt, contentType, rendererFile, withBridge } from './renderer-files'
@@ -114,6 +124,15 @@ export async function startUiServer(options: UiServerOptions): Promise<UiServer>
       return text(res, 400, `${name}: the request is not valid JSON.`)
     }
     const answer: IpcResult<unknown> = await dispatchCommand(options.handlers, name, arg)
+    // On the page's stream when it has one open, right after the events sent before it.
+    const stream = req.headers[STREAM_HEADER]
+    const call = Number(req.headers[CALL_HEADER])
+    if (typeof stream === 'string' && Number.isSafeInteger(call)) {
+      if (options.events.answer(stream, ANSWER_EVENT, { call, answer })) {
+        res.writeHead(202, { ...SECURITY_HEADERS, 'Cache-Control': 'no-store' })
+        return void res.end()
+      }
+    }
     res.writeHead(200, {
       ...SECURITY_HEADERS,
       'Content-Type': 'application/json; charset=utf-8',
@@ -154,7 +173,15 @@ export async function startUiServer(options: UiServerOptions): Promise<UiServer>
     const given = typeof header === 'string' ? header : cookieValue(req.headers.cookie, cookieName(port))
     if (!tokenMatches(given, token)) return text(res, 403, NO_TOKEN)
     if (method !== 'GET' && method !== 'HEAD') return text(res, 405, 'Method not allowed', { Allow: 'GET, HEAD' })
-    if (url.pathname === EVENTS_PATH) return options.events.add(res, SECURITY_HEADERS, READY_EVENT)
+    if (url.pathname === EVENTS_PATH) {
+      const stream = url.searchParams.get('stream')
+      return options.events.add(
+        res,
+        SECURITY_HEADERS,
+        READY_EVENT,
+        stream && STREAM_ID.test(stream) ? stream : undefined,
+      )
+    }
     if (url.pathname === BRIDGE_PATH) {
       res.writeHead(200, {
         ...SECURITY_HEADERS,
