@@ -16,7 +16,7 @@ import { startUiServer } from '../web/ui-server'
 import { version } from '../../package.json'
 import { defaultSandboxDataDir } from './data-dir'
 import { exitCodes, UsageError } from './exit-codes'
-import { openBrowser } from './open-browser'
+import { openBrowser } from '../web/open-browser'
 import { parseCommandArgs } from './parse-command-args'
 import { checkSessionFolder, defaultSessionsDir, newSessionName } from './session-dir'
 

@@ -14,7 +14,9 @@ import { openImportSession } from '../core/importer/import-session'
 import { ThumbnailCache } from '../core/probe/thumbnails/thumbnail-cache'
 import type { ResolvedProfile } from '../core/profile/resolve-profile'
 import { hostFolders, startHostMode } from '../electron/host-mode'
+import { isSafeExternalUrl } from '../electron/security-policy'
 import { listFolders } from './folder-listing'
+import { openBrowser } from './open-browser'
 
 export interface UiHost {
   handlers: Handlers
@@ -36,8 +38,14 @@ async function noSystemPicker(kind: 'folders' | 'files'): Promise<string[]> {
   )
 }
 
-function browserDeps(emit: Emit): Pick<HostDeps, 'pickPaths' | 'emit' | 'listFolders'> {
-  return { pickPaths: noSystemPicker, emit, listFolders: (path) => listFolders(path) }
+/** "Open in Livingdocs": the default browser of this computer, which is where the page runs (loopback only). */
+async function openExternal(url: string): Promise<void> {
+  if (!isSafeExternalUrl(url)) throw new Error('only http(s) addresses are opened')
+  if (!(await openBrowser(url))) throw new Error('no browser could be started here')
+}
+
+function browserDeps(emit: Emit): Pick<HostDeps, 'pickPaths' | 'emit' | 'listFolders' | 'openExternal'> {
+  return { pickPaths: noSystemPicker, emit, listFolders: (path) => listFolders(path), openExternal }
 }
 
 /** No profile: the Sandbox workspace under `dataDir` (sandbox/, sessions/, thumbnails/), as the app has under its user data. */

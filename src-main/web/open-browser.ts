@@ -4,19 +4,28 @@
  */
 import { spawn } from 'node:child_process'
 
-export function browserCommand(platform: NodeJS.Platform, url: string): { command: string; args: string[] } {
+export function browserCommand(
+  platform: NodeJS.Platform,
+  url: string,
+): { command: string; args: string[]; verbatim?: boolean } {
   if (platform === 'darwin') return { command: 'open', args: [url] }
   // `start` is a cmd built-in; its first quoted argument is a window title, hence the "".
-  if (platform === 'win32') return { command: 'cmd', args: ['/c', 'start', '""', url.replaceAll('&', '^&')] }
+  // Verbatim: Node's own quoting of "" would reach cmd as \"\" and become the address.
+  if (platform === 'win32')
+    return { command: 'cmd', args: ['/c', 'start', '""', url.replaceAll('&', '^&')], verbatim: true }
   return { command: 'xdg-open', args: [url] }
 }
 
 /** Resolves false when no browser could be started (missing command, or it failed at once). */
 export function openBrowser(url: string, platform = process.platform): Promise<boolean> {
-  const { command, args } = browserCommand(platform, url)
+  const { command, args, verbatim } = browserCommand(platform, url)
   return new Promise((resolve) => {
     try {
-      const child = spawn(command, args, { stdio: 'ignore', detached: true })
+      const child = spawn(command, args, {
+        stdio: 'ignore',
+        detached: true,
+        windowsVerbatimArguments: verbatim === true,
+      })
       child.once('error', () => resolve(false))
       child.once('spawn', () => {
         child.unref()
