@@ -89,7 +89,7 @@ export function FolderChooser({ onChoose, onClose }: { onChoose: (path: string) 
           {listing && listing.folders.length === 0 && <li className="hint">No folders in here.</li>}
         </ul>
         {listing?.truncated && <p className="hint">Only the first {listing.folders.length} folders are listed.</p>}
-        <div className="inline wrap">
+        <div className="folder-chooser-actions">
           <button
             type="button"
             className="button"
@@ -98,7 +98,7 @@ export function FolderChooser({ onChoose, onClose }: { onChoose: (path: string) 
           >
             {listing ? `Add ${listing.path}` : 'Add this folder'}
           </button>
-          <button type="button" className="button" onClick={onClose}>
+          <button type="button" className="button-quiet" onClick={onClose}>
             Cancel
           </button>
         </div>
