@@ -26,8 +26,14 @@ const env = (): NodeJS.ProcessEnv => ({
   ...sandbox.env,
 })
 
+/** The Sandbox's variables with its Livingdocs token replaced by a wrong one. */
+function wrongToken(): Record<string, string> {
+  const name = Object.keys(sandbox.env).find((key) => key.endsWith('TOKEN'))!
+  return { [name]: 'not-the-token' }
+}
+
 describe('media-import ui (spawned bin)', () => {
-  it('exits 2 with a sentence for what it cannot do', { timeout: 60_000 }, async () => {
+  it('exits 2 with a sentence for what it cannot do', { timeout: 120_000 }, async () => {
     const help = await runCliProcess(['ui', '--help'], env())
     expect(help.code).toBe(0)
     expect(help.stdout).toContain('UI_URL=<address>')
@@ -36,12 +42,18 @@ describe('media-import ui (spawned bin)', () => {
       [['ui', '--port', '99999'], /--port needs a number from 1 to 65535/],
       [['ui', join(dir, 'no-such-folder')], /Not found: .*no-such-folder/],
       [['ui', '--profile', join(dir, 'missing.json')], /missing\.json/],
+      [
+        ['ui', '--profile', sandbox.profilePath, '--session', join(dir, 'wrong-token')],
+        /Livingdocs at http:\/\/127\.0\.0\.1/,
+      ],
     ]
     for (const [args, message] of cases) {
-      const result = await runCliProcess(args, env())
+      const vars = args.some((arg) => arg.endsWith('wrong-token')) ? { ...env(), ...wrongToken() } : env()
+      const result = await runCliProcess(args, vars)
       expect(result.code, result.stderr).toBe(2)
       expect(result.stderr).toMatch(message)
       expect(result.stdout).toBe('')
+      expect(result.stderr).not.toContain('not-the-token')
     }
   })
 

@@ -7,7 +7,10 @@ import { stat } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { dispatchCommand } from '../core/app/dispatch'
+import { SessionProfileMismatch } from '../core/importer/import-session'
+import { LivingdocsApiError } from '../core/livingdocs/errors'
 import { loadProfile } from '../core/profile/load-profile'
+import { SessionFileError } from '../core/session/persistence/session-files'
 import { EventStreams } from '../web/event-stream'
 import { DEFAULT_RENDERER_DIR, assertRendererBuilt } from '../web/renderer-files'
 import type { UiHost } from '../web/ui-host'
@@ -112,7 +115,17 @@ export async function runUi(args: readonly string[], stdout: NodeJS.WritableStre
     await checkSessionFolder(sessionDir).catch((err: unknown) => {
       throw err instanceof UsageError ? new UsageError(err.message, 'ui') : err
     })
-    host = await startProfileUiHost({ profile, sessionDir, dataDir, version, emit: events.emit })
+    try {
+      host = await startProfileUiHost({ profile, sessionDir, dataDir, version, emit: events.emit })
+    } catch (err) {
+      // As `import` says it: the server or the session folder is the problem, nothing was done.
+      if (err instanceof LivingdocsApiError) {
+        throw new UsageError(`Livingdocs at ${profile.livingdocs.url}: ${err.message}`, 'ui')
+      }
+      if (err instanceof SessionFileError || err instanceof SessionProfileMismatch)
+        throw new UsageError(err.message, 'ui')
+      throw err
+    }
   } else {
     host = await startSandboxUiHost(dataDir, version, events.emit)
   }
