@@ -9,6 +9,7 @@ import type * as ImportCommand from './cli/import'
 import type * as SandboxCommand from './cli/sandbox'
 import type * as SessionsCommand from './cli/sessions'
 import type * as ScanCommand from './cli/scan'
+import type * as UiCommand from './cli/ui'
 import { ProfileError } from './core/profile/profile-issues'
 import { version } from '../package.json'
 
@@ -30,6 +31,10 @@ const commands: Record<string, { run: Command; summary: string }> = {
   sandbox: {
     run: (args) => loadLazily<typeof SandboxCommand>('./sandbox').runSandbox(args),
     summary: 'run a local S3 and Livingdocs emulator to try imports safely',
+  },
+  ui: {
+    run: (args) => loadLazily<typeof UiCommand>('./ui').runUi(args),
+    summary: 'serve the app to a browser on this computer (where the desktop app cannot start)',
   },
 }
 

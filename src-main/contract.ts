@@ -99,6 +99,18 @@ export interface LocaleAssetAnswer {
   history?: HistoryState
 }
 
+/** One folder's subfolders, for the browser's folder chooser (`media-import ui`; no system picker there). */
+export interface FolderListing {
+  /** The folder listed (absolute). */
+  path: string
+  /** Its parent, or null at the top of the file system. */
+  parent: string | null
+  /** Its subfolders, by name; hidden ones (a leading dot) are left out. */
+  folders: Array<{ name: string; path: string }>
+  /** True when there were more subfolders than are listed. */
+  truncated: boolean
+}
+
 /** command name -> [argument, result] */
 export interface Commands {
   getAppInfo: [undefined, AppInfo]
@@ -107,6 +119,8 @@ export interface Commands {
   addPaths: [{ paths: string[] }, { scanId: string }]
   /** Opens the system folder picker; resolves with what the editor chose (may be empty). */
   pickPaths: [{ kind: 'folders' | 'files' }, { paths: string[] }]
+  /** The browser's folder chooser: a folder's subfolders (home when no path); other hosts refuse it. */
+  listFolders: [{ path?: string }, FolderListing]
   cancelScan: [{ scanId: string }, { cancelled: boolean }]
   clearRows: [undefined, { removed: number }]
   // Editing (core/editing): each edit answers with what changed; the rows arrive as a sessionPatch.
@@ -200,6 +214,7 @@ export const commandNames = [
   'getSnapshot',
   'addPaths',
   'pickPaths',
+  'listFolders',
   'cancelScan',
   'clearRows',
   'getProject',

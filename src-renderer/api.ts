@@ -89,6 +89,7 @@ export function createApi(getBridge: () => MediaImportBridge | undefined): Api {
     getSnapshot: () => call('getSnapshot'),
     addPaths: (arg) => call('addPaths', arg),
     pickPaths: (arg) => call('pickPaths', arg),
+    listFolders: (arg) => call('listFolders', arg),
     cancelScan: (arg) => call('cancelScan', arg),
     clearRows: () => call('clearRows'),
     getProject: () => call('getProject'),

@@ -54,7 +54,8 @@ test('every fact the probe found shows on its row', async ({ importer, harness, 
   await expect
     .poll(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
     .toBeGreaterThan(0)
-  await expect(photo).toHaveAttribute('src', /^media-thumb:\/\/thumb\/[0-9a-f]{64}-\d+\.webp$/)
+  // A browser page loads it from its own server; the Electron window from media-thumb: (thumbnail-url.ts).
+  await expect(photo).toHaveAttribute('src', /^\/media-thumb\/[0-9a-f]{64}-\d+\.webp$/)
 
   // The clip: a poster frame (ffmpeg is installed here) and its duration on the preview.
   const clip = preview(at('clip.mp4'))

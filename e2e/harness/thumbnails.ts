@@ -6,11 +6,12 @@
 import type { Page } from '@playwright/test'
 import { ThumbnailCache } from '../../src-main/core/probe/thumbnails/thumbnail-cache'
 import { createThumbnailHandler } from '../../src-main/core/probe/thumbnails/thumbnail-response'
-import { THUMBNAIL_SCHEME } from '../../src-main/core/probe/thumbnails/thumbnail-url'
+import { THUMBNAIL_HTTP_PATH, THUMBNAIL_SCHEME } from '../../src-main/core/probe/thumbnails/thumbnail-url'
 
 export async function serveThumbnailsTo(page: Page, dir: string): Promise<ThumbnailCache> {
   const handle = createThumbnailHandler(dir)
-  await page.route(new RegExp(`^${THUMBNAIL_SCHEME}:`), async (route) => {
+  // media-thumb: from an Electron-like page; /media-thumb/ on the page's own http server otherwise (thumbnail-url.ts).
+  await page.route(new RegExp(`^${THUMBNAIL_SCHEME}:|^https?://[^/]+${THUMBNAIL_HTTP_PATH}`), async (route) => {
     const request = route.request()
     const answer = await handle({ url: request.url(), method: request.method() })
     await route.fulfill({

@@ -1,25 +1,40 @@
 import { useState } from 'react'
-import { api } from '../api'
+import { api, MediaImportError } from '../api'
 import { reportFailure } from '../store/report-failure'
 import { addPaths } from './add-paths'
+import { FolderChooser } from './FolderChooser'
 
-/** The keyboard and screen-reader way in: the system folder picker. */
+/** The keyboard and screen-reader way in: the system folder picker, or in a browser the app's own chooser. */
 export function ChooseFoldersButton() {
   const [picking, setPicking] = useState(false)
+  const [chooser, setChooser] = useState(false)
   const choose = async () => {
     setPicking(true)
     try {
       const { paths } = await api.pickPaths({ kind: 'folders' })
       await addPaths(paths)
     } catch (err) {
-      reportFailure(err, 'Could not open the folder picker')
+      // Only the browser server (media-import ui) answers this: it has no system picker.
+      if (err instanceof MediaImportError && err.code === 'no-system-picker') setChooser(true)
+      else reportFailure(err, 'Could not open the folder picker')
     } finally {
       setPicking(false)
     }
   }
   return (
-    <button type="button" className="button" onClick={() => void choose()} disabled={picking}>
-      Choose folders…
-    </button>
+    <>
+      <button type="button" className="button" onClick={() => void choose()} disabled={picking}>
+        Choose folders…
+      </button>
+      {chooser && (
+        <FolderChooser
+          onClose={() => setChooser(false)}
+          onChoose={(path) => {
+            setChooser(false)
+            void addPaths([path])
+          }}
+        />
+      )}
+    </>
   )
 }

@@ -7,6 +7,7 @@ import { isAbsolute } from 'node:path'
 import { z } from 'zod'
 import type { CommandArg, CommandName } from '../../contract'
 import { editSchemas } from './edit-schemas'
+import { folderSchemas } from './folder-handlers'
 import { importSchemas } from './import-handlers'
 import { localeAssetSchemas } from './locale-asset-handlers'
 import { profileSchemas } from './profile-handlers'
@@ -30,6 +31,7 @@ export const commandSchemas = {
   getSnapshot: none,
   addPaths: z.object({ paths: z.array(absolutePath).min(1).max(10_000) }).strict(),
   pickPaths: z.object({ kind: z.enum(['folders', 'files']) }).strict(),
+  ...folderSchemas,
   cancelScan: z.object({ scanId: z.string().min(1).max(100) }).strict(),
   clearRows: none,
   ...editSchemas,

@@ -11,6 +11,7 @@ import { Session } from '../session/session'
 import type { ImportSession } from '../importer/import-session'
 import { createDataHandlers, type SaveFile } from './data-handlers'
 import { createEditHandlers } from './edit-handlers'
+import { createFolderHandlers, type ListFolders } from './folder-handlers'
 import { createImportHandlers } from './import-handlers'
 import { createLocaleAssetHandlers } from './locale-asset-handlers'
 import { localeAssetFields } from './locale-asset-history'
@@ -30,6 +31,8 @@ export interface HostDeps extends ProfileDeps {
   /** The system file/folder picker; hosts without one answer an empty list. */
   pickPaths: (kind: 'folders' | 'files') => Promise<string[]>
   emit: Emit
+  /** The browser's folder chooser (web/folder-listing.ts); absent: `listFolders` is refused (the app has a system picker). */
+  listFolders?: ListFolders
   /** The project's model once known (columns, validation); absent: edits are not checked against it. */
   project?: () => ProjectModel | undefined
   /** The profile's `import.systemName`, for rows that set none. */
@@ -77,6 +80,7 @@ export function createAppCore(deps: HostDeps, session = deps.importer?.session ?
     getSnapshot: async () => session.snapshot(),
     addPaths: async ({ paths }) => ({ scanId: scans.start(paths) }),
     pickPaths: async ({ kind }) => ({ paths: await deps.pickPaths(kind) }),
+    ...createFolderHandlers(deps.listFolders),
     cancelScan: async ({ scanId }) => ({ cancelled: scans.cancel(scanId) }),
     clearRows: async () => ({ removed: session.clear() }),
     ...createEditHandlers(editor, project),

@@ -6,6 +6,8 @@
  */
 export const THUMBNAIL_SCHEME = 'media-thumb'
 export const THUMBNAIL_HOST = 'thumb'
+/** Where a page served over http (`media-import ui`, src-main/web) loads thumbnails from its own server. */
+export const THUMBNAIL_HTTP_PATH = '/media-thumb/'
 
 const keyPattern = /^[0-9a-f]{64}-\d{2,4}\.webp$/
 
@@ -17,11 +19,30 @@ export function isThumbnailKey(key: string): boolean {
   return keyPattern.test(key)
 }
 
-export function thumbnailUrl(key: string): string {
-  return `${THUMBNAIL_SCHEME}://${THUMBNAIL_HOST}/${key}`
+interface PageLocation {
+  location?: { protocol?: string }
+  navigator?: { userAgent?: string }
 }
 
-/** The cache key a `media-thumb://thumb/<key>` URL names, or undefined for anything else. */
+/**
+ * True in a browser page served over http(s) that is not an Electron window: a browser cannot
+ * load a custom scheme, so the page's own server answers thumbnails there. Electron's window
+ * (app://, or the dev server over http) keeps the media-thumb: protocol.
+ */
+export function servedOverHttp(page: PageLocation = globalThis as PageLocation): boolean {
+  const protocol = page.location?.protocol
+  if (protocol !== 'http:' && protocol !== 'https:') return false
+  return !(page.navigator?.userAgent ?? '').includes('Electron/')
+}
+
+export function thumbnailUrl(key: string, overHttp = servedOverHttp()): string {
+  return overHttp ? `${THUMBNAIL_HTTP_PATH}${key}` : `${THUMBNAIL_SCHEME}://${THUMBNAIL_HOST}/${key}`
+}
+
+/**
+ * The cache key a `media-thumb://thumb/<key>` URL (or, from a page served over http,
+ * `http://<host>/media-thumb/<key>`) names, or undefined for anything else.
+ */
 export function keyFromThumbnailUrl(requestUrl: string): string | undefined {
   let url: URL
   try {
@@ -29,8 +50,11 @@ export function keyFromThumbnailUrl(requestUrl: string): string | undefined {
   } catch {
     return undefined
   }
-  if (url.protocol !== `${THUMBNAIL_SCHEME}:` || url.host !== THUMBNAIL_HOST) return undefined
-  const key = url.pathname.slice(1)
+  let key: string
+  if (url.protocol === `${THUMBNAIL_SCHEME}:` && url.host === THUMBNAIL_HOST) key = url.pathname.slice(1)
+  else if ((url.protocol === 'http:' || url.protocol === 'https:') && url.pathname.startsWith(THUMBNAIL_HTTP_PATH)) {
+    key = url.pathname.slice(THUMBNAIL_HTTP_PATH.length)
+  } else return undefined
   return isThumbnailKey(key) ? key : undefined
 }
 

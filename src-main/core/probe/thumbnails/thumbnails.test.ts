@@ -6,7 +6,7 @@ import { makeImage, makeVideo, tag } from '../fixtures/generate'
 import { fixture, tempDir, type TempDir } from '../testing/probe-helpers'
 import { ThumbnailCache } from './thumbnail-cache'
 import { createThumbnailHandler } from './thumbnail-response'
-import { isThumbnailKey, keyFromThumbnailUrl, thumbnailKey, thumbnailUrl } from './thumbnail-url'
+import { isThumbnailKey, keyFromThumbnailUrl, servedOverHttp, thumbnailKey, thumbnailUrl } from './thumbnail-url'
 
 let dir: TempDir
 beforeAll(async () => {
@@ -27,12 +27,29 @@ describe('thumbnail URLs', () => {
     expect(keyFromThumbnailUrl(`${thumbnailUrl(key)}?v=2`)).toBe(key)
   })
 
+  it("uses the page server's /media-thumb/ path in a browser page served over http (media-import ui)", () => {
+    const page = (protocol: string, userAgent = 'Mozilla/5.0 Chrome/140') => ({
+      location: { protocol },
+      navigator: { userAgent },
+    })
+    expect(servedOverHttp(page('http:'))).toBe(true)
+    expect(servedOverHttp(page('app:'))).toBe(false)
+    // Electron's dev server is http too, but the window has the media-thumb: protocol.
+    expect(servedOverHttp(page('http:', 'Mozilla/5.0 Chrome/140 Electron/45.5.0'))).toBe(false)
+    expect(servedOverHttp({})).toBe(false)
+    expect(thumbnailUrl(key, true)).toBe(`/media-thumb/${key}`)
+    expect(keyFromThumbnailUrl(`http://127.0.0.1:4321${thumbnailUrl(key, true)}`)).toBe(key)
+  })
+
   it.each([
     'media-thumb://thumb/../../etc/passwd',
     'media-thumb://thumb/%2e%2e%2fsecret',
     `media-thumb://other/${key}`,
     `file:///thumb/${key}`,
     `media-thumb://thumb/aa/${key}`,
+    `http://127.0.0.1:4321/media-thumb/../${key}`,
+    `http://127.0.0.1:4321/other/${key}`,
+    'http://127.0.0.1:4321/media-thumb/%2e%2e%2fsecret',
     'media-thumb://thumb/' + 'A'.repeat(64) + '-256.webp',
     'not a url',
   ])('refuses %s', (url) => {
