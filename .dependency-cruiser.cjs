@@ -48,12 +48,14 @@ const RENDERER_SHARED = [
   '^src-main/core/csv/csv-bytes\\.ts$', // a CSV's bytes must be UTF-8: the same refusal in the app and the CLI
   '^src-main/core/csv/csv\\.ts$', // RFC 4180 reader and its CsvError (csv-bytes throws it)
   '^src-main/core/profile/url-origin\\.ts$', // the origin a secret is bound to, shown in the profile form
+  '^src-main/core/prefill/exif-fields\\.ts$', // embedded field names and aliases: the preview pane says which the prefill used
+  '^src-main/core/editing/edit-rules\\.ts$', // which cells may be edited (imported rows look read-only before a key is pressed)
+  '^src-main/core/livingdocs/project-model\\.ts$', // the project's media types (edit-rules reads them)
 ]
 
 const path = require('node:path')
 
 const TYPE_ONLY = ['local', 'type-only', 'import']
-const RUNTIME = ['local', 'import']
 
 /** The import specifier `from` uses for `to` (as written in the code: relative, no extension). */
 function specifier(from, to) {
@@ -166,20 +168,6 @@ module.exports = {
       conditionNames: ['import', 'require', 'node', 'default', 'types'],
     },
     knownViolations: [
-      // core/app/handlers.ts builds the one handler table from per-area files (data-, import-,
-      // upload-…handlers.ts); each of them imports the `HandlerContext` type back from handlers.ts.
-      // Type-only, so no runtime cycle. Moving the context type into its own file is part of the
-      // issue #19 restructuring (these files are being edited in parallel branches now).
-      knownCycle(TYPE_ONLY, 'src-main/core/app/handlers.ts', 'src-main/core/app/data-handlers.ts'),
-      ...[
-        'import-handlers',
-        'locale-asset-handlers',
-        'profile-handlers',
-        'row-action-handlers',
-        'support-handlers',
-        'upload-handlers',
-        'workspace-commands',
-      ].map((name) => knownCycle(RUNTIME, `src-main/core/app/${name}.ts`, 'src-main/core/app/handlers.ts')),
       // session/row.ts (the Row type) and probe/types.ts, prefill/prefill.ts, livingdocs/types.ts
       // name each other's types: a row holds probe facts and prefill values, probe facts and the
       // prefill name the row's kind and entry. Type-only. Untying it is the "core/model" step of

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import { AllowedPaths, confineToAllowed } from './allowed-paths'
 import { dispatchCommand } from './dispatch'
-import type { Handlers } from './handlers'
+import type { Handlers } from './handler-types'
 
 describe('AllowedPaths', () => {
   it('allows what the editor chose and everything under it, nothing else', () => {

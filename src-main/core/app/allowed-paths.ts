@@ -10,7 +10,7 @@
 import { isAbsolute, resolve } from 'node:path'
 import { isInside } from '../scan/inside-roots'
 import { MediaImportError } from './errors'
-import type { Handlers } from './handlers'
+import type { Handlers } from './handler-types'
 
 export class AllowedPaths {
   private readonly roots = new Set<string>()

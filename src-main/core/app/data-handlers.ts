@@ -4,7 +4,7 @@
  * a file the editor chooses (Electron's save dialog); a host without a dialog (the browser test
  * harness) hands the text back for the window to download.
  */
-import type { Handlers } from './handlers'
+import type { Handlers } from './handler-types'
 import { planMetadataCsv } from '../editing/csv-import'
 import { PlanError } from '../editing/plan-edits'
 import { resultRecords, resultsCsv, resultsJson } from '../editing/results-export'

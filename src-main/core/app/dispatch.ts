@@ -6,7 +6,7 @@
 import type { CommandName, CommandResult, IpcResult } from '../../contract'
 import { commandSchemas } from './command-schemas'
 import { MediaImportError, toIpcError } from './errors'
-import type { Handlers } from './handlers'
+import type { Handlers } from './handler-types'
 
 export function isCommandName(name: unknown): name is CommandName {
   return typeof name === 'string' && Object.hasOwn(commandSchemas, name)

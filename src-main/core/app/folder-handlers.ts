@@ -7,7 +7,7 @@ import { isAbsolute } from 'node:path'
 import { z } from 'zod'
 import type { FolderListing } from '../../contract'
 import { MediaImportError } from './errors'
-import type { Handlers } from './handlers'
+import type { Handlers } from './handler-types'
 
 export const folderSchemas = {
   listFolders: z

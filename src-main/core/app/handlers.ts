@@ -3,12 +3,13 @@
  * exactly this table on IPC; the browser test bridge calls exactly this table too, so the
  * renderer is tested against the real core.
  */
-import type { AppInfo, CommandArg, CommandName, CommandResult, EventName, Events } from '../../contract'
+import type { AppInfo } from '../../contract'
 import { RowValidator } from '../editing/row-validator'
 import { SessionEditor } from '../editing/session-editor'
 import type { ProjectModel } from '../livingdocs/types'
 import { Session } from '../session/session'
 import type { ImportSession } from '../importer/import-session'
+import type { Emit, Handlers } from './handler-types'
 import { createDataHandlers, type SaveFile } from './data-handlers'
 import { createEditHandlers } from './edit-handlers'
 import { createFolderHandlers, type ListFolders } from './folder-handlers'
@@ -23,7 +24,7 @@ import { createSupportHandlers, type RevealLogs } from './support-handlers'
 import type { Workspace } from './workspace'
 import { createWorkspaceHandlers } from './workspace-commands'
 
-export type Emit = <E extends EventName>(event: E, payload: Events[E]) => void
+export type { Emit, Handlers }
 
 /** What the host (Electron, the CLI, the test bridge) provides. */
 export interface HostDeps extends ProfileDeps {
@@ -51,8 +52,6 @@ export interface HostDeps extends ProfileDeps {
   /** The session list and switching (core/app/workspace.ts); absent: one session, no list. */
   workspace?: Workspace
 }
-
-export type Handlers = { [K in CommandName]: (arg: CommandArg<K>) => Promise<CommandResult<K>> }
 
 export interface AppCore {
   handlers: Handlers

@@ -5,7 +5,7 @@
 import { z } from 'zod'
 import type { ImportSession } from '../importer/import-session'
 import { MediaImportError } from './errors'
-import type { Handlers } from './handlers'
+import type { Handlers } from './handler-types'
 
 export const importSchemas = {
   submit: z.object({ rowIds: z.array(z.string().min(1).max(100)).min(1).max(100_000).optional() }).strict(),

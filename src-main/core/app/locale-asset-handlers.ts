@@ -13,7 +13,7 @@ import { probeLocaleAsset } from '../importer/locale-asset'
 import { localeAssetRefusal, localeFileRefusal } from '../importer/locale-asset-rules'
 import type { LocaleAsset, Row } from '../session/row'
 import { MediaImportError } from './errors'
-import type { Handlers } from './handlers'
+import type { Handlers } from './handler-types'
 import { fileOnly, localeAssetField } from './locale-asset-history'
 
 type LocaleAssetCommand = 'setLocaleAsset' | 'clearLocaleAsset' | 'pickLocaleAsset'

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { MemorySecretStore, ProfileStore } from '../profile/profile-store'
 import { dispatchCommand } from './dispatch'
-import type { Handlers } from './handlers'
+import type { Handlers } from './handler-types'
 import { createProfileHandlers } from './profile-handlers'
 
 const profile = {

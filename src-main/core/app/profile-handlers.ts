@@ -10,7 +10,7 @@ import type { ProfileStore } from '../profile/profile-store'
 import type { SavedProfile } from '../profile/profile-types'
 import { testConnection, type TestConnectionOptions } from '../profile/test-connection'
 import { MediaImportError } from './errors'
-import type { Handlers } from './handlers'
+import type { Handlers } from './handler-types'
 import type { Workspace } from './workspace'
 
 const secret = z.string().max(8192).optional()

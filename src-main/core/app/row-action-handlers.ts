@@ -12,7 +12,7 @@ import { importRowsAsFiles, linkRowsToExisting } from '../importer/row-actions'
 import type { Session } from '../session/session'
 import { editorUrlFor, isOpenableUrl } from './editor-link'
 import { MediaImportError } from './errors'
-import type { Handlers } from './handlers'
+import type { Handlers } from './handler-types'
 
 const rowIds = z.array(z.string().min(1).max(100)).min(1).max(100_000)
 

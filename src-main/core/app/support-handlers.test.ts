@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { dispatchCommand } from './dispatch'
-import type { Handlers } from './handlers'
+import type { Handlers } from './handler-types'
 import { createSupportHandlers } from './support-handlers'
 
 const table = (reveal?: () => Promise<string>) => createSupportHandlers(reveal) as unknown as Handlers

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod'
 import { MediaImportError } from './errors'
-import type { Handlers } from './handlers'
+import type { Handlers } from './handler-types'
 
 export const supportSchemas = {
   revealLogs: z.undefined(),

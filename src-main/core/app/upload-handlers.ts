@@ -12,7 +12,7 @@ import { uploadKeyOf } from '../storage/types'
 import type { UploadInput, UploadProgress } from '../storage/types'
 import type { UploadEngine } from '../storage/upload-engine'
 import { MediaImportError } from './errors'
-import type { Emit, Handlers } from './handlers'
+import type { Emit, Handlers } from './handler-types'
 
 const rowIds = z.array(z.string().min(1).max(100)).max(100_000)
 

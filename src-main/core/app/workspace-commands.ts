@@ -4,7 +4,7 @@
  */
 import { z } from 'zod'
 import { MediaImportError } from './errors'
-import type { Handlers } from './handlers'
+import type { Handlers } from './handler-types'
 import type { Workspace } from './workspace'
 import { SESSION_ID_PATTERN } from './workspace-sessions'
 
