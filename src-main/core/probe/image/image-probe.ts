@@ -7,6 +7,7 @@
 import { imageSize } from 'image-size'
 import sharp, { type Metadata } from 'sharp'
 import { walkTopLevelBoxes, bufferReader } from '../video/bmff-boxes'
+import { containerBlocks, mergeBlocks, type ContainerBlocks } from '../metadata/container-blocks'
 import { readEmbedded, type MetadataBlocks } from '../metadata/embedded'
 import { readJpegHeader } from '../metadata/jpeg-segments'
 import { isRawMime } from '../detect/media-kinds'
@@ -61,7 +62,12 @@ async function jpegFacts(path: string, read: ReadResult): Promise<ImageFacts> {
   }
   const cut = truncation('image/jpeg', read, header.scanOffset)
   if (cut) return { warnings: [], error: damaged('truncated', 'image/jpeg', cut) }
-  const { embedded, exif, warnings } = await readEmbedded({ exif: header.exif, xmp: header.xmp, iptc: header.irb })
+  const { embedded, exif, warnings } = await readEmbedded({
+    exif: header.exif,
+    xmp: header.xmp,
+    xmpExtended: header.xmpExtended,
+    iptc: header.irb,
+  })
   const orientation = validOrientation(exif.orientation)
   return { ...oriented(header.width, header.height, orientation), orientation, embedded, warnings }
 }
@@ -81,10 +87,13 @@ async function sharpFacts(path: string, mime: string, read: ReadResult): Promise
   } catch (err) {
     return { warnings: [], error: damaged('corrupt', mime, err instanceof Error ? err.message : String(err)) }
   }
-  const blocks: MetadataBlocks = { exif: meta.exif, xmp: meta.xmp, iptc: meta.iptc }
+  const own = await containerBlocks(path, mime, read)
+  if (own.problem) return { warnings: [], error: damaged('corrupt', mime, own.problem) }
+  const blocks: MetadataBlocks = mergeBlocks(own.blocks, { exif: meta.exif, xmp: meta.xmp, iptc: meta.iptc })
   // A TIFF file is itself the EXIF structure.
   if (mime === 'image/tiff' && !blocks.exif) blocks.exif = read.head
   const { embedded, exif, warnings } = await readEmbedded(blocks)
+  warnings.push(...unreadableWarning(own))
   // HEIF/AVIF rotation lives in the container (irot/imir), applied by libheif; EXIF orientation is informational there.
   const orientation = heifTypes.has(mime) ? undefined : validOrientation(meta.orientation ?? exif.orientation)
   const width = meta.autoOrient?.width ?? meta.width
@@ -100,23 +109,33 @@ async function sharpFacts(path: string, mime: string, read: ReadResult): Promise
   return { width, height, orientation, animated, embedded, warnings }
 }
 
-function sizeFacts(mime: string, read: ReadResult): ImageFacts {
-  const cut = truncation(mime, read)
-  if (cut) return { warnings: [], error: damaged('truncated', mime, cut) }
-  try {
-    const size = imageSize(read.head)
-    if (!size.width || !size.height) throw new Error('no width and height, and no viewBox')
-    return { width: size.width, height: size.height, warnings: [] }
-  } catch (err) {
-    return {
-      warnings: [],
-      error: damaged('corrupt', mime, `its size cannot be read (${err instanceof Error ? err.message : String(err)})`),
-    }
-  }
+function unreadableWarning(own: ContainerBlocks): ProbeWarning[] {
+  return own.unreadable ? [{ code: 'metadata-unreadable', message: own.unreadable }] : []
 }
 
-async function rawFacts(mime: string, read: ReadResult): Promise<ImageFacts> {
-  const { embedded, exif, warnings } = await readEmbedded({ exif: read.head })
+async function sizeFacts(path: string, mime: string, read: ReadResult): Promise<ImageFacts> {
+  const cut = truncation(mime, read)
+  if (cut) return { warnings: [], error: damaged('truncated', mime, cut) }
+  let size: { width?: number; height?: number }
+  try {
+    size = imageSize(read.head)
+  } catch {
+    size = {}
+  }
+  if (!size.width || !size.height) {
+    const why = mime === 'image/svg+xml' ? 'it states no width and height, and no viewBox' : 'its size cannot be read'
+    return { warnings: [], error: damaged('corrupt', mime, why) }
+  }
+  const own = await containerBlocks(path, mime, read)
+  const { embedded, warnings } = await readEmbedded(own.blocks)
+  warnings.push(...unreadableWarning(own))
+  return { width: size.width, height: size.height, embedded, warnings }
+}
+
+async function rawFacts(path: string, mime: string, read: ReadResult): Promise<ImageFacts> {
+  const own = await containerBlocks(path, mime, read)
+  const { embedded, exif, warnings } = await readEmbedded({ ...own.blocks, exif: read.head })
+  warnings.push(...unreadableWarning(own))
   const orientation = validOrientation(exif.orientation)
   const [w, h] =
     exif.pixelWidth && exif.pixelHeight
@@ -136,7 +155,7 @@ async function rawFacts(mime: string, read: ReadResult): Promise<ImageFacts> {
 
 export async function probeImage(path: string, mime: string, read: ReadResult): Promise<ImageFacts> {
   if (mime === 'image/jpeg') return jpegFacts(path, read)
-  if (mime === 'image/svg+xml' || mime === 'image/bmp') return sizeFacts(mime, read)
-  if (isRawMime(mime)) return rawFacts(mime, read)
+  if (mime === 'image/svg+xml' || mime === 'image/bmp') return sizeFacts(path, mime, read)
+  if (isRawMime(mime)) return rawFacts(path, mime, read)
   return sharpFacts(path, mime, read)
 }
