@@ -81,6 +81,7 @@ export async function probeFile(file: FileToProbe, context: ProbeContext): Promi
     const facts = await probeVideo(file.path, detected.mimeType, read.size, read.head, context.mediaInfo)
     result.warnings.push(...facts.warnings)
     if (facts.noVideoTrack) result.kind = 'file'
+    if (facts.audioMimeType) result.mimeType = facts.audioMimeType
     if (facts.error) result.error = facts.error
     assign(result, { width: facts.width, height: facts.height, duration: facts.duration, codec: facts.codec })
     if (facts.embedded) result.embedded = facts.embedded

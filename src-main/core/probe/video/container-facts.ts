@@ -11,4 +11,8 @@ export interface ContainerFacts {
   duration?: number
   codec?: string
   embedded?: EmbeddedMetadata
+  /** An XMP packet the container holds (MP4 `uuid` box, QuickTime `XMP_`, Matroska attachment). */
+  xmp?: Buffer
+  /** Why the media data cannot be what the index says (frames beyond the end, none at all). */
+  problem?: string
 }

@@ -34,6 +34,14 @@ function mediaInfoDate(value: unknown): string | undefined {
   return `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}${m[7] ? 'Z' : ''}`
 }
 
+function keywordsOf(value: string | undefined): string[] | undefined {
+  const list = value
+    ?.split(/[,;]/)
+    .map((k) => k.trim())
+    .filter((k) => k.length > 0)
+  return list && list.length > 0 ? list : undefined
+}
+
 function embeddedOf(general: Track | undefined): EmbeddedMetadata | undefined {
   if (!general) return undefined
   return presentFields({
@@ -41,6 +49,9 @@ function embeddedOf(general: Track | undefined): EmbeddedMetadata | undefined {
     description: str(general.Description) ?? str(general.Comment),
     creator: str(general.Performer) ?? str(general.Artist) ?? str(general.Director),
     copyright: str(general.Copyright),
+    keywords: keywordsOf(
+      str(general.Keywords) ?? str((general.extra as Record<string, unknown> | undefined)?.keywords),
+    ),
     dateTaken: mediaInfoDate(general.Recorded_Date) ?? mediaInfoDate(general.Encoded_Date),
     gps: degreesNorthEast(str(general.Recorded_Location)),
   })
