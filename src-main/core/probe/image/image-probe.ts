@@ -9,10 +9,12 @@ import sharp, { type Metadata } from 'sharp'
 import { walkTopLevelBoxes, bufferReader } from '../video/bmff-boxes'
 import { containerBlocks, mergeBlocks, type ContainerBlocks } from '../metadata/container-blocks'
 import { readEmbedded, type MetadataBlocks } from '../metadata/embedded'
+import { wholeFile } from '../metadata/file-bytes'
 import { readJpegHeader } from '../metadata/jpeg-segments'
 import { isRawMime } from '../detect/media-kinds'
 import { readStart, type ReadResult } from '../read-and-hash'
 import type { EmbeddedMetadata, ProbeError, ProbeWarning } from '../types'
+import { heifSize } from './heif-items'
 import { truncation } from './integrity'
 
 export interface ImageFacts {
@@ -84,8 +86,13 @@ async function sharpFacts(path: string, mime: string, read: ReadResult): Promise
   let meta: Metadata
   try {
     meta = await sharp(path, { limitInputPixels: false }).metadata()
-  } catch (err) {
-    return { warnings: [], error: damaged('corrupt', mime, err instanceof Error ? err.message : String(err)) }
+  } catch {
+    if (heifTypes.has(mime)) {
+      const boxes = await heifFromBoxes(path, mime, read)
+      if (boxes) return boxes
+    }
+    // libvips' message (several lines, the file's path) stays out of the row: one plain sentence.
+    return { warnings: [], error: damaged('corrupt', mime, 'its picture data cannot be decoded') }
   }
   const own = await containerBlocks(path, mime, read)
   if (own.problem) return { warnings: [], error: damaged('corrupt', mime, own.problem) }
@@ -107,6 +114,20 @@ async function sharpFacts(path: string, mime: string, read: ReadResult): Promise
     })
   }
   return { width, height, orientation, animated, embedded, warnings }
+}
+
+/** HEIF/AVIF sequences and multi-image files libheif will not open: size from the boxes. */
+async function heifFromBoxes(path: string, mime: string, read: ReadResult): Promise<ImageFacts | undefined> {
+  const file = await wholeFile(path, read)
+  const size = file && heifSize(file)
+  if (!size) return undefined
+  const warnings: ProbeWarning[] = []
+  if (mime.startsWith('image/heic'))
+    warnings.push({
+      code: 'no-preview',
+      message: 'No preview: HEIC pictures (HEVC) cannot be decoded on this computer. The file imports normally.',
+    })
+  return { width: size.width, height: size.height, animated: size.sequence || undefined, warnings }
 }
 
 function unreadableWarning(own: ContainerBlocks): ProbeWarning[] {

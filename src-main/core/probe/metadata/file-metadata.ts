@@ -16,7 +16,8 @@ export async function fileMetadata(
   if (!hasContainerReader(mime)) return { warnings: [] }
   const own = await containerBlocks(path, mime, read)
   // TIFF-based formats are themselves an EXIF structure.
-  const exif = own.blocks.exif ?? (read.head[0] === 0x49 || read.head[0] === 0x4d ? read.head : undefined)
+  const tiff = read.head.length >= 4 && /^(II\*\0|MM\0\*)$/.test(read.head.toString('latin1', 0, 4))
+  const exif = own.blocks.exif ?? (tiff ? read.head : undefined)
   const { embedded, warnings } = await readEmbedded({ ...own.blocks, exif })
   if (own.unreadable) warnings.push({ code: 'metadata-unreadable', message: own.unreadable })
   return { embedded: Object.keys(embedded).length > 0 ? embedded : undefined, warnings }

@@ -98,7 +98,7 @@ export const text = (buf: Buffer, e: Element): string => buf.toString('utf8', e.
 const within = (e: Element, limit: number): boolean => e.end !== undefined && e.end <= limit
 
 /** Facts from the head of the file; undefined when Info and Tracks are not both in it. */
-export function readMatroskaHead(head: Buffer): ContainerFacts | undefined {
+export function readMatroskaHead(head: Buffer, fileSize?: number): ContainerFacts | undefined {
   const top = elements(head, 0, head.length)
   const ebml = top.next().value
   const segment = top.next().value
@@ -124,6 +124,9 @@ export function readMatroskaHead(head: Buffer): ContainerFacts | undefined {
     else if (e.id === ID.title) facts.embedded = { ...facts.embedded, title: text(head, e) }
   }
   if (rawDuration !== undefined && rawDuration > 0) facts.duration = (rawDuration * scale) / 1e9
+  // ffmpeg and mkvmerge write the Segment's size once the file is complete: a copy cut short ends before it.
+  if (fileSize !== undefined && segment.end !== undefined && segment.end > fileSize)
+    facts.problem = `the file ends at byte ${fileSize}, but its header says it runs to byte ${segment.end}`
   if (tagsElement) facts.embedded = fillGaps({ ...facts.embedded }, readMatroskaTags(head, tagsElement))
   for (const entry of elements(head, tracks.start, tracks.end ?? head.length)) {
     if (entry.id !== ID.trackEntry) continue

@@ -86,7 +86,8 @@ async function ownReader(
   size: number,
   head: Buffer,
 ): Promise<ContainerFacts | ProbeError | undefined> {
-  if (matroska.has(mime)) return readMatroskaHead(head)
+  if (matroska.has(mime)) return readMatroskaHead(head, size)
+  if (mime === 'video/x-flv') return flvDeclared(head)
   if (!isoBased.has(mime)) return undefined
   const handle = await open(path, 'r')
   try {
@@ -109,6 +110,26 @@ async function ownReader(
 /** Our readers' answer is used when it is complete: a picture track with a size and a duration, or sound only. */
 const complete = (f: ContainerFacts | undefined): f is ContainerFacts =>
   f !== undefined && (f.hasVideo ? f.duration !== undefined && f.width !== undefined : f.hasAudio)
+
+/**
+ * FLV states its length in the onMetaData script tag (an AMF0 `duration` number); MediaInfo
+ * measures the tags actually there. Only the declared duration is taken here, to compare.
+ */
+function flvDeclared(head: Buffer): ContainerFacts | undefined {
+  const at = head.indexOf('\x00\x08duration\x00', 0, 'latin1')
+  if (at < 0 || at + 19 > head.length) return undefined
+  const declared = head.readDoubleBE(at + 11)
+  return Number.isFinite(declared) && declared > 0
+    ? { hasVideo: false, hasAudio: false, declaredDuration: declared }
+    : undefined
+}
+
+/** Whether the media data is far shorter than the header says (a copy cut short). */
+function shortOfDeclared(facts: ContainerFacts, declared: number | undefined): string | undefined {
+  if (declared === undefined || facts.duration === undefined) return undefined
+  if (declared - facts.duration <= Math.max(1, declared * 0.1)) return undefined
+  return `its header declares ${declared.toFixed(1)} s but the file holds only ${facts.duration.toFixed(1)} s`
+}
 
 /** The sound-only type of each container, as exiftool and browsers name it. */
 const audioTypes: Record<string, string> = {
@@ -167,6 +188,7 @@ export async function probeVideo(
       }
     }
     if (own?.xmp && !facts.xmp) facts.xmp = own.xmp
+    facts.problem ??= own?.problem ?? shortOfDeclared(facts, own?.declaredDuration)
   }
   if (facts.duration === undefined && mime === 'video/ogg')
     facts.duration = await readWith(path, (at) => oggDuration(at, size))
