@@ -15,6 +15,7 @@ import { readMatroskaHead } from './matroska'
 import { factsFromMediaInfo } from './mediainfo-facts'
 import type { MediaInfoReader } from './mediainfo-reader'
 import { oggDuration } from './ogg-duration'
+import { transportStreamDuration } from './ts-duration'
 
 export interface VideoFacts {
   width?: number
@@ -190,6 +191,8 @@ export async function probeVideo(
     if (own?.xmp && !facts.xmp) facts.xmp = own.xmp
     facts.problem ??= own?.problem ?? shortOfDeclared(facts, own?.declaredDuration)
   }
+  if (mime === 'video/mp2t')
+    facts.duration = (await readWith(path, (at) => transportStreamDuration(at, size))) ?? facts.duration
   if (facts.duration === undefined && mime === 'video/ogg')
     facts.duration = await readWith(path, (at) => oggDuration(at, size))
   const embedded = await withXmp(facts)
