@@ -5,7 +5,7 @@
  * RAW through its TIFF structure.
  */
 import { imageSize } from 'image-size'
-import sharp, { type Metadata } from 'sharp'
+import type { Metadata } from 'sharp'
 import { walkTopLevelBoxes, bufferReader } from '../video/bmff-boxes'
 import { containerBlocks, mergeBlocks, type ContainerBlocks } from '../metadata/container-blocks'
 import { readEmbedded, type MetadataBlocks } from '../metadata/embedded'
@@ -30,6 +30,14 @@ export interface ImageFacts {
 }
 
 const maxJpegHeader = 16 << 20
+
+/**
+ * libvips is loaded on the first non-JPEG image, not when the CLI starts: a scan of JPEGs,
+ * videos and files never needs it, and loading it costs tens of milliseconds.
+ */
+type Sharp = typeof import('sharp').default
+let sharpModule: Promise<Sharp> | undefined
+const loadSharp = (): Promise<Sharp> => (sharpModule ??= import('sharp').then((m) => m.default))
 const heifTypes = new Set(['image/heic', 'image/heif', 'image/heic-sequence', 'image/heif-sequence', 'image/avif'])
 
 const label = (mime: string): string =>
@@ -85,7 +93,7 @@ async function sharpFacts(path: string, mime: string, read: ReadResult): Promise
   if (cut) return { warnings: [], error: damaged('truncated', mime, cut) }
   let meta: Metadata
   try {
-    meta = await sharp(path, { limitInputPixels: false }).metadata()
+    meta = await (await loadSharp())(path, { limitInputPixels: false }).metadata()
   } catch {
     if (heifTypes.has(mime)) {
       const boxes = await heifFromBoxes(path, mime, read)
