@@ -5,7 +5,7 @@
  * RAW through its TIFF structure.
  */
 import { imageSize } from 'image-size'
-import type { Metadata } from 'sharp'
+import type { Metadata, default as SharpFactory } from 'sharp'
 import { walkTopLevelBoxes, bufferReader } from '../video/bmff-boxes'
 import { containerBlocks, mergeBlocks, type ContainerBlocks } from '../metadata/container-blocks'
 import { readEmbedded, type MetadataBlocks } from '../metadata/embedded'
@@ -35,7 +35,7 @@ const maxJpegHeader = 16 << 20
  * libvips is loaded on the first non-JPEG image, not when the CLI starts: a scan of JPEGs,
  * videos and files never needs it, and loading it costs tens of milliseconds.
  */
-type Sharp = typeof import('sharp').default
+type Sharp = typeof SharpFactory
 let sharpModule: Promise<Sharp> | undefined
 const loadSharp = (): Promise<Sharp> => (sharpModule ??= import('sharp').then((m) => m.default))
 const heifTypes = new Set(['image/heic', 'image/heif', 'image/heic-sequence', 'image/heif-sequence', 'image/avif'])
