@@ -6,7 +6,7 @@
  */
 import { copyFile, writeFile } from 'node:fs/promises'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { exiftoolReads, makeHeif, makeImage, makePdf, tag } from './fixtures/generate'
+import { exiftoolReads, makeCompressedPdf, makeHeif, makeImage, makePdf, tag } from './fixtures/generate'
 import { probe, tempDir, type TempDir } from './testing/probe-helpers'
 import type { EmbeddedMetadata } from './types'
 
@@ -197,6 +197,20 @@ describe('embedded metadata, per container, as exiftool reads it', () => {
     const b = await probe(both)
     expect(b.embedded).toMatchObject({ ...fromXmp, creator: 'Finance desk' })
     await sameAsExiftool(both, b.embedded, 'XMP')
+  })
+
+  it('PDF 1.5: Info in a compressed object stream, found through a cross-reference stream', async () => {
+    const path = await makeCompressedPdf(dir.path('compressed.pdf'), 'Annual report')
+    expect(await exiftoolReads(path, ['PDF:Title'])).toMatchObject({ Title: 'Annual report' })
+    expect((await probe(path)).embedded).toMatchObject({ title: 'Annual report' })
+    // exiftool's incremental update on top: its new Info dictionary wins, the old title stays.
+    await tag(path, ['-PDF:Author=Finance desk', '-XMP-dc:Description=Figures for the year'])
+    const theirs = await exiftoolReads(path, ['PDF:Title', 'PDF:Author', 'XMP-dc:Description'])
+    expect((await probe(path)).embedded).toMatchObject({
+      title: theirs.Title,
+      creator: theirs.Author,
+      description: theirs.Description,
+    })
   })
 
   it('camera RAW (TIFF-based): XMP and IPTC from its first IFD, for images and file rows alike', async () => {
