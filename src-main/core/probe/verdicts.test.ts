@@ -131,6 +131,16 @@ describe('types', () => {
     expect(await probe(path)).toMatchObject({ kind: 'file', mimeType: 'audio/mp4' })
   })
 
+  it.each(['ico', 'jp2'])('a .%s image the Media Library cannot show is a file, with a warning', async (ext) => {
+    const path = await makeImage(dir.path(`picture.${ext}`), 16, 16)
+    const theirs = await exiftoolReads(path, ['MIMEType'])
+    const result = await probe(path)
+    expect(result).toMatchObject({ kind: 'file', mimeType: theirs.MIMEType })
+    expect(result.warnings.find((w) => w.code === 'unsupported-image')?.message).toMatch(
+      /cannot be shown by the Media Library; this one is imported as a file/,
+    )
+  })
+
   it.each([
     // Headers as the formats define them, enough for exiftool to name the type.
     ['cam.crw', 'II\x1a\0\0\0HEAPCCDR\x01\0\x02\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0'],
