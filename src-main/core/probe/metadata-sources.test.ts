@@ -6,7 +6,7 @@
  */
 import { copyFile, writeFile } from 'node:fs/promises'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { exiftoolReads, makeCompressedPdf, makeHeif, makeImage, makePdf, tag } from './fixtures/generate'
+import { exiftoolReads, makeCompressedPdf, makeHeif, makeImage, makePdf, run, tag, tools } from './fixtures/generate'
 import { probe, tempDir, type TempDir } from './testing/probe-helpers'
 import type { EmbeddedMetadata } from './types'
 
@@ -101,6 +101,25 @@ describe('embedded metadata, per container, as exiftool reads it', () => {
     const result = await probe(path)
     expect(result.embedded).toMatchObject(group === 'XMP' ? fromXmp : fromIim)
     await sameAsExiftool(path, result.embedded, group)
+  })
+
+  it('TIFF: the IIM tag and the digest in the Photoshop resources decide MWG precedence together', async () => {
+    const mwgDescription = async (path: string): Promise<unknown> => {
+      const [first] = JSON.parse(await run(tools.exiftool, ['-j', '-use', 'MWG', '-MWG:Description', path])) as {
+        Description?: unknown
+      }[]
+      return first?.Description
+    }
+    const synced = await tag(await makeImage(dir.path('synced.tif'), 24, 16), [...xmp, ...iim])
+    await tag(synced, ['-IPTCDigest=new'])
+    expect((await probe(synced)).embedded?.description).toBe(await mwgDescription(synced))
+    expect(await mwgDescription(synced)).toBe('Caption from XMP')
+    const edited = dir.path('iim-edited.tif')
+    await copyFile(synced, edited)
+    // An old program edited the IIM without knowing XMP: the stored digest no longer matches.
+    await tag(edited, ['-IPTCDigest=0123456789abcdef0123456789abcdef'])
+    expect(await mwgDescription(edited)).toBe('Caption from IIM')
+    expect((await probe(edited)).embedded?.description).toBe('Caption from IIM')
   })
 
   it('PSD is a file entry, and keeps its metadata for the prefill', async () => {

@@ -42,7 +42,20 @@ export async function readTiffBlocks(readAt: ReadAt, fileSize: number): Promise<
   const out: TiffBlocks = {}
   if (values.has(700)) out.xmp = values.get(700)
   const irb = values.get(34377)
-  const iptc = irb && readImageResources(irb).has(IRB_IPTC) ? irb : values.get(33723)
-  if (iptc) out.iptc = iptc
+  const iim = values.get(33723)
+  if (irb && readImageResources(irb).has(IRB_IPTC)) out.iptc = irb
+  // exiftool (and Photoshop) keep the IIM in its own tag and only the MWG digest in the
+  // resources: put the two together so the digest check sees both.
+  else if (irb && iim) out.iptc = Buffer.concat([irb, iimResource(iim)])
+  else if (iim) out.iptc = iim
   return out
+}
+
+/** An image resource block holding the IIM: `8BIM`, id 0x0404, empty name, size, data padded to even. */
+function iimResource(iim: Buffer): Buffer {
+  const head = Buffer.alloc(12)
+  head.write('8BIM', 0, 'latin1')
+  head.writeUInt16BE(IRB_IPTC, 4)
+  head.writeUInt32BE(iim.length, 8)
+  return Buffer.concat([head, iim, Buffer.alloc(iim.length % 2)])
 }
