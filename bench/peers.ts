@@ -27,6 +27,8 @@ export const TOOLS = {
   exiftool: { command: 'exiftool', debianPackage: 'libimage-exiftool-perl' },
   ffprobe: { command: 'ffprobe', debianPackage: 'ffmpeg' },
   ffmpeg: { command: 'ffmpeg', debianPackage: 'ffmpeg' },
+  convert: { command: '/usr/bin/convert', debianPackage: 'imagemagick' },
+  heifEnc: { command: 'heif-enc', debianPackage: 'libheif-examples' },
   rclone: { command: 'rclone', debianPackage: 'rclone' },
   // Debian's packaged CLI by its path: a pip or pyenv `aws` earlier on PATH is another program.
   aws: { command: '/usr/bin/aws', debianPackage: 'awscli' },

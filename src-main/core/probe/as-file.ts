@@ -55,7 +55,7 @@ export function importAsFile(
       ...(row.warnings ?? []),
       { code: 'imported-as-file', message: `Imported as a file: ${row.probeError.message}` },
     ],
-    prefill: prefillMetadata({ fileName }, mediaType),
+    prefill: prefillMetadata({ fileName, embedded: row.embedded }, mediaType),
   }
 }
 

@@ -7,6 +7,7 @@ import { basename } from 'node:path'
 import { describeFsError } from '../scan/fs-errors'
 import { detectType } from './detect/detect-type'
 import { probeImage } from './image/image-probe'
+import { fileMetadata } from './metadata/file-metadata'
 import { readAndHash, type ReadResult } from './read-and-hash'
 import type { ProbeResult } from './types'
 import type { MediaInfoReader } from './video/mediainfo-reader'
@@ -80,9 +81,15 @@ export async function probeFile(file: FileToProbe, context: ProbeContext): Promi
     const facts = await probeVideo(file.path, detected.mimeType, read.size, read.head, context.mediaInfo)
     result.warnings.push(...facts.warnings)
     if (facts.noVideoTrack) result.kind = 'file'
+    if (facts.audioMimeType) result.mimeType = facts.audioMimeType
     if (facts.error) result.error = facts.error
     assign(result, { width: facts.width, height: facts.height, duration: facts.duration, codec: facts.codec })
     if (facts.embedded) result.embedded = facts.embedded
+  }
+  if (result.kind === 'file' && !result.embedded && !result.error) {
+    const own = await fileMetadata(file.path, detected.mimeType, read)
+    result.warnings.push(...own.warnings)
+    if (own.embedded) result.embedded = own.embedded
   }
   return result
 }

@@ -7,6 +7,7 @@ import { fileTypeFromBuffer } from 'file-type'
 import type { MediaKind } from '../../session/row'
 import type { ProbeWarning } from '../types'
 import { extensionsOf, isUnsupportedImage, kindOfMime, rawMimeFromTiffExtension } from './media-kinds'
+import { sniffRaw } from './raw-magic'
 import { sniffText } from './text-sniff'
 
 export interface Detection {
@@ -36,6 +37,8 @@ async function sniffBinary(head: Buffer): Promise<{ mime: string; ext: string } 
   if (head.length >= 4 && head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff && head[3] !== 0xf7) {
     return { mime: 'image/jpeg', ext: 'jpg' }
   }
+  const raw = sniffRaw(head)
+  if (raw) return raw
   try {
     return await fileTypeFromBuffer(head)
   } catch {

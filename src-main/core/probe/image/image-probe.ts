@@ -5,13 +5,16 @@
  * RAW through its TIFF structure.
  */
 import { imageSize } from 'image-size'
-import sharp, { type Metadata } from 'sharp'
+import type { Metadata, default as SharpFactory } from 'sharp'
 import { walkTopLevelBoxes, bufferReader } from '../video/bmff-boxes'
+import { containerBlocks, mergeBlocks, type ContainerBlocks } from '../metadata/container-blocks'
 import { readEmbedded, type MetadataBlocks } from '../metadata/embedded'
+import { wholeFile } from '../metadata/file-bytes'
 import { readJpegHeader } from '../metadata/jpeg-segments'
 import { isRawMime } from '../detect/media-kinds'
 import { readStart, type ReadResult } from '../read-and-hash'
 import type { EmbeddedMetadata, ProbeError, ProbeWarning } from '../types'
+import { heifSize } from './heif-items'
 import { truncation } from './integrity'
 
 export interface ImageFacts {
@@ -27,6 +30,14 @@ export interface ImageFacts {
 }
 
 const maxJpegHeader = 16 << 20
+
+/**
+ * libvips is loaded on the first non-JPEG image, not when the CLI starts: a scan of JPEGs,
+ * videos and files never needs it, and loading it costs tens of milliseconds.
+ */
+type Sharp = typeof SharpFactory
+let sharpModule: Promise<Sharp> | undefined
+const loadSharp = (): Promise<Sharp> => (sharpModule ??= import('sharp').then((m) => m.default))
 const heifTypes = new Set(['image/heic', 'image/heif', 'image/heic-sequence', 'image/heif-sequence', 'image/avif'])
 
 const label = (mime: string): string =>
@@ -61,7 +72,12 @@ async function jpegFacts(path: string, read: ReadResult): Promise<ImageFacts> {
   }
   const cut = truncation('image/jpeg', read, header.scanOffset)
   if (cut) return { warnings: [], error: damaged('truncated', 'image/jpeg', cut) }
-  const { embedded, exif, warnings } = await readEmbedded({ exif: header.exif, xmp: header.xmp, iptc: header.irb })
+  const { embedded, exif, warnings } = await readEmbedded({
+    exif: header.exif,
+    xmp: header.xmp,
+    xmpExtended: header.xmpExtended,
+    iptc: header.irb,
+  })
   const orientation = validOrientation(exif.orientation)
   return { ...oriented(header.width, header.height, orientation), orientation, embedded, warnings }
 }
@@ -77,14 +93,22 @@ async function sharpFacts(path: string, mime: string, read: ReadResult): Promise
   if (cut) return { warnings: [], error: damaged('truncated', mime, cut) }
   let meta: Metadata
   try {
-    meta = await sharp(path, { limitInputPixels: false }).metadata()
-  } catch (err) {
-    return { warnings: [], error: damaged('corrupt', mime, err instanceof Error ? err.message : String(err)) }
+    meta = await (await loadSharp())(path, { limitInputPixels: false }).metadata()
+  } catch {
+    if (heifTypes.has(mime)) {
+      const boxes = await heifFromBoxes(path, mime, read)
+      if (boxes) return boxes
+    }
+    // libvips' message (several lines, the file's path) stays out of the row: one plain sentence.
+    return { warnings: [], error: damaged('corrupt', mime, 'its picture data cannot be decoded') }
   }
-  const blocks: MetadataBlocks = { exif: meta.exif, xmp: meta.xmp, iptc: meta.iptc }
+  const own = await containerBlocks(path, mime, read)
+  if (own.problem) return { warnings: [], error: damaged('corrupt', mime, own.problem) }
+  const blocks: MetadataBlocks = mergeBlocks(own.blocks, { exif: meta.exif, xmp: meta.xmp, iptc: meta.iptc })
   // A TIFF file is itself the EXIF structure.
   if (mime === 'image/tiff' && !blocks.exif) blocks.exif = read.head
   const { embedded, exif, warnings } = await readEmbedded(blocks)
+  warnings.push(...unreadableWarning(own))
   // HEIF/AVIF rotation lives in the container (irot/imir), applied by libheif; EXIF orientation is informational there.
   const orientation = heifTypes.has(mime) ? undefined : validOrientation(meta.orientation ?? exif.orientation)
   const width = meta.autoOrient?.width ?? meta.width
@@ -100,23 +124,47 @@ async function sharpFacts(path: string, mime: string, read: ReadResult): Promise
   return { width, height, orientation, animated, embedded, warnings }
 }
 
-function sizeFacts(mime: string, read: ReadResult): ImageFacts {
-  const cut = truncation(mime, read)
-  if (cut) return { warnings: [], error: damaged('truncated', mime, cut) }
-  try {
-    const size = imageSize(read.head)
-    if (!size.width || !size.height) throw new Error('no width and height, and no viewBox')
-    return { width: size.width, height: size.height, warnings: [] }
-  } catch (err) {
-    return {
-      warnings: [],
-      error: damaged('corrupt', mime, `its size cannot be read (${err instanceof Error ? err.message : String(err)})`),
-    }
-  }
+/** HEIF/AVIF sequences and multi-image files libheif will not open: size from the boxes. */
+async function heifFromBoxes(path: string, mime: string, read: ReadResult): Promise<ImageFacts | undefined> {
+  const file = await wholeFile(path, read)
+  const size = file && heifSize(file)
+  if (!size) return undefined
+  const warnings: ProbeWarning[] = []
+  if (mime.startsWith('image/heic'))
+    warnings.push({
+      code: 'no-preview',
+      message: 'No preview: HEIC pictures (HEVC) cannot be decoded on this computer. The file imports normally.',
+    })
+  return { width: size.width, height: size.height, animated: size.sequence || undefined, warnings }
 }
 
-async function rawFacts(mime: string, read: ReadResult): Promise<ImageFacts> {
-  const { embedded, exif, warnings } = await readEmbedded({ exif: read.head })
+function unreadableWarning(own: ContainerBlocks): ProbeWarning[] {
+  return own.unreadable ? [{ code: 'metadata-unreadable', message: own.unreadable }] : []
+}
+
+async function sizeFacts(path: string, mime: string, read: ReadResult): Promise<ImageFacts> {
+  const cut = truncation(mime, read)
+  if (cut) return { warnings: [], error: damaged('truncated', mime, cut) }
+  let size: { width?: number; height?: number }
+  try {
+    size = imageSize(read.head)
+  } catch {
+    size = {}
+  }
+  if (!size.width || !size.height) {
+    const why = mime === 'image/svg+xml' ? 'it states no width and height, and no viewBox' : 'its size cannot be read'
+    return { warnings: [], error: damaged('corrupt', mime, why) }
+  }
+  const own = await containerBlocks(path, mime, read)
+  const { embedded, warnings } = await readEmbedded(own.blocks)
+  warnings.push(...unreadableWarning(own))
+  return { width: size.width, height: size.height, embedded, warnings }
+}
+
+async function rawFacts(path: string, mime: string, read: ReadResult): Promise<ImageFacts> {
+  const own = await containerBlocks(path, mime, read)
+  const { embedded, exif, warnings } = await readEmbedded({ ...own.blocks, exif: read.head })
+  warnings.push(...unreadableWarning(own))
   const orientation = validOrientation(exif.orientation)
   const [w, h] =
     exif.pixelWidth && exif.pixelHeight
@@ -136,7 +184,7 @@ async function rawFacts(mime: string, read: ReadResult): Promise<ImageFacts> {
 
 export async function probeImage(path: string, mime: string, read: ReadResult): Promise<ImageFacts> {
   if (mime === 'image/jpeg') return jpegFacts(path, read)
-  if (mime === 'image/svg+xml' || mime === 'image/bmp') return sizeFacts(mime, read)
-  if (isRawMime(mime)) return rawFacts(mime, read)
+  if (mime === 'image/svg+xml' || mime === 'image/bmp') return sizeFacts(path, mime, read)
+  if (isRawMime(mime)) return rawFacts(path, mime, read)
   return sharpFacts(path, mime, read)
 }

@@ -41,10 +41,24 @@ export function truncation(mime: string, read: Ending, jpegScanOffset?: number):
         : undefined
     }
     case 'image/svg+xml':
-      return /<\/([\w.-]+:)?svg>\s*$/i.test(read.tail.toString('utf8'))
-        ? undefined
-        : 'the SVG text stops before its closing </svg> tag'
+      return svgEnds(read) ? undefined : 'the SVG text stops before its closing </svg> tag'
     default:
       return undefined
   }
+}
+
+/**
+ * An SVG ends with `</svg>`, or, when the root element is empty, with its own `/>`: then the
+ * whole document is that one tag (after the prolog), and it is in the head.
+ */
+function svgEnds(read: Ending): boolean {
+  const tail = read.tail.toString('utf8')
+  if (/<\/([\w.-]+:)?svg>\s*$/i.test(tail)) return true
+  if (!/\/>\s*$/.test(tail) || read.head.length < read.size) return false
+  const text = read.head.toString('utf8')
+  const root = /<([\w.-]+:)?svg[\s/>]/i.exec(text)
+  if (!root) return false
+  const rest = text.slice(root.index)
+  // The root tag closes itself and nothing but whitespace or comments follow it.
+  return /^<([\w.-]+:)?svg(\s+[^>]*?)?\/>(\s|<!--[\s\S]*?-->)*$/i.test(rest)
 }

@@ -13,6 +13,7 @@ import { readExifTags, type ExifTags } from './exif-tags'
 import { readIim } from './iptc-iim'
 import { reconcile, type MetadataSources } from './mwg'
 import { iptcFromResources } from './photoshop-irb'
+import { fillGaps, type PlainText } from './plain-text'
 import { NS, readXmp } from './xmp-packet'
 
 /** The XMP namespaces reconcile() reads; other properties are skipped while parsing. */
@@ -31,8 +32,15 @@ export interface MetadataBlocks {
   /** TIFF structure; an `Exif\0\0` preamble is tolerated. */
   exif?: Buffer
   xmp?: Buffer
+  /**
+   * Extended XMP (JPEG: the part of the packet that did not fit one APP1 segment, XMP spec
+   * part 3 §1.1.3.1), already reassembled: read together with `xmp`.
+   */
+  xmpExtended?: Buffer
   /** Photoshop image resources, with or without the `Photoshop 3.0\0` preamble, or a bare IIM record. */
   iptc?: Buffer
+  /** Container text outside EXIF/IPTC/XMP: only fills fields those leave empty (plain-text.ts). */
+  plain?: PlainText
 }
 
 export interface EmbeddedRead {
@@ -48,11 +56,11 @@ function stripPreamble(buf: Buffer, preamble: Buffer): Buffer {
   return buf.subarray(0, preamble.length).equals(preamble) ? buf.subarray(preamble.length) : buf
 }
 
-function failed(block: string, err: unknown): ProbeWarning {
-  const why = err instanceof Error ? err.message : String(err)
+function failed(block: string): ProbeWarning {
+  // The library's own message (often several lines, sometimes a path) is no help to an editor.
   return {
     code: 'metadata-unreadable',
-    message: `The ${block} metadata could not be read (${why}); other fields still count.`,
+    message: `The ${block} metadata is damaged and could not be read; the other fields still count.`,
   }
 }
 
@@ -89,15 +97,16 @@ export async function readEmbedded(blocks: MetadataBlocks): Promise<EmbeddedRead
   if (blocks.exif) {
     try {
       sources.exif = await readExifTags(stripPreamble(blocks.exif, exifPreamble))
-    } catch (err) {
-      warnings.push(failed('EXIF', err))
+    } catch {
+      warnings.push(failed('EXIF'))
     }
   }
   if (blocks.xmp) {
     try {
-      sources.xmp = readXmp(blocks.xmp, xmpNamespaces)
-    } catch (err) {
-      warnings.push(failed('XMP', err))
+      const packet = blocks.xmpExtended ? Buffer.concat([blocks.xmp, blocks.xmpExtended]) : blocks.xmp
+      sources.xmp = readXmp(packet, xmpNamespaces)
+    } catch {
+      warnings.push(failed('XMP'))
     }
   }
   if (blocks.iptc) {
@@ -108,9 +117,9 @@ export async function readEmbedded(blocks: MetadataBlocks): Promise<EmbeddedRead
         sources.iim = readIim(block.iim)
         sources.iimEditedWithoutXmp = block.editedWithoutXmp
       }
-    } catch (err) {
-      warnings.push(failed('IPTC', err))
+    } catch {
+      warnings.push(failed('IPTC'))
     }
   }
-  return { embedded: shareRepeated(reconcile(sources)), exif: sources.exif ?? {}, warnings }
+  return { embedded: shareRepeated(fillGaps(reconcile(sources), blocks.plain)), exif: sources.exif ?? {}, warnings }
 }

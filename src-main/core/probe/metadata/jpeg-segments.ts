@@ -12,6 +12,8 @@ export interface JpegHeader {
   /** TIFF structure of the EXIF block (after the `Exif\0\0` preamble). */
   exif?: Buffer
   xmp?: Buffer
+  /** Extended XMP reassembled from its APP1 parts (XMP spec part 3 §1.1.3.1). */
+  xmpExtended?: Buffer
   /** Concatenated APP13 payloads: Photoshop image resource blocks. */
   irb?: Buffer
   /** Offset of the SOS marker: image data starts after it. */
@@ -24,6 +26,7 @@ export interface JpegHeader {
 
 const exifId = Buffer.from('Exif\0\0', 'latin1')
 const xmpId = Buffer.from('http://ns.adobe.com/xap/1.0/\0', 'latin1')
+const xmpExtensionId = Buffer.from('http://ns.adobe.com/xmp/extension/\0', 'latin1')
 const photoshopId = Buffer.from('Photoshop 3.0\0', 'latin1')
 
 const isStartOfFrame = (m: number): boolean => m >= 0xc0 && m <= 0xcf && m !== 0xc4 && m !== 0xc8 && m !== 0xcc
@@ -39,6 +42,7 @@ export function readJpegHeader(bytes: Buffer, fileSize: number): JpegHeader {
     return { problem: 'not a JPEG: no start-of-image marker' }
   const out: JpegHeader = {}
   const irbParts: Buffer[] = []
+  const extended: ExtendedParts = { parts: [] }
   let offset = 2
   for (;;) {
     if (offset + 4 > bytes.length) break
@@ -68,11 +72,15 @@ export function readJpegHeader(bytes: Buffer, fileSize: number): JpegHeader {
       out.exif = bytes.subarray(dataStart + exifId.length, end)
     } else if (marker === 0xe1 && !out.xmp && startsWith(bytes, dataStart, xmpId)) {
       out.xmp = bytes.subarray(dataStart + xmpId.length, end)
+    } else if (marker === 0xe1 && startsWith(bytes, dataStart, xmpExtensionId)) {
+      addExtendedPart(extended, bytes.subarray(dataStart + xmpExtensionId.length, end))
     } else if (marker === 0xed && startsWith(bytes, dataStart, photoshopId)) {
       irbParts.push(bytes.subarray(dataStart + photoshopId.length, end))
     }
     offset = end
   }
+  const xmpExtended = assembleExtended(extended)
+  if (xmpExtended) out.xmpExtended = xmpExtended
   if (irbParts.length > 0) out.irb = irbParts.length === 1 ? irbParts[0] : Buffer.concat(irbParts)
   if (out.scanOffset === undefined) {
     if (bytes.length < fileSize) return { ...out, needBytes: Math.min(fileSize, Math.max(bytes.length * 2, 1 << 20)) }
@@ -81,4 +89,33 @@ export function readJpegHeader(bytes: Buffer, fileSize: number): JpegHeader {
   if (out.width === undefined || out.height === undefined)
     return { ...out, problem: 'damaged header: no frame size (SOF marker)' }
   return out
+}
+
+interface ExtendedParts {
+  guid?: string
+  fullLength?: number
+  parts: { offset: number; data: Buffer }[]
+}
+
+/** A part: 32-character GUID, full length, offset of this part, data. Other GUIDs are ignored. */
+function addExtendedPart(into: ExtendedParts, part: Buffer): void {
+  if (part.length < 40) return
+  const guid = part.toString('latin1', 0, 32)
+  if (into.guid !== undefined && guid !== into.guid) return
+  into.guid = guid
+  into.fullLength = part.readUInt32BE(32)
+  into.parts.push({ offset: part.readUInt32BE(36), data: part.subarray(40) })
+}
+
+function assembleExtended(parts: ExtendedParts): Buffer | undefined {
+  const { fullLength } = parts
+  if (fullLength === undefined || fullLength > 64 << 20 || parts.parts.length === 0) return undefined
+  const out = Buffer.alloc(fullLength)
+  let filled = 0
+  for (const { offset, data } of parts.parts) {
+    if (offset + data.length > fullLength) return undefined
+    filled += data.copy(out, offset)
+  }
+  // A part is missing (the file was cut or edited by a tool that dropped it): ignore the rest.
+  return filled === fullLength ? out : undefined
 }

@@ -11,4 +11,10 @@ export interface ContainerFacts {
   duration?: number
   codec?: string
   embedded?: EmbeddedMetadata
+  /** An XMP packet the container holds (MP4 `uuid` box, QuickTime `XMP_`, Matroska attachment). */
+  xmp?: Buffer
+  /** The duration the header states, where it can differ from the media data there (FLV). */
+  declaredDuration?: number
+  /** Why the media data cannot be what the index says (frames beyond the end, none at all). */
+  problem?: string
 }

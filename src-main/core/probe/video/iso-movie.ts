@@ -86,6 +86,29 @@ interface Track {
   height: number
   rotation: number
   codec?: string
+  /** From `stsz`; undefined when the track has no sample table. */
+  samples?: number
+  /** The largest chunk offset in `stco`/`co64`: where the track's last data starts. */
+  lastChunk?: number
+}
+
+/** Sample count (`stsz`/`stz2`) and the last chunk's offset (`stco`/`co64`), ISO/IEC 14496-12 §8.7. */
+function sampleTable(buf: Buffer, stbl: Box): Pick<Track, 'samples' | 'lastChunk'> {
+  const out: Pick<Track, 'samples' | 'lastChunk'> = {}
+  for (const b of boxes(buf, stbl.start, stbl.end)) {
+    if ((b.type === 'stsz' || b.type === 'stz2') && b.start + 12 <= b.end) out.samples = buf.readUInt32BE(b.start + 8)
+    else if ((b.type === 'stco' || b.type === 'co64') && b.start + 8 <= b.end) {
+      const count = buf.readUInt32BE(b.start + 4)
+      const width = b.type === 'co64' ? 8 : 4
+      let last = 0
+      for (let i = 0, at = b.start + 8; i < count && at + width <= b.end; i++, at += width) {
+        const offset = width === 8 ? Number(buf.readBigUInt64BE(at)) : buf.readUInt32BE(at)
+        if (offset > last) last = offset
+      }
+      if (count > 0) out.lastChunk = last
+    }
+  }
+  return out
 }
 
 function track(buf: Buffer, trak: Box): Track | undefined {
@@ -104,11 +127,26 @@ function track(buf: Buffer, trak: Box): Track | undefined {
   const stsd = ['minf', 'stbl', 'stsd'].reduce<Box | undefined>((box, type) => box && child(buf, box, type), mdia)
   const entry = stsd ? boxes(buf, stsd.start + 8, stsd.end).next().value : undefined
   const codec = entry ? (codecs[entry.type] ?? entry.type.trim()) : undefined
-  if ((!width || !height) && entry && entry.start + 28 <= entry.end) {
-    width = buf.readUInt16BE(entry.start + 24)
-    height = buf.readUInt16BE(entry.start + 26)
+  const coded = kind === 'vide' && entry && entry.start + 28 <= entry.end ? codedSize(buf, entry) : undefined
+  // Players show the coded picture stretched by its pixel aspect (`pasp`); the track header's
+  // size is only a hint some muxers get wrong (a 352x288 3GP whose tkhd says 504x288).
+  if (coded || ((!width || !height) && entry && entry.start + 28 <= entry.end)) {
+    ;[width, height] = coded ?? [buf.readUInt16BE(entry!.start + 24), buf.readUInt16BE(entry!.start + 26)]
   }
-  return { kind, width, height, rotation, codec }
+  const stbl = ['minf', 'stbl'].reduce<Box | undefined>((box, type) => box && child(buf, box, type), mdia)
+  return { kind, width, height, rotation, codec, ...(stbl ? sampleTable(buf, stbl) : {}) }
+}
+
+/** A visual sample entry's coded size (§12.1.3: 78 bytes of fields, then boxes) widened by its `pasp`. */
+function codedSize(buf: Buffer, entry: Box): [number, number] | undefined {
+  const width = buf.readUInt16BE(entry.start + 24)
+  const height = buf.readUInt16BE(entry.start + 26)
+  if (!width || !height) return undefined
+  const pasp = entry.start + 78 <= entry.end ? child(buf, { ...entry, start: entry.start + 78 }, 'pasp') : undefined
+  if (!pasp || pasp.start + 8 > pasp.end) return [width, height]
+  const h = buf.readUInt32BE(pasp.start)
+  const v = buf.readUInt32BE(pasp.start + 4)
+  return h && v && h !== v ? [Math.round((width * h) / v), height] : [width, height]
 }
 
 /** The value of an `ilst` item: its `data` box after type and locale. */
@@ -125,8 +163,9 @@ function userData(buf: Buffer, udta: Box, into: Map<string, string>): void {
       const length = buf.readUInt16BE(b.start)
       if (length > 0 && b.start + 4 + length <= b.end)
         into.set(b.type, buf.toString('utf8', b.start + 4, b.start + 4 + length).trim())
-    } else if (b.type === 'meta') metadata(buf, { ...b, start: b.start + 4 }, into)
+    } else if (b.type === 'meta') metadata(buf, b, into)
     else if (b.type === 'loci') location(buf, b, into)
+    else if (b.type === 'XMP_') into.set('XMP_', buf.toString('utf8', b.start, b.end))
   }
 }
 
@@ -143,7 +182,11 @@ function location(buf: Buffer, loci: Box, into: Map<string, string>): void {
 }
 
 /** meta: `ilst` items by four-character code, or by `keys` name (`mdta`, as iPhones write). */
-function metadata(buf: Buffer, meta: Box, into: Map<string, string>): void {
+function metadata(buf: Buffer, box: Box, into: Map<string, string>): void {
+  // ISO's `meta` is a full box (4 bytes of version and flags before its children); QuickTime's,
+  // which iPhones and ffmpeg write, is not. Both occur in moov and in udta.
+  const iso = box.start + 8 <= box.end && buf.toString('latin1', box.start + 4, box.start + 8) !== 'hdlr'
+  const meta = iso ? { ...box, start: box.start + 4 } : box
   const keys: string[] = []
   const keysBox = child(buf, meta, 'keys')
   if (keysBox)
@@ -158,19 +201,33 @@ function metadata(buf: Buffer, meta: Box, into: Map<string, string>): void {
   }
 }
 
+/** The first tag present: QuickTime `©` atoms, iTunes items, `mdta` keys (Apple's, or ffmpeg's bare names). */
+function first(tags: Map<string, string>, ...names: string[]): string | undefined {
+  for (const name of names) {
+    const value = tags.get(name) ?? (name.includes('.') ? undefined : tags.get(`com.apple.quicktime.${name}`))
+    if (value) return value
+  }
+  return undefined
+}
+
 function embeddedOf(tags: Map<string, string>, created: string | undefined): EmbeddedMetadata | undefined {
+  const keywords = first(tags, 'keywords', '\xa9key', 'keyw')
   return presentFields({
-    title: tags.get('\xa9nam') ?? tags.get('com.apple.quicktime.title'),
-    description: tags.get('\xa9des') ?? tags.get('com.apple.quicktime.description') ?? tags.get('\xa9cmt'),
-    creator: tags.get('\xa9ART') ?? tags.get('com.apple.quicktime.author'),
-    copyright: tags.get('cprt') ?? tags.get('\xa9cpy') ?? tags.get('com.apple.quicktime.copyright'),
-    gps: iso6709(tags.get('\xa9xyz') ?? tags.get('com.apple.quicktime.location.ISO6709')),
-    dateTaken: tags.get('com.apple.quicktime.creationdate') ?? created,
+    title: first(tags, '\xa9nam', 'title', 'displayname'),
+    description: first(tags, '\xa9des', 'desc', 'description', '\xa9cmt', 'comment'),
+    creator: first(tags, '\xa9ART', 'author', 'artist', '\xa9aut'),
+    copyright: first(tags, 'cprt', '\xa9cpy', 'copyright'),
+    keywords: keywords
+      ?.split(/[,;]/)
+      .map((k) => k.trim())
+      .filter((k) => k.length > 0),
+    gps: iso6709(first(tags, '\xa9xyz', 'location.ISO6709')),
+    dateTaken: first(tags, 'creationdate') ?? created,
   })
 }
 
 /** Facts from a whole `moov` box (its bytes, header included); undefined when it is not understood. */
-export function readMovie(moovBytes: Buffer): ContainerFacts | undefined {
+export function readMovie(moovBytes: Buffer, fileSize?: number): ContainerFacts | undefined {
   const moov = boxes(moovBytes, 0, moovBytes.length).next().value
   if (!moov || moov.type !== 'moov') return undefined
   const mvhd = child(moovBytes, moov, 'mvhd')
@@ -198,12 +255,28 @@ export function readMovie(moovBytes: Buffer): ContainerFacts | undefined {
     hasAudio: tracks.some((t) => t.kind === 'soun'),
     embedded: embeddedOf(tags, macDate(movie.created)),
   }
+  const xmp = tags.get('XMP_')
+  if (xmp) facts.xmp = Buffer.from(xmp, 'utf8')
   if (duration > 0) facts.duration = duration
   if (video) {
     const turned = video.rotation === 90 || video.rotation === 270
     if (video.width && video.height)
       [facts.width, facts.height] = turned ? [video.height, video.width] : [video.width, video.height]
     if (video.codec) facts.codec = video.codec
+    const problem = mediaDataProblem(video, child(moovBytes, moov, 'mvex') !== undefined, fileSize)
+    if (problem) facts.problem = problem
   }
   return facts
+}
+
+/**
+ * A recording whose index promises what the bytes cannot hold: no frame at all, or frames
+ * that start past the end of the file (a copy cut short after the index was written first).
+ * Fragmented files keep their samples in `moof` boxes, so an empty table is normal there.
+ */
+function mediaDataProblem(video: Track, fragmented: boolean, fileSize: number | undefined): string | undefined {
+  if (!fragmented && video.samples === 0) return 'the video track holds no frames'
+  if (fileSize !== undefined && video.lastChunk !== undefined && video.lastChunk >= fileSize)
+    return `its index points to frames at byte ${video.lastChunk}, but the file ends at byte ${fileSize}`
+  return undefined
 }

@@ -4,7 +4,9 @@
  * every muxer we know, so the bytes already read for hashing are enough. When they are not
  * there (or the duration is missing, as in live recordings) MediaInfo takes over.
  */
+import { fillGaps } from '../metadata/plain-text'
 import type { ContainerFacts } from './container-facts'
+import { readMatroskaTags } from './matroska-tags'
 
 const ID = {
   ebml: 0x1a45dfa3,
@@ -12,6 +14,7 @@ const ID = {
   info: 0x1549a966,
   tracks: 0x1654ae6b,
   cluster: 0x1f43b675,
+  tags: 0x1254c367,
   timestampScale: 0x2ad7b1,
   duration: 0x4489,
   title: 0x7ba9,
@@ -40,7 +43,7 @@ const codecs: Record<string, string> = {
   V_PRORES: 'prores',
 }
 
-interface Element {
+export interface Element {
   id: number
   start: number
   /** undefined: unknown size (live streams), runs to the end of its parent. */
@@ -66,7 +69,7 @@ function varint(
   return { value, length, unknown: !keepMarker && allOnes }
 }
 
-function* elements(buf: Buffer, from: number, to: number): Generator<Element> {
+export function* elements(buf: Buffer, from: number, to: number): Generator<Element> {
   let at = from
   while (at < to) {
     const id = varint(buf, at, true)
@@ -80,7 +83,7 @@ function* elements(buf: Buffer, from: number, to: number): Generator<Element> {
   }
 }
 
-function uint(buf: Buffer, e: Element): number {
+export function uint(buf: Buffer, e: Element): number {
   let value = 0
   for (let i = e.start; i < (e.end ?? e.start); i++) value = value * 256 + (buf[i] as number)
   return value
@@ -91,11 +94,11 @@ function float(buf: Buffer, e: Element): number | undefined {
   return length === 8 ? buf.readDoubleBE(e.start) : length === 4 ? buf.readFloatBE(e.start) : undefined
 }
 
-const text = (buf: Buffer, e: Element): string => buf.toString('utf8', e.start, e.end).replace(/\0+$/, '').trim()
+export const text = (buf: Buffer, e: Element): string => buf.toString('utf8', e.start, e.end).replace(/\0+$/, '').trim()
 const within = (e: Element, limit: number): boolean => e.end !== undefined && e.end <= limit
 
 /** Facts from the head of the file; undefined when Info and Tracks are not both in it. */
-export function readMatroskaHead(head: Buffer): ContainerFacts | undefined {
+export function readMatroskaHead(head: Buffer, fileSize?: number): ContainerFacts | undefined {
   const top = elements(head, 0, head.length)
   const ebml = top.next().value
   const segment = top.next().value
@@ -109,6 +112,9 @@ export function readMatroskaHead(head: Buffer): ContainerFacts | undefined {
     if (info && tracks) break
   }
   if (!info || !tracks) return undefined
+  const tagsElement = [...elements(head, segment.start, Math.min(segment.end ?? head.length, head.length))].find(
+    (e) => e.id === ID.tags && within(e, head.length),
+  )
   let scale = 1_000_000
   let rawDuration: number | undefined
   const facts: ContainerFacts = { hasVideo: false, hasAudio: false }
@@ -118,6 +124,10 @@ export function readMatroskaHead(head: Buffer): ContainerFacts | undefined {
     else if (e.id === ID.title) facts.embedded = { ...facts.embedded, title: text(head, e) }
   }
   if (rawDuration !== undefined && rawDuration > 0) facts.duration = (rawDuration * scale) / 1e9
+  // ffmpeg and mkvmerge write the Segment's size once the file is complete: a copy cut short ends before it.
+  if (fileSize !== undefined && segment.end !== undefined && segment.end > fileSize)
+    facts.problem = `the file ends at byte ${fileSize}, but its header says it runs to byte ${segment.end}`
+  if (tagsElement) facts.embedded = fillGaps({ ...facts.embedded }, readMatroskaTags(head, tagsElement))
   for (const entry of elements(head, tracks.start, tracks.end ?? head.length)) {
     if (entry.id !== ID.trackEntry) continue
     let type = 0

@@ -34,13 +34,28 @@ function mediaInfoDate(value: unknown): string | undefined {
   return `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}${m[7] ? 'Z' : ''}`
 }
 
+/** Tags MediaInfo has no field for (FLV's onMetaData, Ogg comments) land in `extra`. */
+const extra = (track: Track): Record<string, unknown> =>
+  typeof track.extra === 'object' && track.extra !== null ? (track.extra as Record<string, unknown>) : {}
+
+function keywordsOf(value: string | undefined): string[] | undefined {
+  const list = value
+    ?.split(/[,;]/)
+    .map((k) => k.trim())
+    .filter((k) => k.length > 0)
+  return list && list.length > 0 ? list : undefined
+}
+
 function embeddedOf(general: Track | undefined): EmbeddedMetadata | undefined {
   if (!general) return undefined
   return presentFields({
     title: str(general.Title) ?? str(general.Movie),
-    description: str(general.Description) ?? str(general.Comment),
+    description: str(general.Description) ?? str(extra(general).description) ?? str(general.Comment),
     creator: str(general.Performer) ?? str(general.Artist) ?? str(general.Director),
     copyright: str(general.Copyright),
+    keywords: keywordsOf(
+      str(general.Keywords) ?? str((general.extra as Record<string, unknown> | undefined)?.keywords),
+    ),
     dateTaken: mediaInfoDate(general.Recorded_Date) ?? mediaInfoDate(general.Encoded_Date),
     gps: degreesNorthEast(str(general.Recorded_Location)),
   })
@@ -56,6 +71,8 @@ export function factsFromMediaInfo(tracks: Track[]): ContainerFacts {
   }
   const duration = num(general?.Duration) ?? num(video?.Duration)
   if (duration !== undefined) facts.duration = duration
+  if (general && (general.IsTruncated ?? extra(general).IsTruncated) === 'Yes')
+    facts.problem = 'the file ends before the media data its header describes'
   if (!video) return facts
   const width = num(video.Width)
   const height = num(video.Height)
