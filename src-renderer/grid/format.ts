@@ -32,9 +32,14 @@ const STATUS_LABELS: Record<RowStatus, string> = {
   imported: 'Imported',
   rejected: 'Rejected',
   conflict: 'Conflict',
+  'in-library': 'Already in the library',
 }
 
-export function formatStatus(row: Pick<Row, 'status' | 'reason' | 'upload'>): string {
+export function formatStatus(row: Pick<Row, 'status' | 'reason' | 'upload' | 'inLibrary'>): string {
+  if (row.status === 'in-library' && row.inLibrary) {
+    const { mediaId, createdAt, origin } = row.inLibrary
+    return `Already in the library: entry ${mediaId}${createdAt ? ` of ${createdAt.slice(0, 10)}` : ''}, ${origin}`
+  }
   // Pausing holds the upload without changing the row's status: say what the editor did.
   const label = row.status === 'uploading' && row.upload?.state === 'paused' ? 'Paused' : STATUS_LABELS[row.status]
   return row.reason ? `${label}: ${row.reason}` : label

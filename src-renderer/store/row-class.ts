@@ -24,6 +24,8 @@ export function classifyRow(row: Row): RowClass | undefined {
     case 'unreadable':
       return undefined
     case 'imported':
+    // Already in the library: done, nothing to send (the submit report counts these apart).
+    case 'in-library':
       return 'imported'
     case 'rejected':
     case 'conflict':

@@ -107,9 +107,11 @@ describe('import pipeline against the Sandbox', () => {
       const [held, lost] = before.session.snapshot().rows.filter((r) => r.status === 'imported')
       if (!held || !lost) throw new Error('expected imported rows')
       before.session.updateRow(held.rowId, { status: 'submitting', result: undefined })
+      // A row never sent has no entry in the library, under its id nor under its content identity.
       before.session.updateRow(lost.rowId, {
         status: 'submitting',
         result: undefined,
+        identitySuffix: 'never-sent',
         entry: { ...lost.entry!, id: 'never-sent-1' },
       })
       await before.close()
@@ -162,7 +164,8 @@ describe('import pipeline against the Sandbox', () => {
       const again = await openImportSession({ dir: sessionDir(), profile, flushMs: 10, holdUploads: true })
       expect(await again.leftovers).toBe(1)
       expect(again.session.getRow(late.rowId)).toMatchObject({ status: 'probed', kind: 'file', mimeType: 'text/plain' })
-      // Held: queued, not sent. Removing the row cancels its upload.
+      // Held: queued (once the library was asked about its content), not sent. Removing the row cancels its upload.
+      await again.pipeline.contentChecked()
       expect(again.engine.status(late.rowId)).toBe('queued')
       again.session.removeRows([late.rowId])
       await expect.poll(() => again.engine.status(late.rowId)).toBe('cancelled')
