@@ -146,6 +146,8 @@ export interface Commands {
   linkToExisting: [{ rowIds: string[] }, RowActionReport]
   /** Damaged images/videos become file rows (the problem kept as a warning) and upload. */
   importAsFile: [{ rowIds: string[] }, RowActionReport]
+  /** Rows "Already in the library" get a new content identity and go again as new entries. */
+  importAgain: [{ rowIds: string[] }, RowActionReport]
   /** Opens an imported entry in the Livingdocs editor; main builds the URL from the profile. */
   openInEditor: [{ mediaId: string }, { url: string; opened: boolean; message?: string }]
   // Support
@@ -221,6 +223,7 @@ export const commandNames = [
   'clearLocaleAsset',
   'linkToExisting',
   'importAsFile',
+  'importAgain',
   'openInEditor',
   'revealLogs',
   'listProfiles',
