@@ -88,6 +88,8 @@ export interface ScanProgress {
   probed?: number
   /** Skipped entries per reason code (os-file, hidden, sidecar, hidden-folder, symlink-loop…). */
   skippedByReason?: Record<string, number>
+  /** Files the session already has a row for (the same path dropped again): nothing was added for them. */
+  alreadyInImport?: number
 }
 
 /** A row's file in one language after a command: its path, or null when there is none (cleared, picker cancelled). */

@@ -230,6 +230,9 @@ async function report(
     ...(result.stopped ? { stopped: result.stopped } : {}),
     ...(result.scan?.state === 'failed' ? { scanFailed: result.scan.message } : {}),
   })
+  const again = result.scan?.alreadyInImport ?? 0
+  if (again > 0)
+    stderr.write(`${again} ${again === 1 ? 'file' : 'files'} already in this import (nothing added for them)\n`)
   if (result.scan?.state === 'failed')
     stderr.write(`The scan stopped: ${terminalText(result.scan.message ?? 'unknown error')}\n`)
   const failed = records.some(isFailure) || result.scan?.state === 'failed' || options.interrupted

@@ -22,12 +22,14 @@ export interface ContentCheckOptions {
   rules?: Partial<RetryRules>
   /** Told when a lookup failed (uploads went ahead; the server still refuses a duplicate). */
   onLookupFailed?: (message: string) => void
+  /** Rows now wait for a lookup; `released` resolves once they were handed on (the engine's idle waits for it). */
+  onWaiting?: (released: Promise<void>) => void
 }
 
 export class ContentCheck {
   private readonly checked = new Set<string>()
   private readonly pending = new Set<string>()
-  private timer: NodeJS.Timeout | undefined
+  private batch: { timer: NodeJS.Timeout; released: () => void } | undefined
   private running: Promise<void> = Promise.resolve()
   private stopped = false
 
@@ -39,19 +41,20 @@ export class ContentCheck {
     if (!rowContentId(row)) return true
     if (!this.pending.has(row.rowId)) {
       this.pending.add(row.rowId)
-      this.timer ??= setTimeout(() => this.flush(), this.options.gatherMs ?? 100)
+      if (!this.batch) {
+        let released = (): void => undefined
+        const waiting = new Promise<void>((resolve) => (released = resolve))
+        this.batch = { timer: setTimeout(() => this.flush(), this.options.gatherMs ?? 100), released }
+        this.options.onWaiting?.(waiting)
+      }
     }
     return false
   }
 
   /** Resolves when no row waits for a lookup. */
   async idle(): Promise<void> {
-    while (this.pending.size > 0 || this.timer) {
-      if (this.timer) {
-        clearTimeout(this.timer)
-        this.timer = undefined
-        this.flush()
-      }
+    while (this.batch) {
+      this.flush()
       await this.running
     }
     await this.running
@@ -59,16 +62,24 @@ export class ContentCheck {
 
   stop(): void {
     this.stopped = true
-    if (this.timer) clearTimeout(this.timer)
-    this.timer = undefined
+    if (this.batch) {
+      clearTimeout(this.batch.timer)
+      this.batch.released()
+    }
+    this.batch = undefined
     this.pending.clear()
   }
 
   private flush(): void {
-    this.timer = undefined
+    const batch = this.batch
+    if (!batch) return
+    this.batch = undefined
+    clearTimeout(batch.timer)
     const ids = [...this.pending]
     this.pending.clear()
+    // check() never throws: a failed lookup releases the rows too.
     this.running = this.running.then(() => this.check(ids))
+    void this.running.then(batch.released)
   }
 
   private async check(rowIds: readonly string[]): Promise<void> {

@@ -23,7 +23,7 @@ describe('content identity', () => {
   it('belongs to a probed row without a probe error; the editor externalId counts only when not blank', () => {
     expect(rowContentId({ sha256: hex })).toMatch(/^sha256-/)
     expect(
-      rowContentId({ sha256: hex, probeError: { code: 'x', message: 'x', canImportAsFile: true } }),
+      rowContentId({ sha256: hex, probeError: { code: 'corrupt', message: 'x', canImportAsFile: true } }),
     ).toBeUndefined()
     expect(rowContentId({})).toBeUndefined()
     expect(editorExternalId({ entry: { id: 'e', externalId: '  ', metadata: {}, translations: {} } })).toBeUndefined()

@@ -129,6 +129,7 @@ describe('import pipeline against the Sandbox', () => {
       // Scanning the same folder again adds nothing, and no upload starts.
       const done = await scan(again, [media.root])
       expect(done.files).toBe(0)
+      expect(done.alreadyInImport).toBe(6)
       await again.engine.idle()
       expect(again.session.size).toBe(6)
 

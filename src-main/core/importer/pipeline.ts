@@ -70,6 +70,7 @@ export class ImportPipeline {
       ...(options.defaultSystemName ? { defaultSystemName: options.defaultSystemName } : {}),
       ...(options.contentCheck ?? {}),
       release: (rowIds) => this.handOver(rowIds.flatMap((id) => session.getRow(id) ?? [])),
+      onWaiting: (released) => options.engine.expectInputs(released),
     })
   }
 
