@@ -71,6 +71,10 @@ describe('import pipeline against the Sandbox', () => {
       const report = await imp.pipeline.submit()
       expect(report).toMatchObject({ considered: 5, imported: 5, rejected: 0, failed: 0, heldBack: 0 })
       expect(report.stopped).toBeUndefined()
+      // The same folder dropped again in the same session adds nothing and says how many files it had.
+      const again = await scan(imp, [media.root])
+      expect(again).toMatchObject({ state: 'done', files: 0, alreadyInImport: media.files.length + 1 })
+      expect(imp.session.size).toBe(media.files.length + 1)
       await imp.close()
 
       const entries = sandbox.emulator.entries()
