@@ -41,6 +41,13 @@ describe('formatStatus', () => {
     )
   })
 
+  it("warns when a row with the editor's own externalId holds bytes the library has as another entry", () => {
+    const contentMatch = { mediaId: 'm-2', origin: 'file "b.jpg"' }
+    expect(formatStatus({ status: 'uploaded', contentMatch })).toBe(
+      'Uploaded (the library also holds this file as entry m-2)',
+    )
+  })
+
   it('says Paused for an upload held by Pause, Uploading otherwise', () => {
     const upload = (state: 'paused' | 'uploading') => ({ state, bytesSent: 0, bytesTotal: 10 })
     expect(formatStatus({ status: 'uploading', upload: upload('paused') })).toBe('Paused')
