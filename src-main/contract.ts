@@ -88,6 +88,8 @@ export interface ScanProgress {
   probed?: number
   /** Skipped entries per reason code (os-file, hidden, sidecar, hidden-folder, symlink-loop…). */
   skippedByReason?: Record<string, number>
+  /** Files the session already has a row for (the same path dropped again): nothing was added for them. */
+  alreadyInImport?: number
 }
 
 /** A row's file in one language after a command: its path, or null when there is none (cleared, picker cancelled). */
@@ -160,6 +162,8 @@ export interface Commands {
   linkToExisting: [{ rowIds: string[] }, RowActionReport]
   /** Damaged images/videos become file rows (the problem kept as a warning) and upload. */
   importAsFile: [{ rowIds: string[] }, RowActionReport]
+  /** Rows "Already in the library" get a new content identity and go again as new entries. */
+  importAgain: [{ rowIds: string[] }, RowActionReport]
   /** Opens an imported entry in the Livingdocs editor; main builds the URL from the profile. */
   openInEditor: [{ mediaId: string }, { url: string; opened: boolean; message?: string }]
   // Support
@@ -236,6 +240,7 @@ export const commandNames = [
   'clearLocaleAsset',
   'linkToExisting',
   'importAsFile',
+  'importAgain',
   'openInEditor',
   'revealLogs',
   'listProfiles',

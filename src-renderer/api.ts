@@ -111,6 +111,7 @@ export function createApi(getBridge: () => MediaImportBridge | undefined): Api {
     clearLocaleAsset: (arg) => call('clearLocaleAsset', arg),
     linkToExisting: (arg) => call('linkToExisting', arg),
     importAsFile: (arg) => call('importAsFile', arg),
+    importAgain: (arg) => call('importAgain', arg),
     openInEditor: (arg) => call('openInEditor', arg),
     revealLogs: () => call('revealLogs'),
     listProfiles: () => call('listProfiles'),

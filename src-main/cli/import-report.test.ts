@@ -79,6 +79,18 @@ describe('import records', () => {
     expect(importSummary([rejected, imported, skipped])).toBe('2 files: 1 rejected, 1 imported (1 skipped)')
   })
 
+  it('reports a file already in the library apart from imported, with its entry, and not as a failure', () => {
+    const inLibrary = { mediaId: 'm-7', createdAt: '2026-12-01T09:00:00.000Z', origin: 'file "a.jpg", imported by "x"' }
+    const known = importRecord(row({ status: 'in-library', inLibrary }))
+    expect(known).toMatchObject({ outcome: 'in-library', mediaId: 'm-7', inLibrary })
+    expect(known.reason).toBe(
+      'Already in the library as entry m-7 on 2026-12-01: file "a.jpg", imported by "x". Not uploaded, not submitted.',
+    )
+    expect(isFailure(known)).toBe(false)
+    const imported = importRecord(row({ status: 'imported', result: { mediaId: 'e2', record: {} } }))
+    expect(importSummary([known, imported, known])).toBe('3 files: 2 already in the library, 1 imported')
+  })
+
   it('prints a file name and a server message with control characters as visible escapes', () => {
     // A CR would let the server's text overwrite the line; ESC [ 32m would paint it green.
     const importFailure = { reason: 'bad\r\x1b[32mimported', retryable: false }

@@ -2,12 +2,24 @@
  * What `media-import import` prints at the end: one record per file with its outcome and, for
  * every file not imported, the reason (field issues name the field). Pure.
  */
-import type { FieldIssue, Row, RowStatus } from '../core/session/row'
+import { describeInLibrary } from '../core/importer/content-identity'
+import type { AlreadyInLibrary, FieldIssue, Row, RowStatus } from '../core/session/row'
 import { formatBytes } from './scan-table'
 import { terminalText } from './terminal-text'
 
 export type Outcome =
-  'imported' | 'skipped' | 'unreadable' | 'upload-failed' | 'held-back' | 'rejected' | 'conflict' | 'failed'
+  | 'imported'
+  | 'in-library'
+  | 'skipped'
+  | 'unreadable'
+  | 'upload-failed'
+  | 'held-back'
+  | 'rejected'
+  | 'conflict'
+  | 'failed'
+
+/** How the summary line names each outcome. */
+const OUTCOME_WORDS: Partial<Record<Outcome, string>> = { 'in-library': 'already in the library' }
 
 export interface ImportRecord {
   relativePath: string
@@ -24,6 +36,9 @@ export interface ImportRecord {
   url?: string
   reason?: string
   issues?: FieldIssue[]
+  /** Outcome `in-library`: the entry that already holds this file's content (or, as a warning, a row's own externalId's). */
+  inLibrary?: AlreadyInLibrary
+  contentMatch?: AlreadyInLibrary
 }
 
 const describeIssues = (issues: readonly FieldIssue[]): string =>
@@ -32,6 +47,7 @@ const describeIssues = (issues: readonly FieldIssue[]): string =>
 function outcomeOf(row: Row): Outcome {
   switch (row.status) {
     case 'imported':
+    case 'in-library':
     case 'skipped':
     case 'unreadable':
     case 'upload-failed':
@@ -43,8 +59,12 @@ function outcomeOf(row: Row): Outcome {
   }
 }
 
+const contentMatchWarning = (match: AlreadyInLibrary): string =>
+  `Warning: the library also holds this file's content as entry ${match.mediaId} (${match.origin}).`
+
 function reasonOf(row: Row, outcome: Outcome): string | undefined {
-  if (outcome === 'imported') return undefined
+  if (outcome === 'in-library' && row.inLibrary) return describeInLibrary(row.inLibrary)
+  if (outcome === 'imported') return row.contentMatch ? contentMatchWarning(row.contentMatch) : undefined
   if (row.issues && row.issues.length > 0) return describeIssues(row.issues)
   if (row.conflict)
     return `The library already holds entry ${row.conflict.existing.mediaId} with this ${row.conflict.field}.`
@@ -74,6 +94,8 @@ export function importRecord(row: Row): ImportRecord {
     status: row.status,
     ...(row.entry ? { entryId: row.entry.id } : {}),
     ...(row.result ? { mediaId: row.result.mediaId } : {}),
+    ...(row.inLibrary ? { mediaId: row.inLibrary.mediaId, inLibrary: row.inLibrary } : {}),
+    ...(row.contentMatch ? { contentMatch: row.contentMatch } : {}),
     ...(row.entry?.mediaType ? { mediaType: row.entry.mediaType } : {}),
     ...(row.kind ? { kind: row.kind } : {}),
     ...(row.mimeType ? { mimeType: row.mimeType } : {}),
@@ -84,9 +106,9 @@ export function importRecord(row: Row): ImportRecord {
   }
 }
 
-/** Imported and skipped files are fine; every other outcome makes the run exit 1. */
+/** Imported, already-in-the-library and skipped files are fine; every other outcome makes the run exit 1. */
 export const isFailure = (record: ImportRecord): boolean =>
-  record.outcome !== 'imported' && record.outcome !== 'skipped'
+  record.outcome !== 'imported' && record.outcome !== 'in-library' && record.outcome !== 'skipped'
 
 const pad = (text: string, width: number): string => (text.length >= width ? `${text} ` : text.padEnd(width))
 
@@ -105,7 +127,7 @@ export function importSummary(records: readonly ImportRecord[]): string {
   const counts = new Map<Outcome, number>()
   for (const r of records) counts.set(r.outcome, (counts.get(r.outcome) ?? 0) + 1)
   const files = records.filter((r) => r.outcome !== 'skipped').length
-  const parts = [...counts].filter(([o]) => o !== 'skipped').map(([o, n]) => `${n} ${o}`)
+  const parts = [...counts].filter(([o]) => o !== 'skipped').map(([o, n]) => `${n} ${OUTCOME_WORDS[o] ?? o}`)
   const skipped = counts.get('skipped')
   return `${files} ${files === 1 ? 'file' : 'files'}: ${parts.join(', ') || 'nothing to import'}${skipped ? ` (${skipped} skipped)` : ''}`
 }

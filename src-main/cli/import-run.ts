@@ -79,6 +79,8 @@ export async function runImportSteps(
   if (plan) result.refused = await applyMetadata(imp, plan)
 
   observer.phase('uploading')
+  // Files the library already holds are found first: they are neither uploaded nor submitted.
+  await untilAborted(imp.pipeline.contentChecked(), signal)
   await untilAborted(imp.engine.idle(), signal)
   const retryable = imp.session
     .snapshot()

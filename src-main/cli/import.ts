@@ -28,7 +28,11 @@ export const importHelp = `Usage: media-import import <path>... --profile FILE [
 Imports files and folders into the Media Library of the profile's Livingdocs project:
 reads each file's type and metadata from its bytes, uploads it to the profile's S3
 storage, validates each entry and submits it, retrying what can be retried.
-Nothing is uploaded twice and nothing is imported twice, even across runs.
+Nothing is uploaded twice and nothing is imported twice, even across runs:
+a file without an externalId is sent as externalId sha256-<hash of its bytes>,
+and a file the library already holds is "already in the library" (its media id,
+date and origin shown), neither uploaded nor imported again. To import such a
+file once more on purpose, give it its own externalId in --metadata.
 
 Options:
   --profile FILE   the profile (JSON): Livingdocs and S3 settings; secrets come from
@@ -49,10 +53,13 @@ Options:
                    path given to import or in an --assets folder, else nothing runs.
   --json           at the end, one JSON object per line and file (NDJSON): relativePath,
                    path, outcome, status, entryId, mediaId, mediaType, kind, mimeType,
-                   size, key, url, reason, issues [{ field, message, source }]
+                   size, key, url, reason, issues [{ field, message, source }],
+                   inLibrary { mediaId, createdAt, externalId, origin } (outcome
+                   in-library), contentMatch (same bytes under another identity)
   -h, --help       show this help
 
-A progress line is shown on a terminal (stderr). Exit status: 0 every file imported,
+A progress line is shown on a terminal (stderr). Exit status: 0 every file imported
+or already in the library,
 1 some files not imported (each listed with its reason), 2 usage or configuration error.`
 
 async function checkRoots(paths: readonly string[]): Promise<void> {
@@ -251,6 +258,9 @@ async function report(
     ...(result.stopped ? { stopped: result.stopped } : {}),
     ...(result.scan?.state === 'failed' ? { scanFailed: result.scan.message } : {}),
   })
+  const again = result.scan?.alreadyInImport ?? 0
+  if (again > 0)
+    stderr.write(`${again} ${again === 1 ? 'file' : 'files'} already in this import (nothing added for them)\n`)
   if (result.scan?.state === 'failed')
     stderr.write(`The scan stopped: ${terminalText(result.scan.message ?? 'unknown error')}\n`)
   const failed = records.some(isFailure) || result.scan?.state === 'failed' || options.interrupted

@@ -124,4 +124,15 @@ export class FakeMediaLibrary implements ImportApi {
     const entry = id ? this.entries.get(id) : undefined
     return normaliseLookupResponse({ results: entry ? [entry] : [] }) ?? []
   }
+
+  /** Many externalIds in one lookup (counts as one request, like the real batched lookup). */
+  async findByExternalIds(systemName: string, externalIds: readonly string[]): Promise<LibraryEntry[]> {
+    await Promise.resolve()
+    this.lookup()
+    const found = externalIds
+      .map((externalId) => this.byExternal.get(`${systemName}/${externalId}`))
+      .map((id) => (id ? this.entries.get(id) : undefined))
+      .filter((e) => e !== undefined)
+    return normaliseLookupResponse({ results: found }) ?? []
+  }
 }

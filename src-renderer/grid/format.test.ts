@@ -30,6 +30,24 @@ describe('formatStatus', () => {
     expect(formatStatus({ status: 'upload-failed', reason: 'timeout' })).toBe('Upload failed: timeout')
   })
 
+  it('says which entry already holds a file, since when and where it came from', () => {
+    const inLibrary = {
+      mediaId: 'm-1',
+      createdAt: '2026-12-01T09:00:00.000Z',
+      origin: 'file "a.jpg", imported by "archive"',
+    }
+    expect(formatStatus({ status: 'in-library', inLibrary })).toBe(
+      'Already in the library: entry m-1 of 2026-12-01, file "a.jpg", imported by "archive"',
+    )
+  })
+
+  it("warns when a row with the editor's own externalId holds bytes the library has as another entry", () => {
+    const contentMatch = { mediaId: 'm-2', origin: 'file "b.jpg"' }
+    expect(formatStatus({ status: 'uploaded', contentMatch })).toBe(
+      'Uploaded (the library also holds this file as entry m-2)',
+    )
+  })
+
   it('says Paused for an upload held by Pause, Uploading otherwise', () => {
     const upload = (state: 'paused' | 'uploading') => ({ state, bytesSent: 0, bytesTotal: 10 })
     expect(formatStatus({ status: 'uploading', upload: upload('paused') })).toBe('Paused')

@@ -44,6 +44,12 @@ export function ScanProgressPanel() {
           {`${filesText(summary)}, ${count(summary.skipped, 'skipped', 'skipped')}, ${count(summary.errors, 'error', 'errors')}`}
         </span>
       )}
+      {summary.alreadyInImport > 0 && (
+        <span className="scan-already">
+          {' '}
+          {`${count(summary.alreadyInImport, 'file', 'files')} already in this import (nothing added for ${summary.alreadyInImport === 1 ? 'it' : 'them'})`}
+        </span>
+      )}
       {summary.message && <span className="scan-message">{summary.message}</span>}
       {summary.state === 'running' && (
         <button type="button" className="button button-quiet" onClick={cancel}>

@@ -18,6 +18,7 @@ const n = (count: number): string => count.toLocaleString('en')
 export function describeReport(r: SubmitReport): string {
   if (r.considered === 0) return 'Nothing to submit.'
   const parts = [`${n(r.imported)} imported`]
+  if (r.inLibrary > 0) parts.push(`${n(r.inLibrary)} already in the library (not created again)`)
   if (r.rejected > 0) parts.push(`${n(r.rejected)} rejected`)
   if (r.conflicts > 0) parts.push(`${n(r.conflicts)} conflict(s)`)
   if (r.failed > 0) parts.push(`${n(r.failed)} failed`)

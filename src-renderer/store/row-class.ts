@@ -23,6 +23,8 @@ export function classifyRow(row: Row): RowClass | undefined {
     case 'skipped':
     case 'unreadable':
       return undefined
+    // Already in the library: done, nothing to send (the submit report counts these apart).
+    case 'in-library':
     case 'imported':
       return 'imported'
     case 'rejected':

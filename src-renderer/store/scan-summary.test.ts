@@ -28,8 +28,14 @@ describe('summarise', () => {
       skipped: 0,
       errors: 0,
       skippedByReason: {},
+      alreadyInImport: 0,
       runningIds: [],
     })
+  })
+
+  it('adds up the files dropped again that the import already had', () => {
+    const summary = summarise([scan('a', { state: 'done', alreadyInImport: 12 }), scan('b', { state: 'done' })])
+    expect(summary.alreadyInImport).toBe(12)
   })
 
   it('adds up counts across scans and stays running while any scan runs', () => {

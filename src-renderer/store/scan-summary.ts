@@ -13,6 +13,8 @@ export interface ScanSummary {
   probed?: number
   /** Skipped entries per reason code, added up across scans. */
   skippedByReason: Record<string, number>
+  /** Files the import already had (dropped again): nothing was added for them. */
+  alreadyInImport: number
   /** Scans still running, so the panel can offer to cancel them. */
   runningIds: string[]
   /** Why the latest failed scan failed, in its own words. */
@@ -29,11 +31,20 @@ export function recordScan(scans: readonly ScanProgress[], report: ScanProgress)
 }
 
 export function summarise(scans: readonly ScanProgress[]): ScanSummary {
-  const summary: ScanSummary = { state: 'idle', files: 0, skipped: 0, errors: 0, skippedByReason: {}, runningIds: [] }
+  const summary: ScanSummary = {
+    state: 'idle',
+    files: 0,
+    skipped: 0,
+    errors: 0,
+    skippedByReason: {},
+    alreadyInImport: 0,
+    runningIds: [],
+  }
   for (const scan of scans) {
     summary.files += scan.files
     summary.skipped += scan.skipped
     summary.errors += scan.errors
+    summary.alreadyInImport += scan.alreadyInImport ?? 0
     if (scan.probed !== undefined) summary.probed = (summary.probed ?? 0) + scan.probed
     for (const [code, n] of Object.entries(scan.skippedByReason ?? {})) {
       summary.skippedByReason[code] = (summary.skippedByReason[code] ?? 0) + n

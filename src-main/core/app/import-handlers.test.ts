@@ -54,7 +54,16 @@ describe('import commands', () => {
       const answer = await dispatchCommand(core.handlers, 'submit', {})
       expect(answer).toEqual({
         ok: true,
-        value: { considered: 5, imported: 5, rejected: 0, conflicts: 0, failed: 0, heldBack: 0, unconfirmed: 0 },
+        value: {
+          considered: 5,
+          imported: 5,
+          rejected: 0,
+          conflicts: 0,
+          failed: 0,
+          inLibrary: 0,
+          heldBack: 0,
+          unconfirmed: 0,
+        },
       })
       const rows = core.session.snapshot().rows.filter((r) => r.status !== 'skipped')
       expect(rows.every((r) => r.status === 'imported' && r.result?.mediaId === r.entry?.id)).toBe(true)

@@ -8,7 +8,7 @@ import { z } from 'zod'
 import type { AppInfo } from '../../contract'
 import type { ProjectModel } from '../livingdocs/types'
 import type { MediaTypeDefaults } from '../prefill/media-type'
-import { importRowsAsFiles, linkRowsToExisting } from '../importer/row-actions'
+import { importRowsAgain, importRowsAsFiles, linkRowsToExisting } from '../importer/row-actions'
 import type { Session } from '../session/session'
 import { editorUrlFor, isOpenableUrl } from './editor-link'
 import { MediaImportError } from './errors'
@@ -19,6 +19,7 @@ const rowIds = z.array(z.string().min(1).max(100)).min(1).max(100_000)
 export const rowActionSchemas = {
   linkToExisting: z.object({ rowIds }).strict(),
   importAsFile: z.object({ rowIds }).strict(),
+  importAgain: z.object({ rowIds }).strict(),
   openInEditor: z.object({ mediaId: z.string().min(1).max(200) }).strict(),
 }
 
@@ -35,10 +36,11 @@ export interface RowActionDeps {
 
 export function createRowActionHandlers(
   deps: RowActionDeps,
-): Pick<Handlers, 'linkToExisting' | 'importAsFile' | 'openInEditor'> {
+): Pick<Handlers, 'linkToExisting' | 'importAsFile' | 'importAgain' | 'openInEditor'> {
   const { session } = deps
   return {
     linkToExisting: ({ rowIds }) => linkRowsToExisting(session, rowIds),
+    importAgain: ({ rowIds }) => importRowsAgain(session, rowIds),
     importAsFile: ({ rowIds }) => {
       const project = deps.project()
       const defaults = deps.mediaTypeDefaults?.()

@@ -128,6 +128,9 @@ export class ScanRunner {
       for await (const walked of walk) {
         const known = this.options.isKnownPath
         const batch = known ? walked.filter((file) => !known(file.path)) : walked
+        if (batch.length < walked.length) {
+          progress.alreadyInImport = (progress.alreadyInImport ?? 0) + walked.length - batch.length
+        }
         const rows = batch.map(rowFromScan)
         this.session.upsertRows(rows)
         // The first rows of a drop go out now, not at the next coalesced flush.

@@ -25,6 +25,16 @@ export interface PreparedSubmission {
   conflicts: Map<string, EntryOutcome & { status: 'conflict' }>
 }
 
+/** The entry as sent: the editor's externalId, else the row's content identity (with a systemName). */
+export function withContentId(
+  entry: ValidationInput['entry'],
+  contentId: string | undefined,
+  defaultSystemName?: string,
+): ValidationInput['entry'] {
+  if (entry.externalId?.trim() || !contentId || !effectiveSystemName(entry, defaultSystemName)) return entry
+  return { ...entry, externalId: contentId }
+}
+
 /** Pure: which rows can go, which are held back and why. */
 export function prepareSubmission(
   model: ProjectModel,
@@ -34,8 +44,12 @@ export function prepareSubmission(
   const issues = validateRows(model, inputs, options)
   const library = new Map((options.library ?? []).map((e) => [externalKey(e.systemName ?? '', e.externalId ?? ''), e]))
   const out: PreparedSubmission = { ready: [], heldBack: new Map(), conflicts: new Map() }
-  for (const input of inputs) {
-    const list = issues.get(input.rowId) ?? []
+  for (const validated of inputs) {
+    const list = issues.get(validated.rowId) ?? []
+    const input = {
+      ...validated,
+      entry: withContentId(validated.entry, validated.contentId, options.defaultSystemName),
+    }
     const systemName = effectiveSystemName(input.entry, options.defaultSystemName)
     const holder =
       systemName && input.entry.externalId ? library.get(externalKey(systemName, input.entry.externalId)) : undefined
@@ -84,7 +98,7 @@ export async function importRows(
   const library = preflight
     ? await preflightLookup(
         api,
-        inputs.map((i) => i.entry),
+        inputs.map((i) => withContentId(i.entry, i.contentId, defaultSystemName)),
         { ...(defaultSystemName ? { defaultSystemName } : {}), ...(options.signal ? { signal: options.signal } : {}) },
       )
     : []

@@ -82,6 +82,33 @@ export class SessionProfileMismatch extends Error {
   }
 }
 
+/**
+ * The paths the session has rows for, kept current as rows are added and removed: a folder
+ * dropped again in the same session adds nothing ("12 files already in this import").
+ */
+function livePaths(session: Session): { has(path: string): boolean } {
+  const pathOf = new Map<string, string>()
+  const rowsAt = new Map<string, number>()
+  const add = (row: { rowId: string; path: string }): void => {
+    if (pathOf.get(row.rowId) === row.path) return
+    pathOf.set(row.rowId, row.path)
+    rowsAt.set(row.path, (rowsAt.get(row.path) ?? 0) + 1)
+  }
+  session.snapshot().rows.forEach(add)
+  session.onRows((rows) => rows.forEach(add))
+  session.onPatch((patch) => {
+    for (const rowId of patch.remove) {
+      const path = pathOf.get(rowId)
+      if (path === undefined || session.getRow(rowId)) continue
+      pathOf.delete(rowId)
+      const left = (rowsAt.get(path) ?? 1) - 1
+      if (left > 0) rowsAt.set(path, left)
+      else rowsAt.delete(path)
+    }
+  })
+  return { has: (path) => rowsAt.has(path) }
+}
+
 export async function openImportSession(options: OpenImportSessionOptions): Promise<ImportSession> {
   const { profile, dir } = options
   const client = new LivingdocsClient(livingdocsOptionsOf(profile, options.livingdocs))
@@ -141,7 +168,7 @@ export async function openImportSession(options: OpenImportSessionOptions): Prom
     reconcileError = err instanceof Error ? err.message : String(err)
   }
 
-  const knownPaths = new Set(session.snapshot().rows.map((row) => row.path))
+  const knownPaths = livePaths(session)
   const leftovers = probeLeftovers(session, prober, { project })
   let closing: Promise<void> | undefined
   return {

@@ -7,7 +7,10 @@ import { LivingdocsApiError } from '../livingdocs/errors'
 import type { ImportEntry, LibraryEntry } from '../livingdocs/types'
 import { retryDelay, type BackoffPolicy } from './backoff'
 
-export type ImportApi = Pick<LivingdocsClient, 'importSerialized' | 'getEntriesByIds' | 'findByExternalId'>
+export type ImportApi = Pick<
+  LivingdocsClient,
+  'importSerialized' | 'getEntriesByIds' | 'findByExternalId' | 'findByExternalIds'
+>
 
 export interface RetryRules {
   maxAttempts: number

@@ -24,6 +24,7 @@ export function conflictWith(field: ImportConflict['field'], existing: LibraryEn
       ...(existing.systemName ? { systemName: existing.systemName } : {}),
       ...(existing.externalId ? { externalId: existing.externalId } : {}),
       ...(existing.filename ? { filename: existing.filename } : {}),
+      ...(typeof existing.record.createdAt === 'string' ? { createdAt: existing.record.createdAt } : {}),
     },
   }
 }

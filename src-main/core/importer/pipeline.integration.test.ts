@@ -71,6 +71,10 @@ describe('import pipeline against the Sandbox', () => {
       const report = await imp.pipeline.submit()
       expect(report).toMatchObject({ considered: 5, imported: 5, rejected: 0, failed: 0, heldBack: 0 })
       expect(report.stopped).toBeUndefined()
+      // The same folder dropped again in the same session adds nothing and says how many files it had.
+      const again = await scan(imp, [media.root])
+      expect(again).toMatchObject({ state: 'done', files: 0, alreadyInImport: media.files.length + 1 })
+      expect(imp.session.size).toBe(media.files.length + 1)
       await imp.close()
 
       const entries = sandbox.emulator.entries()
@@ -107,9 +111,11 @@ describe('import pipeline against the Sandbox', () => {
       const [held, lost] = before.session.snapshot().rows.filter((r) => r.status === 'imported')
       if (!held || !lost) throw new Error('expected imported rows')
       before.session.updateRow(held.rowId, { status: 'submitting', result: undefined })
+      // A row never sent has no entry in the library, under its id nor under its content identity.
       before.session.updateRow(lost.rowId, {
         status: 'submitting',
         result: undefined,
+        identitySuffix: 'never-sent',
         entry: { ...lost.entry!, id: 'never-sent-1' },
       })
       await before.close()
@@ -127,6 +133,7 @@ describe('import pipeline against the Sandbox', () => {
       // Scanning the same folder again adds nothing, and no upload starts.
       const done = await scan(again, [media.root])
       expect(done.files).toBe(0)
+      expect(done.alreadyInImport).toBe(6)
       await again.engine.idle()
       expect(again.session.size).toBe(6)
 
@@ -162,7 +169,8 @@ describe('import pipeline against the Sandbox', () => {
       const again = await openImportSession({ dir: sessionDir(), profile, flushMs: 10, holdUploads: true })
       expect(await again.leftovers).toBe(1)
       expect(again.session.getRow(late.rowId)).toMatchObject({ status: 'probed', kind: 'file', mimeType: 'text/plain' })
-      // Held: queued, not sent. Removing the row cancels its upload.
+      // Held: queued (once the library was asked about its content), not sent. Removing the row cancels its upload.
+      await again.pipeline.contentChecked()
       expect(again.engine.status(late.rowId)).toBe('queued')
       again.session.removeRows([late.rowId])
       await expect.poll(() => again.engine.status(late.rowId)).toBe('cancelled')

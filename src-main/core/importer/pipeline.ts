@@ -12,6 +12,7 @@ import type { Session } from '../session/session'
 import type { UploadEngine } from '../storage/upload-engine'
 import type { UploadEvent, UploadInput } from '../storage/types'
 import { uploadKeyOf } from '../storage/types'
+import { ContentCheck, type ContentCheckOptions } from './content-check'
 import { asApiError, type ImportApi } from './lookups'
 import { INTERRUPTED_REASON, reconcileInterrupted } from './reconcile-interrupted'
 import { localeUploadInputs, uploadChange, uploadInputOf } from './row-assets'
@@ -31,6 +32,8 @@ export interface PipelineOptions {
   newEntryId?: () => string
   /** Submit-loop settings (tests shorten the backoff). */
   submit?: SubmitRowsOptions['submit']
+  /** The lookup before uploads (tests shorten its retries). */
+  contentCheck?: Pick<ContentCheckOptions, 'gatherMs' | 'rules' | 'onLookupFailed'>
 }
 
 export type { SubmitReport }
@@ -43,6 +46,7 @@ export class ImportPipeline {
   private readonly disposers: (() => void)[] = []
   private submitting: Promise<unknown> = Promise.resolve()
   private readonly api: ImportApi
+  private readonly contentCheck: ContentCheck
 
   constructor(private readonly options: PipelineOptions) {
     const { session } = options
@@ -58,7 +62,21 @@ export class ImportPipeline {
       },
       getEntriesByIds: (ids, signal) => real.getEntriesByIds(ids, signal),
       findByExternalId: (systemName, externalId, signal) => real.findByExternalId(systemName, externalId, signal),
+      findByExternalIds: (systemName, externalIds, signal) => real.findByExternalIds(systemName, externalIds, signal),
     }
+    this.contentCheck = new ContentCheck({
+      session,
+      api: this.api,
+      ...(options.defaultSystemName ? { defaultSystemName: options.defaultSystemName } : {}),
+      ...(options.contentCheck ?? {}),
+      release: (rowIds) => this.handOver(rowIds.flatMap((id) => session.getRow(id) ?? [])),
+      onWaiting: (released) => options.engine.expectInputs(released),
+    })
+  }
+
+  /** Resolves when every probed row has had its "already in the library?" lookup. */
+  contentChecked(): Promise<void> {
+    return this.contentCheck.idle()
   }
 
   /** Hooks into session and engine; rows of a reopened session continue where they were. */
@@ -79,6 +97,7 @@ export class ImportPipeline {
   }
 
   stop(): void {
+    this.contentCheck.stop()
     for (const dispose of this.disposers.splice(0)) dispose()
     this.options.session.setShaper(undefined)
   }
@@ -191,7 +210,15 @@ export class ImportPipeline {
       const { kind, message } = asApiError(err)
       unchecked = { kind, message: `Rows from the interrupted run could not be checked: ${message}` }
     })
-    const { session, project, api: _api, engine: _engine, newEntryId: _id, ...settings } = this.options
+    const {
+      session,
+      project,
+      api: _api,
+      engine: _engine,
+      newEntryId: _id,
+      contentCheck: _check,
+      ...settings
+    } = this.options
     const report = await submitSessionRows(session, this.api, project, { ...settings, mode, rowIds, signal })
     if (unchecked) return { ...report, stopped: report.stopped ?? unchecked, unconfirmed: this.interrupted.size }
     return report
@@ -200,6 +227,8 @@ export class ImportPipeline {
   private handOver(rows: readonly Row[]): void {
     const inputs: UploadInput[] = []
     for (const row of rows) {
+      // A file the library may already hold waits for its lookup: a known file costs no upload.
+      if (uploadInputOf(row) && !this.contentCheck.admit(row)) continue
       for (const input of [uploadInputOf(row), ...localeUploadInputs(row)]) {
         if (!input) continue
         const key = uploadKeyOf(input)

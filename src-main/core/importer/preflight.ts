@@ -1,8 +1,10 @@
 /**
  * Before a submit: which entries' `systemName`+`externalId` the library already holds. The
  * result feeds the validation index, so such rows show a conflict (link or change the
- * externalId) before anything is sent. Lookups run a few at a time; each pair is asked once.
+ * externalId) before anything is sent. The externalIds of one systemName are asked many per
+ * request (`externalIds=a,b`, see the client), a few requests at a time; each pair is asked once.
  */
+import { IDS_PER_LOOKUP } from '../livingdocs/client'
 import type { LibraryEntry } from '../livingdocs/types'
 import { effectiveSystemName, externalKey } from '../validation/entry-index'
 import type { RowEntry } from '../session/row'
@@ -18,8 +20,11 @@ export interface PreflightOptions {
   onProgress?: (done: number, total: number) => void
 }
 
+/** externalIds per lookup request, as the client chunks them (IDS_PER_LOOKUP). */
+const PER_REQUEST = IDS_PER_LOOKUP
+
 export async function preflightLookup(
-  api: Pick<ImportApi, 'findByExternalId'>,
+  api: Pick<ImportApi, 'findByExternalIds'>,
   entries: readonly Pick<RowEntry, 'systemName' | 'externalId'>[],
   options: PreflightOptions = {},
 ): Promise<LibraryEntry[]> {
@@ -38,16 +43,24 @@ export async function preflightLookup(
     ...(options.signal ? { signal: options.signal } : {}),
     ...options.rules,
   }
-  const todo = [...pairs.values()]
+  const bySystem = new Map<string, string[]>()
+  for (const [systemName, externalId] of pairs.values()) {
+    bySystem.set(systemName, [...(bySystem.get(systemName) ?? []), externalId])
+  }
+  const todo: [string, string[]][] = []
+  for (const [systemName, ids] of bySystem) {
+    for (let i = 0; i < ids.length; i += PER_REQUEST) todo.push([systemName, ids.slice(i, i + PER_REQUEST)])
+  }
   const found: LibraryEntry[] = []
   let done = 0
   const worker = async (): Promise<void> => {
     for (let next = todo.shift(); next; next = todo.shift()) {
-      const [systemName, externalId] = next
-      const hits = await withRetries(() => api.findByExternalId(systemName, externalId, options.signal), rules)
-      // The client already dropped hits naming another pair; records that omit the pair still belong to it.
-      found.push(...hits.map((h) => ({ ...h, systemName, externalId })))
-      options.onProgress?.(++done, pairs.size)
+      const [systemName, externalIds] = next
+      const hits = await withRetries(() => api.findByExternalIds(systemName, externalIds, options.signal), rules)
+      // The client already dropped hits naming another pair; a record that omits its systemName is this one's.
+      found.push(...hits.map((h) => ({ ...h, systemName })))
+      done += externalIds.length
+      options.onProgress?.(done, pairs.size)
     }
   }
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 4) }, worker))

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { imageRow, sandboxProject } from '../editing/testing/rows'
 import type { Row } from '../session/row'
 import { Session } from '../session/session'
-import { importRowsAsFiles, linkRowsToExisting } from './row-actions'
+import { importRowsAgain, importRowsAsFiles, linkRowsToExisting } from './row-actions'
 import { rowsToSubmit } from './row-outcome'
 
 const conflictRow = (n: number, field: 'externalId' | 'id' = 'externalId'): Row =>
@@ -85,5 +85,35 @@ describe('importing a damaged image as a file', () => {
     expect(row?.entry?.metadata.title).toBe('cut')
     // Refused rows are untouched.
     expect(session.getRow('row-2')?.status).toBe('unreadable')
+  })
+})
+
+describe('importing again as a new entry', () => {
+  const known = (n: number): Row =>
+    imageRow(
+      n,
+      {},
+      {
+        status: 'in-library',
+        sha256: 'ab'.repeat(32),
+        upload: undefined,
+        inLibrary: { mediaId: `theirs-${n}`, origin: 'file "a.jpg", imported by "archive" (found in the library)' },
+      },
+    )
+
+  it('gives rows already in the library a new content identity and makes them ready to upload; refuses others', async () => {
+    const session = new Session({ flushMs: 10_000, rows: [known(1), known(2), imageRow(3)] })
+    const now = () => new Date('2026-12-07T20:01:02.345Z')
+    const report = await importRowsAgain(session, ['row-1', 'row-2', 'row-3'], now)
+    expect(report).toMatchObject({ done: 2, refused: 1 })
+    expect(report.rows[0]?.message).toMatch(
+      /will be imported again as a new entry \(externalId "sha256-(ab){32}-again-20261207t200102z-[0-9a-z]{4}"\); the library then holds this content twice/,
+    )
+    expect(report.rows[2]?.message).toContain('is not marked "Already in the library"')
+    const again = session.getRow('row-1')
+    expect(again).toMatchObject({ status: 'probed', identitySuffix: expect.stringMatching(/^20261207t200102z-/) })
+    expect(again?.inLibrary).toBeUndefined()
+    // Two rows of one choice get different identities.
+    expect(session.getRow('row-2')?.identitySuffix).not.toBe(again?.identitySuffix)
   })
 })

@@ -10,6 +10,7 @@ import type { PrefillContext } from '../probe/row-facts'
 import type { Row } from '../session/row'
 import type { Session } from '../session/session'
 import type { RowActionReport } from './row-action-report'
+import { againSuffix, contentExternalId } from './content-identity'
 import { linkRefusal, linkToExisting } from './row-outcome'
 
 export type { RowActionReport, RowActionResult } from './row-action-report'
@@ -50,6 +51,31 @@ export function linkRowsToExisting(session: Session, rowIds: readonly string[]):
     const change = linkToExisting(row)
     const mediaId = change.result?.mediaId ?? ''
     return { change, mediaId, message: `${row.relativePath} is linked to library entry ${mediaId}.` }
+  })
+}
+
+/**
+ * "Import again as a new entry" on rows the library already holds: the content identity gets a
+ * new suffix (`sha256-<hex>-again-<time>`), so the server takes it as another entry, and the row
+ * uploads and waits for the next submit like any probed row. Said plainly in the answer.
+ */
+export function importRowsAgain(
+  session: Session,
+  rowIds: readonly string[],
+  now: () => Date = () => new Date(),
+): Promise<RowActionReport> {
+  return applyToRows(session, rowIds, (row) => {
+    if (row.status !== 'in-library' || !row.sha256) {
+      return {
+        refused: `${row.relativePath} is not marked "Already in the library"; there is nothing to import again.`,
+      }
+    }
+    const identitySuffix = againSuffix(now())
+    const externalId = contentExternalId(row.sha256, identitySuffix) ?? ''
+    return {
+      change: { status: 'probed', inLibrary: undefined, identitySuffix, issues: [] },
+      message: `${row.relativePath} will be imported again as a new entry (externalId "${externalId}"); the library then holds this content twice.`,
+    }
   })
 }
 

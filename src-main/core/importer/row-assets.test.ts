@@ -150,6 +150,7 @@ describe('draftOf', () => {
     const row = probed({ status: 'uploaded', ...uploadChange(probed(), uploaded) })
     expect(draftOf(row)).toEqual({
       rowId: 'r',
+      contentId: `sha256-${row.sha256}`,
       kind: 'image',
       entry: row.entry,
       asset: {

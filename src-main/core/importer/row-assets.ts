@@ -6,6 +6,7 @@ import type { AssetFacts } from '../livingdocs/entry-builder'
 import type { AssetUpload, LocaleAsset, Row, RowStatus } from '../session/row'
 import type { UploadEvent, UploadInput } from '../storage/types'
 import type { ValidationInput } from '../validation/validate-entry'
+import { rowContentId } from './content-identity'
 
 const fileName = (path: string): string => path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1)
 
@@ -142,8 +143,10 @@ export function draftOf(row: Row): ValidationInput {
   }
   const asset = factsOf(row.upload, row, fileName(row.relativePath))
   const uploadFailures = uploadFailuresOf(row)
+  const contentId = rowContentId(row)
   return {
     rowId: row.rowId,
+    ...(contentId ? { contentId } : {}),
     entry: row.entry ?? { id: '', metadata: {}, translations: {} },
     ...(row.kind ? { kind: row.kind } : {}),
     ...(asset ? { asset } : {}),

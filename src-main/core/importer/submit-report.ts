@@ -6,6 +6,8 @@ export interface SubmitReport {
   rejected: number
   conflicts: number
   failed: number
+  /** Rows whose content the library already held (sent under their content identity): not created again. */
+  inLibrary: number
   /** Not sent: client validation found issues (now on the rows), e.g. an upload not done yet. */
   heldBack: number
   /** The run stopped early (auth, API version, cancel, pre-flight failure): what to do. */

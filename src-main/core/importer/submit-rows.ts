@@ -5,9 +5,10 @@
  * with its reason). Rows with client issues are held back and carry them.
  */
 import type { ProjectModel } from '../livingdocs/types'
-import type { RowStatus } from '../session/row'
+import type { Row, RowStatus } from '../session/row'
 import type { Session } from '../session/session'
 import { importRows, type ImportRowsOptions } from './import-rows'
+import { alreadyInLibrary, editorExternalId, markInLibrary } from './content-identity'
 import { asApiError, type ImportApi } from './lookups'
 import type { EntryOutcome } from './outcome'
 import { draftOf } from './row-assets'
@@ -31,6 +32,18 @@ const submittable: readonly RowStatus[] = ['probed', 'uploading', 'uploaded', 'u
 
 const counter = { imported: 'imported', rejected: 'rejected', conflict: 'conflicts', failed: 'failed' } as const
 
+/**
+ * A row sent under its content identity whose externalId the library holds (found by the lookup
+ * before sending, or a 409 `UniqueIdViolation` on externalId): the same bytes are in the library
+ * already, so the row is "Already in the library", not a conflict to resolve.
+ */
+function inLibraryChange(row: Row | undefined, outcome: EntryOutcome): Partial<Row> | undefined {
+  if (!row || outcome.status !== 'conflict' || outcome.conflict.field !== 'externalId') return undefined
+  if (editorExternalId(row)) return undefined
+  const { mediaId, ...facts } = outcome.conflict.existing
+  return markInLibrary(alreadyInLibrary({ mediaId, ...facts }, 'found in the library when sending'))
+}
+
 export async function submitSessionRows(
   session: Session,
   api: ImportApi,
@@ -43,6 +56,7 @@ export async function submitSessionRows(
     rejected: 0,
     conflicts: 0,
     failed: 0,
+    inLibrary: 0,
     heldBack: 0,
     unconfirmed: 0,
   }
@@ -67,6 +81,12 @@ export async function submitSessionRows(
         }
       },
       onRowOutcome: (id, outcome: EntryOutcome) => {
+        const known = inLibraryChange(session.getRow(id), outcome)
+        if (known) {
+          report.inLibrary++
+          session.updateRow(id, known)
+          return
+        }
         report[counter[outcome.status]]++
         session.updateRow(id, applyOutcome(outcome))
       },

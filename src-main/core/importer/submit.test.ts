@@ -52,6 +52,7 @@ describe('submitEntries', () => {
       },
       getEntriesByIds: library.getEntriesByIds.bind(library),
       findByExternalId: library.findByExternalId.bind(library),
+      findByExternalIds: library.findByExternalIds.bind(library),
     }
     const summary = await submit(library, entries(95), { api })
     expect(statuses(summary)).toEqual({ imported: 95 })

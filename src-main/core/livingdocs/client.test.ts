@@ -217,6 +217,38 @@ describe('lookups', () => {
     expect(found.map((e) => e.id)).toEqual(ids.filter((id) => id.endsWith('1')))
   })
 
+  it('asks many externalIds per request (externalIds=a,b), in chunks of 50, keeping only those asked', async () => {
+    handler = (req, _b, res) => {
+      const params = new URL(req.url ?? '', url).searchParams
+      const asked = params.get('externalIds')?.split(',') ?? []
+      const hits = asked.filter((id) => id.endsWith('7')).map((externalId) => ({ id: `m-${externalId}`, externalId }))
+      json(res, 200, { results: [...hits, { id: 'stranger', externalId: 'not-asked' }] })
+    }
+    const ids = Array.from({ length: 60 }, (_, i) => `sha256-${i}`)
+    const found = await client().findByExternalIds('dam', ids)
+    expect(seen).toHaveLength(2)
+    expect(seen[0]?.url).toMatch(/^\/api\/2026-05\/mediaLibrary\?systemName=dam&externalIds=sha256-0,sha256-1,/)
+    expect(found.map((e) => e.externalId)).toEqual(ids.filter((id) => id.endsWith('7')))
+  })
+
+  it('asks one externalId per request when the server refuses the list (400), and keeps doing so', async () => {
+    handler = (req, _b, res) => {
+      const params = new URL(req.url ?? '', url).searchParams
+      if (params.has('externalIds')) return json(res, 400, { status: 400, error: 'Bad Request', error_details: {} })
+      const one = params.get('externalId') ?? ''
+      json(res, 200, { results: one === 'b' ? [{ id: 'm-b', systemName: 'dam', externalId: 'b' }] : [] })
+    }
+    const api = client()
+    expect((await api.findByExternalIds('dam', ['a', 'b'])).map((e) => e.id)).toEqual(['m-b'])
+    expect(seen.map((r) => r.url)).toEqual([
+      '/api/2026-05/mediaLibrary?systemName=dam&externalIds=a,b',
+      '/api/2026-05/mediaLibrary?systemName=dam&externalId=a',
+      '/api/2026-05/mediaLibrary?systemName=dam&externalId=b',
+    ])
+    await api.findByExternalIds('dam', ['c'])
+    expect(seen.at(-1)?.url).toBe('/api/2026-05/mediaLibrary?systemName=dam&externalId=c')
+  })
+
   it('finds by systemName and externalId', async () => {
     handler = (_req, _b, res) =>
       json(res, 200, {

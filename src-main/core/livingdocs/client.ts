@@ -52,6 +52,8 @@ export class LivingdocsClient {
   private resolving: Promise<string> | undefined
   private configBody: unknown
   private readonly warned = new Set<string>()
+  /** The server refused `externalIds=a,b` once (400): ask one externalId per request from then on. */
+  private singleExternalIds = false
 
   constructor(private readonly options: LivingdocsClientOptions) {
     const problem = apiVersionProblem(options.apiVersion)
@@ -200,6 +202,41 @@ export class LivingdocsClient {
       found.push(...entries.filter((e) => wanted.has(e.id)))
     }
     return found
+  }
+
+  /**
+   * Entries holding any of these externalIds under `systemName`, many per request: the OpenAPI
+   * names the parameter `externalIds` (data/endpoints/get-media-library-entries.yaml), and the
+   * `ids` parameter beside it is a comma-separated list. A server that refuses the list (400) is
+   * asked one `externalId` per request, as the page documents. Ids holding a comma go alone.
+   */
+  async findByExternalIds(
+    systemName: string,
+    externalIds: readonly string[],
+    signal?: AbortSignal,
+  ): Promise<LibraryEntry[]> {
+    const wanted = new Set(externalIds)
+    const single = this.singleExternalIds
+    const listable = single ? [] : [...wanted].filter((id) => !id.includes(','))
+    const alone = single ? [...wanted] : [...wanted].filter((id) => id.includes(','))
+    const found: LibraryEntry[] = []
+    for (let i = 0; i < listable.length; i += IDS_PER_LOOKUP) {
+      const chunk = listable.slice(i, i + IDS_PER_LOOKUP)
+      const query = `systemName=${encodeURIComponent(systemName)}&externalIds=${chunk.map(encodeURIComponent).join(',')}`
+      try {
+        found.push(...(await this.lookup(query, chunk.length, signal)))
+      } catch (err) {
+        if (!(err instanceof LivingdocsApiError) || err.status !== 400) throw err
+        this.singleExternalIds = true
+        alone.push(...listable.slice(i))
+        break
+      }
+    }
+    for (const externalId of alone) found.push(...(await this.findByExternalId(systemName, externalId, signal)))
+    // A server that ignores the filter must not make unrelated entries look like ours.
+    return found.filter(
+      (e) => e.externalId !== undefined && wanted.has(e.externalId) && (e.systemName ?? systemName) === systemName,
+    )
   }
 
   /** Entries with this `systemName` + `externalId` (normally none or one). */

@@ -21,6 +21,8 @@ export type RowStatus =
   | 'imported'
   | 'rejected'
   | 'conflict'
+  /** The library already holds an entry with this file's content: neither uploaded nor submitted. */
+  | 'in-library'
 
 export interface Row {
   /** Stable for the row's whole life; never shown to the server. */
@@ -42,6 +44,15 @@ export interface Row {
   issues?: FieldIssue[]
   /** The library already holds an entry with this row's `systemName`+`externalId` (or id). */
   conflict?: ImportConflict
+  /** Status `in-library`: the entry that already holds this file's content (importer/content-identity.ts). */
+  inLibrary?: AlreadyInLibrary
+  /**
+   * The row's externalId is the editor's own, and the library holds this content under another
+   * identity: a warning naming that entry, not a block.
+   */
+  contentMatch?: AlreadyInLibrary
+  /** Set by "Import again as a new entry": the content identity gets this suffix, a new entry. */
+  identitySuffix?: string
   /** Why the last submit did not settle the row; `retryable` rows go again on re-submit. */
   importFailure?: { reason: string; retryable: boolean }
   /** How many times this row's entry was sent; from the first attempt on its entry id is fixed. */
@@ -124,10 +135,28 @@ export interface ImportedEntry {
   record: Record<string, unknown>
 }
 
+/** The library entry that already holds a row's content, and where it came from. */
+export interface AlreadyInLibrary {
+  mediaId: string
+  /** When the entry was created (ISO), as the library says. */
+  createdAt?: string
+  /** The identity it was found under (`sha256-…`). */
+  externalId?: string
+  /** Plain words: its file name, the system that imported it, and where this was found. */
+  origin: string
+}
+
 /** An existing library entry that collides with a row's entry. */
 export interface ImportConflict {
   field: 'externalId' | 'id'
-  existing: { mediaId: string; mediaType?: string; systemName?: string; externalId?: string; filename?: string }
+  existing: {
+    mediaId: string
+    mediaType?: string
+    systemName?: string
+    externalId?: string
+    filename?: string
+    createdAt?: string
+  }
 }
 
 /** A problem pinned to one field of a row (DESIGN.md §5). */

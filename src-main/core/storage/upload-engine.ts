@@ -70,6 +70,7 @@ export class UploadEngine {
   private readonly multipartThreshold: number
   private readonly largeFilesFirst: boolean
   private idleWaiters: (() => void)[] = []
+  private readonly expected = new Set<Promise<unknown>>()
   private active = 0
   private activeLarge = 0
   private pausedAll = false
@@ -259,8 +260,18 @@ export class UploadEngine {
     this.progress.touchTotal()
   }
 
+  /**
+   * Work that will hand this engine files soon (the importer's "already in the library?" lookup
+   * before uploads): `idle()` waits for it first, so "idle" never comes between a probe and its upload.
+   */
+  expectInputs(work: Promise<unknown>): void {
+    this.expected.add(work)
+    void work.finally(() => this.expected.delete(work)).catch(() => undefined)
+  }
+
   /** Resolves when nothing is queued or uploading (paused and failed files do not count). */
   async idle(): Promise<void> {
+    while (this.expected.size > 0) await Promise.allSettled([...this.expected])
     if (!this.isIdle()) await new Promise<void>((resolve) => this.idleWaiters.push(resolve))
     await this.progress.drain()
   }

@@ -16,6 +16,12 @@ export interface ValidationInput extends EntryDraft {
   rowId: string
   /** The kind the file's bytes showed (probe), to catch an image sent as a video type. */
   kind?: MediaKind
+  /**
+   * The content identity (`sha256-…`, importer/content-identity.ts) the entry is sent with when
+   * the editor sets no externalId. Not validated as the editor's: two rows of the same bytes are
+   * one entry, and the server's answer for the second says so.
+   */
+  contentId?: string
 }
 
 export interface ValidationOptions {

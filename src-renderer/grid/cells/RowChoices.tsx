@@ -7,8 +7,8 @@
 import type { Row } from '../../../src-main/contract'
 import { columnText } from '../cell-display'
 import type { GridColumn } from '../column-model'
-import { backToGrid, importRowsAsFiles, linkRows } from './row-choice-actions'
-import { canImportAsFile, linkTarget } from './row-choices'
+import { backToGrid, importRowsAgain, importRowsAsFiles, linkRows } from './row-choice-actions'
+import { canImportAgain, canImportAsFile, linkTarget } from './row-choices'
 import './row-choices.css'
 
 export function RowChoices({ row, column }: { row: Row; column: GridColumn }) {
@@ -43,6 +43,19 @@ export function RowChoices({ row, column }: { row: Row; column: GridColumn }) {
           onKeyDown={backToGrid}
         >
           Import as file
+        </button>
+      )}
+      {canImportAgain(row) && (
+        <button
+          type="button"
+          className="choice-button"
+          tabIndex={-1}
+          aria-label={`Import ${row.relativePath} again as a new entry`}
+          title="The library already holds this file; import it once more as a separate entry (a new identity)"
+          onClick={() => void importRowsAgain([row.rowId])}
+          onKeyDown={backToGrid}
+        >
+          Import again as a new entry
         </button>
       )}
       <span className="choice-status" title={text}>

@@ -28,6 +28,14 @@ export async function importRowsAsFiles(rowIds: readonly string[]): Promise<void
   }
 }
 
+export async function importRowsAgain(rowIds: readonly string[]): Promise<void> {
+  try {
+    tell(await api.importAgain({ rowIds: [...rowIds] }), 'going again as new entries')
+  } catch (err) {
+    reportFailure(err, 'Importing again as a new entry')
+  }
+}
+
 export async function openInEditor(mediaId: string): Promise<void> {
   try {
     const answer = await api.openInEditor({ mediaId })

@@ -14,7 +14,11 @@ export function linkTarget(row: Row): string | undefined {
 export const canImportAsFile = (row: Row): boolean =>
   row.status === 'unreadable' && row.probeError?.canImportAsFile === true
 
-export const hasRowChoices = (row: Row): boolean => linkTarget(row) !== undefined || canImportAsFile(row)
+/** A row the library already holds can still go as a new entry, on purpose. */
+export const canImportAgain = (row: Row): boolean => row.status === 'in-library'
+
+export const hasRowChoices = (row: Row): boolean =>
+  linkTarget(row) !== undefined || canImportAsFile(row) || canImportAgain(row)
 
 export interface ChoiceGroups {
   /** Rows that can be linked to the entry the library already holds. */

@@ -62,6 +62,14 @@ describe('GET mediaLibrary?ids= and ?systemName=&externalId=', () => {
     expect((otherSystem.body as { results: unknown[] }).results).toEqual([])
   })
 
+  it('takes many externalIds per request in either spelling, leaving out the unknown ones', async () => {
+    const asked = ['A-2', ...Array.from({ length: 48 }, (_, i) => `sha256-${i}`), 'A-1']
+    const singular = await get(`mediaLibrary?systemName=archive&externalId=${asked.join(',')}`)
+    expect(ids((singular.body as { results: unknown }).results)).toEqual(['look-2', 'look-1'])
+    const plural = await get(`mediaLibrary?systemName=archive&externalIds=${asked.join(',')}`)
+    expect(ids((plural.body as { results: unknown }).results)).toEqual(['look-2', 'look-1'])
+  })
+
   it('wraps by version: mediaLibraryEntries or a bare array up to 2025-11', async () => {
     const legacy = await get('mediaLibrary?ids=look-1', '2025-11')
     expect(ids((legacy.body as { mediaLibraryEntries: unknown }).mediaLibraryEntries)).toEqual(['look-1'])

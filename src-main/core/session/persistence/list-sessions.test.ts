@@ -20,11 +20,11 @@ describe('listSessions', () => {
   let closeCrashed: () => Promise<void>
   beforeAll(async () => {
     parent = await mkdtemp(join(tmpdir(), 'list-sessions-'))
-    // Finished: everything imported or skipped, saved and closed.
+    // Finished: everything imported, skipped or already in the library, saved and closed.
     const done = await openSessionFolder(join(parent, '20260101-090000-aaaa'), {
       meta: { profile: { name: 'Production', livingdocsUrl: 'https://ld.example.com' }, roots: ['/media'] },
     })
-    done.session.upsertRows([row('a', 'imported'), row('b', 'skipped')])
+    done.session.upsertRows([row('a', 'imported'), row('b', 'skipped'), row('k', 'in-library')])
     await done.close()
     // Unfinished and never closed (a crash): its changes are only in the journal.
     const crashed = await openSessionFolder(join(parent, '20260102-090000-bbbb'), { meta: { roots: ['/shoot'] } })
@@ -50,7 +50,7 @@ describe('listSessions', () => {
     expect(byName.get('20260101-090000-aaaa')).toMatchObject({
       profileName: 'Production',
       roots: ['/media'],
-      rows: 2,
+      rows: 3,
       imported: 1,
       open: 0,
       unfinished: false,

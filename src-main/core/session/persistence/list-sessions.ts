@@ -34,7 +34,8 @@ export interface SessionSummary {
   openBy?: LockHolder
 }
 
-const settled: ReadonlySet<RowStatus> = new Set(['imported', 'skipped'])
+/** Nothing left to do: imported, skipped, or already in the library (importer/content-identity.ts). */
+const settled: ReadonlySet<RowStatus> = new Set(['imported', 'skipped', 'in-library'])
 const failedStatuses: ReadonlySet<RowStatus> = new Set(['upload-failed', 'rejected', 'conflict', 'unreadable'])
 
 export async function summariseSession(dir: string, name: string): Promise<SessionSummary> {

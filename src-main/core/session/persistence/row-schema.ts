@@ -23,6 +23,7 @@ const status = z.enum([
   'imported',
   'rejected',
   'conflict',
+  'in-library',
 ])
 
 const fieldIssue = z.looseObject({ field: text, message: text, source: z.enum(['client', 'server']) })
@@ -63,6 +64,13 @@ const localeAsset = z.looseObject({
   upload: assetUploadSchema.optional(),
 })
 
+const alreadyInLibrary = z.looseObject({
+  mediaId: text,
+  createdAt: text.optional(),
+  externalId: text.optional(),
+  origin: text,
+})
+
 const rowFields = {
   rowId: text.min(1),
   path: text,
@@ -78,6 +86,9 @@ const rowFields = {
   conflict: z
     .looseObject({ field: z.enum(['externalId', 'id']), existing: z.looseObject({ mediaId: text }) })
     .optional(),
+  inLibrary: alreadyInLibrary.optional(),
+  contentMatch: alreadyInLibrary.optional(),
+  identitySuffix: text.optional(),
   importFailure: z.looseObject({ reason: text, retryable: z.boolean() }).optional(),
   submitAttempts: z.int().nonnegative().optional(),
   sha256: text.optional(),

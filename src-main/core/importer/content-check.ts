@@ -1,0 +1,107 @@
+/**
+ * Holds each probed row's upload until the library has been asked whether it already holds the
+ * row's content (library-check.ts). Rows are gathered for a moment and asked about together, so a
+ * drop of 500 files costs a handful of lookups, and a known file costs no upload. What the answer
+ * finds is put on the rows: "Already in the library" (status `in-library`), or, for a row whose
+ * externalId is the editor's own, a warning naming the entry (`contentMatch`).
+ */
+import type { Row } from '../session/row'
+import type { Session } from '../session/session'
+import { alreadyInLibrary, holderOf, markInLibrary, rowContentId } from './content-identity'
+import { contentTargets, lookUpContent } from './library-check'
+import type { ImportApi, RetryRules } from './lookups'
+
+export interface ContentCheckOptions {
+  session: Session
+  api: Pick<ImportApi, 'findByExternalIds'>
+  defaultSystemName?: string
+  /** Rows whose answer is in: the pipeline hands what may still upload to the engine. */
+  release: (rowIds: readonly string[]) => void
+  /** How long rows are gathered before one lookup; default 100 ms (far less than any upload). */
+  gatherMs?: number
+  rules?: Partial<RetryRules>
+  /** Told when a lookup failed (uploads went ahead; the server still refuses a duplicate). */
+  onLookupFailed?: (message: string) => void
+  /** Rows now wait for a lookup; `released` resolves once they were handed on (the engine's idle waits for it). */
+  onWaiting?: (released: Promise<void>) => void
+}
+
+export class ContentCheck {
+  private readonly checked = new Set<string>()
+  private readonly pending = new Set<string>()
+  private batch: { timer: NodeJS.Timeout; released: () => void } | undefined
+  private running: Promise<void> = Promise.resolve()
+  private stopped = false
+
+  constructor(private readonly options: ContentCheckOptions) {}
+
+  /** True when the row may upload now; false when it waits for its lookup (queued here). */
+  admit(row: Row): boolean {
+    if (this.stopped || this.checked.has(row.rowId)) return true
+    if (!rowContentId(row)) return true
+    if (!this.pending.has(row.rowId)) {
+      this.pending.add(row.rowId)
+      if (!this.batch) {
+        let released = (): void => undefined
+        const waiting = new Promise<void>((resolve) => (released = resolve))
+        this.batch = { timer: setTimeout(() => this.flush(), this.options.gatherMs ?? 100), released }
+        this.options.onWaiting?.(waiting)
+      }
+    }
+    return false
+  }
+
+  /** Resolves when no row waits for a lookup. */
+  async idle(): Promise<void> {
+    while (this.batch) {
+      this.flush()
+      await this.running
+    }
+    await this.running
+  }
+
+  stop(): void {
+    this.stopped = true
+    if (this.batch) {
+      clearTimeout(this.batch.timer)
+      this.batch.released()
+    }
+    this.batch = undefined
+    this.pending.clear()
+  }
+
+  private flush(): void {
+    const batch = this.batch
+    if (!batch) return
+    this.batch = undefined
+    clearTimeout(batch.timer)
+    const ids = [...this.pending]
+    this.pending.clear()
+    // check() never throws: a failed lookup releases the rows too.
+    this.running = this.running.then(() => this.check(ids))
+    void this.running.then(batch.released)
+  }
+
+  private async check(rowIds: readonly string[]): Promise<void> {
+    const { session } = this.options
+    const rows = rowIds.map((id) => session.getRow(id)).filter((row): row is Row => row !== undefined)
+    const targets = contentTargets(rows, this.options.defaultSystemName)
+    try {
+      const found = await lookUpContent(
+        this.options.api,
+        targets,
+        this.options.rules ? { rules: this.options.rules } : {},
+      )
+      for (const target of targets) {
+        const hit = found.get(target.rowId)
+        if (!hit || this.stopped || !session.getRow(target.rowId)) continue
+        const facts = alreadyInLibrary(holderOf(hit))
+        session.updateRow(target.rowId, target.editorOwned ? { contentMatch: facts } : markInLibrary(facts))
+      }
+    } catch (err) {
+      this.options.onLookupFailed?.(err instanceof Error ? err.message : String(err))
+    }
+    for (const id of rowIds) this.checked.add(id)
+    if (!this.stopped) this.options.release(rowIds)
+  }
+}
