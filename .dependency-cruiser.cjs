@@ -44,6 +44,7 @@ const RENDERER_SHARED = [
   '^src-main/core/editing/field-path\\.ts$', // "title", "translations.fr.title": one parser for both sides
   '^src-main/core/editing/tsv\\.ts$', // clipboard rows (copy/paste in the grid)
   '^src-main/core/probe/thumbnails/thumbnail-url\\.ts$', // the thumbnail protocol's address for a row
+  '^src-main/core/session/row-state\\.ts$', // a row's state in words: Status column, counts, CLI alike
 ]
 
 const path = require('node:path')

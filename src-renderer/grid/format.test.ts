@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import type { Row } from '../../src-main/contract'
 import { formatKind, formatSize, formatStatus } from './format'
 
 describe('formatSize', () => {
@@ -24,16 +25,43 @@ describe('formatSize', () => {
 })
 
 describe('formatStatus', () => {
-  it('names the status in words and adds the reason when there is one', () => {
-    expect(formatStatus({ status: 'scanned' })).toBe('Scanned')
-    expect(formatStatus({ status: 'unreadable', reason: 'permission denied' })).toBe('Unreadable: permission denied')
-    expect(formatStatus({ status: 'upload-failed', reason: 'timeout' })).toBe('Upload failed: timeout')
+  const row = (change: Partial<Row>): Row => ({
+    rowId: 'r',
+    path: '/d/a.jpg',
+    relativePath: 'd/a.jpg',
+    size: 1,
+    mtimeMs: 0,
+    status: 'probed',
+    ...change,
+  })
+  const uploaded = { state: 'uploaded', bytesSent: 1, bytesTotal: 1, key: 'k', url: 'http://s/k' } as const
+
+  it('names the state in words and adds the cause when there is one', () => {
+    expect(formatStatus(row({ status: 'scanned' }))).toBe('Reading')
+    expect(formatStatus(row({ status: 'unreadable', reason: 'Permission denied.' }))).toBe(
+      'Cannot be read: Permission denied.',
+    )
+    const error = { code: 'network', message: 'Timed out.', retryable: true }
+    expect(formatStatus(row({ status: 'upload-failed', upload: { ...uploaded, state: 'failed', error } }))).toBe(
+      'Upload failed: Timed out.',
+    )
   })
 
-  it('says Paused for an upload held by Pause, Uploading otherwise', () => {
-    const upload = (state: 'paused' | 'uploading') => ({ state, bytesSent: 0, bytesTotal: 10 })
-    expect(formatStatus({ status: 'uploading', upload: upload('paused') })).toBe('Paused')
-    expect(formatStatus({ status: 'uploading', upload: upload('uploading') })).toBe('Uploading')
+  it('says Paused for an upload held by Pause, the percentage otherwise', () => {
+    const upload = (state: 'paused' | 'uploading') => ({ state, bytesSent: 5, bytesTotal: 10 })
+    expect(formatStatus(row({ status: 'uploading', upload: upload('paused') }))).toBe('Paused')
+    expect(formatStatus(row({ status: 'uploading', upload: upload('uploading') }))).toBe('Uploading 50 %')
+  })
+
+  // Issue #17: both rows read "Uploaded" before.
+  it('says Failed with the reason after a failed submit, and Needs attention for an invalid cell', () => {
+    const importFailure = { reason: 'Server unavailable (503). Gave up after 6 attempt(s).', retryable: true }
+    expect(formatStatus(row({ status: 'uploaded', upload: uploaded, importFailure }))).toBe(
+      'Failed: Server unavailable (503). (6 tries)',
+    )
+    const issues = [{ field: 'metadata.title', message: 'Title is required.', source: 'client' as const }]
+    expect(formatStatus(row({ status: 'uploaded', upload: uploaded, issues }))).toBe('Needs attention: Title')
+    expect(formatStatus(row({ status: 'uploaded', upload: uploaded }))).toBe('Ready')
   })
 })
 

@@ -1,4 +1,5 @@
 /** How row facts read in the grid. Pure, so the wording is tested, not eyeballed. */
+import { rowState, type RowStateOptions } from '../../src-main/core/session/row-state'
 import type { MediaKind, Row, RowStatus } from '../../src-main/contract'
 
 const UNITS = ['kB', 'MB', 'GB', 'TB'] as const
@@ -20,24 +21,9 @@ export function formatSize(bytes: number): string {
   return `${rounded} ${unit}`
 }
 
-const STATUS_LABELS: Record<RowStatus, string> = {
-  scanned: 'Scanned',
-  skipped: 'Skipped',
-  unreadable: 'Unreadable',
-  probed: 'Ready',
-  uploading: 'Uploading',
-  uploaded: 'Uploaded',
-  'upload-failed': 'Upload failed',
-  submitting: 'Importing',
-  imported: 'Imported',
-  rejected: 'Rejected',
-  conflict: 'Conflict',
-}
-
-export function formatStatus(row: Pick<Row, 'status' | 'reason' | 'upload'>): string {
-  // Pausing holds the upload without changing the row's status: say what the editor did.
-  const label = row.status === 'uploading' && row.upload?.state === 'paused' ? 'Paused' : STATUS_LABELS[row.status]
-  return row.reason ? `${label}: ${row.reason}` : label
+/** The Status column: the row's state as core words it for the grid, the counts and the CLI alike. */
+export function formatStatus(row: Row, options?: RowStateOptions): string {
+  return rowState(row, options).label
 }
 
 const KIND_LABELS: Record<MediaKind, string> = { image: 'Image', video: 'Video', file: 'File' }

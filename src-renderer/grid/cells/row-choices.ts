@@ -4,6 +4,7 @@
  * cell shows the row's choices; the error panel applies one choice to every row that has it.
  */
 import type { Row } from '../../../src-main/contract'
+import { isVideoWithoutDuration } from '../../../src-main/core/session/row-state'
 
 /** The library entry an externalId conflict row can be linked to, or undefined. */
 export function linkTarget(row: Row): string | undefined {
@@ -11,8 +12,9 @@ export function linkTarget(row: Row): string | undefined {
   return row.conflict?.field === 'externalId' ? row.conflict.existing.mediaId : undefined
 }
 
+/** A damaged image or video the probe could still read, or a video without duration (core `rowState`). */
 export const canImportAsFile = (row: Row): boolean =>
-  row.status === 'unreadable' && row.probeError?.canImportAsFile === true
+  (row.status === 'unreadable' && row.probeError?.canImportAsFile === true) || isVideoWithoutDuration(row)
 
 export const hasRowChoices = (row: Row): boolean => linkTarget(row) !== undefined || canImportAsFile(row)
 
