@@ -165,7 +165,8 @@ describe('media-import import (spawned bin)', () => {
           ],
         }),
       ])
-      expect(first.stderr).toContain(`Continue with: --session ${session}`)
+      expect(first.stderr).toContain(`Run again: media-import import `)
+      expect(first.stderr).toContain(` --session ${session}`)
       const importedFirst = records(first.stdout).filter((r) => r.outcome === 'imported')
       expect(importedFirst).toHaveLength(4)
 
