@@ -28,7 +28,10 @@ test('every fact the probe found shows on its row', async ({ importer, harness, 
   // Walk order is depth first by name, so the copy in z-copies is found after its original.
   await copyFile(join(FIXTURES, 'mwg-in-sync.jpg'), join(folder, 'z-copies', 'mwg-in-sync copy.jpg'))
   await writeFile(join(folder, 'mislabeled.jpg'), makePng(32, 24))
-  await writeFile(join(folder, 'truncated.jpg'), (await readFile(join(FIXTURES, 'mwg-exif-wins.jpg'))).subarray(0, 1200))
+  await writeFile(
+    join(folder, 'truncated.jpg'),
+    (await readFile(join(FIXTURES, 'mwg-exif-wins.jpg'))).subarray(0, 1200),
+  )
   await makeVideo(join(folder, 'clip.mp4'), { seconds: 2.5, args: ['-pix_fmt', 'yuv420p'] })
 
   await importer.drop([folder])
@@ -41,7 +44,9 @@ test('every fact the probe found shows on its row', async ({ importer, harness, 
   // A photo's thumbnail: made in the background, then loaded by the grid from the cache.
   const photo = preview(at('mwg-in-sync.jpg')).locator('img')
   await expect(photo).toBeVisible({ timeout: 30_000 })
-  await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0)
+  await expect
+    .poll(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+    .toBeGreaterThan(0)
   await expect(photo).toHaveAttribute('src', /^media-thumb:\/\/thumb\/[0-9a-f]{64}-\d+\.webp$/)
 
   // The clip: a poster frame (ffmpeg is installed here) and its duration on the preview.
@@ -49,7 +54,9 @@ test('every fact the probe found shows on its row', async ({ importer, harness, 
   await expect(clip.locator('.preview-duration')).toHaveText('0:02')
   const poster = clip.locator('img')
   await expect(poster).toHaveAttribute('alt', 'Poster frame', { timeout: 30_000 })
-  await expect.poll(() => poster.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0)
+  await expect
+    .poll(() => poster.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+    .toBeGreaterThan(0)
 
   // HEIC cannot be decoded here: no image, the badge, and the reason on hover.
   const heic = preview(at('portrait.heic')).locator('.preview')
@@ -83,12 +90,14 @@ test('every fact the probe found shows on its row', async ({ importer, harness, 
   // The cut-off photo: the problem in its status and in the error mark.
   const status = await grid.cell(at('truncated.jpg'), 'Status')
   // (The status cell may also offer a way out, such as importing the bytes as a file.)
-  await expect(status).toContainText(/Unreadable: .+/)
-  const reason = /Unreadable: (.+)$/.exec((await status.textContent()) ?? '')?.[1] ?? ''
+  await expect(status).toContainText(/Cannot be read: .+/)
+  // The cell shows the first sentence; its tooltip has the reason in full.
+  const reason = (await status.getAttribute('title')) ?? ''
+  expect(reason).not.toBe('')
   const error = (await grid.cell(at('truncated.jpg'), 'File')).locator('[data-note="error"]')
   await expect(error).toHaveAttribute('title', `Cannot be imported as it is: ${reason}`)
   // The video without an index says why too.
-  await expect(await grid.cell(at('no-index.mp4'), 'Status')).toContainText(/Unreadable: .*index/i)
+  await expect(await grid.cell(at('no-index.mp4'), 'Status')).toContainText(/Cannot be read: .*index/i)
 
   // The marks' labels are drawn, not text: the cell still reads as its path.
   expect(await warning.evaluate((el) => getComputedStyle(el, '::after').content)).toBe('"Warning"')

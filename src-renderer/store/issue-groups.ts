@@ -24,8 +24,13 @@ export interface RowSummary {
   groups: IssueGroup[]
 }
 
+/** The cards of failed submits and uploads (`rowProblems`): their numbers are the server's, not the row's. */
+const STATE_FIELDS = new Set(['Import', 'Upload'])
+
 export function issueKey(issue: FieldIssue): string {
-  const message = issue.message.replace(/"[^"]*"/g, '"…"').replace(/\d+/g, '…')
+  const quoted = issue.message.replace(/"[^"]*"/g, '"…"')
+  // "503", "after 6 attempts" are the same for every row and say what happened: they stay.
+  const message = STATE_FIELDS.has(issue.field) ? quoted : quoted.replace(/\d+/g, '…')
   return `${issue.field}\u0000${message}`
 }
 

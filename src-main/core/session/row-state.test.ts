@@ -24,7 +24,7 @@ const cases: [string, Row, Partial<RowState>][] = [
   [
     'skipped',
     row({ status: 'skipped', reason: 'Hidden file.' }),
-    { kind: 'skipped', label: 'Skipped', reason: 'Hidden file.', group: undefined },
+    { kind: 'skipped', label: 'Skipped: Hidden file.', reason: 'Hidden file.', group: undefined },
   ],
   [
     'unreadable, can be imported as a file',

@@ -190,7 +190,7 @@ export function rowState(row: Row, options: RowStateOptions = {}): RowState {
     case 'skipped':
       return {
         kind: 'skipped',
-        label: 'Skipped',
+        label: row.reason ? `Skipped: ${shortCause(row.reason)}` : 'Skipped',
         ...(row.reason ? { reason: row.reason } : {}),
         waysOut: [],
         group: undefined,

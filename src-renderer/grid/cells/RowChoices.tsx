@@ -5,7 +5,7 @@
  * the cell moves onto them, Esc goes back to the grid.
  */
 import type { Row } from '../../../src-main/contract'
-import { columnText } from '../cell-display'
+import { columnText, columnTooltip } from '../cell-display'
 import type { GridColumn } from '../column-model'
 import { backToGrid, importRowsAsFiles, linkRows } from './row-choice-actions'
 import { canImportAsFile, linkTarget } from './row-choices'
@@ -45,7 +45,7 @@ export function RowChoices({ row, column }: { row: Row; column: GridColumn }) {
           Import as file
         </button>
       )}
-      <span className="choice-status" title={text}>
+      <span className="choice-status" title={columnTooltip(column, row) ?? text}>
         {text}
       </span>
     </span>

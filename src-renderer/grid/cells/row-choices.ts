@@ -45,3 +45,11 @@ export function describeChoice(
   const more = report.refused > 1 ? ` (and ${(report.refused - 1).toLocaleString('en')} more not changed)` : ''
   return `${done} Not changed: ${first}${more}`
 }
+
+/** The question asked before one choice changes many rows at once: the count first, then what happens. */
+export function confirmChoice(choice: 'link' | 'asFile', rows: number): string {
+  const n = rows.toLocaleString('en')
+  return choice === 'link'
+    ? `Link ${n} row${rows === 1 ? '' : 's'} to the entries the library already holds? Nothing is sent for them; they count as imported.`
+    : `Import ${n} row${rows === 1 ? '' : 's'} as plain files? Their uploads start now, and they go to the file media type.`
+}
