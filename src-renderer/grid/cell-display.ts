@@ -5,10 +5,9 @@
 import { formatCellValue } from '../../src-main/core/editing/cell-text'
 import { issueCoversField, parseField, readField } from '../../src-main/core/editing/field-path'
 import type { FieldIssue, ProjectModel, Row } from '../../src-main/contract'
-import { rowState } from '../../src-main/core/session/row-state'
 import { rowProblems } from '../store/issue-groups'
 import type { GridColumn } from './column-model'
-import { formatKind, formatSize, formatStatus } from './format'
+import { formatKind, formatSize, formatStatus, statusTooltip } from './format'
 
 export function formatUpload(upload: Row['upload']): string {
   if (!upload) return ''
@@ -69,13 +68,7 @@ export function columnText(column: GridColumn, row: Row): string {
 
 /** The full story behind a cell's short text, for its tooltip: the Status cell's whole reason. */
 export function columnTooltip(column: GridColumn, row: Row): string | undefined {
-  if (column.kind !== 'status') return undefined
-  const state = rowState(row)
-  return (
-    [state.reason, state.detail && state.detail !== state.reason ? `(${state.detail})` : '']
-      .filter(Boolean)
-      .join(' ') || undefined
-  )
+  return column.kind === 'status' ? statusTooltip(row) : undefined
 }
 
 export function sortValue(column: GridColumn, row: Row): string | number {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Row } from '../../src-main/contract'
-import { formatKind, formatSize, formatStatus } from './format'
+import { formatKind, formatSize, formatStatus, statusTooltip } from './format'
 
 describe('formatSize', () => {
   it.each([
@@ -62,6 +62,24 @@ describe('formatStatus', () => {
     const issues = [{ field: 'metadata.title', message: 'Title is required.', source: 'client' as const }]
     expect(formatStatus(row({ status: 'uploaded', upload: uploaded, issues }))).toBe('Needs attention: Title')
     expect(formatStatus(row({ status: 'uploaded', upload: uploaded }))).toBe('Ready')
+  })
+})
+
+describe('statusTooltip', () => {
+  it('gives the cause in full, the tries and what to do', () => {
+    const row: Row = {
+      rowId: 'r',
+      path: '/d/a.jpg',
+      relativePath: 'd/a.jpg',
+      size: 1,
+      mtimeMs: 0,
+      status: 'uploaded',
+      importFailure: { reason: 'Server unavailable (503). Gave up after 6 attempt(s).', retryable: true },
+    }
+    expect(statusTooltip(row)).toBe('Server unavailable (503). Gave up after 6 attempt(s). What to do: Re-submit.')
+    expect(statusTooltip({ ...row, importFailure: undefined })).toBeUndefined()
+    const linked = { ...row, status: 'imported' as const, importFailure: undefined }
+    expect(statusTooltip({ ...linked, result: { mediaId: 'm-1', record: { linked: true } } })).toBe('Media id m-1.')
   })
 })
 

@@ -1,5 +1,5 @@
 /** How row facts read in the grid. Pure, so the wording is tested, not eyeballed. */
-import { rowState, type RowStateOptions } from '../../src-main/core/session/row-state'
+import { rowState, WAY_OUT_LABELS, type RowState, type RowStateOptions } from '../../src-main/core/session/row-state'
 import type { MediaKind, Row, RowStatus } from '../../src-main/contract'
 
 const UNITS = ['kB', 'MB', 'GB', 'TB'] as const
@@ -24,6 +24,22 @@ export function formatSize(bytes: number): string {
 /** The Status column: the row's state as core words it for the grid, the counts and the CLI alike. */
 export function formatStatus(row: Row, options?: RowStateOptions): string {
   return rowState(row, options).label
+}
+
+function detailText(state: RowState): string | undefined {
+  if (!state.detail) return undefined
+  if (state.kind === 'imported' || state.kind === 'in-library') return `Media id ${state.detail}.`
+  // A conflict's reason names the entry; the submit's "Gave up after 6 attempt(s)" says the tries.
+  if (state.kind === 'conflict' || /gave up after/i.test(state.reason ?? '')) return undefined
+  return `(${state.detail})`
+}
+
+/** The Status cell's tooltip: the cause in full, the fact beside it, and what the editor can do. */
+export function statusTooltip(row: Row): string | undefined {
+  const state = rowState(row)
+  const ways = state.waysOut.map((w) => WAY_OUT_LABELS[w])
+  const parts = [state.reason, detailText(state), ways.length > 0 ? `What to do: ${ways.join(', or ')}.` : undefined]
+  return parts.filter(Boolean).join(' ') || undefined
 }
 
 const KIND_LABELS: Record<MediaKind, string> = { image: 'Image', video: 'Video', file: 'File' }
