@@ -2,8 +2,8 @@
  * Journey (issue #17): every row tells the truth about its state. The server answers 503 to every
  * try of a submit: each sent row reads "Failed" with the server's reason (before, they read
  * "Uploaded" while the counts said Failed), the reason is in the Status tooltip, the Errors cell
- * and an error card. "Re-submit failed" then imports them with exactly one entry each. A row with
- * an invalid cell reads "Needs attention" and is not sent.
+ * and an error card. "Re-submit" on a row, then "Re-submit failed", import them with exactly one
+ * entry each. A row with an invalid cell reads "Needs attention" and is not sent.
  */
 import { join } from 'node:path'
 import { saveScreenshot } from '../harness/artifacts'
@@ -48,7 +48,8 @@ test('a submit that fails on every try leaves each row "Failed" with the reason;
   await grid.expectCounts({ Failed: 3, Invalid: 1, Imported: 0 })
   for (const path of sent) {
     const status = await grid.cell(path, 'Status')
-    await expect(status).toHaveText(/^Failed: .*503.*\(6 tries\)$/)
+    // The cell also holds the row's "Re-submit" button; the state follows it.
+    await expect(status.locator('.choice-status')).toHaveText(/^Failed: .*503.*\(6 tries\)$/)
     await expect(status).toHaveAttribute('title', /503.*Gave up after 6 attempt/s)
     await expect(await grid.cell(path, 'Errors')).toContainText('503')
   }
@@ -56,8 +57,14 @@ test('a submit that fails on every try leaves each row "Failed" with the reason;
   await grid.expectText(invalid, 'Status', 'Needs attention: Rating')
   await saveScreenshot(grid.page, testInfo, 'failed-rows')
 
-  // Re-submit: the three go again with their entry ids; one entry each, the invalid row stays.
-  expect(await grid.resubmitFailed()).toBe('3 imported.')
+  // Re-submit on the row: that one goes again with its entry id and is imported.
+  const [first] = sent
+  await (await grid.cell(first, 'Status')).getByRole('button', { name: `Re-submit ${first}` }).click()
+  await grid.expectText(first, 'Status', 'Imported')
+  await grid.expectCounts({ Failed: 2, Imported: 1 })
+
+  // "Re-submit failed": the other two go again; one entry each, the invalid row stays.
+  expect(await grid.resubmitFailed()).toBe('2 imported.')
   await grid.expectCounts({ Imported: 3, Failed: 0, Invalid: 1 })
   for (const path of sent) await grid.expectText(path, 'Status', 'Imported')
   await expect(grid.errorGroup(/503/)).toHaveCount(0)

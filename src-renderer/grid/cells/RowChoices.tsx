@@ -7,8 +7,8 @@
 import type { Row } from '../../../src-main/contract'
 import { columnText, columnTooltip } from '../cell-display'
 import type { GridColumn } from '../column-model'
-import { backToGrid, importRowsAsFiles, linkRows } from './row-choice-actions'
-import { canImportAsFile, linkTarget } from './row-choices'
+import { backToGrid, importRowsAsFiles, linkRows, resubmitRows } from './row-choice-actions'
+import { canImportAsFile, canResubmit, linkTarget } from './row-choices'
 import './row-choices.css'
 
 export function RowChoices({ row, column }: { row: Row; column: GridColumn }) {
@@ -43,6 +43,19 @@ export function RowChoices({ row, column }: { row: Row; column: GridColumn }) {
           onKeyDown={backToGrid}
         >
           Import as file
+        </button>
+      )}
+      {canResubmit(row) && (
+        <button
+          type="button"
+          className="choice-button"
+          tabIndex={-1}
+          aria-label={`Re-submit ${row.relativePath}`}
+          title="Send this row again with the same entry id; the library never gets a second entry"
+          onClick={() => void resubmitRows([row.rowId])}
+          onKeyDown={backToGrid}
+        >
+          Re-submit
         </button>
       )}
       <span className="choice-status" title={columnTooltip(column, row) ?? text}>

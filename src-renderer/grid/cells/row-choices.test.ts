@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import type { Row } from '../../../src-main/contract'
-import { canImportAsFile, choiceGroups, confirmChoice, describeChoice, hasRowChoices, linkTarget } from './row-choices'
+import {
+  canImportAsFile,
+  canResubmit,
+  choiceGroups,
+  confirmChoice,
+  describeChoice,
+  hasRowChoices,
+  linkTarget,
+} from './row-choices'
 
 const row = (rowId: string, over: Partial<Row> = {}): Row => ({
   rowId,
@@ -40,6 +48,14 @@ describe('row choices', () => {
     expect(canImportAsFile({ ...video, duration: 3 })).toBe(false)
     expect(canImportAsFile({ ...video, status: 'submitting' })).toBe(false)
     expect(canImportAsFile({ ...video, status: 'imported', result: { mediaId: 'm', record: {} } })).toBe(false)
+  })
+
+  it('offers Re-submit on a row whose submit failed for a reason worth another try', () => {
+    const failed = row('f', { importFailure: { reason: '503. Gave up after 6 attempt(s).', retryable: true } })
+    expect(canResubmit(failed)).toBe(true)
+    expect(hasRowChoices(failed)).toBe(true)
+    expect(canResubmit({ ...failed, importFailure: { reason: 'Too large.', retryable: false } })).toBe(false)
+    expect(canResubmit(row('g'))).toBe(false)
   })
 
   it('asks with the count before a choice changes many rows', () => {

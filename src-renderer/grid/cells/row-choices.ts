@@ -4,7 +4,7 @@
  * cell shows the row's choices; the error panel applies one choice to every row that has it.
  */
 import type { Row } from '../../../src-main/contract'
-import { isVideoWithoutDuration } from '../../../src-main/core/session/row-state'
+import { isVideoWithoutDuration, rowState } from '../../../src-main/core/session/row-state'
 
 /** The library entry an externalId conflict row can be linked to, or undefined. */
 export function linkTarget(row: Row): string | undefined {
@@ -16,7 +16,14 @@ export function linkTarget(row: Row): string | undefined {
 export const canImportAsFile = (row: Row): boolean =>
   (row.status === 'unreadable' && row.probeError?.canImportAsFile === true) || isVideoWithoutDuration(row)
 
-export const hasRowChoices = (row: Row): boolean => linkTarget(row) !== undefined || canImportAsFile(row)
+/** A row whose submit failed for a reason worth another try: "Re-submit" on the row (core `rowState`). */
+export const canResubmit = (row: Row): boolean => {
+  const state = rowState(row)
+  return state.kind === 'failed' && state.waysOut.includes('resubmit')
+}
+
+export const hasRowChoices = (row: Row): boolean =>
+  linkTarget(row) !== undefined || canImportAsFile(row) || canResubmit(row)
 
 export interface ChoiceGroups {
   /** Rows that can be linked to the entry the library already holds. */
