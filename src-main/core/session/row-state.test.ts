@@ -55,6 +55,7 @@ const cases: [string, Row, Partial<RowState>][] = [
     row({ status: 'uploading', upload: { state: 'uploading', bytesSent: 425, bytesTotal: 1000 } }),
     { kind: 'uploading', label: 'Uploading 42 %', group: 'uploading' },
   ],
+  ['uploading, before the first report', row({ status: 'uploading' }), { kind: 'uploading', label: 'Uploading 0 %' }],
   [
     'paused',
     row({ status: 'uploading', upload: { state: 'paused', bytesSent: 1, bytesTotal: 1000 } }),

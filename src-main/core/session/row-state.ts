@@ -171,8 +171,9 @@ function inFlight(row: Row): RowState {
   const upload = row.upload
   const state = (kind: RowStateKind, label: string): RowState => ({ kind, label, waysOut: [], group: 'uploading' })
   if (upload?.state === 'paused') return state('paused', 'Paused')
-  if (upload?.state === 'uploading') {
-    const percent = upload.bytesTotal > 0 ? Math.floor((100 * upload.bytesSent) / upload.bytesTotal) : 0
+  // The status alone says so when the engine's first report has not reached the row yet.
+  if (upload?.state === 'uploading' || (row.status === 'uploading' && !upload)) {
+    const percent = upload && upload.bytesTotal > 0 ? Math.floor((100 * upload.bytesSent) / upload.bytesTotal) : 0
     return state('uploading', `Uploading ${percent} %`)
   }
   if (upload?.state === 'cancelled') {
