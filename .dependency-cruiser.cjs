@@ -51,6 +51,7 @@ const RENDERER_SHARED = [
   '^src-main/core/prefill/exif-fields\\.ts$', // embedded field names and aliases: the preview pane says which the prefill used
   '^src-main/core/editing/edit-rules\\.ts$', // which cells may be edited (imported rows look read-only before a key is pressed)
   '^src-main/core/livingdocs/project-model\\.ts$', // the project's media types (edit-rules reads them)
+  '^src-main/core/session/row-state\\.ts$', // a row's state in words: Status column, counts, CLI alike
 ]
 
 const path = require('node:path')

@@ -49,18 +49,20 @@ test('an editor drops a nested folder and a loose file and gets one row per file
   await expect(importer.scanProgress).toContainText('7 files, 1 skipped, 1 error')
   await expect(importer.rows).toHaveCount(7)
 
+  // Read, not uploaded: this window has no storage, so each file waits for its upload.
+  const WAITING = 'Waiting to upload'
   const expected: GridRowText[] = [
-    { file: 'Reportage/cover.png', kind: 'Image', size: `${png.length} B`, status: 'Ready' },
-    { file: 'Reportage/notes.txt', kind: 'File', size: '1.5 kB', status: 'Ready' },
+    { file: 'Reportage/cover.png', kind: 'Image', size: `${png.length} B`, status: WAITING },
+    { file: 'Reportage/notes.txt', kind: 'File', size: '1.5 kB', status: WAITING },
     {
       file: `Reportage/2026/03/${UNICODE_NAME}`,
       kind: 'File',
       size: `${Buffer.byteLength(unicodeText)} B`,
-      status: 'Ready',
+      status: WAITING,
     },
-    { file: 'Reportage/2026/03/day-2/logo.svg', kind: 'Image', size: `${Buffer.byteLength(svg)} B`, status: 'Ready' },
-    { file: 'Reportage/2026/03/day-2/scan.bin', kind: 'File', size: '2.5 MB', status: 'Ready' },
-    { file: 'press-release.txt', kind: 'File', size: '12 kB', status: 'Ready' },
+    { file: 'Reportage/2026/03/day-2/logo.svg', kind: 'Image', size: `${Buffer.byteLength(svg)} B`, status: WAITING },
+    { file: 'Reportage/2026/03/day-2/scan.bin', kind: 'File', size: '2.5 MB', status: WAITING },
+    { file: 'press-release.txt', kind: 'File', size: '12 kB', status: WAITING },
   ]
   const rows = await importer.rowTexts()
   expect(rows.filter((r) => r.file !== 'Reportage/empty.txt').sort(byFile)).toEqual(expected.sort(byFile))
@@ -69,7 +71,7 @@ test('an editor drops a nested folder and a loose file and gets one row per file
   expect(empty).toMatchObject({
     kind: 'Unknown',
     size: '0 B',
-    status: expect.stringMatching(/^Unreadable: Empty file/),
+    status: expect.stringMatching(/^Cannot be read: Empty file/),
   })
 
   // The hidden file is no grid row; it is counted as skipped and can be looked at on request.

@@ -108,12 +108,14 @@ test('every fact the probe found shows on its row', async ({ importer, harness, 
   // The cut-off photo: the problem in its status and in the error mark.
   const status = await grid.cell(at('truncated.jpg'), 'Status')
   // (The status cell may also offer a way out, such as importing the bytes as a file.)
-  await expect(status).toContainText(/Unreadable: .+/)
-  const reason = /Unreadable: (.+)$/.exec((await status.textContent()) ?? '')?.[1] ?? ''
+  await expect(status).toContainText(/Cannot be read: .+/)
+  // The cell shows the first sentence; its tooltip has the reason in full.
+  const reason = (await status.getAttribute('title')) ?? ''
+  expect(reason).not.toBe('')
   const error = (await grid.cell(at('truncated.jpg'), 'File')).locator('[data-note="error"]')
   await expect(error).toHaveAttribute('title', `Cannot be imported as it is: ${reason}`)
   // The video without an index says why too.
-  await expect(await grid.cell(at('no-index.mp4'), 'Status')).toContainText(/Unreadable: .*index/i)
+  await expect(await grid.cell(at('no-index.mp4'), 'Status')).toContainText(/Cannot be read: .*index/i)
 
   // The marks' labels are drawn, not text: the cell still reads as its path.
   expect(await warning.evaluate((el) => getComputedStyle(el, '::after').content)).toBe('"Warning"')

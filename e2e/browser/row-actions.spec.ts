@@ -61,7 +61,7 @@ test('a conflict row is linked to the library entry, another fixed by a new exte
   const posts = sandbox.emulator().requests.count('POST import/mediaLibrary')
   await link.click()
   await grid.expectText(one, 'Media id', 'desk-1')
-  await expect(await grid.cell(one, 'Status')).toHaveText(/^Imported/)
+  await expect(await grid.cell(one, 'Status')).toHaveText(/^Already in the library/)
   expect(sandbox.emulator().requests.count('POST import/mediaLibrary')).toBe(posts)
   expect(
     sandbox
@@ -127,11 +127,19 @@ test('a truncated JPEG is imported as a file from the error panel, uploaded and 
   const status = await grid.cell(cut, 'Status')
   await expect(status).toContainText(/Truncated JPEG/)
   await expect(status.getByRole('button', { name: `Import ${cut} as a file` })).toHaveText('Import as file')
-  const group = grid.errorGroup(/Import damaged images and videos as files/)
+  const group = grid.errorGroup(/Import damaged files and videos without duration as files/)
   await expect(group).toContainText('×1')
   await saveScreenshot(grid.page, testInfo, 'truncated')
 
+  // A choice for many rows asks first, with the count.
+  const asked = new Promise<string>((resolve) =>
+    grid.page.once('dialog', (dialog) => {
+      resolve(dialog.message())
+      void dialog.accept()
+    }),
+  )
   await group.click()
+  expect(await asked).toMatch(/^Import 1 row as plain files\?/)
   await expect(group).toHaveCount(0)
   await grid.expectText(cut, 'Kind', 'File')
   await grid.expectCounts({ Ready: 2, Uploading: 0 })

@@ -29,6 +29,7 @@ describe('import records', () => {
       path: '/in/drop/a.jpg',
       outcome: 'imported',
       status: 'imported',
+      state: 'Imported',
       entryId: 'e1',
       mediaId: 'e1',
       mediaType: 'image',
@@ -62,17 +63,20 @@ describe('import records', () => {
     })
     expect(importRecord(row({ importFailure: { reason: '503 from Livingdocs', retryable: true } }))).toMatchObject({
       outcome: 'failed',
+      state: 'Failed: 503 from Livingdocs',
       reason: '503 from Livingdocs',
+      waysOut: ['resubmit'],
     })
     expect(isFailure(held)).toBe(true)
     expect(isFailure(importRecord(row({ status: 'skipped', reason: 'hidden file' })))).toBe(false)
   })
 
-  it('prints a table row with the reason under it, and a summary', () => {
+  it('prints a table row with the state and the reason under it, and a summary', () => {
     const issues = [{ field: 'metadata.title', message: 'Title is required.', source: 'server' as const }]
     const rejected = importRecord(row({ status: 'rejected', issues }))
+    const indent = ' '.repeat(16)
     expect(importTableRow(rejected)).toBe(
-      `${'rejected'.padEnd(14)}${'e1'.padEnd(34)}   2.0 kB  drop/a.jpg\n${' '.repeat(16)}metadata.title: Title is required.`,
+      `${'rejected'.padEnd(14)}${'e1'.padEnd(34)}   2.0 kB  drop/a.jpg\n${indent}Needs attention: Title\n${indent}metadata.title: Title is required.`,
     )
     const imported = importRecord(row({ status: 'imported', result: { mediaId: 'e2', record: {} } }))
     const skipped = importRecord(row({ status: 'skipped' }))
@@ -96,7 +100,7 @@ describe('import records', () => {
     const importFailure = { reason: 'bad\r\x1b[32mimported', retryable: false }
     const failed = importRecord(row({ relativePath: 'drop/\x1b[2Ja.jpg', importFailure }))
     expect(importTableRow(failed)).toBe(
-      `${'failed'.padEnd(14)}${'e1'.padEnd(34)}   2.0 kB  drop/\\x1b[2Ja.jpg\n${' '.repeat(16)}bad\\r\\x1b[32mimported`,
+      `${'failed'.padEnd(14)}${'e1'.padEnd(34)}   2.0 kB  drop/\\x1b[2Ja.jpg\n${' '.repeat(16)}Failed: bad\\r\\x1b[32mimported`,
     )
     // The record itself (what --json prints) keeps the exact text.
     expect(failed.reason).toBe('bad\r\x1b[32mimported')

@@ -1,9 +1,11 @@
 /**
- * What `media-import import` prints at the end: one record per file with its outcome and, for
- * every file not imported, the reason (field issues name the field). Pure.
+ * What `media-import import` prints at the end: one record per file with its outcome, its state
+ * in the grid's words (core `rowState`) and, for every file not imported, the reason (field issues
+ * name the field) and the ways out. Pure.
  */
 import { describeInLibrary } from '../core/importer/content-identity'
 import type { AlreadyInLibrary, FieldIssue, Row, RowStatus } from '../core/session/row'
+import { rowState, type WayOut } from '../core/session/row-state'
 import { formatBytes } from './scan-table'
 import { terminalText } from './terminal-text'
 
@@ -26,6 +28,8 @@ export interface ImportRecord {
   path: string
   outcome: Outcome
   status: RowStatus
+  /** The row's state as the app's Status column words it ("Failed: … (6 tries)", "Needs attention: Title"). */
+  state: string
   entryId?: string
   mediaId?: string
   mediaType?: string
@@ -39,6 +43,8 @@ export interface ImportRecord {
   /** Outcome `in-library`: the entry that already holds this file's content (or, as a warning, a row's own externalId's). */
   inLibrary?: AlreadyInLibrary
   contentMatch?: AlreadyInLibrary
+  /** What would resolve the row (`import-as-file`, `link`, `resubmit`, …); absent when nothing is left. */
+  waysOut?: WayOut[]
 }
 
 const describeIssues = (issues: readonly FieldIssue[]): string =>
@@ -87,11 +93,13 @@ function reasonOf(row: Row, outcome: Outcome): string | undefined {
 export function importRecord(row: Row): ImportRecord {
   const outcome = outcomeOf(row)
   const reason = reasonOf(row, outcome)
+  const state = rowState(row)
   return {
     relativePath: row.relativePath,
     path: row.path,
     outcome,
     status: row.status,
+    state: state.label,
     ...(row.entry ? { entryId: row.entry.id } : {}),
     ...(row.result ? { mediaId: row.result.mediaId } : {}),
     ...(row.inLibrary ? { mediaId: row.inLibrary.mediaId, inLibrary: row.inLibrary } : {}),
@@ -103,6 +111,7 @@ export function importRecord(row: Row): ImportRecord {
     ...(row.upload?.key ? { key: row.upload.key, url: row.upload.url } : {}),
     ...(reason ? { reason } : {}),
     ...(row.issues && row.issues.length > 0 ? { issues: row.issues } : {}),
+    ...(state.waysOut.length > 0 ? { waysOut: state.waysOut } : {}),
   }
 }
 
@@ -120,7 +129,11 @@ export function importTableRow(record: ImportRecord): string {
   const line = terminalText(
     `${pad(record.outcome, 14)}${pad(id, 34)}${formatBytes(record.size).padStart(9)}  ${record.relativePath}`,
   )
-  return record.reason ? `${line}\n${' '.repeat(16)}${terminalText(record.reason)}` : line
+  if (!isFailure(record)) return line
+  // The state as the app words it, then the reason in full where the state does not already say it.
+  const lines = [line, record.state]
+  if (record.reason && !record.state.includes(record.reason)) lines.push(record.reason)
+  return lines.map((text, i) => (i === 0 ? text : `${' '.repeat(16)}${terminalText(text)}`)).join('\n')
 }
 
 export function importSummary(records: readonly ImportRecord[]): string {

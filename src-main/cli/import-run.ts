@@ -7,8 +7,19 @@ import type { ScanProgress } from '../contract'
 import { ScanRunner } from '../core/app/scan-runner'
 import type { ImportSession } from '../core/importer/import-session'
 import type { SubmitReport } from '../core/importer/pipeline'
+import { importRowsAsFiles, linkRowsToExisting } from '../core/importer/row-actions'
+import { linkRefusal } from '../core/importer/row-outcome'
+import { canImportAsFile } from '../core/probe/as-file'
 import { applyMetadata, type MetadataPlan } from './import-metadata'
 import type { FieldIssue } from '../core/session/row'
+
+/** The ways out the editor chose on the command line, applied as the app's row choices are. */
+export interface RunChoices {
+  /** `--link-conflicts`: a row whose externalId the library holds takes that entry ("Link to entry"). */
+  linkConflicts?: boolean
+  /** `--import-unreadable-as-file`: damaged images and videos, and videos without duration, go as files. */
+  importUnreadableAsFile?: boolean
+}
 
 export interface RunObserver {
   phase(phase: 'scanning' | 'uploading' | 'importing'): void
@@ -68,6 +79,7 @@ export async function runImportSteps(
   plan: MetadataPlan | undefined,
   observer: RunObserver,
   signal: AbortSignal,
+  choices: RunChoices = {},
 ): Promise<RunResult> {
   const result: RunResult = { scan: undefined, stopped: undefined, refused: new Map() }
   observer.phase('scanning')
@@ -77,6 +89,14 @@ export async function runImportSteps(
   await untilAborted(imp.leftovers, signal)
   if (signal.aborted) return result
   if (plan) result.refused = await applyMetadata(imp, plan)
+  if (choices.importUnreadableAsFile) {
+    // As the app's "Import as file": the rows become file rows and upload with the others.
+    const rowIds = imp.session
+      .snapshot()
+      .rows.filter((row) => canImportAsFile(row))
+      .map((row) => row.rowId)
+    if (rowIds.length > 0) await importRowsAsFiles(imp.session, rowIds, { project: imp.project })
+  }
 
   observer.phase('uploading')
   // Files the library already holds are found first: they are neither uploaded nor submitted.
@@ -105,6 +125,14 @@ export async function runImportSteps(
     .map((row) => row.rowId)
   if (again.length > 0 && !signal.aborted && !first.stopped) {
     result.stopped = (await imp.pipeline.submit({ mode: 'failed', rowIds: again, signal })).stopped
+  }
+  if (choices.linkConflicts) {
+    // Conflicts are known only once the lookup or the server named the library's entry: after the submits.
+    const rowIds = imp.session
+      .snapshot()
+      .rows.filter((row) => !linkRefusal(row))
+      .map((row) => row.rowId)
+    if (rowIds.length > 0) await linkRowsToExisting(imp.session, rowIds)
   }
   for (const [rowId, issue] of result.refused) imp.session.updateRow(rowId, { issues: [issue] })
   return result

@@ -171,7 +171,8 @@ describe('media-import import (spawned bin)', () => {
           ],
         }),
       ])
-      expect(first.stderr).toContain(`Continue with: --session ${session}`)
+      expect(first.stderr).toContain(`Run again: media-import import `)
+      expect(first.stderr).toContain(` --session ${session}`)
       const importedFirst = records(first.stdout).filter(done)
       expect(importedFirst).toHaveLength(4)
       expect(importedFirst.filter((r) => r.outcome === 'imported').map((r) => r.relativePath)).toEqual([

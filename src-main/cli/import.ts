@@ -17,13 +17,15 @@ import { importRecord, importSummary, importTableHeader, importTableRow, isFailu
 import { runImportSteps, type RunResult } from './import-run'
 import { LineOutput } from './line-output'
 import { parseCommandArgs } from './parse-command-args'
+import { rerunCommand, type RerunInput } from './rerun-command'
 import { ProgressBar } from './progress-bar'
 import { progressOf } from './import-progress'
 import type { RunProgress } from './progress-line'
 import { checkSessionFolder, defaultSessionsDir, newSessionName } from './session-dir'
 import { terminalText } from './terminal-text'
 
-export const importHelp = `Usage: media-import import <path>... --profile FILE [--session DIR] [--metadata FILE.csv [--assets DIR]] [--json]
+export const importHelp = `Usage: media-import import <path>... --profile FILE [--session DIR] [--metadata FILE.csv [--assets DIR]]
+                           [--link-conflicts] [--import-unreadable-as-file] [--json]
 
 Imports files and folders into the Media Library of the profile's Livingdocs project:
 reads each file's type and metadata from its bytes, uploads it to the profile's S3
@@ -51,16 +53,23 @@ Options:
   --assets DIR     a folder of files that asset.<locale> cells may name, without
                    importing them (repeatable). A file the CSV names must lie in a
                    path given to import or in an --assets folder, else nothing runs.
+  --link-conflicts a file whose externalId the library already holds is linked to
+                   that entry (as the app's "Link to entry"): nothing is sent for it
+  --import-unreadable-as-file
+                   a damaged image or video the probe could still read, and a video
+                   without a duration, is imported as a plain file (as "Import as file")
   --json           at the end, one JSON object per line and file (NDJSON): relativePath,
-                   path, outcome, status, entryId, mediaId, mediaType, kind, mimeType,
-                   size, key, url, reason, issues [{ field, message, source }],
+                   path, outcome, status, state, entryId, mediaId, mediaType, kind,
+                   mimeType, size, key, url, reason, issues [{ field, message, source }],
+                   waysOut (import-as-file, link, change-external-id, resubmit, …),
                    inLibrary { mediaId, createdAt, externalId, origin } (outcome
                    in-library), contentMatch (same bytes under another identity)
   -h, --help       show this help
 
 A progress line is shown on a terminal (stderr). Exit status: 0 every file imported
-or already in the library,
-1 some files not imported (each listed with its reason), 2 usage or configuration error.`
+or already in the library, 1 some files not imported (each listed with its reason, and
+the command to run again with the options that resolve what is left), 2 usage or
+configuration error.`
 
 async function checkRoots(paths: readonly string[]): Promise<void> {
   const missing: string[] = []
@@ -97,6 +106,8 @@ export async function runImport(
       metadata: { type: 'string' },
       assets: { type: 'string', multiple: true },
       json: { type: 'boolean' },
+      'link-conflicts': { type: 'boolean' },
+      'import-unreadable-as-file': { type: 'boolean' },
     },
     true,
   )
@@ -122,6 +133,10 @@ export async function runImport(
     throw new UsageError('--assets names folders for the --metadata CSV; give --metadata FILE.csv too.', 'import')
   }
   await checkRoots(assetRoots)
+  const choices = {
+    linkConflicts: parsed.values['link-conflicts'] === true,
+    importUnreadableAsFile: parsed.values['import-unreadable-as-file'] === true,
+  }
   const profile = await loadProfile(profileArg)
   const sessionDir =
     typeof sessionArg === 'string'
@@ -205,6 +220,7 @@ export async function runImport(
       plan,
       { phase: (p) => (phase = p), scan: (p) => (scanned = p) },
       controller.signal,
+      choices,
     )
   } catch (err) {
     logger.error('import.failed', { error: err })
@@ -223,6 +239,15 @@ export async function runImport(
       stdout,
       json: parsed.values.json === true,
       sessionDir,
+      rerun: {
+        roots,
+        profile: resolve(profileArg),
+        session: sessionDir,
+        metadata: typeof metadataArg === 'string' ? resolve(metadataArg) : undefined,
+        assets: assetRoots,
+        json: parsed.values.json === true,
+        ...choices,
+      },
       interrupted: controller.signal.aborted,
       log: logger,
     })
@@ -238,6 +263,7 @@ async function report(
     stdout: NodeJS.WritableStream
     json: boolean
     sessionDir: string
+    rerun: RerunInput
     interrupted: boolean
     log: FileLogger['logger']
   },
@@ -264,7 +290,8 @@ async function report(
   if (result.scan?.state === 'failed')
     stderr.write(`The scan stopped: ${terminalText(result.scan.message ?? 'unknown error')}\n`)
   const failed = records.some(isFailure) || result.scan?.state === 'failed' || options.interrupted
-  if (failed) stderr.write(`Continue with: --session ${terminalText(options.sessionDir)}\n`)
+  // The exact command to copy: quoted for the shell, control characters as $'\x..' escapes.
+  if (failed) stderr.write(`Run again: ${rerunCommand(options.rerun, records)}\n`)
   if (result.stopped) {
     stderr.write(`media-import import: ${terminalText(result.stopped.message)}\n`)
     if (result.stopped.kind === 'auth' || result.stopped.kind === 'version') return exitCodes.usage

@@ -8,7 +8,7 @@ import { formatCellValue } from '../../src-main/core/editing/cell-text'
 import type { CellValue, ProjectModel, PropertyModel, Row } from '../../src-main/contract'
 import type { EditingCell } from '../store/grid-slice'
 import type { PendingCell } from '../store/pending-edits'
-import { cellApplies, cellIssues, cellValue, columnText } from './cell-display'
+import { cellApplies, cellIssues, cellValue, columnText, columnTooltip } from './cell-display'
 import type { GridColumn } from './column-model'
 import { CellEditor } from './editors/CellEditor'
 import { UploadRetryCell } from './cells/UploadRetryCell'
@@ -139,7 +139,7 @@ export const GridCell = memo(function GridCell(props: GridCellProps) {
       aria-describedby={showMessage ? messageId : undefined}
       aria-busy={pending ? true : undefined}
       data-pending={pending ? '' : undefined}
-      title={messages || (!applies ? 'This media type has no such property' : origin)}
+      title={messages || (!applies ? 'This media type has no such property' : (columnTooltip(column, row) ?? origin))}
       // Cells out of view sideways are not rendered: the first after a gap says where it goes.
       style={props.placed ? { gridColumnStart: colIndex + 1 } : undefined}
     >

@@ -5,8 +5,9 @@
 import { formatCellValue } from '../../src-main/core/editing/cell-text'
 import { issueCoversField, parseField, readField } from '../../src-main/core/editing/field-path'
 import type { FieldIssue, ProjectModel, Row } from '../../src-main/contract'
+import { rowProblems } from '../store/issue-groups'
 import type { GridColumn } from './column-model'
-import { formatKind, formatSize, formatStatus } from './format'
+import { formatKind, formatSize, formatStatus, statusTooltip } from './format'
 
 export function formatUpload(upload: Row['upload']): string {
   if (!upload) return ''
@@ -54,13 +55,20 @@ export function columnText(column: GridColumn, row: Row): string {
     case 'mediaId':
       return row.result?.mediaId ?? ''
     case 'errors':
-      return (row.issues ?? []).map((i) => i.message).join(' · ')
+      return rowProblems(row)
+        .map((i) => i.message)
+        .join(' · ')
     case 'select':
     case 'thumbnail':
       return ''
     default:
       return formatCellValue(cellValue(column, row))
   }
+}
+
+/** The full story behind a cell's short text, for its tooltip: the Status cell's whole reason. */
+export function columnTooltip(column: GridColumn, row: Row): string | undefined {
+  return column.kind === 'status' ? statusTooltip(row) : undefined
 }
 
 export function sortValue(column: GridColumn, row: Row): string | number {
@@ -80,9 +88,9 @@ export function cellApplies(column: GridColumn, row: Row, project: ProjectModel 
 }
 
 export function cellIssues(column: GridColumn, row: Row): FieldIssue[] {
+  if (column.kind === 'errors') return rowProblems(row)
   const issues = row.issues
   if (!issues || issues.length === 0) return []
-  if (column.kind === 'errors') return issues
   const field =
     column.field ?? (column.kind === 'localeAsset' ? `translations.${column.locale ?? ''}.asset` : undefined)
   if (!field) return []

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { formatKind, formatSize, formatStatus } from './format'
+import type { Row } from '../../src-main/contract'
+import { formatKind, formatSize, formatStatus, statusTooltip } from './format'
 
 describe('formatSize', () => {
   it.each([
@@ -24,10 +25,26 @@ describe('formatSize', () => {
 })
 
 describe('formatStatus', () => {
-  it('names the status in words and adds the reason when there is one', () => {
-    expect(formatStatus({ status: 'scanned' })).toBe('Scanned')
-    expect(formatStatus({ status: 'unreadable', reason: 'permission denied' })).toBe('Unreadable: permission denied')
-    expect(formatStatus({ status: 'upload-failed', reason: 'timeout' })).toBe('Upload failed: timeout')
+  const row = (change: Partial<Row>): Row => ({
+    rowId: 'r',
+    path: '/d/a.jpg',
+    relativePath: 'd/a.jpg',
+    size: 1,
+    mtimeMs: 0,
+    status: 'probed',
+    ...change,
+  })
+  const uploaded = { state: 'uploaded', bytesSent: 1, bytesTotal: 1, key: 'k', url: 'http://s/k' } as const
+
+  it('names the state in words and adds the cause when there is one', () => {
+    expect(formatStatus(row({ status: 'scanned' }))).toBe('Reading')
+    expect(formatStatus(row({ status: 'unreadable', reason: 'Permission denied.' }))).toBe(
+      'Cannot be read: Permission denied.',
+    )
+    const error = { code: 'network', message: 'Timed out.', retryable: true }
+    expect(formatStatus(row({ status: 'upload-failed', upload: { ...uploaded, state: 'failed', error } }))).toBe(
+      'Upload failed: Timed out.',
+    )
   })
 
   it('says which entry already holds a file, since when and where it came from', () => {
@@ -36,22 +53,54 @@ describe('formatStatus', () => {
       createdAt: '2026-12-01T09:00:00.000Z',
       origin: 'file "a.jpg", imported by "archive"',
     }
-    expect(formatStatus({ status: 'in-library', inLibrary })).toBe(
-      'Already in the library: entry m-1 of 2026-12-01, file "a.jpg", imported by "archive"',
+    expect(formatStatus(row({ status: 'in-library', inLibrary }))).toBe(
+      'Already in the library: entry m-1 of 2026-12-01',
+    )
+    expect(statusTooltip(row({ status: 'in-library', inLibrary }))).toBe(
+      'Already in the library as entry m-1 of 2026-12-01: file "a.jpg", imported by "archive". Not uploaded, not submitted. Media id m-1.',
     )
   })
 
   it("warns when a row with the editor's own externalId holds bytes the library has as another entry", () => {
     const contentMatch = { mediaId: 'm-2', origin: 'file "b.jpg"' }
-    expect(formatStatus({ status: 'uploaded', contentMatch })).toBe(
-      'Uploaded (the library also holds this file as entry m-2)',
+    expect(formatStatus(row({ status: 'uploaded', upload: uploaded, contentMatch }))).toBe(
+      'Ready (the library also holds this file as entry m-2)',
     )
   })
 
-  it('says Paused for an upload held by Pause, Uploading otherwise', () => {
-    const upload = (state: 'paused' | 'uploading') => ({ state, bytesSent: 0, bytesTotal: 10 })
-    expect(formatStatus({ status: 'uploading', upload: upload('paused') })).toBe('Paused')
-    expect(formatStatus({ status: 'uploading', upload: upload('uploading') })).toBe('Uploading')
+  it('says Paused for an upload held by Pause, the percentage otherwise', () => {
+    const upload = (state: 'paused' | 'uploading') => ({ state, bytesSent: 5, bytesTotal: 10 })
+    expect(formatStatus(row({ status: 'uploading', upload: upload('paused') }))).toBe('Paused')
+    expect(formatStatus(row({ status: 'uploading', upload: upload('uploading') }))).toBe('Uploading 50 %')
+  })
+
+  // Issue #17: both rows read "Uploaded" before.
+  it('says Failed with the reason after a failed submit, and Needs attention for an invalid cell', () => {
+    const importFailure = { reason: 'Server unavailable (503). Gave up after 6 attempt(s).', retryable: true }
+    expect(formatStatus(row({ status: 'uploaded', upload: uploaded, importFailure }))).toBe(
+      'Failed: Server unavailable (503). (6 tries)',
+    )
+    const issues = [{ field: 'metadata.title', message: 'Title is required.', source: 'client' as const }]
+    expect(formatStatus(row({ status: 'uploaded', upload: uploaded, issues }))).toBe('Needs attention: Title')
+    expect(formatStatus(row({ status: 'uploaded', upload: uploaded }))).toBe('Ready')
+  })
+})
+
+describe('statusTooltip', () => {
+  it('gives the cause in full, the tries and what to do', () => {
+    const row: Row = {
+      rowId: 'r',
+      path: '/d/a.jpg',
+      relativePath: 'd/a.jpg',
+      size: 1,
+      mtimeMs: 0,
+      status: 'uploaded',
+      importFailure: { reason: 'Server unavailable (503). Gave up after 6 attempt(s).', retryable: true },
+    }
+    expect(statusTooltip(row)).toBe('Server unavailable (503). Gave up after 6 attempt(s). What to do: Re-submit.')
+    expect(statusTooltip({ ...row, importFailure: undefined })).toBeUndefined()
+    const linked = { ...row, status: 'imported' as const, importFailure: undefined }
+    expect(statusTooltip({ ...linked, result: { mediaId: 'm-1', record: { linked: true } } })).toBe('Media id m-1.')
   })
 })
 

@@ -1,4 +1,5 @@
 /** How row facts read in the grid. Pure, so the wording is tested, not eyeballed. */
+import { rowState, WAY_OUT_LABELS, type RowState, type RowStateOptions } from '../../src-main/core/session/row-state'
 import type { MediaKind, Row, RowStatus } from '../../src-main/contract'
 
 const UNITS = ['kB', 'MB', 'GB', 'TB'] as const
@@ -20,31 +21,25 @@ export function formatSize(bytes: number): string {
   return `${rounded} ${unit}`
 }
 
-const STATUS_LABELS: Record<RowStatus, string> = {
-  scanned: 'Scanned',
-  skipped: 'Skipped',
-  unreadable: 'Unreadable',
-  probed: 'Ready',
-  uploading: 'Uploading',
-  uploaded: 'Uploaded',
-  'upload-failed': 'Upload failed',
-  submitting: 'Importing',
-  imported: 'Imported',
-  rejected: 'Rejected',
-  conflict: 'Conflict',
-  'in-library': 'Already in the library',
+/** The Status column: the row's state as core words it for the grid, the counts and the CLI alike. */
+export function formatStatus(row: Row, options?: RowStateOptions): string {
+  return rowState(row, options).label
 }
 
-export function formatStatus(row: Pick<Row, 'status' | 'reason' | 'upload' | 'inLibrary' | 'contentMatch'>): string {
-  if (row.status === 'in-library' && row.inLibrary) {
-    const { mediaId, createdAt, origin } = row.inLibrary
-    return `Already in the library: entry ${mediaId}${createdAt ? ` of ${createdAt.slice(0, 10)}` : ''}, ${origin}`
-  }
-  // Pausing holds the upload without changing the row's status: say what the editor did.
-  const label = row.status === 'uploading' && row.upload?.state === 'paused' ? 'Paused' : STATUS_LABELS[row.status]
-  const text = row.reason ? `${label}: ${row.reason}` : label
-  // The editor's own externalId goes as set; the same bytes under another identity are only a warning.
-  return row.contentMatch ? `${text} (the library also holds this file as entry ${row.contentMatch.mediaId})` : text
+function detailText(state: RowState): string | undefined {
+  if (!state.detail) return undefined
+  if (state.kind === 'imported' || state.kind === 'in-library') return `Media id ${state.detail}.`
+  // A conflict's reason names the entry; the submit's "Gave up after 6 attempt(s)" says the tries.
+  if (state.kind === 'conflict' || /gave up after/i.test(state.reason ?? '')) return undefined
+  return `(${state.detail})`
+}
+
+/** The Status cell's tooltip: the cause in full, the fact beside it, and what the editor can do. */
+export function statusTooltip(row: Row): string | undefined {
+  const state = rowState(row)
+  const ways = state.waysOut.map((w) => WAY_OUT_LABELS[w])
+  const parts = [state.reason, detailText(state), ways.length > 0 ? `What to do: ${ways.join(', or ')}.` : undefined]
+  return parts.filter(Boolean).join(' ') || undefined
 }
 
 const KIND_LABELS: Record<MediaKind, string> = { image: 'Image', video: 'Video', file: 'File' }

@@ -2,10 +2,11 @@
  * What is wrong, grouped: "Title: Title is required. ×212", "externalId: … must be unique ×9".
  * A group's button filters the grid to its rows; the cells themselves carry the marks. Below,
  * the ways out that apply to many rows at once: link every externalId conflict to the entry the
- * library holds, import every damaged image or video as a file.
+ * library holds, import every damaged image or video (or video without duration) as a file. Those
+ * change many rows with one click, so they ask first, with the count.
  */
 import { useMemo } from 'react'
-import { choiceGroups } from '../grid/cells/row-choices'
+import { choiceGroups, confirmChoice } from '../grid/cells/row-choices'
 import { importRowsAsFiles, linkRows } from '../grid/cells/row-choice-actions'
 import '../grid/cells/row-choices.css'
 import { useAppStore } from '../store/app-store'
@@ -29,7 +30,7 @@ function ChoiceButtons({ link, asFile }: { link: string[]; asFile: string[] }) {
           <button
             type="button"
             className="error-group choice-group"
-            onClick={() => void linkRows(link)}
+            onClick={() => window.confirm(confirmChoice('link', link.length)) && void linkRows(link)}
             aria-label={`Link ${link.length} conflict rows to the entries the library already holds`}
           >
             <span className="error-field">externalId</span>
@@ -43,11 +44,11 @@ function ChoiceButtons({ link, asFile }: { link: string[]; asFile: string[] }) {
           <button
             type="button"
             className="error-group choice-group"
-            onClick={() => void importRowsAsFiles(asFile)}
+            onClick={() => window.confirm(confirmChoice('asFile', asFile.length)) && void importRowsAsFiles(asFile)}
             aria-label={`Import ${asFile.length} damaged images or videos as files`}
           >
             <span className="error-field">File</span>
-            <span className="error-message">Import damaged images and videos as files</span>
+            <span className="error-message">Import damaged files and videos without duration as files</span>
             <span className="error-count">×{asFile.length.toLocaleString('en')}</span>
           </button>
         </li>

@@ -5,6 +5,7 @@
  * One pass over the rows also yields the counts bar's figures. Pure.
  */
 import type { FieldIssue, Row } from '../../src-main/contract'
+import { rowState } from '../../src-main/core/session/row-state'
 import { classifyRow, emptyCounts, type RowCounts } from './row-class'
 
 export interface IssueGroup {
@@ -23,9 +24,29 @@ export interface RowSummary {
   groups: IssueGroup[]
 }
 
+/** The cards of failed submits and uploads (`rowProblems`): their numbers are the server's, not the row's. */
+const STATE_FIELDS = new Set(['Import', 'Upload'])
+
 export function issueKey(issue: FieldIssue): string {
-  const message = issue.message.replace(/"[^"]*"/g, '"…"').replace(/\d+/g, '…')
+  const quoted = issue.message.replace(/"[^"]*"/g, '"…"')
+  // "503", "after 6 attempts" are the same for every row and say what happened: they stay.
+  const message = STATE_FIELDS.has(issue.field) ? quoted : quoted.replace(/\d+/g, '…')
   return `${issue.field}\u0000${message}`
+}
+
+/**
+ * The row's issues, plus the cause of a failed submit or upload: those belong to no field, but
+ * the editor needs their card and their Errors cell as much ("Import: … 503 … ×18").
+ */
+export function rowProblems(row: Row): FieldIssue[] {
+  const issues = row.issues ?? []
+  const state = rowState(row)
+  if ((state.kind !== 'failed' && state.kind !== 'upload-failed') || !state.reason) return issues
+  const submit = state.kind === 'failed'
+  return [
+    ...issues,
+    { field: submit ? 'Import' : 'Upload', message: state.reason, source: submit ? 'server' : 'client' },
+  ]
 }
 
 export function summariseRows(rows: Iterable<Row>): RowSummary {
@@ -36,7 +57,7 @@ export function summariseRows(rows: Iterable<Row>): RowSummary {
     if (!rowClass) continue
     counts[rowClass]++
     const seen = new Set<string>()
-    for (const issue of row.issues ?? []) {
+    for (const issue of rowProblems(row)) {
       const key = issueKey(issue)
       if (seen.has(key)) continue
       seen.add(key)
@@ -56,4 +77,4 @@ export function summariseRows(rows: Iterable<Row>): RowSummary {
   return { counts, groups: [...groups.values()].sort((a, b) => b.rows - a.rows || a.key.localeCompare(b.key)) }
 }
 
-export const rowHasIssue = (row: Row, key: string): boolean => (row.issues ?? []).some((i) => issueKey(i) === key)
+export const rowHasIssue = (row: Row, key: string): boolean => rowProblems(row).some((i) => issueKey(i) === key)

@@ -5,6 +5,7 @@
  * imported at all (skipped, unreadable) are in none of them. Pure.
  */
 import type { Row } from '../../src-main/contract'
+import { rowState } from '../../src-main/core/session/row-state'
 
 export type RowClass = 'ready' | 'invalid' | 'uploading' | 'imported' | 'failed'
 
@@ -18,25 +19,9 @@ export const ROW_CLASS_LABELS: Record<RowClass, string> = {
   failed: 'Failed',
 }
 
+/** The group of the row's state (core `rowState`), so the counts and the Status cell always agree. */
 export function classifyRow(row: Row): RowClass | undefined {
-  switch (row.status) {
-    case 'skipped':
-    case 'unreadable':
-      return undefined
-    // Already in the library: done, nothing to send (the submit report counts these apart).
-    case 'in-library':
-    case 'imported':
-      return 'imported'
-    case 'rejected':
-    case 'conflict':
-    case 'upload-failed':
-      return 'failed'
-    case 'submitting':
-      return 'uploading'
-  }
-  if (row.importFailure) return 'failed'
-  if ((row.issues?.length ?? 0) > 0) return 'invalid'
-  return row.status === 'uploaded' ? 'ready' : 'uploading'
+  return rowState(row).group
 }
 
 export type RowCounts = Record<RowClass, number>

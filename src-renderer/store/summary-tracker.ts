@@ -4,7 +4,7 @@
  * patch costs the rows it carries, not a pass over 50,000 rows.
  */
 import type { FieldIssue, Row } from '../../src-main/contract'
-import { issueKey, type IssueGroup, type RowSummary } from './issue-groups'
+import { issueKey, rowProblems, type IssueGroup, type RowSummary } from './issue-groups'
 import { classifyRow, emptyCounts, type RowClass } from './row-class'
 
 interface Share {
@@ -32,7 +32,7 @@ export class SummaryTracker {
     const issues = new Map<string, FieldIssue>()
     if (rowClass) {
       this.counts[rowClass]++
-      for (const issue of row.issues ?? []) {
+      for (const issue of rowProblems(row)) {
         const key = issueKey(issue)
         if (issues.has(key)) continue
         issues.set(key, issue)

@@ -1,24 +1,27 @@
 /**
- * The editor's way out for a damaged image or video: import its bytes as a plain file. Only
- * offered when the probe said the bytes are readable (`canImportAsFile`); the problem stays
- * on the row as a warning.
+ * The editor's way out for a damaged image or video: import its bytes as a plain file. Offered
+ * when the probe said the bytes are readable (`canImportAsFile`), and for a video the probe could
+ * give no duration (the server refuses a video asset without one, a file asset needs none); the
+ * problem stays on the row as a warning.
  */
 import { chooseMediaType } from '../prefill/media-type'
 import { prefillMetadata } from '../prefill/prefill'
 import type { MediaTypeModel } from '../livingdocs/types'
 import type { Row, RowEntry } from '../session/row'
+import { isVideoWithoutDuration } from '../session/row-state'
 import type { PrefillContext } from './row-facts'
 
-export function canImportAsFile(row: Pick<Row, 'status' | 'probeError'>): boolean {
-  return row.status === 'unreadable' && row.probeError?.canImportAsFile === true
+export function canImportAsFile(row: Pick<Row, 'status' | 'probeError' | 'kind' | 'duration' | 'result'>): boolean {
+  return (row.status === 'unreadable' && row.probeError?.canImportAsFile === true) || isVideoWithoutDuration(row)
 }
 
 /** Why the row cannot be imported as a file, or undefined when it can. */
 export function importAsFileRefusal(
-  row: Pick<Row, 'status' | 'probeError' | 'relativePath' | 'kind'>,
+  row: Pick<Row, 'status' | 'probeError' | 'relativePath' | 'kind' | 'duration' | 'result'>,
   context: PrefillContext = {},
 ): string | undefined {
   const where = row.relativePath
+  if (isVideoWithoutDuration(row)) return noFileType(where, context)
   if (row.status !== 'unreadable' || !row.probeError) {
     return row.kind === 'file' && row.status !== 'unreadable'
       ? `${where} is already a file row.`
@@ -27,6 +30,10 @@ export function importAsFileRefusal(
   if (!row.probeError.canImportAsFile) {
     return `${where} cannot be imported as a file: ${row.probeError.message}`
   }
+  return noFileType(where, context)
+}
+
+function noFileType(where: string, context: PrefillContext): string | undefined {
   if (context.project && !chooseMediaType(context.project, 'file', context.defaults)) {
     return `${where} cannot be imported as a file: the project has no media type for files.`
   }
@@ -35,15 +42,21 @@ export function importAsFileRefusal(
 
 /** The change that turns the row into a file row, or undefined when the row cannot be. */
 export function importAsFile(
-  row: Pick<Row, 'status' | 'probeError' | 'relativePath' | 'warnings' | 'embedded' | 'entry'>,
+  row: Pick<
+    Row,
+    'status' | 'probeError' | 'relativePath' | 'warnings' | 'embedded' | 'entry' | 'kind' | 'duration' | 'result'
+  >,
   context: PrefillContext = {},
 ): Partial<Row> | undefined {
-  if (!canImportAsFile(row) || !row.probeError) return undefined
+  if (!canImportAsFile(row)) return undefined
   const mediaType = chooseMediaType(context.project, 'file', context.defaults)
   const fileName = row.relativePath.slice(row.relativePath.lastIndexOf('/') + 1)
+  // A damaged file starts its upload now; a video without duration keeps its upload (same bytes).
+  const damaged = row.status === 'unreadable'
+  const why = row.probeError?.message ?? 'The video does not state its duration.'
   return {
     ...(row.entry ? { entry: asFileEntry(row.entry, mediaType) } : {}),
-    status: 'probed',
+    ...(damaged ? { status: 'probed' as const } : {}),
     kind: 'file',
     reason: undefined,
     probeError: undefined,
@@ -51,10 +64,7 @@ export function importAsFile(
     height: undefined,
     duration: undefined,
     orientation: undefined,
-    warnings: [
-      ...(row.warnings ?? []),
-      { code: 'imported-as-file', message: `Imported as a file: ${row.probeError.message}` },
-    ],
+    warnings: [...(row.warnings ?? []), { code: 'imported-as-file', message: `Imported as a file: ${why}` }],
     prefill: prefillMetadata({ fileName, embedded: row.embedded }, mediaType),
   }
 }

@@ -5,10 +5,10 @@
  * the cell moves onto them, Esc goes back to the grid.
  */
 import type { Row } from '../../../src-main/contract'
-import { columnText } from '../cell-display'
+import { columnText, columnTooltip } from '../cell-display'
 import type { GridColumn } from '../column-model'
-import { backToGrid, importRowsAgain, importRowsAsFiles, linkRows } from './row-choice-actions'
-import { canImportAgain, canImportAsFile, linkTarget } from './row-choices'
+import { backToGrid, importRowsAgain, importRowsAsFiles, linkRows, resubmitRows } from './row-choice-actions'
+import { canImportAgain, canImportAsFile, canResubmit, linkTarget } from './row-choices'
 import './row-choices.css'
 
 export function RowChoices({ row, column }: { row: Row; column: GridColumn }) {
@@ -58,7 +58,20 @@ export function RowChoices({ row, column }: { row: Row; column: GridColumn }) {
           Import again as a new entry
         </button>
       )}
-      <span className="choice-status" title={text}>
+      {canResubmit(row) && (
+        <button
+          type="button"
+          className="choice-button"
+          tabIndex={-1}
+          aria-label={`Re-submit ${row.relativePath}`}
+          title="Send this row again with the same entry id; the library never gets a second entry"
+          onClick={() => void resubmitRows([row.rowId])}
+          onKeyDown={backToGrid}
+        >
+          Re-submit
+        </button>
+      )}
+      <span className="choice-status" title={columnTooltip(column, row) ?? text}>
         {text}
       </span>
     </span>

@@ -36,6 +36,16 @@ export async function importRowsAgain(rowIds: readonly string[]): Promise<void> 
   }
 }
 
+/** "Re-submit" on one row: it goes again with its entry id unchanged (never a second entry). */
+export async function resubmitRows(rowIds: readonly string[]): Promise<void> {
+  try {
+    const report = await api.submit({ rowIds: [...rowIds] })
+    if (report.stopped) useAppStore.getState().reportError('resubmit-stopped', report.stopped.message)
+  } catch (err) {
+    reportFailure(err, 'Re-submitting')
+  }
+}
+
 export async function openInEditor(mediaId: string): Promise<void> {
   try {
     const answer = await api.openInEditor({ mediaId })

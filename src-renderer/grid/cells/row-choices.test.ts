@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import type { Row } from '../../../src-main/contract'
-import { canImportAsFile, choiceGroups, describeChoice, hasRowChoices, linkTarget } from './row-choices'
+import {
+  canImportAsFile,
+  canResubmit,
+  choiceGroups,
+  confirmChoice,
+  describeChoice,
+  hasRowChoices,
+  linkTarget,
+} from './row-choices'
 
 const row = (rowId: string, over: Partial<Row> = {}): Row => ({
   rowId,
@@ -30,6 +38,29 @@ describe('row choices', () => {
     expect(rows.map(canImportAsFile)).toEqual([false, false, false, true, false, false])
     expect(rows.map(hasRowChoices)).toEqual([true, false, false, true, false, false])
     expect(choiceGroups(rows)).toEqual({ link: ['a'], asFile: ['d'] })
+  })
+
+  // Issue #17: a video without duration was a dead end (the server refuses it as a video).
+  it('offers import as file on a video without duration until it is sent', () => {
+    const video = row('v', { kind: 'video', issues: [{ field: 'asset', message: 'no duration', source: 'client' }] })
+    expect(canImportAsFile(video)).toBe(true)
+    expect(choiceGroups([video]).asFile).toEqual(['v'])
+    expect(canImportAsFile({ ...video, duration: 3 })).toBe(false)
+    expect(canImportAsFile({ ...video, status: 'submitting' })).toBe(false)
+    expect(canImportAsFile({ ...video, status: 'imported', result: { mediaId: 'm', record: {} } })).toBe(false)
+  })
+
+  it('offers Re-submit on a row whose submit failed for a reason worth another try', () => {
+    const failed = row('f', { importFailure: { reason: '503. Gave up after 6 attempt(s).', retryable: true } })
+    expect(canResubmit(failed)).toBe(true)
+    expect(hasRowChoices(failed)).toBe(true)
+    expect(canResubmit({ ...failed, importFailure: { reason: 'Too large.', retryable: false } })).toBe(false)
+    expect(canResubmit(row('g'))).toBe(false)
+  })
+
+  it('asks with the count before a choice changes many rows', () => {
+    expect(confirmChoice('link', 3)).toMatch(/^Link 3 rows to the entries the library already holds\?/)
+    expect(confirmChoice('asFile', 1)).toMatch(/^Import 1 row as plain files\?/)
   })
 
   it('says what a choice did and why rows were not changed', () => {

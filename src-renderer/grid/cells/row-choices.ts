@@ -4,6 +4,7 @@
  * cell shows the row's choices; the error panel applies one choice to every row that has it.
  */
 import type { Row } from '../../../src-main/contract'
+import { isVideoWithoutDuration, rowState } from '../../../src-main/core/session/row-state'
 
 /** The library entry an externalId conflict row can be linked to, or undefined. */
 export function linkTarget(row: Row): string | undefined {
@@ -11,14 +12,21 @@ export function linkTarget(row: Row): string | undefined {
   return row.conflict?.field === 'externalId' ? row.conflict.existing.mediaId : undefined
 }
 
+/** A damaged image or video the probe could still read, or a video without duration (core `rowState`). */
 export const canImportAsFile = (row: Row): boolean =>
-  row.status === 'unreadable' && row.probeError?.canImportAsFile === true
+  (row.status === 'unreadable' && row.probeError?.canImportAsFile === true) || isVideoWithoutDuration(row)
 
 /** A row the library already holds can still go as a new entry, on purpose. */
 export const canImportAgain = (row: Row): boolean => row.status === 'in-library'
 
+/** A row whose submit failed for a reason worth another try: "Re-submit" on the row (core `rowState`). */
+export const canResubmit = (row: Row): boolean => {
+  const state = rowState(row)
+  return state.kind === 'failed' && state.waysOut.includes('resubmit')
+}
+
 export const hasRowChoices = (row: Row): boolean =>
-  linkTarget(row) !== undefined || canImportAsFile(row) || canImportAgain(row)
+  linkTarget(row) !== undefined || canImportAsFile(row) || canImportAgain(row) || canResubmit(row)
 
 export interface ChoiceGroups {
   /** Rows that can be linked to the entry the library already holds. */
@@ -46,4 +54,12 @@ export function describeChoice(
   const first = report.rows.find((r) => !r.done)?.message ?? ''
   const more = report.refused > 1 ? ` (and ${(report.refused - 1).toLocaleString('en')} more not changed)` : ''
   return `${done} Not changed: ${first}${more}`
+}
+
+/** The question asked before one choice changes many rows at once: the count first, then what happens. */
+export function confirmChoice(choice: 'link' | 'asFile', rows: number): string {
+  const n = rows.toLocaleString('en')
+  return choice === 'link'
+    ? `Link ${n} row${rows === 1 ? '' : 's'} to the entries the library already holds? Nothing is sent for them; they count as imported.`
+    : `Import ${n} row${rows === 1 ? '' : 's'} as plain files? Their uploads start now, and they go to the file media type.`
 }
