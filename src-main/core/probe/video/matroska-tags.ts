@@ -5,7 +5,7 @@
  */
 import type { PlainText } from '../metadata/plain-text'
 import { splitKeywords } from '../metadata/plain-text'
-import { elements, text, uint, type Element } from './matroska'
+import { elements, text, uint, type Element } from './ebml'
 
 const ID = {
   tag: 0x7373,
