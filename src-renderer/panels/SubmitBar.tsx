@@ -4,7 +4,7 @@
  * media id, the server's errors on their cells); the report says what happened to the run as a
  * whole, and why it stopped if it did.
  */
-import { useMemo, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import type { SubmitReport } from '../../src-main/contract'
 import { api } from '../api'
 import { useAppStore } from '../store/app-store'
@@ -35,6 +35,9 @@ function currentPlan(): ResubmitPlan {
 export function SubmitBar() {
   const [busy, setBusy] = useState(false)
   const [report, setReport] = useState('')
+  // The last run's report was about the previous session's rows.
+  const epoch = useAppStore((s) => s.sessionEpoch)
+  useEffect(() => setReport(''), [epoch])
   const selected = useAppStore((s) => s.selected.size)
   const counts = useRowSummary((s) => s.counts)
   // A pass over the rows only while some failed, and once per published summary (a few a second at most).
