@@ -7,9 +7,9 @@ import { readdir, readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { LockHolder } from '../lock/lock-holder'
 import { sessionLockHolder } from '../lock/session-lock'
-import type { RowStatus } from '../row'
 import type { ReplayState } from './journal-records'
 import { replayJournal } from './open-session'
+import { isFailed, isSettled } from './row-progress'
 import { readSnapshot, sessionFiles, SNAPSHOT_FILE } from './session-files'
 
 export interface SessionSummary {
@@ -21,9 +21,9 @@ export interface SessionSummary {
   roots: string[]
   rows: number
   imported: number
-  /** Rows that still need something: not imported and not skipped. */
+  /** Rows that still need something: not imported, not skipped, not empty (row-progress.ts). */
   open: number
-  /** Rows whose last attempt failed (upload, validation, conflict, unreadable). */
+  /** Rows whose last attempt failed (upload, validation, conflict, unreadable), empty files not. */
   failed: number
   /** Last write to the session, ms since the epoch. */
   changedAtMs: number
@@ -33,9 +33,6 @@ export interface SessionSummary {
   /** The process that has the session open now (this one included), from its lock file. */
   openBy?: LockHolder
 }
-
-const settled: ReadonlySet<RowStatus> = new Set(['imported', 'skipped'])
-const failedStatuses: ReadonlySet<RowStatus> = new Set(['upload-failed', 'rejected', 'conflict', 'unreadable'])
 
 export async function summariseSession(dir: string, name: string): Promise<SessionSummary> {
   const files = sessionFiles(dir)
@@ -69,7 +66,7 @@ export async function summariseSession(dir: string, name: string): Promise<Sessi
     const journal = await readFile(files.journal, 'utf8').catch(() => '')
     replayJournal(state, journal, snapshot?.seq ?? 0)
     const rows = [...state.rows.values()]
-    const open = rows.filter((row) => !settled.has(row.status)).length
+    const open = rows.filter((row) => !isSettled(row)).length
     return {
       ...base,
       createdAt: state.meta.createdAt,
@@ -78,7 +75,7 @@ export async function summariseSession(dir: string, name: string): Promise<Sessi
       rows: rows.length,
       imported: rows.filter((row) => row.status === 'imported').length,
       open,
-      failed: rows.filter((row) => failedStatuses.has(row.status)).length,
+      failed: rows.filter(isFailed).length,
       changedAtMs: Math.max(...times),
       unfinished: open > 0,
     }
