@@ -1,7 +1,8 @@
 /**
  * Journey: an editor has three photos in one Sandbox import, filtered to one word, then starts a
  * new import and drops one more photo, then goes back to the first. Each session shows its own
- * counts, scan banner and filter only: nothing of the one before carries over (issue #17).
+ * counts, scan banner and filter only: nothing of the one before carries over (issue #17). The
+ * list names both after their folders; at the next start the unfinished one is offered once.
  */
 import { join } from 'node:path'
 import { saveScreenshot } from '../harness/artifacts'
@@ -10,7 +11,7 @@ import { writeFileTree } from '../support/media/file-tree'
 import { makePng } from '../support/media/png'
 import { GridPage } from '../support/pages/grid-page'
 
-test.setTimeout(120_000)
+test.setTimeout(180_000)
 
 test("switching sessions shows the new session's counts only", async ({ app }, testInfo) => {
   const importer = app.importer()
@@ -69,4 +70,32 @@ test("switching sessions shows the new session's counts only", async ({ app }, t
   await expect(importer.scanProgress).toHaveAttribute('data-state', 'idle')
   await expect(filter).toHaveValue('')
   await expect(importer.rows).toHaveCount(3)
+
+  // The list names each session after its folders, with profile, folders and what is left;
+  // the editor renames the open one by keyboard.
+  await page.getByRole('button', { name: 'Sessions…' }).click()
+  const second = list.getByRole('listitem', { name: /^dunes, session/ })
+  await expect(second).toContainText('Sandbox')
+  await expect(second).toContainText('From dunes')
+  await expect(second).toContainText('1 file: 0 imported, 1 not imported yet')
+  const mine = list.getByRole('listitem', { name: /^harbour, session/ })
+  await mine.getByRole('button', { name: 'Rename session harbour' }).focus()
+  await page.keyboard.press('Enter')
+  await expect(mine.getByRole('textbox', { name: 'Session name' })).toBeFocused()
+  await page.keyboard.type('Harbour, morning')
+  await page.keyboard.press('Enter')
+  await expect(list.getByRole('listitem', { name: /^Harbour, morning, session/ })).toContainText('(open)')
+  await saveScreenshot(page, testInfo, 'sessions-named')
+
+  // Next start: the unfinished "dunes" import is offered once; answered, it is not asked again.
+  let next = await app.restart()
+  const dialog = next.page.getByRole('dialog', { name: 'Reopen an unfinished import?' })
+  await expect(dialog.getByRole('listitem')).toHaveCount(1)
+  await expect(dialog.getByRole('listitem')).toContainText('dunes')
+  await dialog.getByRole('button', { name: 'Not now' }).click()
+  await expect(dialog).toBeHidden()
+  next = await app.restart()
+  await expect(next.page.getByRole('note').first()).toBeVisible()
+  await expect(next.page.getByRole('dialog')).toHaveCount(0)
+  await expect(next.sandboxBanner).toContainText(first)
 })

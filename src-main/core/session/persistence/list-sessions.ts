@@ -19,6 +19,10 @@ export interface SessionSummary {
   createdAt: string
   profileName?: string
   roots: string[]
+  /** The name the editor gave it (meta), if any. */
+  title?: string
+  /** The dropped folders (and files) its rows came from, in the order they came. */
+  folders: string[]
   rows: number
   imported: number
   /** Rows that still need something: not imported, not skipped, not empty (row-progress.ts). */
@@ -50,6 +54,7 @@ export async function summariseSession(dir: string, name: string): Promise<Sessi
     name,
     createdAt: '',
     roots: [],
+    folders: [],
     rows: 0,
     imported: 0,
     open: 0,
@@ -72,6 +77,8 @@ export async function summariseSession(dir: string, name: string): Promise<Sessi
       createdAt: state.meta.createdAt,
       ...(state.meta.profile ? { profileName: state.meta.profile.name } : {}),
       roots: state.meta.roots ?? [],
+      ...(state.meta.name ? { title: state.meta.name } : {}),
+      folders: droppedFolders(rows),
       rows: rows.length,
       imported: rows.filter((row) => row.status === 'imported').length,
       open,
@@ -82,6 +89,14 @@ export async function summariseSession(dir: string, name: string): Promise<Sessi
   } catch (err) {
     return { ...base, changedAtMs: Math.max(...times), problem: err instanceof Error ? err.message : String(err) }
   }
+}
+
+/** The first part of each row's relative path: the folder (or file) the editor dropped. */
+export function droppedFolders(rows: Iterable<{ relativePath: string }>): string[] {
+  const seen = new Set<string>()
+  for (const row of rows) seen.add(row.relativePath.split('/')[0] ?? row.relativePath)
+  seen.delete('')
+  return [...seen]
 }
 
 /** Sessions under `parent` (folders holding a snapshot), most recently changed first. */
