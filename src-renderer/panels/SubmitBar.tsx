@@ -21,7 +21,7 @@ export function describeReport(r: SubmitReport): string {
   if (r.rejected > 0) parts.push(`${n(r.rejected)} rejected`)
   if (r.conflicts > 0) parts.push(`${n(r.conflicts)} conflict(s)`)
   if (r.failed > 0) parts.push(`${n(r.failed)} failed`)
-  if (r.heldBack > 0) parts.push(`${n(r.heldBack)} held back (fix their errors first)`)
+  if (r.heldBack > 0) parts.push(`${n(r.heldBack)} not sent yet: see the errors on their rows`)
   if (r.unconfirmed > 0) parts.push(`${n(r.unconfirmed)} not confirmed`)
   return `${parts.join(', ')}.${r.stopped ? ` Stopped: ${r.stopped.message}` : ''}`
 }
@@ -68,13 +68,21 @@ export function SubmitBar() {
   }
   return (
     <div className="submit-bar" role="group" aria-label="Submit">
-      <button type="button" className="button" disabled={busy} onClick={() => void submit()}>
+      <button
+        type="button"
+        className="button"
+        // Nothing valid (and nothing selected): disabled, and it looks it (app.css).
+        disabled={busy || (selected === 0 && counts.ready === 0)}
+        aria-busy={busy || undefined}
+        onClick={() => void submit()}
+      >
         {selected > 0 ? `Submit ${n(selected)} selected` : `Submit all valid (${n(counts.ready)})`}
       </button>
       <button
         type="button"
         className="button button-quiet"
         disabled={busy || plan.send.length === 0}
+        aria-busy={busy || undefined}
         onClick={() => void resubmit()}
         {...(waitingNote ? { 'aria-describedby': 'resubmit-waiting' } : {})}
       >
