@@ -76,6 +76,8 @@ test("switching sessions shows the new session's counts only", async ({ app }, t
   await expect(importer.sandboxBanner).toContainText(first)
   await grid.expectCounts({ Ready: 3, Invalid: 0, Imported: 0 })
   await expect(headline).toHaveText('3 files in this session')
+  // The upload line is this session's too, not the second's one file.
+  await expect(page.getByText('1 of 1 files')).toHaveCount(0)
   await expect(importer.scanProgress).toHaveAttribute('data-state', 'idle')
   await expect(filter).toHaveValue('')
   await expect(importer.rows).toHaveCount(3)
