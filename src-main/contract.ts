@@ -186,6 +186,8 @@ export interface Commands {
   newSession: [{ profileName: string }, AppInfo]
   /** Removes a session folder; refused for the open one. */
   deleteSession: [{ id: string }, { removed: boolean }]
+  /** Names a session (kept in its meta); an empty name goes back to naming it after its folders. */
+  renameSession: [{ id: string; name: string }, { name: string }]
   // Uploads (core/app/upload-handlers.ts): rows upload by themselves; the editor can hold them.
   /** Stops every upload (finished parts are kept) and starts none until resumed. */
   pauseUploads: [undefined, UploadProgress]
@@ -251,6 +253,7 @@ export const commandNames = [
   'openSession',
   'newSession',
   'deleteSession',
+  'renameSession',
   'pauseUploads',
   'resumeUploads',
   'cancelUploads',

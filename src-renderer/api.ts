@@ -122,6 +122,7 @@ export function createApi(getBridge: () => MediaImportBridge | undefined): Api {
     openSession: (arg) => call('openSession', arg),
     newSession: (arg) => call('newSession', arg),
     deleteSession: (arg) => call('deleteSession', arg),
+    renameSession: (arg) => call('renameSession', arg),
     pauseUploads: () => call('pauseUploads'),
     resumeUploads: () => call('resumeUploads'),
     cancelUploads: (arg) => call('cancelUploads', arg),

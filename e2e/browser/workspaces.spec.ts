@@ -69,7 +69,13 @@ test('an editor adds a profile, imports into it, and reopens the unfinished Sand
   // Use it: a new import session against the staging server, said plainly.
   await profile.getByRole('button', { name: /^Use profile Staging/ }).click()
   const banner = page.getByRole('note', { name: 'Real server' })
-  await expect(banner).toContainText(`Real server: importing into Staging at ${real.livingdocsUrl}`)
+  // Which profile, which Livingdocs host, in a band that says "live" louder than the Sandbox's.
+  await expect(banner).toContainText(
+    `Real server: importing with profile Staging into the Livingdocs at ${new URL(real.livingdocsUrl).host}`,
+  )
+  await expect(banner).toContainText('LIVE')
+  await expect(banner).toHaveCSS('background-color', 'rgb(180, 35, 24)')
+  await expect(banner).toHaveCSS('color', 'rgb(255, 255, 255)')
   // The Sandbox import left unfinished by this switch is in the Sessions list, not offered in a dialog.
   await expect(page.getByRole('dialog')).toHaveCount(0)
   await page.keyboard.press('Escape')

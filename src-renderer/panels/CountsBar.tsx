@@ -1,12 +1,37 @@
-/** Ready, invalid, uploading, imported, failed: each count filters the grid to its rows when pressed. */
+/**
+ * Ready, invalid, uploading, imported, failed: each count filters the grid to its rows when pressed.
+ * The figures are also said politely to screen readers once they have settled for a moment, not
+ * at every upload tick.
+ */
+import { useEffect, useState } from 'react'
 import { useAppStore } from '../store/app-store'
-import { ROW_CLASS_LABELS, ROW_CLASSES } from '../store/row-class'
+import { ROW_CLASS_LABELS, ROW_CLASSES, type RowCounts } from '../store/row-class'
 import { useRowSummary } from '../store/row-summary'
+
+const SETTLE_MS = 1500
+
+/** "Rows: 3 ready, 1 invalid": the non-zero counts in words, or that there are none. Pure. */
+export function countsSentence(counts: RowCounts): string {
+  const parts = ROW_CLASSES.filter((c) => counts[c] > 0).map(
+    (c) => `${counts[c].toLocaleString('en')} ${ROW_CLASS_LABELS[c].toLowerCase()}`,
+  )
+  return parts.length > 0 ? `Rows: ${parts.join(', ')}.` : 'No rows in this session yet.'
+}
+
+function useSettled(text: string): string {
+  const [said, setSaid] = useState('')
+  useEffect(() => {
+    const timer = setTimeout(() => setSaid(text), SETTLE_MS)
+    return () => clearTimeout(timer)
+  }, [text])
+  return said
+}
 
 export function CountsBar() {
   const counts = useRowSummary((s) => s.counts)
   const rowClass = useAppStore((s) => s.filter.rowClass)
   const setFilter = useAppStore((s) => s.setFilter)
+  const said = useSettled(countsSentence(counts))
   return (
     <div className="counts" role="group" aria-label="Rows by state">
       {ROW_CLASSES.map((c) => (
@@ -22,6 +47,9 @@ export function CountsBar() {
           <span className="count-value">{counts[c].toLocaleString('en')}</span>
         </button>
       ))}
+      <span className="sr-only" role="status" aria-live="polite" data-testid="counts-said">
+        {said}
+      </span>
     </div>
   )
 }

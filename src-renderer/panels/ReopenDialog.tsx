@@ -1,12 +1,13 @@
 /**
  * On start: if sessions other than the open one were left unfinished, ask once whether to reopen
- * one (profile, when, counts each), with Reopen or Not now. A modal dialog: focus starts on the
+ * one (name, profile, when, folders, counts each); a session offered at an earlier start is not
+ * offered again (workspace-store.ts), it stays in the Sessions panel, with Reopen or Not now. A modal dialog: focus starts on the
  * first choice and Esc means Not now.
  */
 import { useEffect, useRef } from 'react'
 import { useAppStore } from '../store/app-store'
 import { useWorkspaceStore } from '../store/workspace-store'
-import { sessionCounts, sessionWhen } from './session-text'
+import { sessionCounts, sessionFolders, sessionWhen } from './session-text'
 
 export function ReopenDialog() {
   const ready = useAppStore((s) => s.appInfo !== null)
@@ -40,15 +41,16 @@ export function ReopenDialog() {
         <p className="hint">These imports still have files that are not in the Media Library.</p>
         <ul className="session-list">
           {offer.map((s, i) => (
-            <li key={s.id} aria-label={`Session ${s.id}`}>
-              <strong>{s.profileName}</strong> — {sessionWhen(s)}
+            <li key={s.id} aria-label={`${s.name}, session ${s.id}`}>
+              <strong>{s.name}</strong> — {s.profileName}, {sessionWhen(s)}
+              <div className="hint">{sessionFolders(s)}</div>
               <div className="hint">{sessionCounts(s)}</div>
               <button
                 ref={i === 0 ? first : undefined}
                 type="button"
                 className="button small"
                 disabled={busy}
-                aria-label={`Reopen the ${s.profileName} import, ${sessionWhen(s)}`}
+                aria-label={`Reopen the ${s.profileName} import "${s.name}", ${sessionWhen(s)}`}
                 onClick={() => {
                   answer()
                   void switchTo({ id: s.id })

@@ -1,5 +1,15 @@
 import { useAppStore } from '../store/app-store'
 
+/** The Livingdocs host an import goes to ("livingdocs.example.com"), the URL itself if it is not one. */
+export function hostOf(url: string | undefined): string {
+  if (!url) return 'an unknown server'
+  try {
+    return new URL(url).host || url
+  } catch {
+    return url
+  }
+}
+
 /** Editors must never wonder whether a test import went to the real newsroom, or which session is open. */
 export function SandboxBanner() {
   const mode = useAppStore((s) => s.appInfo?.mode)
@@ -18,7 +28,9 @@ export function SandboxBanner() {
   if (mode === 'profile') {
     return (
       <div className="banner banner-profile" role="note" aria-label="Real server">
-        <strong>Real server:</strong> importing into <strong>{profileName}</strong> at {url}
+        <span className="banner-live-mark">LIVE</span>
+        <strong>Real server:</strong> importing with profile <strong>{profileName}</strong> into the Livingdocs at{' '}
+        <strong>{hostOf(url)}</strong> — entries made here are real.
         {session}
       </div>
     )

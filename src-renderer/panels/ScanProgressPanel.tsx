@@ -30,6 +30,10 @@ const skipReasons = (summary: ScanSummary): string =>
 export function ScanProgressPanel() {
   const scans = useAppStore((s) => s.scans)
   const summary = useMemo(() => summarise(scans), [scans])
+  // A session reopened (or switched to) has rows but no scan in this window yet.
+  const rows = useAppStore((s) => s.session.ids.length)
+  const headline =
+    summary.state === 'idle' && rows > 0 ? `${count(rows, 'file', 'files')} in this session` : HEADLINES[summary.state]
   const cancel = () => {
     for (const scanId of summary.runningIds)
       api.cancelScan({ scanId }).catch((err: unknown) => reportFailure(err, 'Could not cancel the scan'))
@@ -37,7 +41,7 @@ export function ScanProgressPanel() {
 
   return (
     <div className="scan-progress" role="status" aria-live="polite" data-state={summary.state}>
-      <span className="scan-headline">{HEADLINES[summary.state]}</span>
+      <span className="scan-headline">{headline}</span>
       {summary.state !== 'idle' && (
         <span className="scan-counts" title={skipReasons(summary)}>
           {/* The space keeps screen readers and text queries from running the two parts together. */}{' '}

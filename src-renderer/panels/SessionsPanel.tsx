@@ -1,11 +1,12 @@
 /**
- * The session list: every import on this computer with its profile, when, and counts; open one,
- * start a new import with a profile, delete finished ones. Its own side panel (Esc or Close shuts it).
+ * The session list: every import on this computer with its name, profile, when, folders and what
+ * is left (SessionItem.tsx); open one, rename one, start a new import with a profile, delete
+ * finished ones. Its own side panel (Esc or Close shuts it).
  */
 import { useState } from 'react'
 import { useWorkspaceStore } from '../store/workspace-store'
 import '../styles/workspace.css'
-import { openElsewhereText, sessionCounts, sessionWhen } from './session-text'
+import { SessionItem } from './SessionItem'
 
 function NewImport() {
   const profiles = useWorkspaceStore((s) => s.profiles)
@@ -37,10 +38,6 @@ export function SessionsPanel() {
   const setOpen = useWorkspaceStore((s) => s.setSessionsOpen)
   const sessions = useWorkspaceStore((s) => s.sessions)
   const error = useWorkspaceStore((s) => s.sessionsError)
-  const busy = useWorkspaceStore((s) => s.busy)
-  const switchTo = useWorkspaceStore((s) => s.switchTo)
-  const remove = useWorkspaceStore((s) => s.deleteSession)
-  const reload = useWorkspaceStore((s) => s.loadSessions)
   if (!open) return null
   return (
     <aside
@@ -59,47 +56,7 @@ export function SessionsPanel() {
       {error && <p className="hint">{error}</p>}
       <ul className="session-list">
         {sessions?.map((s) => (
-          <li key={s.id} aria-label={`Session ${s.id}`} aria-current={s.current || undefined}>
-            <strong>{s.profileName ?? 'Unknown profile'}</strong> {s.current && <em>(open)</em>}
-            <div className="hint">{sessionWhen(s)}</div>
-            <div className="hint">{s.problem ? `Cannot be read: ${s.problem}` : sessionCounts(s)}</div>
-            {s.openElsewhere && (
-              <>
-                <div className="hint">{openElsewhereText(s)}</div>
-                {/* Read-only viewing is not offered: the list again shows whether it has become free. */}
-                <button type="button" className="button small" disabled={busy} onClick={() => void reload()}>
-                  Try again
-                </button>
-              </>
-            )}
-            {!s.current && !s.problem && !s.openElsewhere && (
-              <button
-                type="button"
-                className="button small"
-                disabled={busy}
-                onClick={() => void switchTo({ id: s.id })}
-              >
-                Open
-              </button>
-            )}
-            {!s.current && !s.openElsewhere && (!s.unfinished || s.problem) && (
-              <button
-                type="button"
-                className="button button-quiet small"
-                aria-label={`Delete session ${s.id}`}
-                onClick={() => {
-                  if (
-                    window.confirm(
-                      `Delete the session ${s.id}? Its rows and results list go; the Media Library keeps its entries.`,
-                    )
-                  )
-                    void remove(s.id)
-                }}
-              >
-                Delete
-              </button>
-            )}
-          </li>
+          <SessionItem key={s.id} session={s} />
         ))}
       </ul>
       <h3 className="panel-subtitle">New import</h3>

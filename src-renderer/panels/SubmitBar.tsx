@@ -4,7 +4,7 @@
  * media id, the server's errors on their cells); the report says what happened to the run as a
  * whole, and why it stopped if it did.
  */
-import { useMemo, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import type { SubmitReport } from '../../src-main/contract'
 import { api } from '../api'
 import { useAppStore } from '../store/app-store'
@@ -22,7 +22,7 @@ export function describeReport(r: SubmitReport): string {
   if (r.rejected > 0) parts.push(`${n(r.rejected)} rejected`)
   if (r.conflicts > 0) parts.push(`${n(r.conflicts)} conflict(s)`)
   if (r.failed > 0) parts.push(`${n(r.failed)} failed`)
-  if (r.heldBack > 0) parts.push(`${n(r.heldBack)} held back (fix their errors first)`)
+  if (r.heldBack > 0) parts.push(`${n(r.heldBack)} not sent yet: see the errors on their rows`)
   if (r.unconfirmed > 0) parts.push(`${n(r.unconfirmed)} not confirmed`)
   return `${parts.join(', ')}.${r.stopped ? ` Stopped: ${r.stopped.message}` : ''}`
 }
@@ -36,6 +36,9 @@ function currentPlan(): ResubmitPlan {
 export function SubmitBar() {
   const [busy, setBusy] = useState(false)
   const [report, setReport] = useState('')
+  // The last run's report was about the previous session's rows.
+  const epoch = useAppStore((s) => s.sessionEpoch)
+  useEffect(() => setReport(''), [epoch])
   const selected = useAppStore((s) => s.selected.size)
   const counts = useRowSummary((s) => s.counts)
   // A pass over the rows only while some failed, and once per published summary (a few a second at most).
@@ -66,13 +69,21 @@ export function SubmitBar() {
   }
   return (
     <div className="submit-bar" role="group" aria-label="Submit">
-      <button type="button" className="button" disabled={busy} onClick={() => void submit()}>
+      <button
+        type="button"
+        className="button"
+        // Nothing valid (and nothing selected): disabled, and it looks it (app.css).
+        disabled={busy || (selected === 0 && counts.ready === 0)}
+        aria-busy={busy || undefined}
+        onClick={() => void submit()}
+      >
         {selected > 0 ? `Submit ${n(selected)} selected` : `Submit all valid (${n(counts.ready)})`}
       </button>
       <button
         type="button"
         className="button button-quiet"
         disabled={busy || plan.send.length === 0}
+        aria-busy={busy || undefined}
         onClick={() => void resubmit()}
         {...(waitingNote ? { 'aria-describedby': 'resubmit-waiting' } : {})}
       >

@@ -6,6 +6,7 @@
 import { useEffect, useState } from 'react'
 import type { UploadProgress } from '../../src-main/contract'
 import { api } from '../api'
+import { useAppStore } from '../store/app-store'
 import { reportFailure } from '../store/report-failure'
 import { summariseUploads } from './upload-summary'
 import './upload-controls.css'
@@ -13,8 +14,11 @@ import './upload-controls.css'
 export function UploadControls() {
   const [progress, setProgress] = useState<UploadProgress | undefined>(undefined)
   const [working, setWorking] = useState(false)
+  // Another session opened: its uploads, not the previous session's totals.
+  const epoch = useAppStore((s) => s.sessionEpoch)
 
   useEffect(() => {
+    setProgress(undefined)
     let live = true
     let off = (): void => undefined
     try {
@@ -31,7 +35,7 @@ export function UploadControls() {
       live = false
       off()
     }
-  }, [])
+  }, [epoch])
 
   const summary = summariseUploads(progress)
   if (!summary || !progress) return null

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import type { WorkspaceSession } from '../../src-main/contract'
-import { openElsewhereText, reopenCandidates, sessionCounts } from './session-text'
+import { openElsewhereText, reopenCandidates, sessionCounts, sessionFolders } from './session-text'
 
 const session = (over: Partial<WorkspaceSession>): WorkspaceSession => ({
   id: 'x',
+  name: 'shoot',
+  named: false,
+  folders: ['shoot'],
   profileName: 'Sandbox',
   createdAt: '2026-11-26T10:00:00.000Z',
   updatedAtMs: 0,
@@ -34,6 +37,18 @@ describe('session text', () => {
       session({ id: 'cli', openElsewhere: 'media-import import, pid 7 on host desk, since 10:02' }),
     ]
     expect(reopenCandidates(list).map((s) => s.id)).toEqual(['a', 'b'])
+  })
+
+  it('offers a session once: not again at a later start', () => {
+    const list = [session({ id: 'a' }), session({ id: 'b' })]
+    expect(reopenCandidates(list, new Set(['a'])).map((s) => s.id)).toEqual(['b'])
+  })
+
+  it('says which folders a session holds', () => {
+    expect(sessionFolders(session({ folders: [] }))).toBe('No folders added yet')
+    expect(sessionFolders(session({ folders: ['shoot'] }))).toBe('From shoot')
+    expect(sessionFolders(session({ folders: ['a', 'b'] }))).toBe('From a and b')
+    expect(sessionFolders(session({ folders: ['a', 'b', 'c', 'd', 'e'] }))).toBe('From a, b, c and 2 more')
   })
 
   it('names the process that has a session open', () => {

@@ -17,9 +17,26 @@ export function sessionCounts(s: Pick<WorkspaceSession, 'rows' | 'imported' | 'o
   return `${files}: ${parts.join(', ')}`
 }
 
-/** Unfinished sessions other than the open one, newest first (the list's order); not those another process has. */
-export function reopenCandidates(sessions: readonly WorkspaceSession[]): WorkspaceSession[] {
-  return sessions.filter((s) => s.unfinished && !s.current && !s.problem && !s.openElsewhere)
+/** "From shoot-07, shoot-08 and 3 more": where its files came from, in a line. */
+export function sessionFolders(s: Pick<WorkspaceSession, 'folders'>, shown = 3): string {
+  if (s.folders.length === 0) return 'No folders added yet'
+  const named = s.folders.slice(0, shown)
+  const rest = s.folders.length - named.length
+  if (rest > 0) return `From ${named.join(', ')} and ${rest} more`
+  const last = named.pop() as string
+  return named.length > 0 ? `From ${named.join(', ')} and ${last}` : `From ${last}`
+}
+
+/**
+ * Unfinished sessions other than the open one, newest first (the list's order); not those another
+ * process has, and not those offered at an earlier start (`offered`): the prompt comes once per
+ * session, and the Sessions panel lists them all.
+ */
+export function reopenCandidates(
+  sessions: readonly WorkspaceSession[],
+  offered: ReadonlySet<string> = new Set(),
+): WorkspaceSession[] {
+  return sessions.filter((s) => s.unfinished && !s.current && !s.problem && !s.openElsewhere && !offered.has(s.id))
 }
 
 /** Said under a session another process has open: who, and that it opens once that one ends. */

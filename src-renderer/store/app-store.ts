@@ -6,7 +6,7 @@
 import { create } from 'zustand'
 import type { StateCreator } from 'zustand'
 import type { AppInfo, CellValue, ScanProgress, SessionPatch, SessionSnapshot } from '../../src-main/contract'
-import { createGridSlice, type GridSlice } from './grid-slice'
+import { createGridSlice, noHistory, type GridSlice } from './grid-slice'
 import { addPending, answerPending, noPendingEdits, patchPending } from './pending-edits'
 import type { CellAnswer, PendingEdits } from './pending-edits'
 import { deriveRowView, emptyFilter, emptyRowView, followPatch } from './row-view'
@@ -60,7 +60,18 @@ export interface NoticeSlice {
   dismissNotice(id: number): void
 }
 
-export type AppState = SessionSlice & ScanSlice & AppInfoSlice & NoticeSlice & GridSlice
+/**
+ * Counts, the scan banner, filters, selection and open panels belong to the session open now:
+ * `sessionOpened` is the one place they go back to their start, when main says another session
+ * opened (session-reset.ts), so nothing of the previous session shows over the next one.
+ */
+export interface SessionResetSlice {
+  /** Goes up at every session opened; components with their own state (a submit report) key on it. */
+  sessionEpoch: number
+  sessionOpened(info: AppInfo): void
+}
+
+export type AppState = SessionSlice & ScanSlice & AppInfoSlice & NoticeSlice & GridSlice & SessionResetSlice
 type Slice<T> = StateCreator<AppState, [], [], T>
 
 const specOf = (state: AppState, change: Partial<ViewSpec> = {}): ViewSpec => ({
@@ -137,10 +148,34 @@ const noticeSlice: Slice<NoticeSlice> = (set) => ({
   dismissNotice: (id) => set((state) => ({ notices: state.notices.filter((n) => n.id !== id) })),
 })
 
+const sessionResetSlice: Slice<SessionResetSlice> = (set) => ({
+  sessionEpoch: 0,
+  sessionOpened: (appInfo) =>
+    set((state) => ({
+      appInfo,
+      sessionEpoch: state.sessionEpoch + 1,
+      session: emptyMirror,
+      rowView: emptyRowView,
+      showSkipped: false,
+      sort: null,
+      filter: emptyFilter,
+      pending: noPendingEdits,
+      scans: [],
+      active: null,
+      rangeAnchor: null,
+      editing: null,
+      selected: new Set<string>(),
+      selectionAnchor: null,
+      history: noHistory,
+      panel: null,
+    })),
+})
+
 export const useAppStore = create<AppState>()((...a) => ({
   ...sessionSlice(...a),
   ...scanSlice(...a),
   ...appInfoSlice(...a),
   ...noticeSlice(...a),
   ...createGridSlice(a[0], a[1]),
+  ...sessionResetSlice(...a),
 }))

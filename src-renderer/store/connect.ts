@@ -7,6 +7,7 @@ import type { Api } from '../api'
 import { reportFailure } from './report-failure'
 import { useAppStore } from './app-store'
 import { createSummaryFeed } from './row-summary'
+import { sessionOpened } from './session-reset'
 
 export function connectStore(api: Api): () => void {
   const store = useAppStore.getState()
@@ -39,9 +40,15 @@ export function connectStore(api: Api): () => void {
       summary.snapshot(snapshot)
     }, failed)
   }
-  // Another session was opened (workspace): everything is loaded again from it.
+  // Another session was opened (workspace): what showed the previous one is reset, then
+  // everything is loaded again from the new one.
   try {
-    unsubscribe.push(api.on('workspaceChanged', load))
+    unsubscribe.push(
+      api.on('workspaceChanged', (info) => {
+        sessionOpened(info, summary)
+        load()
+      }),
+    )
   } catch (err) {
     reportFailure(err, 'Could not connect to the app')
   }

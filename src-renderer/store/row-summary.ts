@@ -16,6 +16,8 @@ const PUBLISH_MS = 150
 export function createSummaryFeed(): {
   snapshot(s: SessionSnapshot): void
   patch(p: SessionPatch): void
+  /** Another session opened: no figures until its snapshot (shown at once, not a moment later). */
+  reset(): void
   stop(): void
 } {
   const tracker = new SummaryTracker()
@@ -35,6 +37,12 @@ export function createSummaryFeed(): {
       for (const id of patch.remove) tracker.remove(id)
       for (const row of patch.upsert) tracker.upsert(row)
       publish()
+    },
+    reset: () => {
+      clearTimeout(timer)
+      timer = undefined
+      tracker.reset([])
+      useRowSummary.setState(tracker.summary())
     },
     stop: () => clearTimeout(timer),
   }

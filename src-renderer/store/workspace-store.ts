@@ -8,6 +8,7 @@ import type { ProfileSummary, WorkspaceSession } from '../../src-main/contract'
 import { api } from '../api'
 import { reopenCandidates } from '../panels/session-text'
 import { useAppStore } from './app-store'
+import { loadOffered, rememberOffered } from './reopen-memory'
 
 export interface WorkspaceState {
   sessions: WorkspaceSession[] | null
@@ -17,7 +18,7 @@ export interface WorkspaceState {
   /** Why the last session list could not be loaded. */
   sessionsError: string
   sessionsOpen: boolean
-  /** What the reopen dialog offers: worked out once, from the list at start; [] once answered. */
+  /** What the reopen dialog offers: worked out once, from the list at start, leaving out sessions offered at an earlier start; [] once answered. */
   reopenOffer: WorkspaceSession[] | null
   /** A switch is under way (buttons wait). */
   busy: boolean
@@ -30,6 +31,8 @@ export interface WorkspaceState {
   /** Opens a session or starts a new one; problems go to the notices. */
   switchTo(target: { id: string } | { profileName: string }): Promise<boolean>
   deleteSession(id: string): Promise<void>
+  /** Names a session (empty: after its folders again); problems go to the notices. */
+  renameSession(id: string, name: string): Promise<boolean>
 }
 
 const message = (err: unknown): string => (err instanceof Error ? err.message : String(err))
@@ -68,7 +71,16 @@ export const useWorkspaceStore = create<WorkspaceState>()((set, get) => ({
     if (get().reopenOffer !== null) return
     await get().loadSessions()
     // Only at start: sessions left unfinished by a later switch are in the Sessions panel, not a dialog.
-    if (get().reopenOffer === null) set({ reopenOffer: reopenCandidates(get().sessions ?? []) })
+    if (get().reopenOffer !== null) return
+    const sessions = get().sessions
+    // No list (it could not be read): nothing offered, and nothing remembered is let go.
+    if (!sessions) return set({ reopenOffer: [] })
+    const offer = reopenCandidates(sessions, loadOffered())
+    rememberOffered(
+      offer.map((s) => s.id),
+      sessions.map((s) => s.id),
+    )
+    set({ reopenOffer: offer })
   },
   answerReopen: () => set({ reopenOffer: [] }),
   switchTo: async (target) => {
@@ -83,6 +95,17 @@ export const useWorkspaceStore = create<WorkspaceState>()((set, get) => ({
       return false
     } finally {
       set({ busy: false })
+      await get().loadSessions()
+    }
+  },
+  renameSession: async (id, name) => {
+    try {
+      await api.renameSession({ id, name })
+      return true
+    } catch (err) {
+      report(err)
+      return false
+    } finally {
       await get().loadSessions()
     }
   },

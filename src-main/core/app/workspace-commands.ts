@@ -6,7 +6,7 @@ import { z } from 'zod'
 import { MediaImportError } from './errors'
 import type { Handlers } from './handler-types'
 import type { Workspace } from './workspace'
-import { SESSION_ID_PATTERN } from './workspace-sessions'
+import { SESSION_ID_PATTERN, SESSION_NAME_MAX } from './workspace-sessions'
 
 const sessionId = z
   .string()
@@ -18,9 +18,15 @@ export const workspaceSchemas = {
   openSession: z.object({ id: sessionId }).strict(),
   newSession: z.object({ profileName: z.string().min(1).max(200) }).strict(),
   deleteSession: z.object({ id: sessionId }).strict(),
+  renameSession: z
+    .object({
+      id: sessionId,
+      name: z.string().max(SESSION_NAME_MAX, `a session name of at most ${SESSION_NAME_MAX} characters`),
+    })
+    .strict(),
 }
 
-type WorkspaceCommands = 'listSessions' | 'openSession' | 'newSession' | 'deleteSession'
+type WorkspaceCommands = 'listSessions' | 'openSession' | 'newSession' | 'deleteSession' | 'renameSession'
 
 export function createWorkspaceHandlers(workspace: Workspace | undefined): Pick<Handlers, WorkspaceCommands> {
   const get = (): Workspace => {
@@ -33,5 +39,6 @@ export function createWorkspaceHandlers(workspace: Workspace | undefined): Pick<
     openSession: async ({ id }) => get().openSession(id),
     newSession: async ({ profileName }) => get().newSession(profileName),
     deleteSession: async ({ id }) => ({ removed: await get().deleteSession(id) }),
+    renameSession: async ({ id, name }) => ({ name: await get().renameSession(id, name) }),
   }
 }

@@ -32,6 +32,24 @@ export function newSessionId(profileName: string, now: Date, taken: ReadonlySet<
   return id
 }
 
+/** A session named after its folders: "shoot-2026-12-07", or "shoot-2026-12-07 + 2 more". */
+export function nameFromFolders(folders: readonly string[]): string {
+  const [first] = folders
+  if (!first) return ''
+  return folders.length === 1 ? first : `${first} + ${folders.length - 1} more`
+}
+
+/** The longest name kept: a list line, not a paragraph. */
+export const SESSION_NAME_MAX = 120
+
+/** A name as typed, tidied: spaces collapsed, control characters out. Empty: back to the folders' name. */
+export function cleanSessionName(name: string): string {
+  return name
+    .replace(/\p{Cc}+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+}
+
 export function toWorkspaceSession(
   summary: SessionSummary,
   currentId: string | undefined,
@@ -40,6 +58,9 @@ export function toWorkspaceSession(
   const current = summary.name === currentId
   return {
     id: summary.name,
+    name: summary.title || nameFromFolders(summary.folders) || summary.name,
+    named: !!summary.title,
+    folders: summary.folders,
     ...(summary.profileName ? { profileName: summary.profileName } : {}),
     createdAt: summary.createdAt,
     updatedAtMs: summary.changedAtMs,

@@ -10,6 +10,12 @@ export const SANDBOX_NAME = 'Sandbox'
 export interface WorkspaceSession {
   /** The folder's name under the app's sessions folder. */
   id: string
+  /** What the list calls it: the editor's name for it, else its folders ("shoot-07 + 2 more"), else its id. */
+  name: string
+  /** The editor named it (renameSession); false: `name` follows its folders. */
+  named: boolean
+  /** The folders (and files) dropped into it, in the order they came. */
+  folders: string[]
   /** The profile it imports with ('Sandbox' for the embedded one); absent when unreadable. */
   profileName?: string
   createdAt: string

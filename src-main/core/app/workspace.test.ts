@@ -196,6 +196,39 @@ describe('Workspace', () => {
     expect(workspace.current()?.id).toBe(sandboxId)
   })
 
+  it('names sessions after their folders; the editor renames them, open or not, and the name is kept', async () => {
+    type Listed = { id: string; name: string; named: boolean; folders: string[]; profileName: string }
+    const list = async () => ((await call('listSessions')) as { sessions: Listed[] }).sessions
+    const sandboxId = workspace.current()!.id
+    const stagingId = (await list()).find((s) => s.profileName === 'Staging')!.id
+    expect((await list()).find((s) => s.id === sandboxId)).toMatchObject({
+      name: 'media',
+      named: false,
+      folders: ['media'],
+    })
+    // A session with no rows yet is called by its id.
+    expect((await list()).find((s) => s.id === stagingId)).toMatchObject({ name: stagingId, folders: [] })
+
+    expect(await call('renameSession', { id: sandboxId, name: '  Harbour\nshoot  ' })).toEqual({
+      name: 'Harbour shoot',
+    })
+    // Not open (its profile is even gone): renamed in its folder all the same.
+    expect(await call('renameSession', { id: stagingId, name: 'Staging trial' })).toEqual({ name: 'Staging trial' })
+    expect(await list()).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ id: sandboxId, name: 'Harbour shoot', named: true }),
+        expect.objectContaining({ id: stagingId, name: 'Staging trial', named: true }),
+      ]),
+    )
+    await call('renameSession', { id: stagingId, name: '' })
+    expect((await list()).find((s) => s.id === stagingId)).toMatchObject({ name: stagingId, named: false })
+
+    const tooLong = await dispatchCommand(core.handlers, 'renameSession', { id: sandboxId, name: 'x'.repeat(121) })
+    expect(tooLong).toMatchObject({ ok: false, error: { code: 'invalid-argument' } })
+    const noName = await dispatchCommand(core.handlers, 'renameSession', { id: sandboxId })
+    expect(noName).toMatchObject({ ok: false, error: { code: 'invalid-argument' } })
+  })
+
   it('opens the most recent session at the next start', async () => {
     const sessionsDir = join(root, 'sessions')
     const current = workspace.current()!.id
@@ -214,6 +247,9 @@ describe('Workspace', () => {
     const info = await workspace.openStartup()
     expect(info.sessionId).toBe(current)
     expect(await call('getSnapshot')).toMatchObject({ rows: [{ rowId: 'a' }, { rowId: 'b' }] })
+    // The name given before the restart is the session's own (its meta).
+    const { sessions } = (await call('listSessions')) as { sessions: Array<{ id: string; name: string }> }
+    expect(sessions.find((s) => s.id === current)?.name).toBe('Harbour shoot')
   })
 
   it('rejects ids that are not session folder names', async () => {

@@ -8,14 +8,28 @@
 import { rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { AppInfo } from '../../contract'
-import { openImportSession, type ImportSession, type OpenImportSessionOptions } from '../importer/import-session'
+import {
+  openImportSession,
+  withName,
+  type ImportSession,
+  type OpenImportSessionOptions,
+} from '../importer/import-session'
 import { ProfileError } from '../profile/profile-issues'
 import type { ProfileStore } from '../profile/profile-store'
 import type { ResolvedProfile } from '../profile/resolve-profile'
+import { acquireSessionLock } from '../session/lock/session-lock'
+import { openSessionFolder } from '../session/persistence/open-session'
 import { listSessions } from '../session/persistence/list-sessions'
 import { SNAPSHOT_FILE } from '../session/persistence/session-files'
 import { MediaImportError } from './errors'
-import { isSessionId, newSessionId, refuseIfLocked, sessionLocked, toWorkspaceSession } from './workspace-sessions'
+import {
+  cleanSessionName,
+  isSessionId,
+  newSessionId,
+  refuseIfLocked,
+  sessionLocked,
+  toWorkspaceSession,
+} from './workspace-sessions'
 import { SANDBOX_NAME, type WorkspaceSession } from './workspace-types'
 
 /** The embedded Sandbox as the workspace needs it: its profile (secrets included) and a way to stop it. */
@@ -160,6 +174,36 @@ export class Workspace {
       await refuseIfLocked(dir, id, 'delete it')
       await rm(dir, { recursive: true, force: true })
       return true
+    })
+  }
+
+  /**
+   * Names a session; an empty name goes back to its folders' name. The open session journals it
+   * at once; another is opened for the moment it takes (refused while another process has it).
+   * Answers the name kept.
+   */
+  renameSession(id: string, typed: string): Promise<string> {
+    return this.serial(async () => {
+      this.checkId(id)
+      const name = cleanSessionName(typed)
+      if (this.active?.id === id) {
+        this.active.importer.setName(name)
+        return name
+      }
+      const dir = join(this.options.sessionsDir, id)
+      await refuseIfLocked(dir, id, 'rename it')
+      const lock = await acquireSessionLock(dir, { by: 'the Media Importer app' })
+      try {
+        const opened = await openSessionFolder(dir, { mustExist: true })
+        opened.store.setMeta(withName(opened.store.meta, name))
+        await opened.close()
+      } catch (err) {
+        const reason = err instanceof Error ? err.message : String(err)
+        throw new MediaImportError('session-unreadable', `Session "${id}" cannot be renamed: ${reason}`)
+      } finally {
+        await lock.release()
+      }
+      return name
     })
   }
 

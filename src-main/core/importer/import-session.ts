@@ -68,8 +68,16 @@ export interface ImportSession {
   leftovers: Promise<number>
   /** For the scan runner: the project for prefill, the shared prober, and files the session already has. */
   scanOptions: ScanRunnerOptions
+  /** Journals the editor's name for the session (meta); empty: named after its folders again. */
+  setName(name: string): void
   /** Pauses uploads (their progress is journaled), saves the session and closes its files. */
   close(): Promise<void>
+}
+
+/** The meta with the editor's name for the session, or without one (named after its folders). */
+export function withName(meta: SessionMeta, name: string): SessionMeta {
+  const { name: _old, ...rest } = meta
+  return name ? { ...rest, name } : rest
 }
 
 /** The folder belongs to another profile: its rows were imported elsewhere, or will be. */
@@ -191,6 +199,7 @@ export async function openImportSession(options: OpenImportSessionOptions): Prom
       ...(options.thumbnails ? { thumbnails: options.thumbnails } : {}),
       isKnownPath: (path) => knownPaths.has(path),
     },
+    setName: (name) => store.setMeta(withName(store.meta, name)),
     close: () =>
       (closing ??= (async () => {
         await leftovers

@@ -14,6 +14,8 @@ export interface SessionMeta {
   profile?: { name: string; livingdocsUrl: string }
   /** The paths the session was started with (the CLI continues with them). */
   roots?: string[]
+  /** The name the editor gave the session; absent: it is named after its folders. */
+  name?: string
 }
 
 export type SessionRecord =
@@ -29,6 +31,7 @@ export const metaSchema = z.looseObject({
   createdAt: z.string(),
   profile: z.looseObject({ name: z.string(), livingdocsUrl: z.string() }).optional(),
   roots: z.array(z.string()).optional(),
+  name: z.string().optional(),
 })
 
 const seq = z.int().nonnegative()

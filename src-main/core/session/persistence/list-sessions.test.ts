@@ -65,6 +65,32 @@ describe('listSessions', () => {
     expect(byName.get('broken')?.problem).toMatch(/session\.json/)
   })
 
+  it('never calls a session unfinished for skipped OS files, hidden files or empty files', async () => {
+    const dir = join(parent, '20260103-090000-junk')
+    const junk = await openSessionFolder(dir, { meta: { roots: ['/card'] } })
+    const skipped = (rowId: string, reason: string): Row => ({ ...row(rowId, 'skipped'), reason })
+    junk.session.upsertRows([
+      row('photo', 'imported'),
+      skipped('.DS_Store', 'macOS folder settings (.DS_Store)'),
+      skipped('Thumbs.db', 'Windows thumbnail cache (Thumbs.db)'),
+      skipped('.hidden', 'hidden file'),
+      {
+        ...row('empty', 'unreadable'),
+        size: 0,
+        reason: 'Empty file (0 bytes): there is nothing to import.',
+        probeError: {
+          code: 'empty',
+          message: 'Empty file (0 bytes): there is nothing to import.',
+          canImportAsFile: false,
+        },
+      },
+    ])
+    await junk.close()
+    const listed = (await listSessions(parent)).find((s) => s.name === '20260103-090000-junk')
+    expect(listed).toMatchObject({ rows: 5, imported: 1, open: 0, failed: 0, unfinished: false })
+    await rm(dir, { recursive: true, force: true })
+  })
+
   it('answers an empty list for a folder that does not exist', async () => {
     expect(await listSessions(join(parent, 'nope'))).toEqual([])
   })

@@ -7,9 +7,9 @@ import { readdir, readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { LockHolder } from '../lock/lock-holder'
 import { sessionLockHolder } from '../lock/session-lock'
-import type { RowStatus } from '../row'
 import type { ReplayState } from './journal-records'
 import { replayJournal } from './open-session'
+import { isFailed, isSettled } from './row-progress'
 import { readSnapshot, sessionFiles, SNAPSHOT_FILE } from './session-files'
 
 export interface SessionSummary {
@@ -19,11 +19,15 @@ export interface SessionSummary {
   createdAt: string
   profileName?: string
   roots: string[]
+  /** The name the editor gave it (meta), if any. */
+  title?: string
+  /** The dropped folders (and files) its rows came from, in the order they came. */
+  folders: string[]
   rows: number
   imported: number
-  /** Rows that still need something: not imported and not skipped. */
+  /** Rows that still need something: not imported, not skipped, not empty (row-progress.ts). */
   open: number
-  /** Rows whose last attempt failed (upload, validation, conflict, unreadable). */
+  /** Rows whose last attempt failed (upload, validation, conflict, unreadable), empty files not. */
   failed: number
   /** Last write to the session, ms since the epoch. */
   changedAtMs: number
@@ -33,10 +37,6 @@ export interface SessionSummary {
   /** The process that has the session open now (this one included), from its lock file. */
   openBy?: LockHolder
 }
-
-/** Nothing left to do: imported, skipped, or already in the library (importer/content-identity.ts). */
-const settled: ReadonlySet<RowStatus> = new Set(['imported', 'skipped', 'in-library'])
-const failedStatuses: ReadonlySet<RowStatus> = new Set(['upload-failed', 'rejected', 'conflict', 'unreadable'])
 
 export async function summariseSession(dir: string, name: string): Promise<SessionSummary> {
   const files = sessionFiles(dir)
@@ -54,6 +54,7 @@ export async function summariseSession(dir: string, name: string): Promise<Sessi
     name,
     createdAt: '',
     roots: [],
+    folders: [],
     rows: 0,
     imported: 0,
     open: 0,
@@ -70,22 +71,32 @@ export async function summariseSession(dir: string, name: string): Promise<Sessi
     const journal = await readFile(files.journal, 'utf8').catch(() => '')
     replayJournal(state, journal, snapshot?.seq ?? 0)
     const rows = [...state.rows.values()]
-    const open = rows.filter((row) => !settled.has(row.status)).length
+    const open = rows.filter((row) => !isSettled(row)).length
     return {
       ...base,
       createdAt: state.meta.createdAt,
       ...(state.meta.profile ? { profileName: state.meta.profile.name } : {}),
       roots: state.meta.roots ?? [],
+      ...(state.meta.name ? { title: state.meta.name } : {}),
+      folders: droppedFolders(rows),
       rows: rows.length,
       imported: rows.filter((row) => row.status === 'imported').length,
       open,
-      failed: rows.filter((row) => failedStatuses.has(row.status)).length,
+      failed: rows.filter(isFailed).length,
       changedAtMs: Math.max(...times),
       unfinished: open > 0,
     }
   } catch (err) {
     return { ...base, changedAtMs: Math.max(...times), problem: err instanceof Error ? err.message : String(err) }
   }
+}
+
+/** The first part of each row's relative path: the folder (or file) the editor dropped. */
+export function droppedFolders(rows: Iterable<{ relativePath: string }>): string[] {
+  const seen = new Set<string>()
+  for (const row of rows) seen.add(row.relativePath.split('/')[0] ?? row.relativePath)
+  seen.delete('')
+  return [...seen]
 }
 
 /** Sessions under `parent` (folders holding a snapshot), most recently changed first. */
