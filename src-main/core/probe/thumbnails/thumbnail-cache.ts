@@ -1,15 +1,17 @@
 /**
  * Small WebP thumbnails on disk, made once per content (the key is the sha256) with sharp for
  * images and, where ffmpeg exists, from a poster frame for videos. Runs in the background
- * after probing, a couple at a time, so it never slows the scan. HEIC (HEVC) pictures cannot
- * be decoded by the bundled libvips, so they get no thumbnail and the row says why.
+ * after probing, a couple at a time, so it never slows the scan. HEIC (HEVC) pictures, which
+ * the bundled libvips cannot decode, go through libheif in WebAssembly (heif-decode.ts); AVIF
+ * is sharp's own (libvips' libheif with AV1 decoders).
  */
 import { randomUUID } from 'node:crypto'
 import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
-import sharp from 'sharp'
+import sharp, { type Sharp } from 'sharp'
 import { Slots } from '../../concurrency/slots'
 import type { MediaKind } from '../../session/row'
+import { decodeHeif } from './heif-decode'
 import { findOnPath, posterFrame } from './poster-frame'
 import { thumbnailKey, thumbnailRelativePath } from './thumbnail-url'
 
@@ -33,6 +35,8 @@ export interface ThumbnailCacheOptions {
 }
 
 const hevcMimes = new Set(['image/heic', 'image/heic-sequence'])
+/** HEIF whose codec the type does not say (often HEVC): sharp first, libheif's wasm if it fails. */
+const maybeHevcMimes = new Set(['image/heif', 'image/heif-sequence'])
 
 export class ThumbnailCache {
   readonly dir: string
@@ -62,12 +66,9 @@ export class ThumbnailCache {
     )
       return { key }
     if (request.kind === 'file') return { unavailable: 'files have no preview' }
-    if (hevcMimes.has(request.mimeType)) {
-      return { unavailable: 'HEIC pictures (HEVC) cannot be decoded on this computer, so there is no preview' }
-    }
     const release = await this.slots.acquire()
     try {
-      const webp = request.kind === 'video' ? await this.fromVideo(request) : await this.fromImage(request.path)
+      const webp = request.kind === 'video' ? await this.fromVideo(request) : await this.fromPicture(request)
       if ('unavailable' in webp) return webp
       await mkdir(dirname(file), { recursive: true })
       // Write then rename: a half-written thumbnail is never served.
@@ -84,17 +85,37 @@ export class ThumbnailCache {
     }
   }
 
+  private async fromPicture(request: ThumbnailRequest): Promise<{ data: Buffer } | { unavailable: string }> {
+    if (hevcMimes.has(request.mimeType)) return this.fromHeif(request.path)
+    const made = await this.fromImage(request.path)
+    return 'unavailable' in made && maybeHevcMimes.has(request.mimeType) ? this.fromHeif(request.path) : made
+  }
+
   private async fromImage(path: string): Promise<{ data: Buffer } | { unavailable: string }> {
     try {
-      const data = await sharp(path, { limitInputPixels: false, failOn: 'none' })
-        .rotate()
-        .resize({ width: this.edge, height: this.edge, fit: 'inside', withoutEnlargement: true })
-        .webp({ quality: 72 })
-        .toBuffer()
-      return { data }
+      return { data: await this.toWebp(sharp(path, { limitInputPixels: false, failOn: 'none' }).rotate()) }
     } catch (err) {
       return { unavailable: `no preview: ${err instanceof Error ? err.message : String(err)}` }
     }
+  }
+
+  /** Already upright (libheif applies irot/imir), so no EXIF rotation on top. */
+  private async fromHeif(path: string): Promise<{ data: Buffer } | { unavailable: string }> {
+    try {
+      const rgba = await decodeHeif(path)
+      if ('unavailable' in rgba) return rgba
+      const { data, width, height } = rgba
+      return { data: await this.toWebp(sharp(data, { raw: { width, height, channels: 4 }, limitInputPixels: false })) }
+    } catch (err) {
+      return { unavailable: `no preview: ${err instanceof Error ? err.message : String(err)}` }
+    }
+  }
+
+  private toWebp(image: Sharp): Promise<Buffer> {
+    return image
+      .resize({ width: this.edge, height: this.edge, fit: 'inside', withoutEnlargement: true })
+      .webp({ quality: 72 })
+      .toBuffer()
   }
 
   private async fromVideo(request: ThumbnailRequest): Promise<{ data: Buffer } | { unavailable: string }> {
