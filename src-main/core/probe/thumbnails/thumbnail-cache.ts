@@ -38,6 +38,17 @@ const hevcMimes = new Set(['image/heic', 'image/heic-sequence'])
 /** HEIF whose codec the type does not say (often HEVC): sharp first, libheif's wasm if it fails. */
 const maybeHevcMimes = new Set(['image/heif', 'image/heif-sequence'])
 
+/** A frame the window sends is at most this big (a PNG of a 4K frame is ~10 MB; it sends the cache edge). */
+export const maxPosterFrameBytes = 4 << 20
+const maxPosterFramePixels = 4096 * 4096
+const posterFrameFormats = new Set(['png', 'jpeg', 'webp'])
+
+const hasFile = (file: string): Promise<boolean> =>
+  stat(file).then(
+    (s) => s.size > 0,
+    () => false,
+  )
+
 export class ThumbnailCache {
   readonly dir: string
   readonly edge: number
@@ -58,30 +69,51 @@ export class ThumbnailCache {
   async ensure(request: ThumbnailRequest): Promise<ThumbnailOutcome> {
     const key = thumbnailKey(request.sha256, this.edge)
     const file = this.filePath(key)
-    if (
-      await stat(file).then(
-        (s) => s.size > 0,
-        () => false,
-      )
-    )
-      return { key }
+    if (await hasFile(file)) return { key }
     if (request.kind === 'file') return { unavailable: 'files have no preview' }
     const release = await this.slots.acquire()
     try {
       const webp = request.kind === 'video' ? await this.fromVideo(request) : await this.fromPicture(request)
       if ('unavailable' in webp) return webp
-      await mkdir(dirname(file), { recursive: true })
-      // Write then rename: a half-written thumbnail is never served.
-      const temp = `${file}.${randomUUID()}.tmp`
-      try {
-        await writeFile(temp, webp.data)
-        await rename(temp, file)
-      } finally {
-        await rm(temp, { force: true })
-      }
+      await this.write(file, webp.data)
       return { key }
     } finally {
       release()
+    }
+  }
+
+  /**
+   * Stores a poster frame the window drew from a video with Chromium's own decoder, where
+   * ffmpeg is missing: PNG, JPEG or WebP bytes, decoded and re-encoded here (never stored as
+   * sent), under the video's sha256, once per content.
+   */
+  async storeFrame(sha256: string, image: Uint8Array): Promise<ThumbnailOutcome> {
+    if (!/^[0-9a-f]{64}$/.test(sha256)) return { unavailable: 'no poster frame: the video has no content hash yet' }
+    if (image.byteLength > maxPosterFrameBytes) return { unavailable: 'no poster frame: the frame sent is too large' }
+    const key = thumbnailKey(sha256, this.edge)
+    const file = this.filePath(key)
+    if (await hasFile(file)) return { key }
+    try {
+      const input = sharp(image, { limitInputPixels: maxPosterFramePixels, failOn: 'error' })
+      const { format } = await input.metadata()
+      if (!posterFrameFormats.has(format ?? ''))
+        return { unavailable: 'no poster frame: the frame sent is not an image' }
+      await this.write(file, await this.toWebp(input))
+      return { key }
+    } catch (err) {
+      return { unavailable: `no poster frame: ${err instanceof Error ? err.message : String(err)}` }
+    }
+  }
+
+  /** Write then rename: a half-written thumbnail is never served. */
+  private async write(file: string, data: Buffer): Promise<void> {
+    await mkdir(dirname(file), { recursive: true })
+    const temp = `${file}.${randomUUID()}.tmp`
+    try {
+      await writeFile(temp, data)
+      await rename(temp, file)
+    } finally {
+      await rm(temp, { force: true })
     }
   }
 
