@@ -111,6 +111,7 @@ export function createApi(getBridge: () => MediaImportBridge | undefined): Api {
     linkToExisting: (arg) => call('linkToExisting', arg),
     importAsFile: (arg) => call('importAsFile', arg),
     openInEditor: (arg) => call('openInEditor', arg),
+    storePosterFrame: (arg) => call('storePosterFrame', arg),
     revealLogs: () => call('revealLogs'),
     listProfiles: () => call('listProfiles'),
     saveProfile: (arg) => call('saveProfile', arg),

@@ -9,6 +9,7 @@ import type { CommandArg, CommandName } from '../../contract'
 import { editSchemas } from './edit-schemas'
 import { importSchemas } from './import-handlers'
 import { localeAssetSchemas } from './locale-asset-handlers'
+import { posterFrameSchemas } from './poster-frame-handlers'
 import { profileSchemas } from './profile-handlers'
 import { rowActionSchemas } from './row-action-handlers'
 import { supportSchemas } from './support-handlers'
@@ -38,6 +39,7 @@ export const commandSchemas = {
   ...supportSchemas,
   ...profileSchemas,
   ...rowActionSchemas,
+  ...posterFrameSchemas,
   ...workspaceSchemas,
   ...uploadSchemas,
 } satisfies { [K in CommandName]: z.ZodType<CommandArg<K>> }
