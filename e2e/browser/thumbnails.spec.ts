@@ -49,3 +49,27 @@ test('an iPhone HEIC and an H.264 video show real thumbnails', async ({ importer
     .toBeGreaterThan(0)
   await expect(preview('IMG_0002.MP4').locator('.thumb-none')).toHaveCount(0)
 })
+
+test.describe('without ffmpeg', () => {
+  test.use({ withFfmpeg: false })
+
+  test('an H.264 video gets its poster frame from the page’s own decoder', async ({ importer, harness }) => {
+    const folder = join(harness.filesDir, DROP)
+    await mkdir(folder, { recursive: true })
+    await makeVideo(join(folder, 'IMG_0003.MP4'), {
+      seconds: 2,
+      width: 320,
+      height: 180,
+      args: ['-c:v', 'libx264', '-pix_fmt', 'yuv420p'],
+    })
+    await importer.drop([folder])
+    await importer.waitForScan('done')
+    const cell = importer.row(`${DROP}/IMG_0003.MP4`).locator('[role="gridcell"][data-column="thumbnail"]')
+    const poster = cell.locator('img')
+    await expect(poster).toHaveAttribute('alt', 'Poster frame', { timeout: 60_000 })
+    await expect
+      .poll(() => poster.evaluate((img: HTMLImageElement) => [img.complete, img.naturalWidth, img.naturalHeight]))
+      .toEqual([true, 256, 144])
+    await expect(cell.locator('.thumb-none')).toHaveCount(0)
+  })
+})

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Row } from '../../session/row'
 import { tempDir, type TempDir } from '../testing/probe-helpers'
 import { createMediaFileHandler, mediaFileUrl, parseRange, rowIdFromMediaFileUrl, servableMedia } from './media-file'
+import { mediaFileUrlFor } from './media-file-url'
 import { ThumbnailCache, maxPosterFrameBytes } from './thumbnail-cache'
 import { thumbnailKey } from './thumbnail-url'
 
@@ -39,6 +40,14 @@ describe('media-file: URLs and which row may be served', () => {
       'nonsense',
     ])
       expect(rowIdFromMediaFileUrl(url)).toBeUndefined()
+  })
+
+  it('uses the scheme in Electron and the same-origin path over HTTP', () => {
+    expect(mediaFileUrlFor('r1', 'app://renderer/index.html')).toBe('media-file://row/r1')
+    expect(mediaFileUrlFor('r1', 'http://127.0.0.1:5000/index.html')).toBe('http://127.0.0.1:5000/media-file/r1')
+    expect(rowIdFromMediaFileUrl('http://127.0.0.1:5000/media-file/r1')).toBe('r1')
+    expect(rowIdFromMediaFileUrl('http://127.0.0.1:5000/media-file/../secret')).toBeUndefined()
+    expect(rowIdFromMediaFileUrl('http://127.0.0.1:5000/other/r1')).toBeUndefined()
   })
 
   it('serves only a probed video row with a hash', () => {

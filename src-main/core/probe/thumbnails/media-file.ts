@@ -10,28 +10,9 @@ import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { Readable } from 'node:stream'
 import type { Row } from '../../session/row'
+import { rowIdFromMediaFileUrl } from './media-file-url'
 
-export const MEDIA_FILE_SCHEME = 'media-file'
-export const MEDIA_FILE_HOST = 'row'
-
-const rowIdPattern = /^[A-Za-z0-9_-]{1,100}$/
-
-export function mediaFileUrl(rowId: string): string {
-  return `${MEDIA_FILE_SCHEME}://${MEDIA_FILE_HOST}/${encodeURIComponent(rowId)}`
-}
-
-/** The row id a `media-file://row/<rowId>` URL names, or undefined for anything else. */
-export function rowIdFromMediaFileUrl(requestUrl: string): string | undefined {
-  let url: URL
-  try {
-    url = new URL(requestUrl)
-  } catch {
-    return undefined
-  }
-  if (url.protocol !== `${MEDIA_FILE_SCHEME}:` || url.host !== MEDIA_FILE_HOST) return undefined
-  const rowId = url.pathname.slice(1)
-  return rowIdPattern.test(rowId) ? rowId : undefined
-}
+export { MEDIA_FILE_PATH, MEDIA_FILE_SCHEME, mediaFileUrl, rowIdFromMediaFileUrl } from './media-file-url'
 
 export interface ServableMedia {
   path: string
@@ -79,7 +60,12 @@ function text(status: number, message: string, extra: Record<string, string> = {
 
 export type RowLookup = (rowId: string) => Row | undefined
 
-export function createMediaFileHandler(lookup: RowLookup) {
+/**
+ * `allowOrigin`: the window's origin when it is another scheme (Electron's app://), so the
+ * <video> can load with `crossOrigin` and its frame can be read back from the canvas; only
+ * that origin, never `*`. A same-origin server (the ui web server) needs none.
+ */
+export function createMediaFileHandler(lookup: RowLookup, allowOrigin?: string) {
   return async (request: { url: string; method: string; headers: Headers }): Promise<Response> => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return text(405, 'Method not allowed')
     const rowId = rowIdFromMediaFileUrl(request.url)
@@ -98,6 +84,7 @@ export function createMediaFileHandler(lookup: RowLookup) {
     const { start, end } = range ?? { start: 0, end: size - 1 }
     const headers: Record<string, string> = {
       ...baseHeaders,
+      ...(allowOrigin ? { 'Access-Control-Allow-Origin': allowOrigin, Vary: 'Origin' } : {}),
       'Content-Type': media.mimeType,
       'Content-Length': String(end - start + 1),
       ...(range ? { 'Content-Range': `bytes ${start}-${end}/${size}` } : {}),
