@@ -44,6 +44,7 @@ const RENDERER_SHARED = [
   '^src-main/core/editing/field-path\\.ts$', // "title", "translations.fr.title": one parser for both sides
   '^src-main/core/editing/tsv\\.ts$', // clipboard rows (copy/paste in the grid)
   '^src-main/core/probe/thumbnails/thumbnail-url\\.ts$', // the thumbnail protocol's address for a row
+  '^src-main/core/probe/thumbnails/media-file-url\\.ts$', // a video row's bytes by row id (poster frames)
 ]
 
 const path = require('node:path')
@@ -170,6 +171,7 @@ module.exports = {
       ...[
         'import-handlers',
         'locale-asset-handlers',
+        'poster-frame-handlers',
         'profile-handlers',
         'row-action-handlers',
         'support-handlers',
