@@ -166,6 +166,11 @@ export interface Commands {
   importAgain: [{ rowIds: string[] }, RowActionReport]
   /** Opens an imported entry in the Livingdocs editor; main builds the URL from the profile. */
   openInEditor: [{ mediaId: string }, { url: string; opened: boolean; message?: string }]
+  /**
+   * A video's poster frame the window drew (a PNG/JPEG/WebP data URL) where ffmpeg is missing;
+   * stored only for a probed video row without a thumbnail (core/app/poster-frame-handlers.ts).
+   */
+  storePosterFrame: [{ rowId: string; image: string }, { stored: boolean; message?: string }]
   // Support
   /** Opens the folder of the app's log files in the system file manager; answers its path. */
   revealLogs: [undefined, { path: string }]
@@ -244,6 +249,7 @@ export const commandNames = [
   'importAsFile',
   'importAgain',
   'openInEditor',
+  'storePosterFrame',
   'revealLogs',
   'listProfiles',
   'saveProfile',

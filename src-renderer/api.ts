@@ -113,6 +113,7 @@ export function createApi(getBridge: () => MediaImportBridge | undefined): Api {
     importAsFile: (arg) => call('importAsFile', arg),
     importAgain: (arg) => call('importAgain', arg),
     openInEditor: (arg) => call('openInEditor', arg),
+    storePosterFrame: (arg) => call('storePosterFrame', arg),
     revealLogs: () => call('revealLogs'),
     listProfiles: () => call('listProfiles'),
     saveProfile: (arg) => call('saveProfile', arg),

@@ -66,10 +66,12 @@ test('every fact the probe found shows on its row', async ({ importer, harness, 
     .poll(() => poster.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
     .toBeGreaterThan(0)
 
-  // HEIC cannot be decoded here: no image, the badge, and the reason on hover.
-  const heic = preview(at('portrait.heic')).locator('.preview')
-  await expect(heic).toHaveAttribute('title', /HEIC pictures \(HEVC\) cannot be decoded/, { timeout: 30_000 })
-  await expect(heic).toContainText('IMG')
+  // The HEIC: decoded by libheif in WebAssembly, upright (its irot makes it portrait).
+  const heic = preview(at('portrait.heic')).locator('img')
+  await expect(heic).toBeVisible({ timeout: 30_000 })
+  await expect
+    .poll(() => heic.evaluate((img: HTMLImageElement) => img.complete && img.naturalHeight > img.naturalWidth))
+    .toBe(true)
 
   // The extension that disagrees with the bytes: a mark on the file's cell, the message on hover.
   const mislabeled = await grid.cell(at('mislabeled.jpg'), 'File')

@@ -15,7 +15,7 @@ import { ImporterPage } from '../support/pages/importer-page'
 import { installBridge, pageEmitter, setDropPaths } from './bridge'
 import { startSandboxImporter, type SandboxImporter } from './sandbox-importer'
 import { rendererServerFixture, watchPageProblems } from './page-problems'
-import { serveThumbnailsTo } from './thumbnails'
+import { serveMediaFilesTo, serveThumbnailsTo } from './thumbnails'
 import type { StaticServer } from './static-server'
 
 export interface Harness {
@@ -41,16 +41,18 @@ const sandboxAppInfo: AppInfo = {
 }
 
 export const test = base.extend<
-  { harness: Harness; importer: ImporterPage; withSandbox: boolean; withThumbnails: boolean },
+  { harness: Harness; importer: ImporterPage; withSandbox: boolean; withThumbnails: boolean; withFfmpeg: boolean },
   { rendererServer: StaticServer }
 >({
   withSandbox: [false, { option: true }],
   /** With the Sandbox: thumbnails made into the data folder and served to the page as main's protocol does. */
   withThumbnails: [false, { option: true }],
+  /** False: thumbnails as on a computer without ffmpeg (video poster frames drawn by the page). */
+  withFfmpeg: [true, { option: true }],
 
   rendererServer: rendererServerFixture,
 
-  harness: async ({ page, withSandbox, withThumbnails }, use) => {
+  harness: async ({ page, withSandbox, withThumbnails, withFfmpeg, rendererServer }, use) => {
     const root = await mkdtemp(join(tmpdir(), 'media-import-e2e-'))
     const dataDir = join(root, 'data')
     const filesDir = join(root, 'files')
@@ -60,7 +62,9 @@ export const test = base.extend<
 
     const picker = { next: [] as string[] }
     const opened: string[] = []
-    const thumbnails = withThumbnails ? await serveThumbnailsTo(page, join(dataDir, 'thumbnails')) : undefined
+    const thumbnails = withThumbnails
+      ? await serveThumbnailsTo(page, join(dataDir, 'thumbnails'), withFfmpeg ? {} : { ffmpeg: null })
+      : undefined
     const sandbox = withSandbox ? await startSandboxImporter(dataDir, thumbnails ? { thumbnails } : {}) : undefined
     const appInfo = sandbox ? { ...sandboxAppInfo, livingdocsUrl: sandbox.sandbox.livingdocsUrl } : sandboxAppInfo
     const core = createAppCore({
@@ -71,6 +75,8 @@ export const test = base.extend<
       ...(sandbox ? { importer: sandbox.importer } : {}),
     })
     await installBridge(page, core.handlers)
+    if (thumbnails)
+      await serveMediaFilesTo(page, (rowId) => core.session.getRow(rowId), new URL(rendererServer.url).origin)
 
     await use({ dataDir, filesDir, core, picker, appInfo, opened, ...(sandbox ? { sandbox } : {}) })
 

@@ -6,6 +6,7 @@
 import { protocol } from 'electron'
 import { APP_SCHEME } from './security-policy'
 import { createRendererFileHandler } from './renderer-files'
+import { mediaFileScheme } from './media-file-protocol'
 import { thumbnailScheme } from './thumbnail-protocol'
 
 /**
@@ -18,6 +19,7 @@ export function registerPrivilegedSchemes(): void {
   protocol.registerSchemesAsPrivileged([
     { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
     thumbnailScheme,
+    mediaFileScheme,
   ])
 }
 

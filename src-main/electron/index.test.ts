@@ -134,6 +134,10 @@ describe('the Electron entry', () => {
     expect(fake.privileged).toEqual([
       expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }),
       expect.objectContaining({ scheme: 'media-thumb', privileges: { standard: true, secure: true } }),
+      expect.objectContaining({
+        scheme: 'media-file',
+        privileges: { standard: true, secure: true, stream: true, corsEnabled: true },
+      }),
     ])
   })
 
@@ -150,6 +154,7 @@ describe('the Electron entry', () => {
     expect([...fake.ipcHandlers.keys()].sort()).toEqual([...commandNames.map(ipcChannel), droppedPathChannel].sort())
     expect(fake.protocolHandlers.has('app')).toBe(true)
     expect(fake.protocolHandlers.has('media-thumb')).toBe(true)
+    expect(fake.protocolHandlers.has('media-file')).toBe(true)
   })
 
   it('is connected to an import session kept in the user-data folder', async () => {

@@ -19,6 +19,7 @@ import { createMainWindowIpc } from './ipc'
 import { rendererLocation, userDataOverride } from './launch-config'
 import { installSecurityGuards } from './security-guards'
 import { WINDOW_TITLE } from './security-policy'
+import { serveMediaFiles } from './media-file-protocol'
 import { serveThumbnails } from './thumbnail-protocol'
 import { createMainWindow } from './window'
 
@@ -87,10 +88,16 @@ function run(): void {
       emit: ipc.emit,
       revealLogs: logRevealer(log, shell),
       openExternal: externalOpener(shell),
-      saveFile: createFileSaver(() => mainWindow, () => app.getPath('documents')),
+      saveFile: createFileSaver(
+        () => mainWindow,
+        () => app.getPath('documents'),
+      ),
       profiles,
       onSecrets: (values) => log.redactor.addSecret(...values),
     })
+    // Poster frames drawn by the window where ffmpeg is missing read the open session's video rows.
+    const workspaceCore = core
+    serveMediaFiles((rowId) => workspaceCore.current().session.getRow(rowId))
     // Scans only what the editor dropped (the preload reports real drops) or picked (dialogs.ts).
     stopServing = ipc.serve(confineToAllowed(core.handlers, allowed))
     openWindow()

@@ -18,10 +18,12 @@ export const WINDOW_TITLE = 'Media Importer for Livingdocs'
 /**
  * The one Content Security Policy (checklist #7): sent as a header by the app:// handler and
  * carried verbatim in src-renderer/index.html's meta tag (a test keeps the two equal).
- * `media-thumb:` is the thumbnail protocol main will serve; nothing remote is ever loaded.
+ * `media-thumb:` is the thumbnail protocol main will serve; `media-file:` a video row's bytes,
+ * for a poster frame drawn where ffmpeg is missing (media-file-protocol.ts); nothing remote is
+ * ever loaded.
  */
 export const CONTENT_SECURITY_POLICY =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: media-thumb:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; object-src 'none'"
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: media-thumb:; media-src 'self' media-file:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; object-src 'none'"
 
 /** Permissions our renderer may be granted. Empty on purpose (checklist #5): add one only with a reason. */
 export const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set<string>()

@@ -4,6 +4,7 @@
  * answers travel in order on one channel, so a snapshot that arrives after a patch is newer.
  */
 import type { Api } from '../api'
+import { createPosterMaker } from '../thumbnails/poster-maker'
 import { reportFailure } from './report-failure'
 import { useAppStore } from './app-store'
 import { createSummaryFeed } from './row-summary'
@@ -13,11 +14,14 @@ export function connectStore(api: Api): () => void {
   const store = useAppStore.getState()
   let unsubscribe: Array<() => void> = []
   const summary = createSummaryFeed()
+  // Videos main had no ffmpeg for get a poster frame drawn here.
+  const posters = createPosterMaker(api)
   try {
     unsubscribe = [
       api.on('sessionPatch', (patch) => {
         store.receivePatch(patch)
         summary.patch(patch)
+        posters.patch(patch)
       }),
       api.on('scanProgress', (progress) => store.receiveScanProgress(progress)),
     ]
@@ -38,6 +42,7 @@ export function connectStore(api: Api): () => void {
     api.getSnapshot().then((snapshot) => {
       store.receiveSnapshot(snapshot)
       summary.snapshot(snapshot)
+      posters.snapshot(snapshot)
     }, failed)
   }
   // Another session was opened (workspace): what showed the previous one is reset, then

@@ -10,6 +10,7 @@ import { editSchemas } from './edit-schemas'
 import { folderSchemas } from './folder-handlers'
 import { importSchemas } from './import-handlers'
 import { localeAssetSchemas } from './locale-asset-handlers'
+import { posterFrameSchemas } from './poster-frame-handlers'
 import { profileSchemas } from './profile-handlers'
 import { rowActionSchemas } from './row-action-handlers'
 import { supportSchemas } from './support-handlers'
@@ -40,6 +41,7 @@ export const commandSchemas = {
   ...supportSchemas,
   ...profileSchemas,
   ...rowActionSchemas,
+  ...posterFrameSchemas,
   ...workspaceSchemas,
   ...uploadSchemas,
 } satisfies { [K in CommandName]: z.ZodType<CommandArg<K>> }

@@ -17,6 +17,7 @@ import { createImportHandlers } from './import-handlers'
 import { createLocaleAssetHandlers } from './locale-asset-handlers'
 import { localeAssetFields } from './locale-asset-history'
 import { ScanRunner } from './scan-runner'
+import { createPosterFrameHandlers } from './poster-frame-handlers'
 import { createProfileHandlers, type ProfileDeps } from './profile-handlers'
 import { createRowActionHandlers, type OpenExternal } from './row-action-handlers'
 import { createUploadHandlers } from './upload-handlers'
@@ -95,6 +96,7 @@ export function createAppCore(deps: HostDeps, session = deps.importer?.session ?
       appInfo,
       openExternal: deps.openExternal,
     }),
+    ...createPosterFrameHandlers(session, importer?.scanOptions.thumbnails),
     ...createWorkspaceHandlers(deps.workspace),
     ...uploads.handlers,
   }

@@ -44,11 +44,13 @@ export const triagedFindings: readonly TriagedFinding[] = [
     file: 'renderer/index.html',
     // Exactly our policy: any change to it is looked at again.
     sample:
-      /^default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: media-thumb:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; object-src 'none'$/,
+      /^default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: media-thumb:; media-src 'self' media-file:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; object-src 'none'$/,
     reason:
       "csp-evaluator's only remark is \"script-src 'self' can be problematic if you host JSONP, Angular or " +
       "user uploaded files\". 'self' is app://renderer, which serves only the files of the built renderer " +
       "folder (renderer-files.ts confines it, app-protocol.ts answers nothing else); editors' media and " +
-      'thumbnails come through media-thumb:, which script-src does not allow; there is no JSONP and no Angular.',
+      "thumbnails come through media-thumb:, and a video row's bytes (for a poster frame) through media-file: " +
+      '(media-src only; media-file-protocol.ts serves a video row of the open session by row id), neither of ' +
+      'which script-src allows; there is no JSONP and no Angular.',
   },
 ]

@@ -115,12 +115,8 @@ async function sharpFacts(path: string, mime: string, read: ReadResult): Promise
   const height = meta.autoOrient?.height ?? meta.height
   if (!width || !height) return { warnings, error: damaged('corrupt', mime, 'its size cannot be read') }
   const animated = mime === 'image/apng' || (meta.pages ?? 1) > 1 ? true : undefined
-  if (mime === 'image/heic' || mime === 'image/heic-sequence' || meta.compression === 'hevc') {
-    warnings.push({
-      code: 'no-preview',
-      message: 'No preview: HEIC pictures (HEVC) cannot be decoded on this computer. The file imports normally.',
-    })
-  }
+  // HEIC (HEVC) pixels, which this libvips cannot decode, get their thumbnail from libheif in
+  // WebAssembly (thumbnails/heif-decode.ts), so a HEIC row carries no "no preview" warning.
   return { width, height, orientation, animated, embedded, warnings }
 }
 

@@ -3,7 +3,7 @@ import { readFile, stat, writeFile } from 'node:fs/promises'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { makeImage, makeVideo, tag } from '../fixtures/generate'
-import { fixture, tempDir, type TempDir } from '../testing/probe-helpers'
+import { tempDir, type TempDir } from '../testing/probe-helpers'
 import { ThumbnailCache } from './thumbnail-cache'
 import { createThumbnailHandler } from './thumbnail-response'
 import { isThumbnailKey, keyFromThumbnailUrl, servedOverHttp, thumbnailKey, thumbnailUrl } from './thumbnail-url'
@@ -88,13 +88,6 @@ describe('ThumbnailCache and the protocol handler', () => {
     expect((await handle({ url: 'media-thumb://thumb/../secret.txt', method: 'GET' })).status).toBe(404)
     expect((await handle({ url: thumbnailUrl(key), method: 'GET' })).status).toBe(404)
     expect((await handle({ url: thumbnailUrl(key), method: 'POST' })).status).toBe(405)
-  })
-
-  it('has no thumbnail for HEIC and says why', async () => {
-    const cache = new ThumbnailCache({ dir: dir.path('cache'), ffmpeg: null })
-    const heic = fixture('portrait.heic')
-    const outcome = await cache.ensure({ path: heic, sha256: await sha(heic), kind: 'image', mimeType: 'image/heic' })
-    expect(outcome).toEqual({ unavailable: expect.stringMatching(/HEIC pictures \(HEVC\) cannot be decoded/) })
   })
 
   it('takes a poster frame from a video where ffmpeg exists, and says so where it does not', async () => {
