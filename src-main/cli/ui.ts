@@ -136,6 +136,7 @@ export async function runUi(args: readonly string[], stdout: NodeJS.WritableStre
       handlers: host.handlers,
       events,
       thumbnailDir: host.thumbnailDir,
+      getRow: host.getRow,
       rendererDir: DEFAULT_RENDERER_DIR,
       port,
     })

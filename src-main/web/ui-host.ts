@@ -11,6 +11,7 @@ import { MediaImportError } from '../core/app/errors'
 import { createAppCore, type Emit, type Handlers, type HostDeps } from '../core/app/handlers'
 import { createWorkspaceCore } from '../core/app/workspace-handlers'
 import { openImportSession } from '../core/importer/import-session'
+import type { RowLookup } from '../core/probe/thumbnails/media-file'
 import { ThumbnailCache } from '../core/probe/thumbnails/thumbnail-cache'
 import type { ResolvedProfile } from '../core/profile/resolve-profile'
 import { hostFolders, startHostMode } from '../electron/host-mode'
@@ -22,6 +23,8 @@ export interface UiHost {
   handlers: Handlers
   appInfo: AppInfo
   thumbnailDir: string
+  /** A row of the open session by id: which video file /media-file/<rowId> may serve (media-file.ts). */
+  getRow: RowLookup
   /** Disposes the core, then saves and closes the session (uploads paused) and the Sandbox. */
   close(): Promise<void>
 }
@@ -56,6 +59,7 @@ export async function startSandboxUiHost(dataDir: string, version: string, emit:
     handlers: core.handlers,
     appInfo: host.appInfo,
     thumbnailDir: host.thumbnailDir,
+    getRow: (rowId) => core.current().session.getRow(rowId),
     close: async () => {
       core.dispose()
       await host.close()
@@ -92,6 +96,7 @@ export async function startProfileUiHost(options: {
     handlers: core.handlers,
     appInfo,
     thumbnailDir,
+    getRow: (rowId) => core.session.getRow(rowId),
     close: async () => {
       core.dispose()
       await importer.close()

@@ -76,7 +76,25 @@ beforeAll(async () => {
     pickPaths: async () => [],
     emit: events.emit,
   })
-  server = await startUiServer({ handlers: core.handlers, events, thumbnailDir: thumbs, rendererDir: renderer })
+  await writeFile(join(dir, 'clip.mp4'), '0123456789')
+  const video = {
+    rowId: 'video-row',
+    path: join(dir, 'clip.mp4'),
+    relativePath: 'clip.mp4',
+    size: 10,
+    mtimeMs: 0,
+    status: 'uploaded',
+    kind: 'video',
+    mimeType: 'video/mp4',
+    sha256: 'a'.repeat(64),
+  } as const
+  server = await startUiServer({
+    handlers: core.handlers,
+    events,
+    thumbnailDir: thumbs,
+    rendererDir: renderer,
+    getRow: (rowId) => (rowId === video.rowId ? video : undefined),
+  })
 })
 
 afterAll(async () => {
@@ -204,6 +222,18 @@ describe('media-import ui server', () => {
     expect(thumb.headers['content-type']).toBe('image/webp')
     expect(thumb.body).toBe('RIFF-webp')
     expect((await send('/media-thumb/../secret.txt', { headers: cookie() })).status).toBe(404)
+  })
+
+  it("serves a video row's bytes by row id, in ranges, with the token only, and nothing by path", async () => {
+    const whole = await send('/media-file/video-row', { headers: cookie() })
+    expect(whole.status).toBe(200)
+    expect(whole.body).toBe('0123456789')
+    const part = await send('/media-file/video-row', { headers: { ...cookie(), Range: 'bytes=2-5' } })
+    expect(part.status).toBe(206)
+    expect(part.body).toBe('2345')
+    expect((await send('/media-file/video-row')).status).toBe(403)
+    expect((await send('/media-file/other-row', { headers: cookie() })).status).toBe(404)
+    expect((await send('/media-file/..%2Fsecret.txt', { headers: cookie() })).status).toBe(404)
   })
 
   it("puts a page's command answers on its own stream, after the events sent before them (one ordered channel, as IPC)", async () => {

@@ -7,11 +7,16 @@
  * Commands go through `dispatchCommand`, the zod schemas IPC uses.
  */
 import { readFile } from 'node:fs/promises'
+import { Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { IpcResult } from '../contract'
 import { dispatchCommand, isCommandName } from '../core/app/dispatch'
 import type { Handlers } from '../core/app/handlers'
+import { createMediaFileHandler, type RowLookup } from '../core/probe/thumbnails/media-file'
+import { MEDIA_FILE_PATH } from '../core/probe/thumbnails/media-file-url'
 import { createThumbnailHandler } from '../core/probe/thumbnails/thumbnail-response'
 import { THUMBNAIL_HTTP_PATH } from '../core/probe/thumbnails/thumbnail-url'
 import { CONTENT_SECURITY_POLICY } from '../electron/security-policy'
@@ -64,6 +69,8 @@ export interface UiServerOptions {
   handlers: Handlers
   events: EventStreams
   thumbnailDir: string
+  /** The open session's rows by id: the video a poster frame is drawn from (/media-file/<rowId>). */
+  getRow?: RowLookup
   rendererDir: string
   /** 0 or absent: a random free port. */
   port?: number
@@ -91,6 +98,8 @@ export async function startUiServer(options: UiServerOptions): Promise<UiServer>
   assertRendererBuilt(options.rendererDir)
   const token = options.token ?? newToken()
   const thumbnails = createThumbnailHandler(options.thumbnailDir)
+  // Same origin, so no CORS header: the page draws a video row's frame where main has no ffmpeg.
+  const mediaFiles = options.getRow ? createMediaFileHandler(options.getRow) : undefined
   let port = 0
 
   const serveFile = async (res: ServerResponse, pathname: string, head: boolean): Promise<void> => {
@@ -141,11 +150,22 @@ export async function startUiServer(options: UiServerOptions): Promise<UiServer>
     res.end(JSON.stringify(answer))
   }
 
-  const serveThumbnail = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
-    const answer = await thumbnails({ url: url.href, method: req.method ?? 'GET' })
-    const body = Buffer.from(await answer.arrayBuffer())
+  const sendResponse = async (res: ServerResponse, answer: Response): Promise<void> => {
     res.writeHead(answer.status, { ...Object.fromEntries(answer.headers.entries()), ...SECURITY_HEADERS })
-    res.end(body)
+    if (!answer.body) return void res.end()
+    // Streamed: a video (or its range) is not read into memory first.
+    await pipeline(Readable.fromWeb(answer.body as NodeReadableStream<Uint8Array>), res)
+  }
+
+  const serveThumbnail = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
+    await sendResponse(res, await thumbnails({ url: url.href, method: req.method ?? 'GET' }))
+  }
+
+  const serveMediaFile = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
+    if (!mediaFiles) return text(res, 404, 'Not found')
+    const range = req.headers.range
+    const headers = new Headers(typeof range === 'string' ? { range } : {})
+    await sendResponse(res, await mediaFiles({ url: url.href, method: req.method ?? 'GET', headers }))
   }
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -191,6 +211,7 @@ export async function startUiServer(options: UiServerOptions): Promise<UiServer>
       return void res.end(method === 'HEAD' ? undefined : bridgeScript(token, TOKEN_HEADER))
     }
     if (url.pathname.startsWith(THUMBNAIL_HTTP_PATH)) return serveThumbnail(req, res, url)
+    if (url.pathname.startsWith(MEDIA_FILE_PATH)) return serveMediaFile(req, res, url)
     // Browsers ask for an icon on their own; the app has none.
     if (url.pathname === '/favicon.ico') return void res.writeHead(204, SECURITY_HEADERS).end()
     return serveFile(res, url.pathname, method === 'HEAD')
