@@ -7,7 +7,16 @@ import { formatBytes } from './scan-table'
 import { terminalText } from './terminal-text'
 
 export type Outcome =
-  'imported' | 'skipped' | 'unreadable' | 'upload-failed' | 'held-back' | 'rejected' | 'conflict' | 'failed'
+  | 'imported'
+  | 'skipped'
+  | 'unreadable'
+  | 'upload-failed'
+  | 'held-back'
+  | 'rejected'
+  | 'conflict'
+  | 'failed'
+  /** Imported, but its correction (core/updater) did not reach the library. */
+  | 'update-failed'
 
 export interface ImportRecord {
   relativePath: string
@@ -30,6 +39,11 @@ const describeIssues = (issues: readonly FieldIssue[]): string =>
   issues.map((issue) => `${issue.field}: ${issue.message}`).join('; ')
 
 function outcomeOf(row: Row): Outcome {
+  // An imported row whose correction did not go through (or that a CSV could not correct).
+  const imported = row.status === 'imported'
+  if (imported && ((row.update && row.update.state !== 'updated') || (row.issues?.length ?? 0) > 0)) {
+    return 'update-failed'
+  }
   switch (row.status) {
     case 'imported':
     case 'skipped':
@@ -45,6 +59,13 @@ function outcomeOf(row: Row): Outcome {
 
 function reasonOf(row: Row, outcome: Outcome): string | undefined {
   if (outcome === 'imported') return undefined
+  if (outcome === 'update-failed') {
+    if (row.issues && row.issues.length > 0) return describeIssues(row.issues)
+    if (row.update?.error) return row.update.error.reason
+    return row.update?.state === 'sending'
+      ? 'Its correction was sent, but the answer was lost; run again with the same --session: it is looked up, not sent twice.'
+      : 'Its correction was not sent; run again with the same --session.'
+  }
   if (row.issues && row.issues.length > 0) return describeIssues(row.issues)
   if (row.conflict)
     return `The library already holds entry ${row.conflict.existing.mediaId} with this ${row.conflict.field}.`
@@ -101,11 +122,13 @@ export function importTableRow(record: ImportRecord): string {
   return record.reason ? `${line}\n${' '.repeat(16)}${terminalText(record.reason)}` : line
 }
 
-export function importSummary(records: readonly ImportRecord[]): string {
+/** `updated`: imported entries this run corrected (core/updater), counted apart from the files' outcomes. */
+export function importSummary(records: readonly ImportRecord[], updated = 0): string {
   const counts = new Map<Outcome, number>()
   for (const r of records) counts.set(r.outcome, (counts.get(r.outcome) ?? 0) + 1)
   const files = records.filter((r) => r.outcome !== 'skipped').length
   const parts = [...counts].filter(([o]) => o !== 'skipped').map(([o, n]) => `${n} ${o}`)
+  if (updated > 0) parts.push(`${updated} updated`)
   const skipped = counts.get('skipped')
   return `${files} ${files === 1 ? 'file' : 'files'}: ${parts.join(', ') || 'nothing to import'}${skipped ? ` (${skipped} skipped)` : ''}`
 }

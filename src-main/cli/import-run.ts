@@ -9,6 +9,7 @@ import type { ImportSession } from '../core/importer/import-session'
 import type { SubmitReport } from '../core/importer/pipeline'
 import { applyMetadata, type MetadataPlan } from './import-metadata'
 import type { FieldIssue } from '../core/session/row'
+import { settleInterruptedUpdates, updateRows, type UpdateReport } from '../core/updater/update-rows'
 
 export interface RunObserver {
   phase(phase: 'scanning' | 'uploading' | 'importing'): void
@@ -21,6 +22,8 @@ export interface RunResult {
   stopped: SubmitReport['stopped']
   /** Rows the metadata file could not change; they were not submitted. */
   refused: Map<string, FieldIssue>
+  /** Corrections of imported rows sent by PATCH (core/updater). */
+  updates: UpdateReport | undefined
 }
 
 /** Resolves with the promise, or when the signal aborts (whatever is left keeps running and is closed after). */
@@ -69,13 +72,15 @@ export async function runImportSteps(
   observer: RunObserver,
   signal: AbortSignal,
 ): Promise<RunResult> {
-  const result: RunResult = { scan: undefined, stopped: undefined, refused: new Map() }
+  const result: RunResult = { scan: undefined, stopped: undefined, refused: new Map(), updates: undefined }
   observer.phase('scanning')
   imp.engine.resume()
   result.scan = await scan(imp, roots, observer, signal)
   // Files an earlier run found but never read are read now, like the scan's.
   await untilAborted(imp.leftovers, signal)
   if (signal.aborted) return result
+  // A correction a killed run left on its way is settled first, so the CSV meets the row as it is.
+  const landed = await settleInterruptedUpdates(imp.session, imp.client, { signal })
   if (plan) result.refused = await applyMetadata(imp, plan)
 
   observer.phase('uploading')
@@ -103,6 +108,20 @@ export async function runImportSteps(
     .map((row) => row.rowId)
   if (again.length > 0 && !signal.aborted && !first.stopped) {
     result.stopped = (await imp.pipeline.submit({ mode: 'failed', rowIds: again, signal })).stopped
+  }
+  // Imported rows the CSV (or the app, in this session) corrected; failed ones go once more.
+  if (!signal.aborted && !result.stopped) {
+    const rowIds = imp.session
+      .snapshot()
+      .rows.filter((row) => row.update && !result.refused.has(row.rowId))
+      .map((row) => row.rowId)
+    if (rowIds.length > 0) {
+      result.updates = await updateRows(imp.session, imp.client, { rowIds, includeFailed: true, signal })
+    }
+  }
+  if (landed > 0) {
+    result.updates ??= { updated: 0, failed: [] }
+    result.updates.updated += landed
   }
   for (const [rowId, issue] of result.refused) imp.session.updateRow(rowId, { issues: [issue] })
   return result

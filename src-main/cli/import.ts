@@ -244,9 +244,10 @@ async function report(
     const shown = records.filter((r) => r.outcome !== 'skipped')
     if (shown.length > 0) await out.write(`${[importTableHeader, ...shown.map(importTableRow)].join('\n')}\n`)
   }
-  stderr.write(`${importSummary(records)}\n`)
+  const summary = importSummary(records, result.updates?.updated ?? 0)
+  stderr.write(`${summary}\n`)
   options.log.info('import.done', {
-    summary: importSummary(records),
+    summary,
     interrupted: options.interrupted,
     ...(result.stopped ? { stopped: result.stopped } : {}),
     ...(result.scan?.state === 'failed' ? { scanFailed: result.scan.message } : {}),
@@ -255,6 +256,11 @@ async function report(
     stderr.write(`The scan stopped: ${terminalText(result.scan.message ?? 'unknown error')}\n`)
   const failed = records.some(isFailure) || result.scan?.state === 'failed' || options.interrupted
   if (failed) stderr.write(`Continue with: --session ${terminalText(options.sessionDir)}\n`)
+  for (const failure of result.updates?.failed ?? []) {
+    const what = failure.conflict ? 'conflict' : 'failed'
+    stderr.write(`Update ${what}: ${terminalText(failure.relativePath)}: ${terminalText(failure.reason)}\n`)
+  }
+  if (result.updates?.stopped) stderr.write(`media-import import: ${terminalText(result.updates.stopped)}\n`)
   if (result.stopped) {
     stderr.write(`media-import import: ${terminalText(result.stopped.message)}\n`)
     if (result.stopped.kind === 'auth' || result.stopped.kind === 'version') return exitCodes.usage
