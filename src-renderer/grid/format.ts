@@ -34,7 +34,15 @@ const STATUS_LABELS: Record<RowStatus, string> = {
   conflict: 'Conflict',
 }
 
-export function formatStatus(row: Pick<Row, 'status' | 'reason' | 'upload'>): string {
+/** An imported row's correction (core/updater): "Update pending" -> "Updated", or why it failed. */
+const UPDATE_LABELS = { pending: 'Update pending', sending: 'Updating', updated: 'Updated', failed: 'Update failed' }
+
+export function formatStatus(row: Pick<Row, 'status' | 'reason' | 'upload' | 'update'>): string {
+  if (row.status === 'imported' && row.update) {
+    const { state, error } = row.update
+    const label = error?.conflict ? 'Update conflict' : UPDATE_LABELS[state]
+    return state === 'failed' && error ? `${label}: ${error.reason}` : label
+  }
   // Pausing holds the upload without changing the row's status: say what the editor did.
   const label = row.status === 'uploading' && row.upload?.state === 'paused' ? 'Paused' : STATUS_LABELS[row.status]
   return row.reason ? `${label}: ${row.reason}` : label

@@ -24,7 +24,10 @@ export function classifyRow(row: Row): RowClass | undefined {
     case 'unreadable':
       return undefined
     case 'imported':
-      return 'imported'
+      // A correction on its way counts like a row to send; a failed one like a failed row.
+      if (row.update?.state === 'pending') return 'ready'
+      if (row.update?.state === 'sending') return 'uploading'
+      return row.update?.state === 'failed' ? 'failed' : 'imported'
     case 'rejected':
     case 'conflict':
     case 'upload-failed':

@@ -4,6 +4,8 @@
  */
 import { z } from 'zod'
 import type { ImportSession } from '../importer/import-session'
+import type { SubmitReport } from '../importer/submit-report'
+import { updateRows, type UpdateOptions } from '../updater/update-rows'
 import { MediaImportError } from './errors'
 import type { Handlers } from './handlers'
 
@@ -20,8 +22,18 @@ export function createImportHandlers(importer: ImportSession | undefined): Pick<
       'No Livingdocs project is connected, so nothing can be submitted yet: choose a profile or use the Sandbox.',
     )
   }
+  // Submit also sends the corrections of imported rows (PATCH); "Re-submit failed" retries
+  // the failed ones too. Conflicts stay on their rows: the library's version moved on.
+  const withUpdates = async (report: SubmitReport, options: UpdateOptions): Promise<SubmitReport> => {
+    if (!importer || report.stopped) return report
+    const updates = await updateRows(importer.session, importer.client, options)
+    if (updates.updated === 0 && updates.failed.length === 0 && !updates.stopped) return report
+    const stopped = updates.stopped ? { stopped: { kind: 'update', message: updates.stopped } } : {}
+    return { ...report, updated: updates.updated, updateFailed: updates.failed.length, ...stopped }
+  }
   return {
-    submit: async ({ rowIds }) => pipeline().submit(rowIds ? { rowIds } : {}),
-    resubmitFailed: async () => pipeline().resubmitFailed(),
+    submit: async ({ rowIds }) =>
+      withUpdates(await pipeline().submit(rowIds ? { rowIds } : {}), rowIds ? { rowIds } : {}),
+    resubmitFailed: async () => withUpdates(await pipeline().resubmitFailed(), { includeFailed: true }),
   }
 }
