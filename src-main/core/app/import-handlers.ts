@@ -5,6 +5,7 @@
 import { z } from 'zod'
 import type { ImportSession } from '../importer/import-session'
 import type { SubmitReport } from '../importer/submit-report'
+import { previewLinkedPush, pushLinkedMetadata } from '../updater/linked-push'
 import { updateRows, type UpdateOptions } from '../updater/update-rows'
 import { MediaImportError } from './errors'
 import type { Handlers } from './handlers'
@@ -12,9 +13,17 @@ import type { Handlers } from './handlers'
 export const importSchemas = {
   submit: z.object({ rowIds: z.array(z.string().min(1).max(100)).min(1).max(100_000).optional() }).strict(),
   resubmitFailed: z.undefined(),
+  previewLinkedPush: z.object({ rowId: z.string().min(1).max(100) }).strict(),
+  pushLinkedMetadata: z.object({ rowIds: z.array(z.string().min(1).max(100)).min(1).max(100_000) }).strict(),
 }
 
-export function createImportHandlers(importer: ImportSession | undefined): Pick<Handlers, 'submit' | 'resubmitFailed'> {
+const refused = (err: unknown): never => {
+  throw new MediaImportError('invalid-argument', err instanceof Error ? err.message : String(err))
+}
+
+export function createImportHandlers(
+  importer: ImportSession | undefined,
+): Pick<Handlers, 'submit' | 'resubmitFailed' | 'previewLinkedPush' | 'pushLinkedMetadata'> {
   const pipeline = (): ImportSession['pipeline'] => {
     if (importer) return importer.pipeline
     throw new MediaImportError(
@@ -35,5 +44,13 @@ export function createImportHandlers(importer: ImportSession | undefined): Pick<
     submit: async ({ rowIds }) =>
       withUpdates(await pipeline().submit(rowIds ? { rowIds } : {}), rowIds ? { rowIds } : {}),
     resubmitFailed: async () => withUpdates(await pipeline().resubmitFailed(), { includeFailed: true }),
+    previewLinkedPush: async ({ rowId }) => {
+      pipeline()
+      return previewLinkedPush(importer!.session, importer!.client, rowId).catch(refused)
+    },
+    pushLinkedMetadata: async ({ rowIds }) => {
+      pipeline()
+      return pushLinkedMetadata(importer!.session, importer!.client, rowIds).catch(refused)
+    },
   }
 }

@@ -13,6 +13,7 @@ import type { Session } from '../session/session'
 import type { MetadataPatch, Row, RowUpdate } from '../session/row'
 import { entryVersion, isImported, pendingPatches } from './plan'
 import { applyPatches, judgeSent } from './reconcile-sent'
+import type { UpdateReport } from './types'
 
 export type UpdateApi = Pick<LivingdocsClient, 'patchEntry' | 'getEntriesByIds'>
 
@@ -26,19 +27,7 @@ export interface UpdateOptions {
   signal?: AbortSignal
 }
 
-export interface UpdateFailure {
-  rowId: string
-  relativePath: string
-  reason: string
-  conflict: boolean
-}
-
-export interface UpdateReport {
-  updated: number
-  failed: UpdateFailure[]
-  /** Set when the run stopped early (token, API version, cancel): what to do. */
-  stopped?: string
-}
+export type { UpdateFailure, UpdateReport } from './types'
 
 const mediaIdOf = (row: Row): string => row.result?.mediaId ?? row.entry?.id ?? ''
 
