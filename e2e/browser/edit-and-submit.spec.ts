@@ -135,6 +135,21 @@ test('an editor titles, translates and identifies a folder, submits, fixes what 
   await saveScreenshot(grid.page, testInfo, 'all-imported-dark')
   await grid.page.emulateMedia({ colorScheme: 'light' })
 
+  // A corrected title on an imported row: "Update pending", then sent by PATCH on submit.
+  await grid.type(cranes, 'Title', 'Cranes at night')
+  await grid.expectText(cranes, 'Status', 'Update pending')
+  expect(await grid.submitAll()).toBe('1 updated.')
+  await grid.expectText(cranes, 'Status', 'Updated')
+  const cranesId = harness.core.session.snapshot().rows.find((r) => r.relativePath === cranes)?.result?.mediaId
+  expect(
+    sandbox
+      .emulator()
+      .entries()
+      .find((e) => e.id === cranesId)?.metadata,
+  ).toMatchObject({
+    title: 'Cranes at night',
+  })
+
   // The library holds each photo once (plus the other desk's entry), with its French title.
   const entries = sandbox.emulator().entries()
   const rows = harness.core.session.snapshot().rows
