@@ -11,7 +11,7 @@ import { isApiError } from '../livingdocs/errors'
 import { readServerFieldErrors } from '../livingdocs/server-field-errors'
 import type { Session } from '../session/session'
 import type { MetadataPatch, Row, RowUpdate } from '../session/row'
-import { entryVersion, isImported, pendingPatches } from './plan'
+import { entryVersion, isImported, pendingPatches, sameJson } from './plan'
 import { applyPatches, judgeSent } from './reconcile-sent'
 import type { UpdateReport } from './types'
 
@@ -98,11 +98,19 @@ async function sendOne(session: Session, api: UpdateApi, row: Row, options: Upda
   if (version === undefined) {
     // An import record without a version (an older server): the lookup gives it, so a change
     // made in Livingdocs meanwhile is still caught.
+    let remote: Record<string, unknown> | undefined
     try {
-      const remote = (await api.getEntriesByIds([mediaId], options.signal))[0]?.record
-      version = entryVersion(remote)
+      remote = (await api.getEntriesByIds([mediaId], options.signal))[0]?.record
     } catch (err) {
       return fail(session, row, { reason: messageOf(err), retryable: true })
+    }
+    if (!remote) return fail(session, row, { reason: goneReason(mediaId), retryable: false })
+    version = entryVersion(remote)
+    // Without a version from the import, a property we would change that Livingdocs changed
+    // since is found by its value.
+    const held = (remote.metadata ?? {}) as Record<string, unknown>
+    if (patches.some((p) => !sameJson(held[p.propertyName] ?? null, update.confirmed[p.propertyName] ?? null))) {
+      return fail(session, row, { reason: conflictReason(mediaId), conflict: true, retryable: false })
     }
   }
   const sent = version === undefined ? { patches } : { version, patches }
@@ -133,17 +141,10 @@ async function answerFailed(
     return settled === 'updated' ? 'updated' : { failed: err.message }
   }
   if (err.status === 409) {
-    return fail(session, row, {
-      reason: `Changed in Livingdocs since this row last saw it (media id ${mediaId} has a newer version there): the correction was not sent, so nothing was overwritten. Check the entry in Livingdocs and correct it there.`,
-      conflict: true,
-      retryable: false,
-    })
+    return fail(session, row, { reason: conflictReason(mediaId), conflict: true, retryable: false })
   }
   if (err.kind === 'not-found') {
-    return fail(session, row, {
-      reason: `The library no longer holds media id ${mediaId} (deleted in Livingdocs?), so the correction cannot be sent.`,
-      retryable: false,
-    })
+    return fail(session, row, { reason: goneReason(mediaId), retryable: false })
   }
   if (err.kind === 'request') return fail(session, row, { ...refusalOf(err.body, err.message), retryable: false })
   const failed = fail(session, row, { reason: err.message, retryable: err.retryable || err.stopsRun })
@@ -225,5 +226,10 @@ function fail(session: Session, row: Row, error: NonNullable<RowUpdate['error']>
   session.updateRow(row.rowId, { update: { state: 'failed', confirmed: update.confirmed, error } })
   return { failed: error.reason }
 }
+
+const conflictReason = (mediaId: string): string =>
+  `Changed in Livingdocs since this row last saw it (media id ${mediaId} has a newer version there): the correction was not sent, so nothing was overwritten. Check the entry in Livingdocs and correct it there.`
+const goneReason = (mediaId: string): string =>
+  `The library no longer holds media id ${mediaId} (deleted in Livingdocs?), so the correction cannot be sent.`
 
 const messageOf = (err: unknown): string => (err instanceof Error ? err.message : String(err))
