@@ -93,6 +93,11 @@ describe('corrections of imported entries by a CSV re-run', () => {
         }),
       ])
       expect(sandbox.emulator.requests.count(PATCH)).toBe(0)
+      // The CSV fixed (the translation left to Livingdocs): the refusal is gone with it.
+      await writeFile(csv, 'relativePath,title\ndrop/harbour.jpg,Harbour\n')
+      const fixed = await rerun(session, csv)
+      expect(fixed.code, fixed.stderr).toBe(0)
+      expect(fixed.stderr).toMatch(/1 updated/)
     },
   )
 

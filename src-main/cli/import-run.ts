@@ -81,6 +81,10 @@ export async function runImportSteps(
   if (signal.aborted) return result
   // A correction a killed run left on its way is settled first, so the CSV meets the row as it is.
   const landed = await settleInterruptedUpdates(imp.session, imp.client, { signal })
+  // What an earlier CSV could not correct on an imported row is that run's answer, not this one's.
+  for (const row of imp.session.snapshot().rows) {
+    if (row.status === 'imported' && (row.issues?.length ?? 0) > 0) imp.session.updateRow(row.rowId, { issues: [] })
+  }
   if (plan) result.refused = await applyMetadata(imp, plan)
 
   observer.phase('uploading')
