@@ -52,6 +52,7 @@ const RENDERER_SHARED = [
   '^src-main/core/editing/edit-rules\\.ts$', // which cells may be edited (imported rows look read-only before a key is pressed)
   '^src-main/core/livingdocs/project-model\\.ts$', // the project's media types (edit-rules reads them)
   '^src-main/core/session/row-state\\.ts$', // a row's state in words: Status column, counts, CLI alike
+  '^src-main/core/updater/plan\\.ts$', // which cells of an imported row a correction may change (edit-rules asks)
   '^src-main/core/probe/thumbnails/media-file-url\\.ts$', // a video row's bytes by row id (poster frames)
 ]
 

@@ -20,6 +20,7 @@ import type { ProjectModel } from './core/livingdocs/types'
 import type { Profile } from './core/profile/profile-schema'
 import type { ConnectionReport, ProfileSecrets, ProfileSummary, SavedProfile } from './core/profile/profile-types'
 import type { SubmitReport } from './core/importer/submit-report'
+import type { LinkedPushPreview, UpdateReport } from './core/updater/types'
 import type { RowActionReport } from './core/importer/row-action-report'
 import type { Row } from './core/session/row'
 import type { UploadProgress } from './core/storage/types'
@@ -40,6 +41,7 @@ export type {
 export type { FindOptions } from './core/editing/find-replace'
 export type { HistoryState } from './core/editing/undo-stack'
 export type { SubmitReport } from './core/importer/submit-report'
+export type { LinkedFieldChange, LinkedPushPreview, UpdateFailure, UpdateReport } from './core/updater/types'
 export type { UploadProgress } from './core/storage/types'
 export type { RowActionReport, RowActionResult } from './core/importer/row-action-report'
 export type { Profile } from './core/profile/profile-schema'
@@ -152,6 +154,10 @@ export interface Commands {
   submit: [{ rowIds?: string[] }, SubmitReport]
   /** Sends again only the rows already tried and not imported, with their entry ids unchanged. */
   resubmitFailed: [undefined, SubmitReport]
+  /** A linked row: the fields its metadata would change in the library's entry (looked up first). */
+  previewLinkedPush: [{ rowId: string }, LinkedPushPreview]
+  /** Pushes linked rows' metadata to their library entries (PATCH with the entry's version). */
+  pushLinkedMetadata: [{ rowIds: string[] }, UpdateReport]
   // A row's file per language (core/app/locale-asset-handlers.ts); media types whose asset is translatable.
   /** Opens the system file picker for this row's file in `locale`, then sets it (path null: cancelled). */
   pickLocaleAsset: [{ rowId: string; locale: string }, LocaleAssetAnswer]
@@ -242,6 +248,8 @@ export const commandNames = [
   'exportResults',
   'submit',
   'resubmitFailed',
+  'previewLinkedPush',
+  'pushLinkedMetadata',
   'pickLocaleAsset',
   'setLocaleAsset',
   'clearLocaleAsset',

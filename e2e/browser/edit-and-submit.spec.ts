@@ -107,9 +107,12 @@ test('an editor titles, translates and identifies a folder, submits, fixes what 
   )
   await expect(await grid.cell(dawn, 'Rating')).toHaveAttribute('title', /rating/i)
   await expect(grid.errorGroup(/library already holds/)).toContainText('×1')
-  // Imported rows are read-only now, their media ids shown.
+  // Imported rows show their media ids; their metadata can still be corrected (sent by PATCH),
+  // their externalId and translations no longer change.
   await grid.expectText(cranes, 'Media id', /\S+/)
-  await expect(await grid.cell(cranes, 'Title')).toHaveClass(/read-only/)
+  await expect(await grid.cell(cranes, 'externalId')).toHaveClass(/read-only/)
+  await expect(await grid.cell(cranes, 'Title (fr)')).toHaveClass(/read-only/)
+  await expect(await grid.cell(cranes, 'Title')).not.toHaveClass(/read-only/)
   // The active cell shows its message under it.
   await (await grid.cell(ferry, 'externalId')).click()
   await expect(grid.page.getByRole('tooltip')).toContainText('library already holds entry elsewhere-1003')
@@ -131,6 +134,21 @@ test('an editor titles, translates and identifies a folder, submits, fixes what 
   await grid.page.emulateMedia({ colorScheme: 'dark' })
   await saveScreenshot(grid.page, testInfo, 'all-imported-dark')
   await grid.page.emulateMedia({ colorScheme: 'light' })
+
+  // A corrected title on an imported row: "Update pending", then sent by PATCH on submit.
+  await grid.type(cranes, 'Title', 'Cranes at night')
+  await grid.expectText(cranes, 'Status', 'Update pending')
+  expect(await grid.submitAll()).toBe('1 updated.')
+  await grid.expectText(cranes, 'Status', 'Updated')
+  const cranesId = harness.core.session.snapshot().rows.find((r) => r.relativePath === cranes)?.result?.mediaId
+  expect(
+    sandbox
+      .emulator()
+      .entries()
+      .find((e) => e.id === cranesId)?.metadata,
+  ).toMatchObject({
+    title: 'Cranes at night',
+  })
 
   // The library holds each photo once (plus the other desk's entry), with its French title.
   const entries = sandbox.emulator().entries()

@@ -3,7 +3,8 @@
  * before any byte is uploaded (a problem is a usage error naming its line: a file that is not
  * UTF-8, a file named for `asset.<locale>` outside the folders given), then its values are
  * put on the rows once they are probed. A row the CSV cannot change (its id was already sent)
- * keeps the refusal as an issue and is not submitted.
+ * keeps the refusal as an issue and is not submitted. On an imported row the CSV's metadata is a
+ * correction (core/updater), sent by PATCH after the submit.
  */
 import { readFile } from 'node:fs/promises'
 import { basename, dirname } from 'node:path'
@@ -17,6 +18,7 @@ import type { ImportSession } from '../core/importer/import-session'
 import { probeLocaleAsset } from '../core/importer/locale-asset'
 import { applyEntryEdit } from '../core/importer/row-entry'
 import { walkPaths } from '../core/scan/walk'
+import { applyCorrection, isImported } from '../core/updater/plan'
 import type { FieldIssue, Row } from '../core/session/row'
 import { UsageError } from './exit-codes'
 
@@ -85,10 +87,12 @@ export async function applyMetadata(imp: ImportSession, plan: MetadataPlan): Pro
   for (const row of imp.session.snapshot().rows) if (!byPath.has(row.relativePath)) byPath.set(row.relativePath, row)
   for (const [relativePath, record] of plan.records) {
     const row = byPath.get(relativePath)
-    // Imported rows are done; unreadable and skipped ones have no entry and fail on their own.
-    if (!row?.entry || row.status === 'imported') continue
+    // Unreadable and skipped ones have no entry and fail on their own.
+    if (!row?.entry) continue
     const edit = editOf(record, findMediaType(imp.project, row.entry.mediaType), imp.project)
-    const result = applyEntryEdit(row, edit)
+    // An imported row takes the CSV's metadata as a correction, sent by PATCH after the submit
+    // (core/updater); a changed id, media type or translation is refused with the reason.
+    const result = isImported(row) ? applyCorrection(row, edit) : applyEntryEdit(row, edit)
     if ('refused' in result) {
       refused.set(row.rowId, {
         ...result.refused,

@@ -19,6 +19,8 @@ export type Outcome =
   | 'rejected'
   | 'conflict'
   | 'failed'
+  /** Imported, but its correction (core/updater) did not reach the library. */
+  | 'update-failed'
 
 /** How the summary line names each outcome. */
 const OUTCOME_WORDS: Partial<Record<Outcome, string>> = { 'in-library': 'already in the library' }
@@ -51,6 +53,11 @@ const describeIssues = (issues: readonly FieldIssue[]): string =>
   issues.map((issue) => `${issue.field}: ${issue.message}`).join('; ')
 
 function outcomeOf(row: Row): Outcome {
+  // An imported row whose correction did not go through (or that a CSV could not correct).
+  const imported = row.status === 'imported'
+  if (imported && ((row.update && row.update.state !== 'updated') || (row.issues?.length ?? 0) > 0)) {
+    return 'update-failed'
+  }
   switch (row.status) {
     case 'imported':
     case 'in-library':
@@ -71,6 +78,13 @@ const contentMatchWarning = (match: AlreadyInLibrary): string =>
 function reasonOf(row: Row, outcome: Outcome): string | undefined {
   if (outcome === 'in-library' && row.inLibrary) return describeInLibrary(row.inLibrary)
   if (outcome === 'imported') return row.contentMatch ? contentMatchWarning(row.contentMatch) : undefined
+  if (outcome === 'update-failed') {
+    if (row.issues && row.issues.length > 0) return describeIssues(row.issues)
+    if (row.update?.error) return row.update.error.reason
+    return row.update?.state === 'sending'
+      ? 'Its correction was sent, but the answer was lost; run again with the same --session: it is looked up, not sent twice.'
+      : 'Its correction was not sent; run again with the same --session.'
+  }
   if (row.issues && row.issues.length > 0) return describeIssues(row.issues)
   if (row.conflict)
     return `The library already holds entry ${row.conflict.existing.mediaId} with this ${row.conflict.field}.`
@@ -136,11 +150,13 @@ export function importTableRow(record: ImportRecord): string {
   return lines.map((text, i) => (i === 0 ? text : `${' '.repeat(16)}${terminalText(text)}`)).join('\n')
 }
 
-export function importSummary(records: readonly ImportRecord[]): string {
+/** `updated`: imported entries this run corrected (core/updater), counted apart from the files' outcomes. */
+export function importSummary(records: readonly ImportRecord[], updated = 0): string {
   const counts = new Map<Outcome, number>()
   for (const r of records) counts.set(r.outcome, (counts.get(r.outcome) ?? 0) + 1)
   const files = records.filter((r) => r.outcome !== 'skipped').length
   const parts = [...counts].filter(([o]) => o !== 'skipped').map(([o, n]) => `${n} ${OUTCOME_WORDS[o] ?? o}`)
+  if (updated > 0) parts.push(`${updated} updated`)
   const skipped = counts.get('skipped')
   return `${files} ${files === 1 ? 'file' : 'files'}: ${parts.join(', ') || 'nothing to import'}${skipped ? ` (${skipped} skipped)` : ''}`
 }

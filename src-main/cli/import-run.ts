@@ -12,6 +12,7 @@ import { linkRefusal } from '../core/importer/row-outcome'
 import { canImportAsFile } from '../core/probe/as-file'
 import { applyMetadata, type MetadataPlan } from './import-metadata'
 import type { FieldIssue } from '../core/session/row'
+import { settleInterruptedUpdates, updateRows, type UpdateReport } from '../core/updater/update-rows'
 
 /** The ways out the editor chose on the command line, applied as the app's row choices are. */
 export interface RunChoices {
@@ -32,6 +33,8 @@ export interface RunResult {
   stopped: SubmitReport['stopped']
   /** Rows the metadata file could not change; they were not submitted. */
   refused: Map<string, FieldIssue>
+  /** Corrections of imported rows sent by PATCH (core/updater). */
+  updates: UpdateReport | undefined
 }
 
 /** Resolves with the promise, or when the signal aborts (whatever is left keeps running and is closed after). */
@@ -81,13 +84,19 @@ export async function runImportSteps(
   signal: AbortSignal,
   choices: RunChoices = {},
 ): Promise<RunResult> {
-  const result: RunResult = { scan: undefined, stopped: undefined, refused: new Map() }
+  const result: RunResult = { scan: undefined, stopped: undefined, refused: new Map(), updates: undefined }
   observer.phase('scanning')
   imp.engine.resume()
   result.scan = await scan(imp, roots, observer, signal)
   // Files an earlier run found but never read are read now, like the scan's.
   await untilAborted(imp.leftovers, signal)
   if (signal.aborted) return result
+  // A correction a killed run left on its way is settled first, so the CSV meets the row as it is.
+  const landed = await settleInterruptedUpdates(imp.session, imp.client, { signal })
+  // What an earlier CSV could not correct on an imported row is that run's answer, not this one's.
+  for (const row of imp.session.snapshot().rows) {
+    if (row.status === 'imported' && (row.issues?.length ?? 0) > 0) imp.session.updateRow(row.rowId, { issues: [] })
+  }
   if (plan) result.refused = await applyMetadata(imp, plan)
   if (choices.importUnreadableAsFile) {
     // As the app's "Import as file": the rows become file rows and upload with the others.
@@ -133,6 +142,20 @@ export async function runImportSteps(
       .rows.filter((row) => !linkRefusal(row))
       .map((row) => row.rowId)
     if (rowIds.length > 0) await linkRowsToExisting(imp.session, rowIds)
+  }
+  // Imported rows the CSV (or the app, in this session) corrected; failed ones go once more.
+  if (!signal.aborted && !result.stopped) {
+    const rowIds = imp.session
+      .snapshot()
+      .rows.filter((row) => row.update && !result.refused.has(row.rowId))
+      .map((row) => row.rowId)
+    if (rowIds.length > 0) {
+      result.updates = await updateRows(imp.session, imp.client, { rowIds, includeFailed: true, signal })
+    }
+  }
+  if (landed > 0) {
+    result.updates ??= { updated: 0, failed: [] }
+    result.updates.updated += landed
   }
   for (const [rowId, issue] of result.refused) imp.session.updateRow(rowId, { issues: [issue] })
   return result

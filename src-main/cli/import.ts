@@ -277,9 +277,10 @@ async function report(
     const shown = records.filter((r) => r.outcome !== 'skipped')
     if (shown.length > 0) await out.write(`${[importTableHeader, ...shown.map(importTableRow)].join('\n')}\n`)
   }
-  stderr.write(`${importSummary(records)}\n`)
+  const summary = importSummary(records, result.updates?.updated ?? 0)
+  stderr.write(`${summary}\n`)
   options.log.info('import.done', {
-    summary: importSummary(records),
+    summary,
     interrupted: options.interrupted,
     ...(result.stopped ? { stopped: result.stopped } : {}),
     ...(result.scan?.state === 'failed' ? { scanFailed: result.scan.message } : {}),
@@ -292,6 +293,11 @@ async function report(
   const failed = records.some(isFailure) || result.scan?.state === 'failed' || options.interrupted
   // The exact command to copy: quoted for the shell, control characters as $'\x..' escapes.
   if (failed) stderr.write(`Run again: ${rerunCommand(options.rerun, records)}\n`)
+  for (const failure of result.updates?.failed ?? []) {
+    const what = failure.conflict ? 'conflict' : 'failed'
+    stderr.write(`Update ${what}: ${terminalText(failure.relativePath)}: ${terminalText(failure.reason)}\n`)
+  }
+  if (result.updates?.stopped) stderr.write(`media-import import: ${terminalText(result.updates.stopped)}\n`)
   if (result.stopped) {
     stderr.write(`media-import import: ${terminalText(result.stopped.message)}\n`)
     if (result.stopped.kind === 'auth' || result.stopped.kind === 'version') return exitCodes.usage

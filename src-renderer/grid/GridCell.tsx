@@ -110,7 +110,9 @@ export const GridCell = memo(function GridCell(props: GridCellProps) {
   const applies = cellApplies(column, row, project)
   const found = cellIssues(column, row)
   const issues = refusal ? [...found, { field: column.field ?? '', message: `Not changed: ${refusal}` }] : found
-  const readOnly = !column.field || row.status === 'imported' || row.result !== undefined
+  // An imported row's metadata can still be corrected (sent by PATCH); nothing else of it.
+  const imported = row.status === 'imported' || row.result !== undefined
+  const readOnly = !column.field || (imported && !column.field.startsWith('metadata.'))
   const id = cellDomId(row.rowId, column.id)
   const messageId = `${id}-message`
   const showMessage = active && issues.length > 0 && !editing

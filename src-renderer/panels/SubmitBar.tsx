@@ -16,9 +16,13 @@ import './submit-bar.css'
 const n = (count: number): string => count.toLocaleString('en')
 
 export function describeReport(r: SubmitReport): string {
-  if (r.considered === 0) return 'Nothing to submit.'
-  const parts = [`${n(r.imported)} imported`]
+  const updates = r.updated ?? 0
+  const updateFailed = r.updateFailed ?? 0
+  if (r.considered === 0 && updates === 0 && updateFailed === 0) return 'Nothing to submit.'
+  const parts = r.considered > 0 || updates === 0 ? [`${n(r.imported)} imported`] : []
   if (r.inLibrary > 0) parts.push(`${n(r.inLibrary)} already in the library (not created again)`)
+  if (updates > 0) parts.push(`${n(updates)} updated`)
+  if (updateFailed > 0) parts.push(`${n(updateFailed)} update(s) failed`)
   if (r.rejected > 0) parts.push(`${n(r.rejected)} rejected`)
   if (r.conflicts > 0) parts.push(`${n(r.conflicts)} conflict(s)`)
   if (r.failed > 0) parts.push(`${n(r.failed)} failed`)

@@ -20,16 +20,18 @@ function core(more: Partial<HostDeps> = {}) {
   )
 }
 
-const csv = 'relativePath,title,title.fr\nReportage/IMG_0001.jpg,Harbour,Port\nReportage/IMG_0002.jpg,Late,\n'
+// Row 2 is imported: its title is a correction (sent by PATCH on submit), its translation refuses.
+const csv = 'relativePath,title,title.fr\nReportage/IMG_0001.jpg,Harbour,Port\nReportage/IMG_0002.jpg,Late,Tard\n'
 
 describe('metadata CSV and results export commands', () => {
   it('previews without changing anything, then applies as one undoable step', async () => {
     const app = core()
     const preview = await dispatchCommand(app.handlers, 'previewMetadataCsv', { text: csv })
-    expect(preview).toMatchObject({ ok: true, value: { matched: 2, changeCount: 2, refusedCount: 1 } })
+    expect(preview).toMatchObject({ ok: true, value: { matched: 2, changeCount: 3, refusedCount: 1 } })
     expect(app.session.getRow('row-1')?.entry?.metadata.title).toBe('Title 1')
     const applied = await dispatchCommand(app.handlers, 'applyMetadataCsv', { text: csv })
-    expect(applied).toMatchObject({ ok: true, value: { changed: 2, refusedCount: 1 } })
+    expect(applied).toMatchObject({ ok: true, value: { changed: 3, refusedCount: 1 } })
+    expect(app.session.getRow('row-2')?.entry?.metadata.title).toBe('Late')
     expect(app.session.getRow('row-1')?.entry?.translations.fr?.metadata.title).toBe('Port')
     await dispatchCommand(app.handlers, 'undo', undefined)
     expect(app.session.getRow('row-1')?.entry).toMatchObject({ metadata: { title: 'Title 1' }, translations: {} })

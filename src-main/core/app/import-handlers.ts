@@ -4,15 +4,26 @@
  */
 import { z } from 'zod'
 import type { ImportSession } from '../importer/import-session'
+import type { SubmitReport } from '../importer/submit-report'
+import { previewLinkedPush, pushLinkedMetadata } from '../updater/linked-push'
+import { updateRows, type UpdateOptions } from '../updater/update-rows'
 import { MediaImportError } from './errors'
 import type { Handlers } from './handler-types'
 
 export const importSchemas = {
   submit: z.object({ rowIds: z.array(z.string().min(1).max(100)).min(1).max(100_000).optional() }).strict(),
   resubmitFailed: z.undefined(),
+  previewLinkedPush: z.object({ rowId: z.string().min(1).max(100) }).strict(),
+  pushLinkedMetadata: z.object({ rowIds: z.array(z.string().min(1).max(100)).min(1).max(100_000) }).strict(),
 }
 
-export function createImportHandlers(importer: ImportSession | undefined): Pick<Handlers, 'submit' | 'resubmitFailed'> {
+const refused = (err: unknown): never => {
+  throw new MediaImportError('invalid-argument', err instanceof Error ? err.message : String(err))
+}
+
+export function createImportHandlers(
+  importer: ImportSession | undefined,
+): Pick<Handlers, 'submit' | 'resubmitFailed' | 'previewLinkedPush' | 'pushLinkedMetadata'> {
   const pipeline = (): ImportSession['pipeline'] => {
     if (importer) return importer.pipeline
     throw new MediaImportError(
@@ -20,8 +31,26 @@ export function createImportHandlers(importer: ImportSession | undefined): Pick<
       'No Livingdocs project is connected, so nothing can be submitted yet: choose a profile or use the Sandbox.',
     )
   }
+  // Submit also sends the corrections of imported rows (PATCH); "Re-submit failed" retries
+  // the failed ones too. Conflicts stay on their rows: the library's version moved on.
+  const withUpdates = async (report: SubmitReport, options: UpdateOptions): Promise<SubmitReport> => {
+    if (!importer || report.stopped) return report
+    const updates = await updateRows(importer.session, importer.client, options)
+    if (updates.updated === 0 && updates.failed.length === 0 && !updates.stopped) return report
+    const stopped = updates.stopped ? { stopped: { kind: 'update', message: updates.stopped } } : {}
+    return { ...report, updated: updates.updated, updateFailed: updates.failed.length, ...stopped }
+  }
   return {
-    submit: async ({ rowIds }) => pipeline().submit(rowIds ? { rowIds } : {}),
-    resubmitFailed: async () => pipeline().resubmitFailed(),
+    submit: async ({ rowIds }) =>
+      withUpdates(await pipeline().submit(rowIds ? { rowIds } : {}), rowIds ? { rowIds } : {}),
+    resubmitFailed: async () => withUpdates(await pipeline().resubmitFailed(), { includeFailed: true }),
+    previewLinkedPush: async ({ rowId }) => {
+      pipeline()
+      return previewLinkedPush(importer!.session, importer!.client, rowId).catch(refused)
+    },
+    pushLinkedMetadata: async ({ rowIds }) => {
+      pipeline()
+      return pushLinkedMetadata(importer!.session, importer!.client, rowIds).catch(refused)
+    },
   }
 }

@@ -16,7 +16,7 @@ describe('planMetadataCsv', () => {
       'relativePath,title,title.fr,rating,externalId,asset.fr',
       'Reportage/IMG_0001.jpg,New one,Nouveau,4,dpa-1,',
       'IMG_0002.jpg,Title 2,,five,,fr/IMG_0002.jpg',
-      'Reportage/IMG_0003.jpg,Too late,,,,',
+      'Reportage/IMG_0003.jpg,Corrected,Trop tard,,,',
       'Elsewhere/IMG_0009.jpg,Lost,,,,',
     ].join('\n')
     const { plan, preview } = planMetadataCsv(ctx, rows, csv)
@@ -32,10 +32,16 @@ describe('planMetadataCsv', () => {
       'Reportage/IMG_0001.jpg metadata.rating:  -> 4',
       'Reportage/IMG_0001.jpg externalId:  -> dpa-1',
       'Reportage/IMG_0002.jpg metadata.rating:  -> five',
+      // Imported: its metadata is a correction (sent by PATCH), its translation cannot change.
+      'Reportage/IMG_0003.jpg metadata.title: Title 3 -> Corrected',
     ])
     expect(plan.writes.find((w) => w.field === 'metadata.rating')?.value).toBe(4)
     expect(preview.refused).toEqual([
-      expect.objectContaining({ rowId: 'row-3', message: expect.stringMatching(/imported/) }),
+      expect.objectContaining({
+        rowId: 'row-3',
+        field: 'translations.fr.metadata.title',
+        message: expect.stringMatching(/imported/) as string,
+      }),
     ])
     expect(preview.ignoredColumns).toEqual(['asset.fr'])
   })

@@ -1,5 +1,6 @@
 /**
- * Which cells may change (DESIGN.md §3): an imported row is read-only; a row being sent waits
+ * Which cells may change (DESIGN.md §3): an imported row takes metadata corrections only (sent by
+ * PATCH, core/updater), never id, media type, externalId or translations; a row being sent waits
  * for its result; the entry id is fixed from the first submit attempt (a re-submit must send the
  * same id, or it would create a duplicate); a value goes only where the row's media type has
  * the property (translated only where it is translatable). Clearing is always allowed, so a
@@ -9,6 +10,7 @@ import { findMediaType } from '../livingdocs/project-model'
 import type { ProjectModel, PropertyModel } from '../livingdocs/types'
 import type { Row } from '../session/row'
 import type { FieldRef } from './field-path'
+import { importedCellRefusal } from '../updater/plan'
 
 export const isImportedRow = (row: Row): boolean => row.status === 'imported' || row.result !== undefined
 
@@ -39,7 +41,8 @@ export function cellRefusal(
   ref: FieldRef,
   value: unknown,
 ): string | undefined {
-  const refused = rowRefusal(row)
+  // An imported row's metadata can be corrected (core/updater sends it by PATCH); nothing else.
+  const refused = isImportedRow(row) ? importedCellRefusal(row, ref.kind) : rowRefusal(row)
   if (refused) return refused
   if (ref.kind === 'id' && value !== row.entry?.id && (row.submitAttempts ?? 0) > 0) {
     return `The entry id "${row.entry?.id ?? ''}" was already sent to the server: it stays fixed so a re-submit cannot create a duplicate.`

@@ -6,7 +6,12 @@ const rows = [
   imageRow(1, { metadata: { title: 'Harbour at dawn', keywords: ['harbour', 'sea'] } }),
   imageRow(2, { metadata: { title: 'harbour HARBOUR' }, translations: { fr: { metadata: { title: 'Le port' } } } }),
   imageRow(3, { metadata: { title: 'Ships', rating: 3 } }),
-  imageRow(4, { metadata: { title: 'Harbour' } }, { status: 'imported', result: { mediaId: 'm4', record: {} } }),
+  // Imported: its metadata could be corrected, its translations cannot.
+  imageRow(
+    4,
+    { metadata: { title: 'Ships' }, translations: { fr: { metadata: { title: 'Harbour' } } } },
+    { status: 'imported', result: { mediaId: 'm4', record: {} } },
+  ),
 ]
 const ctx = contextOf(rows)
 const ids = rows.map((r) => r.rowId)

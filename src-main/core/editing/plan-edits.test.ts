@@ -25,7 +25,8 @@ describe('planCells', () => {
     const sent = imageRow(8, {}, { status: 'rejected', submitAttempts: 1 })
     const plan = planCells(contextOf([...rows, imported, sent]), [
       { rowId: 'row-1', field: 'metadata.title', value: 'Title 1' },
-      { rowId: 'row-9', field: 'metadata.title', value: 'New' },
+      { rowId: 'row-9', field: 'translations.fr.metadata.title', value: 'New' },
+      { rowId: 'row-9', field: 'externalId', value: 'X-1' },
       { rowId: 'row-8', field: 'id', value: 'new-id' },
       { rowId: 'row-8', field: 'metadata.description', value: 'x' },
       { rowId: 'row-8', field: 'translations.fr.metadata.credit', value: 'x' },
@@ -34,7 +35,10 @@ describe('planCells', () => {
     ])
     expect(plan.writes).toEqual([])
     expect(plan.refused.map((r) => `${r.rowId} ${r.field}: ${r.message}`)).toEqual([
-      'row-9 metadata.title: Already imported (media id m-9): an imported row can no longer change.',
+      expect.stringMatching(
+        /^row-9 translations.fr.metadata.title: Already imported \(media id m-9\): Livingdocs offers no way to change a translation's metadata/,
+      ),
+      'row-9 externalId: Already imported (media id m-9): its externalId can no longer change; only its metadata can be corrected.',
       expect.stringMatching(/^row-8 id: The entry id "entry-8" was already sent to the server/),
       'row-8 metadata.description: Media type "Image" has no property "description".',
       'row-8 translations.fr.metadata.credit: "Credit" is not translatable in media type "Image".',

@@ -65,14 +65,14 @@ describe('SessionEditor', () => {
     expect(editor.redo()).toMatchObject({ changed: 0 })
   })
 
-  it('undo leaves an imported row alone and says so', () => {
+  it("undo leaves an imported row's translation alone and says so (only metadata can be corrected)", () => {
     const { session, editor } = setup([imageRow(1), imageRow(2)])
-    editor.bulkEdit(['row-1', 'row-2'], 'metadata.credit', 'replace', 'AFP')
+    editor.bulkEdit(['row-1', 'row-2'], 'translations.fr.metadata.title', 'replace', 'Port')
     session.updateRow('row-1', { status: 'imported', result: { mediaId: 'm-1', record: {} } })
     const undone = editor.undo()
     expect(undone).toMatchObject({ changed: 1, refusedCount: 1, refused: [{ rowId: 'row-1' }] })
-    expect(session.getRow('row-1')?.entry?.metadata.credit).toBe('AFP')
-    expect(session.getRow('row-2')?.entry?.metadata.credit).toBeUndefined()
+    expect(session.getRow('row-1')?.entry?.translations.fr?.metadata.title).toBe('Port')
+    expect(session.getRow('row-2')?.entry?.translations.fr?.metadata.title).toBeUndefined()
   })
 
   it('drops what the server said about a field once the editor changes that field', () => {

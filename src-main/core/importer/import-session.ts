@@ -52,6 +52,8 @@ export interface ImportSession {
   session: Session
   pipeline: ImportPipeline
   engine: UploadEngine
+  /** The Livingdocs client, for what is not an import (corrections of imported rows, core/updater). */
+  client: LivingdocsClient
   project: ProjectModel
   /** The profile's `import.systemName`, for rows that set none. */
   systemName: string
@@ -184,6 +186,7 @@ export async function openImportSession(options: OpenImportSessionOptions): Prom
     session,
     pipeline,
     engine,
+    client,
     project,
     systemName: profile.import.systemName,
     ...(profile.livingdocs.editorUrl ? { editorUrl: profile.livingdocs.editorUrl } : {}),

@@ -17,6 +17,7 @@ import { asApiError, type ImportApi } from './lookups'
 import { INTERRUPTED_REASON, reconcileInterrupted } from './reconcile-interrupted'
 import { localeUploadInputs, uploadChange, uploadInputOf } from './row-assets'
 import { shapeEntry } from './row-entry'
+import { markCorrection } from '../updater/plan'
 import { applyOutcome } from './row-outcome'
 import { submitSessionRows, type SubmitReport, type SubmitRowsOptions } from './submit-rows'
 
@@ -83,7 +84,8 @@ export class ImportPipeline {
   start(): void {
     const { session, engine } = this.options
     const newId = this.options.newEntryId ?? newEntryId
-    session.setShaper((row, previous) => shapeEntry(row, previous, newId))
+    // Imported rows: an entry change becomes a pending correction (core/updater).
+    session.setShaper((row, previous) => markCorrection(shapeEntry(row, previous, newId), previous))
     this.disposers.push(session.onRows((rows) => this.handOver(rows)))
     this.disposers.push(engine.on('row', (event) => this.onUpload(event)))
     // A removed row's upload stops and what it left on the server is removed.

@@ -14,4 +14,8 @@ export interface SubmitReport {
   stopped?: { kind: string; message: string }
   /** Rows from an interrupted run that could not be checked, so they were not sent. */
   unconfirmed: number
+  /** Imported rows whose metadata corrections the library confirmed by PATCH (core/updater). */
+  updated?: number
+  /** Imported rows whose correction failed (a conflict, a refusal; the reason is on the row). */
+  updateFailed?: number
 }

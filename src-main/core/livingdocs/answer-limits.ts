@@ -38,3 +38,6 @@ export function importAnswerMaxBytes(requestBytes: number, entries: number): num
 export function lookupAnswerMaxBytes(expectedEntries: number): number {
   return BASE + Math.max(4, expectedEntries) * 256 * KiB
 }
+
+/** `PATCH /mediaLibrary/{id}` answers `{ status: 200 }`; room for a server that echoes the entry. */
+export const PATCH_ANSWER_MAX_BYTES = BASE + 256 * KiB

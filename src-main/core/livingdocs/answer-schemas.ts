@@ -136,6 +136,10 @@ export const readLookupAnswer: AnswerReader<unknown> = (body) => {
   }
 }
 
+/** `PATCH /mediaLibrary/{id}`: `{ status: 200 }` documented; any object is read as done (its 2xx says so). */
+export const readPatchAnswer: AnswerReader<unknown> = (body) =>
+  isObj(body) ? { ok: true, value: body } : { ok: false, problem: `expected an object, received ${kindOf(body)}` }
+
 function kindOf(value: unknown): string {
   if (Array.isArray(value)) return 'an array'
   if (value === null) return 'null'

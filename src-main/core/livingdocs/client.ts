@@ -5,15 +5,26 @@
  * `apiVersion: 'auto'` asks `GET /projectConfig` from the newest candidate version down and keeps
  * the first one the server answers; the config fetched on the way is kept, not fetched twice.
  */
-import { importAnswerMaxBytes, lookupAnswerMaxBytes, PROJECT_CONFIG_MAX_BYTES } from './answer-limits'
-import { importAnswerReader, readLookupAnswer, readProjectConfigAnswer, type AnswerReader } from './answer-schemas'
+import {
+  importAnswerMaxBytes,
+  lookupAnswerMaxBytes,
+  PATCH_ANSWER_MAX_BYTES,
+  PROJECT_CONFIG_MAX_BYTES,
+} from './answer-limits'
+import {
+  importAnswerReader,
+  readLookupAnswer,
+  readPatchAnswer,
+  readProjectConfigAnswer,
+  type AnswerReader,
+} from './answer-schemas'
 import { apiVersionCandidates, apiVersionProblem, OLDEST_API_VERSION } from './api-version'
 import { LivingdocsApiError } from './errors'
 import { requestJson, type FetchLike } from './http'
 import { normaliseImportItem } from './normalise-import'
 import { normaliseLookupResponse } from './normalise-lookup'
 import { readProjectModel } from './project-model'
-import type { ImportEntry, ImportItem, LibraryEntry, ProjectModel } from './types'
+import type { EntryPatchBody, ImportEntry, ImportItem, LibraryEntry, ProjectModel } from './types'
 
 export interface LivingdocsClientOptions {
   /** Server base URL, e.g. `https://server.livingdocs.io` (no `/api/...`). */
@@ -249,4 +260,36 @@ export class LivingdocsClient {
         (e.systemName === undefined || e.systemName === systemName),
     )
   }
+
+  /**
+   * `PATCH /mediaLibrary/{id}` (patch-media-library-entry-2026-01.yaml). One attempt: a 409 means
+   * the entry's version moved on; a timeout or 5xx is `ambiguous` (the change may be stored), so the
+   * caller looks the entry up before sending again. `preserveUpdatedAt` is sent only from 2026-03.
+   */
+  async patchEntry(id: string, body: EntryPatchBody, signal?: AbortSignal): Promise<void> {
+    const version = await this.resolveVersion(signal)
+    const { preserveUpdatedAt, ...rest } = body
+    const send = preserveUpdatedAt && supportsPreserveUpdatedAt(version) ? { ...rest, preserveUpdatedAt } : rest
+    await requestJson(
+      {
+        method: 'PATCH',
+        url: this.url(version, `mediaLibrary/${encodeURIComponent(id)}`),
+        token: this.options.token,
+        body: JSON.stringify(send),
+        timeoutMs: this.options.timeoutMs ?? 30_000,
+        apiVersion: version,
+        maxBytes: PATCH_ANSWER_MAX_BYTES,
+        scope: SCOPES.write,
+        onWarning: this.onWarning,
+        ...(signal ? { signal } : {}),
+        ...(this.options.fetch ? { fetch: this.options.fetch } : {}),
+      },
+      readPatchAnswer,
+    )
+  }
+}
+
+/** `preserveUpdatedAt` came with 2026-03; `v1` and `beta` are 2025-03. */
+export function supportsPreserveUpdatedAt(apiVersion: string): boolean {
+  return /^\d{4}-\d{2}$/.test(apiVersion) && apiVersion >= '2026-03'
 }

@@ -27,6 +27,8 @@ export class LivingdocsApiError extends Error {
   readonly retryAfterMs: number | undefined
   /** On a 403: the scope the request needed. */
   readonly scope: string | undefined
+  /** On a refusal (4xx `request`): the parsed answer, for its `error_details` (a PATCH's field errors). */
+  readonly body: unknown
 
   constructor(
     readonly kind: ApiErrorKind,
@@ -37,6 +39,7 @@ export class LivingdocsApiError extends Error {
       ambiguous?: boolean
       retryAfterMs?: number
       scope?: string
+      body?: unknown
       cause?: unknown
     } = {},
   ) {
@@ -47,6 +50,7 @@ export class LivingdocsApiError extends Error {
     this.ambiguous = options.ambiguous ?? false
     this.retryAfterMs = options.retryAfterMs
     this.scope = options.scope
+    this.body = options.body
   }
 
   /** Errors after which no further request can succeed: the run must stop and the editor act. */

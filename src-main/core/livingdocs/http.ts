@@ -12,7 +12,7 @@ import { parseRetryAfter } from './retry-after'
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>
 
 export interface HttpCall {
-  method: 'GET' | 'POST'
+  method: 'GET' | 'POST' | 'PATCH'
   url: string
   token: string
   body?: string
@@ -82,7 +82,7 @@ async function exchange(call: HttpCall): Promise<Exchanged> {
   }, call.timeoutMs)
   const onAbort = (): void => controller.abort()
   call.signal?.addEventListener('abort', onAbort, { once: true })
-  const isPost = call.method === 'POST'
+  const isPost = call.method !== 'GET'
   try {
     call.signal?.throwIfAborted()
     const headers: Record<string, string> = { Authorization: `Bearer ${call.token}`, Accept: 'application/json' }
@@ -149,7 +149,7 @@ function badAnswer(call: HttpCall, status: number, problem: string): LivingdocsA
     'bad-answer',
     `The Livingdocs server's answer to ${call.method} ${pathOf(call.url)} (${status}) cannot be used: ${problem}. ` +
       'Nothing more is sent. Check that the profile URL is the Livingdocs server and its apiVersion suits it, or ask its admins.',
-    { status, ambiguous: call.method === 'POST' },
+    { status, ambiguous: call.method !== 'GET' },
   )
 }
 
@@ -168,7 +168,7 @@ export async function requestJson<T>(call: HttpCall, read: AnswerReader<T>): Pro
       `it is larger than ${formatBytes(call.maxBytes)}, far more than this request can need, so reading it was stopped`,
     )
   }
-  const isPost = call.method === 'POST'
+  const isPost = call.method !== 'GET'
   const parsed = parseJson(text ?? '')
   const body = parsed.ok ? parsed.value : undefined
   const where = `${call.method} ${pathOf(call.url)}`
@@ -243,5 +243,8 @@ export async function requestJson<T>(call: HttpCall, read: AnswerReader<T>): Pro
       ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
     })
   }
-  throw new LivingdocsApiError('request', `The Livingdocs server refused ${where} with ${status}${suffix}.`, { status })
+  throw new LivingdocsApiError('request', `The Livingdocs server refused ${where} with ${status}${suffix}.`, {
+    status,
+    ...(body === undefined ? {} : { body }),
+  })
 }

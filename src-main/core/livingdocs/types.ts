@@ -113,3 +113,10 @@ export interface ProjectModel {
   mediaTypes: MediaTypeModel[]
   languages: { locales: string[]; defaultLocale?: string }
 }
+
+/** The body of `PATCH /mediaLibrary/{id}`; `preserveUpdatedAt` is dropped before 2026-03 (client.ts). */
+export interface EntryPatchBody {
+  version?: number
+  patches: { operation: 'setMetadataProperty'; propertyName: string; value: unknown }[]
+  preserveUpdatedAt?: boolean
+}

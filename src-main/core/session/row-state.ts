@@ -21,6 +21,11 @@ export type RowStateKind =
   | 'submitting'
   | 'imported'
   | 'in-library'
+  | 'update-pending'
+  | 'updating'
+  | 'updated'
+  | 'update-failed'
+  | 'update-conflict'
   | 'failed'
   | 'conflict'
 
@@ -213,6 +218,43 @@ function inLibrary(row: Row): RowState {
   }
 }
 
+/** An imported row's correction (core/updater): "Update pending" -> "Updated", or why it failed. */
+function correction(row: Row, update: NonNullable<Row['update']>): RowState {
+  const mediaId = row.result?.mediaId
+  const base = { ...(mediaId ? { detail: mediaId } : {}), waysOut: [] as WayOut[] }
+  switch (update.state) {
+    case 'pending':
+      // Counts like a row to send: "Submit all valid" sends it.
+      return { ...base, kind: 'update-pending', label: 'Update pending', group: 'ready' }
+    case 'sending':
+      return { ...base, kind: 'updating', label: 'Updating', group: 'uploading' }
+    case 'updated':
+      return { ...base, kind: 'updated', label: 'Updated', group: 'imported' }
+    case 'failed': {
+      const error = update.error
+      const reason = error?.reason ?? 'The correction did not reach the library.'
+      if (error?.conflict) {
+        // Changed in Livingdocs meanwhile: resolved there, never overwritten from here.
+        return {
+          ...base,
+          kind: 'update-conflict',
+          label: `Update conflict: ${shortCause(reason)}`,
+          reason,
+          group: 'failed',
+        }
+      }
+      return {
+        ...base,
+        kind: 'update-failed',
+        label: `Update failed: ${shortCause(reason)}`,
+        reason,
+        waysOut: error?.retryable ? ['resubmit'] : [],
+        group: 'failed',
+      }
+    }
+  }
+}
+
 function baseState(row: Row, options: RowStateOptions): RowState {
   switch (row.status) {
     case 'in-library':
@@ -240,6 +282,7 @@ function baseState(row: Row, options: RowStateOptions): RowState {
     case 'submitting':
       return { kind: 'submitting', label: 'Importing', waysOut: [], group: 'uploading' }
     case 'imported': {
+      if (row.update) return correction(row, row.update)
       const mediaId = row.result?.mediaId ?? ''
       const linked = row.result?.record.linked === true
       return {

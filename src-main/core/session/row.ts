@@ -95,6 +95,30 @@ export interface Row {
   upload?: AssetUpload
   /** locale -> a file that replaces the asset in that language (media types with translatable assets). */
   localeAssets?: Record<string, LocaleAsset>
+  /** A correction of an imported row's metadata on its way to the library (core/updater). */
+  update?: RowUpdate
+}
+
+/** One documented `PATCH /mediaLibrary/{id}` operation on metadata; `value: null` removes the property. */
+export interface MetadataPatch {
+  operation: 'setMetadataProperty'
+  propertyName: string
+  value: unknown
+}
+
+/**
+ * An imported row whose metadata the editor corrected. `pending`: the entry differs from
+ * `confirmed`; `sending`: a PATCH was journaled and may have reached the server (reconciled by a
+ * GET before anything is sent again); `updated`: the library confirmed it; `failed`: see `error`.
+ */
+export interface RowUpdate {
+  state: 'pending' | 'sending' | 'updated' | 'failed'
+  /** The metadata the library holds as far as this row knows (what the import sent, or the last PATCH it confirmed). */
+  confirmed: Record<string, unknown>
+  /** Journaled before the PATCH goes out: what was sent, with the version it was sent against. */
+  sent?: { version?: number; patches: MetadataPatch[] }
+  /** Why the last update did not go through; `conflict`: the entry changed in Livingdocs meanwhile. */
+  error?: { reason: string; field?: string; conflict?: boolean; retryable: boolean }
 }
 
 /** Where one asset is in its upload (core/storage). Once `uploaded`, key and url are the entry's asset. */

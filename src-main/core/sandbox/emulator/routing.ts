@@ -4,7 +4,12 @@
  */
 import type { Scope } from './auth'
 
-export type RouteName = 'GET projectConfig' | 'POST import/mediaLibrary' | 'GET mediaLibrary' | 'GET mediaLibrary/:id'
+export type RouteName =
+  | 'GET projectConfig'
+  | 'POST import/mediaLibrary'
+  | 'GET mediaLibrary'
+  | 'GET mediaLibrary/:id'
+  | 'PATCH mediaLibrary/:id'
 
 export interface RouteMatch {
   name: RouteName
@@ -34,6 +39,9 @@ export function matchRoute(method: string, rest: string): RouteMatch | undefined
   const one = /^mediaLibrary\/([^/]+)$/.exec(rest)
   if (method === 'GET' && one) {
     return { name: 'GET mediaLibrary/:id', scope: 'public-api:read', id: decodeSegment(one[1] ?? '') }
+  }
+  if (method === 'PATCH' && one) {
+    return { name: 'PATCH mediaLibrary/:id', scope: 'public-api:write', id: decodeSegment(one[1] ?? '') }
   }
   return undefined
 }

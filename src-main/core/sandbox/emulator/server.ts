@@ -13,6 +13,7 @@ import { actsBeforeProcessing } from './faults'
 import { editorPage, editorPageId } from './editor-page'
 import { importBatch, parseImportBody } from './import-batch'
 import { findEntries, getEntry } from './lookup'
+import { patchEntry } from './patch-entry'
 import type { Reply } from './responses'
 import { badRequest, errorReply, notFoundUrl, ok, sendReply } from './responses'
 import type { RouteMatch } from './routing'
@@ -92,7 +93,35 @@ async function answer(
       return findEntries(new URL(req.url ?? '/', 'http://emulator').searchParams, ctx)
     case 'POST import/mediaLibrary':
       return importMediaLibrary(req, deps, version.effective)
+    case 'PATCH mediaLibrary/:id':
+      return patchMediaLibraryEntry(req, route.id ?? '', deps, version.effective)
   }
+}
+
+async function patchMediaLibraryEntry(
+  req: IncomingMessage,
+  id: string,
+  deps: ServerDeps,
+  effectiveVersion: string,
+): Promise<Reply | undefined> {
+  const current = deps.store.get(id)
+  if (!current) {
+    return errorReply(404, { name: 'NotFound', message: `MediaLibrary Entry does not exist (id: '${id}')` })
+  }
+  const contentType = req.headers['content-type'] ?? ''
+  if (!/^application\/json\b/i.test(contentType)) {
+    return badRequest(`Content-Type must be application/json (got ${JSON.stringify(contentType)})`)
+  }
+  const body = await readBody(req, deps.maxBodyBytes)
+  if (body.kind === 'aborted') return undefined
+  if (body.kind === 'too-large') return errorReply(413, { message: 'The request body is too large', limit: body.limit })
+  // Read again after the body: another request may have patched the entry meanwhile.
+  const latest = deps.store.get(id) ?? current
+  const outcome = patchEntry(body.text, latest, deps.config, effectiveVersion)
+  if (!outcome.ok) return outcome.reply
+  deps.store.replace(outcome.entry)
+  await deps.store.persist()
+  return ok({ status: 200 })
 }
 
 async function importMediaLibrary(

@@ -54,6 +54,12 @@ export class StateStore {
     this.index(entry)
   }
 
+  /** Replaces a stored entry by its id (a PATCH); call `persist()` after. */
+  replace(entry: MediaLibraryEntry): void {
+    if (!this.byId.has(entry.id)) throw new Error(`entry ${entry.id} does not exist`)
+    this.index(entry)
+  }
+
   persist(): Promise<void> {
     const snapshot = JSON.stringify({ formatVersion: FORMAT_VERSION, entries: this.all() } satisfies StateFile)
     const next = this.writing.then(() => writeAtomically(this.file, snapshot))

@@ -115,6 +115,19 @@ const rowFields = {
   entry: entrySchema.optional(),
   upload: assetUploadSchema.optional(),
   localeAssets: z.record(text, localeAsset).optional(),
+  update: z
+    .looseObject({
+      state: z.enum(['pending', 'sending', 'updated', 'failed']),
+      confirmed: z.record(text, z.unknown()),
+      sent: z
+        .looseObject({
+          version: z.number().optional(),
+          patches: z.array(z.looseObject({ operation: z.literal('setMetadataProperty'), propertyName: text })),
+        })
+        .optional(),
+      error: z.looseObject({ reason: text, retryable: z.boolean() }).optional(),
+    })
+    .optional(),
 }
 
 export const rowSchema = z.looseObject(rowFields)
