@@ -1,6 +1,7 @@
 /**
  * Journey: a captioning desk at 1440×900. The first screen shows what an editor works with —
- * a picture of at least 64 px, the file with its pixel size, Title and Caption — while the
+ * a picture of at least 64 px, the file with its pixel size, Title, Caption, Credit and the row's
+ * state, which stays at the right edge however far the editor scrolls sideways — while the
  * technical columns wait one click away and stay as chosen after a restart; hovering a thumbnail
  * shows it larger without moving anything; Space opens the preview pane for the active row,
  * the arrow keys walk the rows with it open, and it says what the file's embedded metadata held
@@ -93,7 +94,32 @@ async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOTS, name), fullPage: false })
 }
 
-test('the first screen at 1440×900 holds the picture, the file, Title and Caption', async ({
+/** The Status column is held at the grid's right edge: its header ends where the grid's view ends. */
+async function expectStatusAtRightEdge(importer: ImporterPage, what: string): Promise<void> {
+  const status = header(importer, 'Status')
+  await expectInFirstViewport(status, `the Status header ${what}`)
+  const edge = await importer.grid.evaluate((g) => g.getBoundingClientRect().left + g.clientWidth)
+  const box = (await status.boundingBox())!
+  expect(Math.abs(box.x + box.width - edge), `the Status header ${what} ends at the grid's edge`).toBeLessThanOrEqual(1)
+  const cell = importer.row(at('DSC_0412.jpg')).locator('[role="gridcell"][data-column="status"]')
+  await expectInFirstViewport(cell, `the first row's state ${what}`)
+}
+
+/** The grid's focus shows on the active cell, not as a frame around the whole grid (WCAG 2.4.7). */
+async function expectFocusOnActiveCell(importer: ImporterPage): Promise<void> {
+  await expect(importer.grid).toBeFocused()
+  expect(await importer.grid.evaluate((g) => getComputedStyle(g).outlineStyle)).toBe('none')
+  const active = importer.grid.locator('[role="gridcell"].active')
+  await expect(active).toHaveCount(1)
+  const ring = await active.evaluate((c) => {
+    const style = getComputedStyle(c)
+    return { style: style.outlineStyle, width: style.outlineWidth, colour: style.outlineColor }
+  })
+  expect(ring).toMatchObject({ style: 'solid', width: '2px' })
+  return expect(ring.colour, 'the accent ring, not the muted one of an unfocused grid').toBe('rgb(31, 111, 235)')
+}
+
+test('the first screen at 1440×900 holds the picture, the file, Title, Caption, Credit and the state', async ({
   importer,
   harness,
   page,
@@ -104,10 +130,15 @@ test('the first screen at 1440×900 holds the picture, the file, Title and Capti
 
   await expectInFirstViewport(header(importer, 'Title'), 'the Title header')
   await expectInFirstViewport(header(importer, 'Caption'), 'the Caption header')
+  await expectInFirstViewport(header(importer, 'Credit'), 'the Credit header')
   await expectInFirstViewport(thumb, 'the first row’s preview')
   const box = (await thumb.boundingBox())!
   expect(Math.min(box.width, box.height), 'the preview’s shorter side').toBeGreaterThanOrEqual(64)
-  await expect(header(importer, 'Status')).toHaveCount(1)
+  await expectStatusAtRightEdge(importer, 'at first')
+  // A credit is a line of a name, a caption wraps: each column as wide as what it holds.
+  const widthOf = async (label: string) => (await header(importer, label).boundingBox())!.width
+  expect(await widthOf('Credit')).toBeLessThanOrEqual(200)
+  expect(await widthOf('Caption')).toBeGreaterThan(await widthOf('Title'))
 
   // The file's facts under its name; the cell's text (and name) stays the path.
   const file = importer.row(at('DSC_0412.jpg')).locator('[role="gridcell"][data-column="path"]')
@@ -122,6 +153,14 @@ test('the first screen at 1440×900 holds the picture, the file, Title and Capti
   for (const label of ['Entry id', 'systemName', 'externalId', 'Kind', 'Size', 'Upload', 'Media type'])
     await expect(header(importer, label), label).toHaveCount(0)
   await screenshot(page, 'default-layout.png')
+
+  // Scrolled sideways to the far end, the state is still at the right edge, and the file at the left.
+  await importer.grid.evaluate((g) => g.scrollTo({ left: g.scrollWidth }))
+  await expect.poll(() => importer.grid.evaluate((g) => g.scrollLeft)).toBeGreaterThan(0)
+  await expect(header(importer, 'Errors')).toBeVisible()
+  await expectStatusAtRightEdge(importer, 'scrolled to the end')
+  await expectInFirstViewport(header(importer, 'File'), 'the File header scrolled to the end')
+  await importer.grid.evaluate((g) => g.scrollTo({ left: 0 }))
 
   // Hover zoom: a larger picture beside the thumbnail, and the row does not move.
   const title = importer.row(at('DSC_0412.jpg')).locator('[role="gridcell"][data-column="metadata.title"]')
@@ -175,7 +214,11 @@ test('Space opens the preview pane; the arrow keys walk the rows with it open', 
   await expect(embedded.getByRole('row', { name: /^Copyright/ })).toContainText('not used')
   await expect(embedded.getByRole('row', { name: /^City Hamburg/ })).toContainText('not used')
   // The grid keeps the keys: the pane follows the active row.
-  await expect(importer.grid).toBeFocused()
+  await expectFocusOnActiveCell(importer)
+  // The state stays in view beside the pane.
+  await expectStatusAtRightEdge(importer, 'with the preview pane open')
+  const status = (await header(importer, 'Status').boundingBox())!
+  expect(status.x + status.width).toBeLessThanOrEqual((await pane.boundingBox())!.x + 1)
   await screenshot(page, 'preview-pane.png')
 
   await page.keyboard.press('ArrowDown')

@@ -141,7 +141,12 @@ export const GridCell = memo(function GridCell(props: GridCellProps) {
       aria-describedby={showMessage ? messageId : undefined}
       aria-busy={pending ? true : undefined}
       data-pending={pending ? '' : undefined}
-      title={messages || (!applies ? 'This media type has no such property' : (columnTooltip(column, row) ?? origin))}
+      title={
+        messages ||
+        (!applies
+          ? `Not applicable: this file's media type has no ${column.label}.`
+          : (columnTooltip(column, row) ?? origin))
+      }
       // Cells out of view sideways are not rendered: the first after a gap says where it goes.
       style={props.placed ? { gridColumnStart: colIndex + 1 } : undefined}
     >
@@ -159,7 +164,11 @@ export const GridCell = memo(function GridCell(props: GridCellProps) {
       ) : applies ? (
         content(display(column, row, selected, pending), row.rowId)
       ) : (
-        '—'
+        // A dash to the eye; to a screen reader, what it means.
+        <>
+          <span aria-hidden="true">—</span>
+          <span className="sr-only">Not applicable</span>
+        </>
       )}
       {showMessage && (
         <div className="cell-message" id={messageId} role="tooltip">

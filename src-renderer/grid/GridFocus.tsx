@@ -1,7 +1,7 @@
 /**
  * The grid's cursor effects, apart from the grid itself so moving the active cell re-renders
  * nothing but the two rows concerned: the active cell is kept in view (down and sideways, clear
- * of the pinned columns), `aria-activedescendant` names it, and the focus comes back to the grid
+ * of the pinned columns at either edge), `aria-activedescendant` names it, and the focus comes back to the grid
  * when an editor closes, so the keys keep working.
  */
 import { useEffect, useLayoutEffect, useRef } from 'react'
@@ -17,9 +17,11 @@ interface Props {
   scrollToRow(index: number): void
   shown: readonly GridColumn[]
   pinned: number
+  /** Trailing columns held at the right edge (the state): the view ends before them. */
+  pinnedEnd: number
 }
 
-export function GridFocus({ gridRef, scrollToRow, shown, pinned }: Props) {
+export function GridFocus({ gridRef, scrollToRow, shown, pinned, pinnedEnd }: Props) {
   const active = useAppStore((s) => s.active)
   const editing = useAppStore((s) => s.editing !== null)
   const rowIds = useAppStore((s) => s.rowView.ids)
@@ -35,16 +37,19 @@ export function GridFocus({ gridRef, scrollToRow, shown, pinned }: Props) {
   useEffect(() => {
     const grid = gridRef.current
     const at = active ? shown.findIndex((c) => c.id === active.columnId) : -1
-    if (!grid || at === -1 || at < pinned) return
+    const end = shown.length - pinnedEnd
+    if (!grid || at === -1 || at < pinned || at >= end) return
     const left = shown.slice(0, at).reduce((sum, c) => sum + c.width, 0)
     const right = left + (shown[at]?.width ?? 0)
     const pinnedWidth = shown.slice(0, pinned).reduce((sum, c) => sum + c.width, 0)
+    const trailingWidth = shown.slice(end).reduce((sum, c) => sum + c.width, 0)
     const frame = requestAnimationFrame(() => {
+      const view = grid.clientWidth - trailingWidth
       if (left - pinnedWidth < grid.scrollLeft) grid.scrollLeft = left - pinnedWidth
-      else if (right > grid.scrollLeft + grid.clientWidth) grid.scrollLeft = right - grid.clientWidth
+      else if (right > grid.scrollLeft + view) grid.scrollLeft = right - view
     })
     return () => cancelAnimationFrame(frame)
-  }, [gridRef, active, shown, pinned])
+  }, [gridRef, active, shown, pinned, pinnedEnd])
 
   useEffect(() => {
     const grid = gridRef.current

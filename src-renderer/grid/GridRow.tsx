@@ -73,7 +73,8 @@ export const GridRow = memo(function GridRow({
   const [from, to] = range ? range.split(':').map(Number) : [-1, -1]
   // The leading pinned columns (row box, preview, file name) go in one sticky block: the browser
   // composites each sticky element on its own layer, and one per row costs a frame a third of
-  // what one per pinned cell did.
+  // what one per pinned cell did. A trailing pinned cell (the state, at the right edge) is sticky
+  // on its own (grid.css): one cell, so one layer either way.
   const pinnedCells: ReactElement[] = []
   const cells: ReactElement[] = []
   let previous = -1

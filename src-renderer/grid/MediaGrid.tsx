@@ -31,6 +31,9 @@ const NO_ROWS: string[] = []
 // moves the cursor redraws nothing else (GridFocus scrolls to any other row, drawn at once).
 const OVERSCAN = 2
 
+/** The row's state is held at the right edge (column-model.ts puts it last): in view wherever the editor scrolls. */
+const PINNED_END = 'status'
+
 /** The row box, preview and file name stay in view while scrolling sideways, when they lead the columns. */
 function pinnedOffsets(columns: readonly GridColumn[]): Record<string, string> {
   const out: Record<string, string> = {}
@@ -42,6 +45,10 @@ function pinnedOffsets(columns: readonly GridColumn[]): Record<string, string> {
   }
   return out
 }
+
+/** 1 when the state is the last column shown (an editor may have moved it elsewhere: then it scrolls). */
+const pinnedAtEnd = (columns: readonly GridColumn[]): number =>
+  columns.length > 1 && columns[columns.length - 1]?.id === PINNED_END ? 1 : 0
 
 export function MediaGrid() {
   const rowIds = useAppStore((s) => s.rowView.ids)
@@ -65,11 +72,16 @@ export function MediaGrid() {
   const table = useReactTable({ data: NO_ROWS, columns, getCoreRowModel: getCoreRowModel() })
   const input = useGridInput(scrollRef)
   const pinned = useMemo(() => Object.keys(pinnedOffsets(shown)).length, [shown])
-  const columnsInView = useColumnWindow(scrollRef, shown, pinned)
+  const pinnedEnd = useMemo(() => pinnedAtEnd(shown), [shown])
+  const columnsInView = useColumnWindow(scrollRef, shown, pinned, pinnedEnd)
 
   const template = shown.map((c: GridColumn) => `${c.width}px`).join(' ')
   const width = shown.reduce((sum, c) => sum + c.width, 0)
-  const style = { '--grid-columns': template, '--grid-width': `${width}px`, ...pinnedOffsets(shown) } as CSSProperties
+  const style = {
+    '--grid-columns': template,
+    '--grid-width': `${width}px`,
+    ...pinnedOffsets(shown),
+  } as CSSProperties
 
   return (
     <div
@@ -81,6 +93,8 @@ export function MediaGrid() {
       aria-colcount={shown.length}
       aria-multiselectable
       data-density={density}
+      // grid.css holds this column at the right edge.
+      data-pinned-end={pinnedEnd ? PINNED_END : undefined}
       tabIndex={0}
       style={style}
       onKeyDown={input.onKeyDown}
@@ -89,7 +103,13 @@ export function MediaGrid() {
       onFocus={input.onFocus}
       onScroll={columnsInView.onScroll}
     >
-      <GridFocus gridRef={scrollRef} scrollToRow={rows.scrollToRow} shown={shown} pinned={pinned} />
+      <GridFocus
+        gridRef={scrollRef}
+        scrollToRow={rows.scrollToRow}
+        shown={shown}
+        pinned={pinned}
+        pinnedEnd={pinnedEnd}
+      />
       <div role="rowgroup" className="grid-head" style={{ height: HEADER_HEIGHT }}>
         {table.getHeaderGroups().map((group) => (
           <GridHeader key={group.id} headers={group.headers} />

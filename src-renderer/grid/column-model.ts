@@ -1,11 +1,13 @@
 /**
  * The grid's columns, from the project config, in a captioning desk's order: the row box, the
  * preview and the file; then the fields an editor fills first (every required property and the
- * common captioning ones, in the project's order) and their translations; the row's state; the
- * technical columns (file facts and the entry's identity, hidden until the editor asks for them:
- * column-layout.ts); every other metadata property (one column per handle; a row whose media type
- * lacks it shows the cell as not applicable) and its translations; a per-language file where a
- * media type's asset is translatable; and the result. Pure.
+ * common captioning ones, in the project's order) and their translations; the technical columns
+ * (file facts and the entry's identity, hidden until the editor asks for them: column-layout.ts);
+ * every other metadata property (one column per handle; a row whose media type lacks it shows the
+ * cell as not applicable) and its translations; a per-language file where a media type's asset is
+ * translatable; the result; and last the row's state, which the grid pins at its right edge
+ * (MediaGrid) so it is in view wherever the editor has scrolled. Widths follow what a field holds:
+ * a caption wraps in a wide column, a credit is one short line. Pure.
  */
 import type { ProjectModel, PropertyModel } from '../../src-main/contract'
 
@@ -72,11 +74,17 @@ export const isLeading = (p: PropertyModel): boolean => p.required || LEADING_HA
 
 const technical = (column: GridColumn): GridColumn => ({ ...column, technical: true })
 
-const widthOf = (p: PropertyModel): number =>
+/** One-line fields that hold a name or a short notice (IPTC credit line, copyright notice, source). */
+const SHORT_LINE_HANDLES = new Set(['credit', 'copyright', 'source', 'byline', 'author', 'creator', 'photographer'])
+
+/** Text that wraps (a caption) gets room for three lines of a sentence; a name, a line of it. */
+export const widthOf = (p: PropertyModel): number =>
   p.plugin === 'li-text'
-    ? (p.maxLength ?? 0) > 300 || p.allowNewlines
+    ? p.allowNewlines
       ? 300
-      : 200
+      : SHORT_LINE_HANDLES.has(p.handle) || (p.maxLength ?? Infinity) <= 80
+        ? 180
+        : 220
     : p.plugin === 'li-string-list'
       ? 200
       : 130
@@ -111,11 +119,10 @@ export function buildColumns(project: ProjectModel | null): GridColumn[] {
   const columns: GridColumn[] = [
     fixed('select', 'Select', 'select', 44),
     fixed('thumbnail', 'Preview', 'thumbnail', 56),
-    fixed('path', 'File', 'path', 260),
+    fixed('path', 'File', 'path', 240),
   ]
   if (project) columns.push(...propertyColumns(project, true))
   columns.push(
-    fixed('status', 'Status', 'status', 170),
     ...[
       fixed('kind', 'Kind', 'kind', 110),
       fixed('size', 'Size', 'size', 90),
@@ -133,7 +140,11 @@ export function buildColumns(project: ProjectModel | null): GridColumn[] {
         columns.push({ ...fixed(`asset.${locale}`, `File (${locale})`, 'localeAsset', 160), locale })
     }
   }
-  columns.push(fixed('mediaId', 'Media id', 'mediaId', 150), fixed('errors', 'Errors', 'errors', 320))
+  columns.push(
+    fixed('mediaId', 'Media id', 'mediaId', 150),
+    fixed('errors', 'Errors', 'errors', 320),
+    fixed('status', 'Status', 'status', 160),
+  )
   return columns
 }
 

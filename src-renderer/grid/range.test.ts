@@ -8,7 +8,7 @@ const columns = buildColumns(null)
 describe('cellRange', () => {
   it('spans the active cell and its anchor in either direction', () => {
     const range = cellRange(ids, columns, { rowId: 'b', columnId: 'externalId' }, { rowId: 'd', columnId: 'id' })
-    expect(range).toEqual({ rowStart: 1, rowEnd: 3, colStart: 8, colEnd: 10 })
+    expect(range).toEqual({ rowStart: 1, rowEnd: 3, colStart: 7, colEnd: 9 })
     expect(rangeRowIds(ids, range!)).toEqual(['b', 'c', 'd'])
     expect(rangeColumns(columns, range!).map((c) => c.id)).toEqual(['id', 'systemName', 'externalId'])
   })

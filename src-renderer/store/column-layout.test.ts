@@ -32,7 +32,7 @@ describe('column layout', () => {
 
   it('moves, hides and sizes columns, clamping widths', () => {
     let layout = moveColumn(columns, setTechnical(emptyLayout, true), 'upload', -1)
-    expect(ids(layout).slice(4, 7)).toEqual(['kind', 'upload', 'size'])
+    expect(ids(layout).slice(3, 6)).toEqual(['kind', 'upload', 'size'])
     layout = setHidden(layout, 'size', true)
     expect(ids(layout)).not.toContain('size')
     layout = setHidden(layout, 'size', false)
