@@ -1,4 +1,4 @@
-// Lint rules that guard the architecture (DESIGN.md §1), not only style:
+// Lint rules that guard the architecture (ARCHITECTURE.md, "Processes: main owns the session"), not only style:
 // - the core never imports electron, so it runs in plain Node (tests, CLI, harness);
 // - only the IPC files touch ipcMain / ipcRenderer, so every message passes the sender check
 //   and the schema (GitHub Desktop's .eslintrc.yml does the same).

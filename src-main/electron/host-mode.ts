@@ -1,7 +1,7 @@
 /**
  * Which backend this run talks to, and the import session over it: the workspace
  * (core/app/workspace.ts) over `<userData>/sessions`. The first start opens a new Sandbox session
- * (DESIGN.md §9), so `npm start` lands in a working Sandbox; later starts open the most recent
+ * (ARCHITECTURE.md, "The Sandbox"), so `npm start` lands in a working Sandbox; later starts open the most recent
  * session with the profile it remembers, and the window offers the other unfinished ones. The
  * embedded Sandbox starts only when a Sandbox session is opened. Nothing here imports electron,
  * so it is testable in Node.

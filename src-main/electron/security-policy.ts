@@ -43,7 +43,7 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
     navigateOnDragDrop: false, // a folder dropped outside the drop zone must not navigate to file://
     safeDialogs: true,
     // Chromium's spellchecker downloads dictionaries from Google on Windows and Linux; nothing may
-    // leave the editor's computer unannounced (DESIGN.md §9), so it stays off.
+    // leave the editor's computer unannounced (ARCHITECTURE.md, "The Sandbox"), so it stays off.
     spellcheck: false,
   }
 }

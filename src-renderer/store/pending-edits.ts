@@ -1,5 +1,5 @@
 /**
- * Typed values shown before main has answered. Edits stay commands to main (DESIGN.md §1), but
+ * Typed values shown before main has answered. Edits stay commands to main (ARCHITECTURE.md, "Processes: main owns the session"), but
  * an editor who presses Enter must see the value in the next frame, not after a round trip: the
  * cell shows the pending value until main's answer and patch settle it. Main has the last word:
  * a refused cell falls back to main's value and keeps the reason until it is edited again.

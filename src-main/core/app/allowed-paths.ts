@@ -1,6 +1,6 @@
 /**
  * The folders and files the editor chose (dropped or picked), and the handler table confined to
- * them (DESIGN.md §11): in the app, main scans and reads only under these, so a compromised
+ * them (ARCHITECTURE.md, "Security"): in the app, main scans and reads only under these, so a compromised
  * renderer cannot ask main to read ~/.ssh by sending a path. The host remembers paths from places
  * the renderer's page cannot forge: the system picker, and files of a real drop (Electron's preload
  * resolves only those to paths). Pure; paths are compared after `path.resolve`, exactly as given

@@ -3,7 +3,7 @@
  * renderer type-checks against them.
  */
 
-/** The profile name of the embedded Sandbox (DESIGN.md §9); saved profiles may not take it. */
+/** The profile name of the embedded Sandbox (ARCHITECTURE.md, "The Sandbox"); saved profiles may not take it. */
 export const SANDBOX_NAME = 'Sandbox'
 
 /** One import session on this computer, as the session list shows it. */

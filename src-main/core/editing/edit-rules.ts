@@ -1,5 +1,5 @@
 /**
- * Which cells may change (DESIGN.md §3): an imported row takes metadata corrections only (sent by
+ * Which cells may change (ARCHITECTURE.md, "A row's life"): an imported row takes metadata corrections only (sent by
  * PATCH, core/updater), never id, media type, externalId or translations; a row being sent waits
  * for its result; the entry id is fixed from the first submit attempt (a re-submit must send the
  * same id, or it would create a duplicate); a value goes only where the row's media type has

@@ -1,5 +1,5 @@
 /**
- * The session's results for the document import that follows (DESIGN.md §8): per file its
+ * The session's results for the document import that follows (ARCHITECTURE.md, "Sessions and persistence"): per file its
  * relative path, entry id, media id (once imported), status and errors, as CSV (RFC 4180, a BOM so
  * Excel reads UTF-8, cells that would start a formula made text: core/csv/csv-write.ts) or JSON.
  * Entry ids exist before import, so the mapping is useful early.

@@ -1,5 +1,5 @@
 /**
- * Keeps every row's `issues` current (DESIGN.md §5): whenever a row's entry, upload or status
+ * Keeps every row's `issues` current (ARCHITECTURE.md, "Validation before any request"): whenever a row's entry, upload or status
  * changes, its entry is validated again in core, and so are the rows whose uniqueness the change
  * touched. What the server said stays until the editor edits that field (the editor removes it);
  * a file that is still uploading is not marked for it, the upload column says so.

@@ -1,5 +1,5 @@
 /**
- * The grid's edits over the session (DESIGN.md §1: an edit is a command to main). Each action is
+ * The grid's edits over the session (ARCHITECTURE.md, "Processes: main owns the session": an edit is a command to main). Each action is
  * planned (parsed, checked against the edit rules), applied row by row, recorded as one undo
  * step, and sent to the renderer at once as a patch of the rows it changed. Validation follows
  * by itself (RowValidator listens to the same rows); the server's complaint about a field goes

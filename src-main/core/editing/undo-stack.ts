@@ -1,5 +1,5 @@
 /**
- * Undo and redo over cell changes, kept in main beside the rows (DESIGN.md §1): the grid's sort
+ * Undo and redo over cell changes, kept in main beside the rows (ARCHITECTURE.md, "Processes: main owns the session"): the grid's sort
  * and filter are views and never touch it, and a renderer reload does not lose it. Each step is
  * one editor action (a typed cell, a paste, a bulk set), undone as a whole. Bounded, so a long
  * day of 50,000-row bulk sets does not grow without end: the oldest steps go first.

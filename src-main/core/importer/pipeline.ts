@@ -1,5 +1,5 @@
 /**
- * The import pipeline over one session (DESIGN.md §3): every row gets its entry as it is created
+ * The import pipeline over one session (ARCHITECTURE.md, "A row's life"): every row gets its entry as it is created
  * and probed, probed rows go to the upload engine by themselves, engine events move the rows, and
  * `submit` validates, sends and puts each outcome on its row. Rows that were being sent when an
  * earlier process died are looked up before anything is sent again. App and CLI share this class.

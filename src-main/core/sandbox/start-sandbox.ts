@@ -1,5 +1,5 @@
 /**
- * The Sandbox (DESIGN.md §9): the local S3 and the Livingdocs emulator on random loopback ports
+ * The Sandbox (ARCHITECTURE.md, "The Sandbox"): the local S3 and the Livingdocs emulator on random loopback ports
  * with a fresh token, plus a profile file pointing at both, so the app and the CLI use the
  * Sandbox through exactly the path a real server takes. Stored entries and objects live under
  * `dataDir` and survive restarts; ports, token and the profile's URLs change every start.

@@ -4,7 +4,7 @@
  * loop, a second way into a folder already walked is reported and not walked again. Folders
  * are identified by device + inode (bigint, exact on every file system), not by path.
  * A link inside a drop is followed only when its real target lies inside one of the dropped
- * paths: the editor chose those, not whatever a link in them names (DESIGN.md §11). A link
+ * paths: the editor chose those, not whatever a link in them names (ARCHITECTURE.md, "Security"). A link
  * leading elsewhere is skipped as `symlink-outside`, counted and listed like other skips.
  */
 import { stat as statCallback, type BigIntStats, type Dirent, type Stats } from 'node:fs'

@@ -1,5 +1,5 @@
 /**
- * Custom entry ids (DESIGN.md §3): generated once when a row is created, so the id mapping can be
+ * Custom entry ids (ARCHITECTURE.md, "A row's life"): generated once when a row is created, so the id mapping can be
  * exported before anything is imported and every retry of a row sends the same id.
  */
 import { randomUUID } from 'node:crypto'

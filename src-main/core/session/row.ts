@@ -8,7 +8,7 @@ import type { EmbeddedMetadata, ProbeError, ProbeWarning } from '../probe/types'
 
 export type MediaKind = 'image' | 'video' | 'file'
 
-/** A row's place in its life (DESIGN.md §3). */
+/** A row's place in its life (ARCHITECTURE.md, "A row's life"). */
 export type RowStatus =
   | 'scanned'
   | 'skipped'
@@ -183,7 +183,7 @@ export interface ImportConflict {
   }
 }
 
-/** A problem pinned to one field of a row (DESIGN.md §5). */
+/** A problem pinned to one field of a row (ARCHITECTURE.md, "Validation before any request"). */
 export interface FieldIssue {
   /** `metadata.title`, `translations.fr.metadata.title`, `externalId`, `id`, `mediaType`, `asset`, … */
   field: string

@@ -1,6 +1,6 @@
 /**
  * Rules about who an entry is: the custom id, `systemName`/`externalId`, and uniqueness of both
- * within the session and against the library (DESIGN.md §5).
+ * within the session and against the library (ARCHITECTURE.md, "Validation before any request").
  */
 import type { FieldIssue, RowEntry } from '../session/row'
 import { effectiveSystemName, externalKey, type EntryIndex } from './entry-index'

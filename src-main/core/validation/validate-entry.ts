@@ -1,5 +1,5 @@
 /**
- * Client-side validation of one row's entry (DESIGN.md §5): the same rules the server applies,
+ * Client-side validation of one row's entry (ARCHITECTURE.md, "Validation before any request"): the same rules the server applies,
  * evaluated before anything is sent and on every edit. Pure; each issue names the field path the
  * grid marks. A row with any issue is held back from submitting.
  */

@@ -1,4 +1,4 @@
-/** The editor that fits the cell's plugin (DESIGN.md §4): text, multiline, number, date, list of values, tags, media type. */
+/** The editor that fits the cell's plugin (ARCHITECTURE.md, "Metadata and the grid's columns"): text, multiline, number, date, list of values, tags, media type. */
 import type { GridColumn } from '../column-model'
 import { useAppStore } from '../../store/app-store'
 import { ChoiceEditor } from './ChoiceEditor'

@@ -1,5 +1,5 @@
 /**
- * The session list (DESIGN.md §8): every session folder under one parent, newest first, with what
+ * The session list (ARCHITECTURE.md, "Sessions and persistence"): every session folder under one parent, newest first, with what
  * is left to do in each, so the app can offer to reopen unfinished sessions on start and the CLI
  * can list them. Read-only: a session that a running import owns is read, never opened.
  */

@@ -1,5 +1,5 @@
 /**
- * Opens a session folder (DESIGN.md §8): loads `session.json`, replays `journal.ndjson` on top of
+ * Opens a session folder (ARCHITECTURE.md, "Sessions and persistence"): loads `session.json`, replays `journal.ndjson` on top of
  * it, and attaches a store that records every later change. A torn last line (the process died
  * mid-write) is dropped; the replayed journal is then folded into a fresh snapshot at once, so
  * nothing is ever appended after a torn line. A new folder starts with an empty snapshot.

@@ -1,5 +1,5 @@
 /**
- * The files of a session folder (DESIGN.md §8) and the snapshot's atomic write: a temp file,
+ * The files of a session folder (ARCHITECTURE.md, "Sessions and persistence") and the snapshot's atomic write: a temp file,
  * fsynced, renamed over `session.json`, then the folder fsynced, so a crash leaves either the old
  * snapshot or the new one, never half of one. Rows are written in chunks: a 50,000-row snapshot
  * never becomes one giant string.
