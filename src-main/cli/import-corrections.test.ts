@@ -5,7 +5,7 @@
  * Livingdocs meanwhile is a 409 shown on the row (exit 1), not overwritten; a run killed between
  * the PATCH and its answer is reconciled by a lookup on the next run, without a second PATCH.
  */
-import { writeFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openSessionFolder } from '../core/session/persistence/open-session'
@@ -27,14 +27,22 @@ afterAll(() => env.close())
 const entryOf = (mediaId: string | undefined) => sandbox.emulator.entries().find((e) => e.id === mediaId)
 const FILES = ['drop/harbour.jpg', 'drop/chart.png', 'drop/docs/brief.pdf']
 
-/** A session with the mixed media imported; answers relativePath -> media id. */
-async function importedSession(name: string): Promise<{ session: string; ids: Map<string, string> }> {
+/**
+ * A session with the mixed media imported; answers relativePath -> media id. Each test imports the
+ * same files under its own systemName (a profile of its own): their content identities would
+ * otherwise make a later test's rows "already in the library" (importer/content-identity.ts), and
+ * such rows are another entry's, not corrected by a CSV.
+ */
+async function importedSession(name: string): Promise<{ session: string; profile: string; ids: Map<string, string> }> {
   const session = join(env.dir, name)
-  const first = await env.cli([env.media.root, '--profile', sandbox.profilePath, '--session', session, '--json'])
+  const profile = join(env.dir, `profile-${name}.json`)
+  const base = JSON.parse(await readFile(sandbox.profilePath, 'utf8')) as { import?: Record<string, unknown> }
+  await writeFile(profile, JSON.stringify({ ...base, import: { ...base.import, systemName: `corrections-${name}` } }))
+  const first = await env.cli([env.media.root, '--profile', profile, '--session', session, '--json'])
   expect(first.code, first.stderr).toBe(0)
   const ids = new Map(importRecords(first.stdout).flatMap((r) => (r.mediaId ? [[r.relativePath, r.mediaId]] : [])))
   for (const path of FILES) expect(ids.get(path)).toBeDefined()
-  return { session, ids }
+  return { session, profile, ids }
 }
 
 async function titlesCsv(name: string, titles: Record<string, string>): Promise<string> {
@@ -44,20 +52,21 @@ async function titlesCsv(name: string, titles: Record<string, string>): Promise<
   return csv
 }
 
-const rerun = (session: string, csv: string) =>
-  env.cli([env.media.root, '--profile', sandbox.profilePath, '--session', session, '--metadata', csv, '--json'])
+const rerun = (session: { session: string; profile: string }, csv: string) =>
+  env.cli([env.media.root, '--profile', session.profile, '--session', session.session, '--metadata', csv, '--json'])
 
 describe('corrections of imported entries by a CSV re-run', () => {
   it(
     'sends a corrected title for three imported rows as three PATCHes and creates no entry',
     { timeout: 90_000 },
     async () => {
-      const { session, ids } = await importedSession('fix-titles')
+      const imported = await importedSession('fix-titles')
+      const { ids } = imported
       const entriesBefore = sandbox.emulator.entries().length
       sandbox.emulator.requests.reset()
       const csv = await titlesCsv('titles.csv', Object.fromEntries(FILES.map((p, i) => [p, `Corrected ${i}`])))
 
-      const result = await rerun(session, csv)
+      const result = await rerun(imported, csv)
       expect(result.code, result.stderr).toBe(0)
       expect(result.stderr).toMatch(/3 updated/)
       expect(sandbox.emulator.requests.count(PATCH)).toBe(3)
@@ -68,7 +77,7 @@ describe('corrections of imported entries by a CSV re-run', () => {
       })
       // The same CSV again: nothing differs any more, so nothing is sent.
       sandbox.emulator.requests.reset()
-      const again = await rerun(session, csv)
+      const again = await rerun(imported, csv)
       expect(again.code, again.stderr).toBe(0)
       expect(sandbox.emulator.requests.count(PATCH)).toBe(0)
       expect(again.stderr).not.toMatch(/updated/)
@@ -79,11 +88,11 @@ describe('corrections of imported entries by a CSV re-run', () => {
     'refuses a changed translation on an imported row with the reason, never dropping it',
     { timeout: 90_000 },
     async () => {
-      const { session } = await importedSession('fix-translation')
+      const imported = await importedSession('fix-translation')
       const csv = join(env.dir, 'translation.csv')
       await writeFile(csv, 'relativePath,title.fr\ndrop/harbour.jpg,Le port\n')
       sandbox.emulator.requests.reset()
-      const result = await rerun(session, csv)
+      const result = await rerun(imported, csv)
       expect(result.code).toBe(1)
       const row = importRecords(result.stdout).find((r) => r.relativePath === 'drop/harbour.jpg')
       expect(row?.issues).toEqual([
@@ -95,7 +104,7 @@ describe('corrections of imported entries by a CSV re-run', () => {
       expect(sandbox.emulator.requests.count(PATCH)).toBe(0)
       // The CSV fixed (the translation left to Livingdocs): the refusal is gone with it.
       await writeFile(csv, 'relativePath,title\ndrop/harbour.jpg,Harbour\n')
-      const fixed = await rerun(session, csv)
+      const fixed = await rerun(imported, csv)
       expect(fixed.code, fixed.stderr).toBe(0)
       expect(fixed.stderr).toMatch(/1 updated/)
     },
@@ -105,7 +114,8 @@ describe('corrections of imported entries by a CSV re-run', () => {
     'shows a PATCH conflict on the row when the entry changed in Livingdocs meanwhile',
     { timeout: 90_000 },
     async () => {
-      const { session, ids } = await importedSession('conflict')
+      const imported = await importedSession('conflict')
+      const { ids } = imported
       const mediaId = ids.get('drop/harbour.jpg') as string
       // An editor changes the entry in Livingdocs: its version moves on.
       const res = await fetch(`${sandbox.emulator.url}/api/2026-07/mediaLibrary/${mediaId}`, {
@@ -117,7 +127,7 @@ describe('corrections of imported entries by a CSV re-run', () => {
       })
       expect(res.status).toBe(200)
 
-      const result = await rerun(session, await titlesCsv('conflict.csv', { 'drop/harbour.jpg': 'From the CSV' }))
+      const result = await rerun(imported, await titlesCsv('conflict.csv', { 'drop/harbour.jpg': 'From the CSV' }))
       expect(result.code).toBe(1)
       expect(result.stderr).toMatch(/Update conflict: drop\/harbour\.jpg: Changed in Livingdocs/)
       const row = importRecords(result.stdout).find((r) => r.relativePath === 'drop/harbour.jpg')
@@ -133,7 +143,8 @@ describe('corrections of imported entries by a CSV re-run', () => {
     'reconciles a run killed between the PATCH and its answer without a second PATCH',
     { timeout: 90_000 },
     async () => {
-      const { session, ids } = await importedSession('crash')
+      const imported = await importedSession('crash')
+      const { session, ids } = imported
       const mediaId = ids.get('drop/chart.png') as string
       const csv = await titlesCsv('crash.csv', { 'drop/chart.png': 'After the crash' })
       sandbox.emulator.requests.reset()
@@ -141,7 +152,7 @@ describe('corrections of imported entries by a CSV re-run', () => {
       sandbox.emulator.faults.push({ method: 'PATCH', path: '/mediaLibrary/', delayMs: 60_000 })
       const vars = { ...childEnv({ HOME: join(env.dir, 'home'), XDG_DATA_HOME: undefined }), ...sandbox.env }
       const child = spawnCli(
-        ['import', env.media.root, '--profile', sandbox.profilePath, '--session', session, '--metadata', csv],
+        ['import', env.media.root, '--profile', imported.profile, '--session', session, '--metadata', csv],
         vars,
       )
       const started = Date.now()
@@ -159,7 +170,7 @@ describe('corrections of imported entries by a CSV re-run', () => {
       expect(journaled?.update).toMatchObject({ state: 'sending', sent: { version: 1 } })
 
       sandbox.emulator.faults.clear()
-      const next = await rerun(session, csv)
+      const next = await rerun(imported, csv)
       expect(next.code, next.stderr).toBe(0)
       expect(next.stderr).toMatch(/1 updated/)
       expect(sandbox.emulator.requests.count(PATCH)).toBe(1)
