@@ -112,7 +112,10 @@ test('every fact the probe found shows on its row', async ({ importer, harness, 
   // (The status cell may also offer a way out, such as importing the bytes as a file.)
   await expect(status).toContainText(/Cannot be read: .+/)
   // The cell shows the first sentence; its tooltip has the reason in full.
-  const reason = (await status.getAttribute('title')) ?? ''
+  const tooltip = (await status.getAttribute('title')) ?? ''
+  // The Status tooltip ends with the ways out ("What to do: Import as file."); the mark has the reason.
+  expect(tooltip).toMatch(/What to do: Import as file\.$/)
+  const reason = tooltip.replace(/ What to do: .*$/, '')
   expect(reason).not.toBe('')
   const error = (await grid.cell(at('truncated.jpg'), 'File')).locator('[data-note="error"]')
   await expect(error).toHaveAttribute('title', `Cannot be imported as it is: ${reason}`)

@@ -35,7 +35,8 @@ test('an iPhone HEIC and an H.264 video show real thumbnails', async ({ importer
 
   const photo = preview('IMG_0001.HEIC').locator('img')
   await expect(photo).toBeVisible({ timeout: 60_000 })
-  await expect(photo).toHaveAttribute('src', /^media-thumb:\/\/thumb\/[0-9a-f]{64}-\d+\.webp$/)
+  // A browser page loads it from its own server; the Electron window from media-thumb: (thumbnail-url.ts).
+  await expect(photo).toHaveAttribute('src', /^\/media-thumb\/[0-9a-f]{64}-\d+\.webp$/)
   // Loaded, with pixels, and upright: the irot turns the 1600 × 1200 pixels to portrait.
   await expect
     .poll(() => photo.evaluate((img: HTMLImageElement) => [img.complete, img.naturalWidth, img.naturalHeight]))

@@ -7,7 +7,9 @@
 import { useCallback, useEffect, useMemo } from 'react'
 import type { KeyboardEvent, MouseEvent, RefObject } from 'react'
 import { formatCellValue } from '../../src-main/core/editing/cell-text'
-import { isImportedRow, rowRefusal } from '../../src-main/core/editing/edit-rules'
+import { isImportedRow } from '../../src-main/core/editing/edit-rules'
+import { parseField } from '../../src-main/core/editing/field-path'
+import { importedCellRefusal } from '../../src-main/core/updater/plan'
 import type { CellValue, Row } from '../../src-main/contract'
 import { useAppStore } from '../store/app-store'
 import { rowIndexIn } from '../store/row-index'
@@ -43,10 +45,13 @@ function startEdit(initial?: string): void {
   // A cell with nothing to type in may hold buttons (a row's choices, the editor link): go onto them.
   if (!column.field && focusCellControl(cellDomId(s.active.rowId, column.id))) return
   if (!column.field) return
-  // An imported row opens no editor that main would refuse on commit: it says why at once.
+  // An imported row takes metadata corrections (sent by PATCH, core/updater); a cell main would
+  // refuse on commit (a translation, its ids) opens no editor and says why at once.
   const row = s.session.byId.get(s.active.rowId)
-  if (row && isImportedRow(row)) {
-    const why = `${row.relativePath}: ${rowRefusal(row) ?? ''}`
+  const ref = parseField(column.field)
+  const refused = row && ref && isImportedRow(row) ? importedCellRefusal(row, ref.kind) : undefined
+  if (row && refused) {
+    const why = `${row.relativePath}: ${refused}`
     // Said once, however many keys were pressed on it.
     if (!s.notices.some((n) => n.message === why)) s.reportError('imported-row', why)
     return

@@ -17,7 +17,7 @@ export const isImportedRow = (row: Row): boolean => row.status === 'imported' ||
 /** Why the row refuses any edit, or undefined when it takes edits. */
 export function rowRefusal(row: Row): string | undefined {
   if (isImportedRow(row)) {
-    return `Already imported (media id ${row.result?.mediaId ?? 'unknown'}): an imported row can no longer change.`
+    return `Already imported (media id ${row.result?.mediaId ?? 'unknown'}): only its metadata can be corrected.`
   }
   if (row.status === 'submitting') return 'Being sent right now: edit it once its result is in.'
   if (row.status === 'skipped') return 'Skipped file: it is not imported, so it has nothing to edit.'
