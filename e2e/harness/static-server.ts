@@ -7,21 +7,12 @@ import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { extname, resolve, sep } from 'node:path'
+import { resolve } from 'node:path'
 import { CONTENT_SECURITY_POLICY } from '../../src-main/electron/security-policy'
+// The same file rules as `media-import ui` serves the pages with: one copy of the confinement.
+import { contentType, rendererFile } from '../../src-main/web/renderer-files'
 
 export const RENDERER_DIR = resolve(__dirname, '../../out/renderer')
-
-const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-}
 
 const SECURITY_HEADERS = { 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff' }
 
@@ -42,13 +33,11 @@ export function assertRendererBuilt(dir = RENDERER_DIR): void {
 function fileFor(root: string, requestUrl: string): string | null {
   let pathname: string
   try {
-    pathname = decodeURIComponent(new URL(requestUrl, 'http://127.0.0.1').pathname)
+    pathname = new URL(requestUrl, 'http://127.0.0.1').pathname
   } catch {
     return null
   }
-  if (pathname.includes('\0')) return null
-  const file = resolve(root, pathname === '/' ? 'index.html' : pathname.replace(/^\/+/, ''))
-  return file.startsWith(root + sep) ? file : null
+  return rendererFile(root, pathname)
 }
 
 export async function startStaticServer(dir = RENDERER_DIR): Promise<StaticServer> {
@@ -67,7 +56,7 @@ export async function startStaticServer(dir = RENDERER_DIR): Promise<StaticServe
     }
     readFile(file).then(
       (body) => {
-        const type = CONTENT_TYPES[extname(file)] ?? 'application/octet-stream'
+        const type = contentType(file)
         res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': type, 'Cache-Control': 'no-store' })
         res.end(req.method === 'HEAD' ? undefined : body)
       },
