@@ -117,6 +117,10 @@ describe('Workspace: a session held by another process, opened read-only', () =>
       ok: false,
       error: { code: 'session-locked' },
     })
+    expect(await call('deleteSession', { id: 'held-by-cli' })).toMatchObject({
+      ok: false,
+      error: { code: 'session-open' },
+    })
     expect(core.current().session.getRow('row-1')?.entry?.metadata.title).toBe(imageRow(1).entry?.metadata.title)
     expect(await folderBytes(heldDir())).toEqual(before)
 

@@ -184,7 +184,8 @@ export class Workspace {
   deleteSession(id: string): Promise<boolean> {
     return this.serial(async () => {
       this.checkId(id)
-      if (this.active?.id === id) {
+      // The session looked at read-only too: its rows are on screen, even once its holder is done.
+      if (this.active?.id === id || this.view?.id === id) {
         throw new MediaImportError('session-open', `Session "${id}" is open in this window: open another one first.`)
       }
       const dir = join(this.options.sessionsDir, id)
