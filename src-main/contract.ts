@@ -65,6 +65,11 @@ export interface AppInfo {
   /** The import session open in this window (its folder name), and when it was started. */
   sessionId?: string
   sessionCreatedAt?: string
+  /**
+   * Set while the session is only looked at (another process has it open): the notice to show,
+   * naming the holder. Every command that would change or send something is refused with it.
+   */
+  readOnly?: string
 }
 
 export interface SessionSnapshot {
@@ -191,8 +196,11 @@ export interface Commands {
   // Workspace (core/app/workspace.ts): the session open in this window and the others on this computer.
   /** Every session folder, newest first, with its profile, counts and whether it is unfinished. */
   listSessions: [undefined, { sessions: WorkspaceSession[] }]
-  /** Closes the open session (saved, uploads paused) and opens this one with the profile it remembers. */
-  openSession: [{ id: string }, AppInfo]
+  /**
+   * Closes the open session (saved, uploads paused) and opens this one with the profile it remembers.
+   * `readOnly` with a session another process holds: its rows are shown, nothing can be changed or sent.
+   */
+  openSession: [{ id: string; readOnly?: boolean }, AppInfo]
   /** Starts a new session with a profile ('Sandbox' for the embedded one). */
   newSession: [{ profileName: string }, AppInfo]
   /** Removes a session folder; refused for the open one. */

@@ -7,6 +7,7 @@ import { ExportButtons } from './panels/ExportButtons'
 import { ErrorPanel } from './panels/ErrorPanel'
 import { Notices } from './panels/Notices'
 import { PreviewPane } from './panels/preview/PreviewPane'
+import { ReadOnlyBanner } from './panels/ReadOnlyBanner'
 import { ReopenDialog } from './panels/ReopenDialog'
 import { SandboxBanner } from './panels/SandboxBanner'
 import { ScanProgressPanel } from './panels/ScanProgressPanel'
@@ -22,6 +23,7 @@ export function App() {
     <DropZone>
       <div className="app">
         <SandboxBanner />
+        <ReadOnlyBanner />
         <header className="toolbar">
           <h1 className="app-title">Media Importer</h1>
           <ChooseFoldersButton />

@@ -3,9 +3,10 @@
  * the token must be typed again (it is only sent to the address it was given for); saving anyway
  * keeps the form open with the reason, and the list says the token is missing. A plain-http
  * address on the network is refused naming https. In the Sessions list, a session that another
- * process (the CLI) has open names that process and offers Try again until it is free.
+ * process (the CLI) has open names that process and offers Try again until it is free, or a
+ * read-only look under a band naming the holder.
  */
-import { rm, writeFile } from 'node:fs/promises'
+import { readFile, rm, writeFile } from 'node:fs/promises'
 import { hostname } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
@@ -70,7 +71,7 @@ test('a token is asked for again when the address changes; http on the network i
   await expect(profile).toContainText('Token missing · storage keys saved')
 })
 
-test('a session another process has open is named in the list, with Try again', async ({ app }) => {
+test('a session another process has open is named in the list, with Try again and Open read-only', async ({ app }) => {
   const page = app.importer().page
   const workspace = app.window().workspace
   const first = workspace.current()!.id
@@ -87,9 +88,20 @@ test('a session another process has open is named in the list, with Try again', 
       `Open in another process \\(media-import import, pid ${process.ppid} on host .+, since \\d\\d:\\d\\d\\): wait`,
     ),
   )
-  await expect(item.getByRole('button', { name: 'Open' })).toHaveCount(0)
+  await expect(item.getByRole('button', { name: 'Open', exact: true })).toHaveCount(0)
   await expect(item.getByRole('button', { name: /^Delete/ })).toHaveCount(0)
 
+  // Looked at read-only: the band names the holder, nothing is taken over.
+  await item.getByRole('button', { name: /read-only$/ }).click()
+  await expect(page.getByRole('note', { name: 'Read-only' })).toContainText(
+    `Read-only: this import is open in media-import import, pid ${process.ppid}`,
+  )
+  expect(workspace.viewing()?.id).toBe(first)
+  expect(JSON.parse(await readFile(lock, 'utf8'))).toEqual(holder)
+
+  // Opening closed the panel; once the holder is done, Try again offers Open.
+  await page.getByRole('button', { name: 'Sessions…' }).click()
+  await expect(item.getByRole('button', { name: 'Try again' })).toBeVisible()
   await rm(lock)
   await item.getByRole('button', { name: 'Try again' }).click()
   await expect(item.getByRole('button', { name: 'Open' })).toBeVisible()

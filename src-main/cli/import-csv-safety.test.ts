@@ -2,10 +2,11 @@
  * `media-import import --metadata` with a CSV someone else wrote, as a user runs it (spawned bin,
  * real Sandbox): a file the CSV names outside the paths given is refused before anything is
  * uploaded (exit 2, line and column named, nothing stored), a CSV that is not UTF-8 is refused
- * naming its line, and file names with escape sequences reach the terminal as visible text.
+ * naming its line, file names with escape sequences reach the terminal as visible text, and a
+ * profile with a plain-http:// Livingdocs URL on another computer is refused before anything is sent.
  */
 import { ListObjectsV2Command } from '@aws-sdk/client-s3'
-import { access, mkdir, readdir, symlink, writeFile } from 'node:fs/promises'
+import { access, mkdir, readFile, readdir, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { makeImage } from '../core/probe/fixtures/generate'
@@ -80,6 +81,22 @@ describe('media-import import --metadata with an untrusted CSV (spawned bin)', (
     const result = await cli([root, '--profile', sandbox.profilePath, '--assets', join(dir, 'secret')])
     expect(result.code).toBe(2)
     expect(result.stderr).toContain('--assets names folders for the --metadata CSV; give --metadata FILE.csv too.')
+  })
+
+  it('refuses a profile whose livingdocs.url is http:// to another computer (exit 2, mentions https)', async () => {
+    // The real sandbox profile with only the URL changed: the loader refuses it before anything is
+    // contacted, so example.com is never reached and nothing is stored.
+    const profile = JSON.parse(await readFile(sandbox.profilePath, 'utf8')) as { livingdocs: { url: string } }
+    profile.livingdocs.url = 'http://example.com'
+    const profilePath = join(dir, 'plain-http.json')
+    await writeFile(profilePath, JSON.stringify(profile), { mode: 0o600 })
+    const session = join(dir, 'session-plain-http')
+    const result = await cli([root, '--profile', profilePath, '--session', session])
+    expect(result.code, result.stderr).toBe(2)
+    expect(result.stderr).toContain('livingdocs.url: must start with https://')
+    expect(await storedObjects()).toBe(0)
+    expect(sandbox.emulator.entries()).toHaveLength(0)
+    await expect(access(session)).rejects.toThrow()
   })
 
   it('refuses a CSV that is not UTF-8, naming the line and the likely encoding', { timeout: 60_000 }, async () => {

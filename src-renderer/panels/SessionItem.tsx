@@ -62,9 +62,18 @@ export function SessionItem({ session: s }: { session: WorkspaceSession }) {
       {s.openElsewhere && (
         <>
           <div className="hint">{openElsewhereText(s)}</div>
-          {/* Read-only viewing is not offered: the list again shows whether it has become free. */}
+          {/* Try again: the list again shows whether it has become free (then Open). */}
           <button type="button" className="button small" disabled={busy} onClick={() => void reload()}>
             Try again
+          </button>{' '}
+          <button
+            type="button"
+            className="button button-quiet small"
+            disabled={busy}
+            aria-label={`Open session ${s.name} read-only`}
+            onClick={() => void switchTo({ id: s.id, readOnly: true })}
+          >
+            Open read-only
           </button>
         </>
       )}

@@ -53,7 +53,7 @@ describe('session text', () => {
 
   it('names the process that has a session open', () => {
     expect(openElsewhereText(session({ openElsewhere: 'media-import import, pid 7 on host desk, since 10:02' }))).toBe(
-      'Open in another process (media-import import, pid 7 on host desk, since 10:02): wait for it to finish, then try again.',
+      'Open in another process (media-import import, pid 7 on host desk, since 10:02): wait for it to finish, then try again, or open it read-only to look at it.',
     )
     expect(openElsewhereText(session({}))).toBeUndefined()
   })

@@ -42,6 +42,6 @@ export function reopenCandidates(
 /** Said under a session another process has open: who, and that it opens once that one ends. */
 export function openElsewhereText(s: Pick<WorkspaceSession, 'openElsewhere'>): string | undefined {
   return s.openElsewhere
-    ? `Open in another process (${s.openElsewhere}): wait for it to finish, then try again.`
+    ? `Open in another process (${s.openElsewhere}): wait for it to finish, then try again, or open it read-only to look at it.`
     : undefined
 }

@@ -29,7 +29,7 @@ export interface WorkspaceState {
   offerReopen(): Promise<void>
   answerReopen(): void
   /** Opens a session or starts a new one; problems go to the notices. */
-  switchTo(target: { id: string } | { profileName: string }): Promise<boolean>
+  switchTo(target: { id: string; readOnly?: boolean } | { profileName: string }): Promise<boolean>
   deleteSession(id: string): Promise<void>
   /** Names a session (empty: after its folders again); problems go to the notices. */
   renameSession(id: string, name: string): Promise<boolean>

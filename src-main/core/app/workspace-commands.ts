@@ -15,7 +15,7 @@ const sessionId = z
 
 export const workspaceSchemas = {
   listSessions: z.undefined(),
-  openSession: z.object({ id: sessionId }).strict(),
+  openSession: z.object({ id: sessionId, readOnly: z.boolean().optional() }).strict(),
   newSession: z.object({ profileName: z.string().min(1).max(200) }).strict(),
   deleteSession: z.object({ id: sessionId }).strict(),
   renameSession: z
@@ -36,7 +36,7 @@ export function createWorkspaceHandlers(workspace: Workspace | undefined): Pick<
   }
   return {
     listSessions: async () => ({ sessions: await get().list() }),
-    openSession: async ({ id }) => get().openSession(id),
+    openSession: async ({ id, readOnly }) => get().openSession(id, { readOnly: readOnly === true }),
     newSession: async ({ profileName }) => get().newSession(profileName),
     deleteSession: async ({ id }) => ({ removed: await get().deleteSession(id) }),
     renameSession: async ({ id, name }) => ({ name: await get().renameSession(id, name) }),

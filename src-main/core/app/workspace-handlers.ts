@@ -7,6 +7,7 @@ import type { AppInfo } from '../../contract'
 import { commandNames } from '../../contract'
 import { Session } from '../session/session'
 import { createAppCore, type AppCore, type Handlers, type HostDeps } from './handlers'
+import { readOnlyHandlers } from './read-only-handlers'
 import type { Workspace } from './workspace'
 
 export interface WorkspaceCore {
@@ -22,6 +23,12 @@ export type WorkspaceHostDeps = Omit<HostDeps, 'importer' | 'appInfo' | 'workspa
 export function createWorkspaceCore(workspace: Workspace, deps: WorkspaceHostDeps): WorkspaceCore {
   let lastInfo: AppInfo | undefined
   const build = (): AppCore => {
+    const view = workspace.viewing()
+    if (view) {
+      // No importer (nothing can upload or submit) and a guard that refuses every changing command.
+      const core = createAppCore({ ...deps, workspace, appInfo: () => view.appInfo }, view.session)
+      return { ...core, handlers: readOnlyHandlers(core.handlers, view.appInfo.readOnly) }
+    }
     const open = workspace.current()
     if (open) {
       lastInfo = open.appInfo
@@ -41,6 +48,11 @@ export function createWorkspaceCore(workspace: Workspace, deps: WorkspaceHostDep
       core.dispose()
       core = build()
       deps.emit('workspaceChanged', open.appInfo)
+    },
+    viewed: (view) => {
+      core.dispose()
+      core = build()
+      deps.emit('workspaceChanged', view.appInfo)
     },
   })
   const handlers = Object.fromEntries(

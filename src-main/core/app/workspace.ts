@@ -3,7 +3,8 @@
  * its secrets) and the one import session open over it. Sessions are folders under `sessionsDir`;
  * each remembers its profile, so reopening one uses that profile again or says precisely why it
  * cannot. Switching closes the old session first (uploads paused, everything saved), and a session
- * that fails to open leaves the previous one open again. One switch at a time.
+ * that fails to open leaves the previous one open again. One switch at a time. A session another
+ * process holds can be looked at read-only instead: loaded from its files, never written.
  */
 import { rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -19,6 +20,8 @@ import type { ProfileStore } from '../profile/profile-store'
 import type { ResolvedProfile } from '../profile/resolve-profile'
 import { acquireSessionLock } from '../session/lock/session-lock'
 import { openSessionFolder } from '../session/persistence/open-session'
+import { readSessionFolder } from '../session/persistence/read-session'
+import type { Session } from '../session/session'
 import { listSessions } from '../session/persistence/list-sessions'
 import { SNAPSHOT_FILE } from '../session/persistence/session-files'
 import { MediaImportError } from './errors'
@@ -56,15 +59,27 @@ export interface OpenSession {
   appInfo: AppInfo
 }
 
+/** A session another process holds, looked at: loaded from its files, never written, no lock taken. */
+export interface ReadOnlyView {
+  id: string
+  profileName: string
+  session: Session
+  /** With `readOnly`: the notice naming the holder. */
+  appInfo: AppInfo & { readOnly: string }
+}
+
 export interface WorkspaceListener {
   /** Before the open session closes: stop using its importer. */
   closing?(session: OpenSession): void
   /** A session is open (after a switch, or the previous one again after a failed switch). */
   opened?(session: OpenSession): void
+  /** A session is looked at read-only (no session is open for writing then). */
+  viewed?(view: ReadOnlyView): void
 }
 
 export class Workspace {
   private active: OpenSession | undefined
+  private view: ReadOnlyView | undefined
   /** The session a failed switch could not open again: saving its profile (fixed) tries it again. */
   private stranded: { id: string; profileName: string } | undefined
   private sandbox: Promise<SandboxHandle> | undefined
@@ -75,6 +90,11 @@ export class Workspace {
 
   current(): OpenSession | undefined {
     return this.active
+  }
+
+  /** The session looked at read-only, if that is what the window shows. */
+  viewing(): ReadOnlyView | undefined {
+    return this.view
   }
 
   listen(listener: WorkspaceListener): () => void {
@@ -119,7 +139,7 @@ export class Workspace {
     })
   }
 
-  openSession(id: string): Promise<AppInfo> {
+  openSession(id: string, options: { readOnly?: boolean } = {}): Promise<AppInfo> {
     return this.serial(async () => {
       const found = (await this.list()).find((s) => s.id === id)
       if (!found) throw new MediaImportError('session-not-found', `No session "${id}" on this computer.`)
@@ -129,6 +149,8 @@ export class Workspace {
       if (!found.profileName) {
         throw new MediaImportError('session-unreadable', `Session "${id}" does not say which profile it imports with.`)
       }
+      // Looked at only while held; once free it opens as usual.
+      if (found.openElsewhere && options.readOnly) return this.viewReadOnly(id, found.profileName, found.openElsewhere)
       // Checked before the open session closes; taking the lock when opening checks it again.
       if (found.openElsewhere) throw sessionLocked(id, found.openElsewhere, 'open it')
       return this.switchTo(id, found.profileName, true)
@@ -162,7 +184,8 @@ export class Workspace {
   deleteSession(id: string): Promise<boolean> {
     return this.serial(async () => {
       this.checkId(id)
-      if (this.active?.id === id) {
+      // The session looked at read-only too: its rows are on screen, even once its holder is done.
+      if (this.active?.id === id || this.view?.id === id) {
         throw new MediaImportError('session-open', `Session "${id}" is open in this window: open another one first.`)
       }
       const dir = join(this.options.sessionsDir, id)
@@ -241,13 +264,19 @@ export class Workspace {
     // Resolved before anything closes: a missing profile or secret leaves the open session alone.
     const profile = await this.resolve(profileName, mustExist ? id : undefined)
     const previous = this.active
+    const previousView = this.view
     await this.closeActive()
     try {
       return this.activate(id, profileName, await this.openImporter(id, profile, mustExist, renamedFrom))
     } catch (err) {
       const reason = err instanceof Error ? err.message : String(err)
       let reopened = ''
-      if (previous) {
+      if (previousView) {
+        // The session looked at is shown again: nothing was written, so nothing can have changed it.
+        this.view = previousView
+        for (const listener of this.listeners) listener.viewed?.(previousView)
+        reopened = ` Session "${previousView.id}" is shown read-only again.`
+      } else if (previous) {
         try {
           const again = await this.resolve(previous.profileName, previous.id)
           this.activate(previous.id, previous.profileName, await this.openImporter(previous.id, again, true))
@@ -262,6 +291,36 @@ export class Workspace {
         `Could not open session "${id}" with profile "${profileName}": ${reason}.${reopened}`,
       )
     }
+  }
+
+  /** Loads the held session's files (read, never written), then closes the open one and shows it. */
+  private async viewReadOnly(id: string, profileName: string, holder: string): Promise<AppInfo> {
+    const dir = join(this.options.sessionsDir, id)
+    let read: Awaited<ReturnType<typeof readSessionFolder>>
+    try {
+      read = await readSessionFolder(dir)
+    } catch (err) {
+      const reason = err instanceof Error ? err.message : String(err)
+      throw new MediaImportError('session-unreadable', `Session "${id}" cannot be read: ${reason}`)
+    }
+    await this.closeActive()
+    const view: ReadOnlyView = {
+      id,
+      profileName,
+      session: read.session,
+      appInfo: {
+        version: this.options.version,
+        mode: profileName === SANDBOX_NAME ? 'sandbox' : 'profile',
+        profileName,
+        livingdocsUrl: read.meta.profile?.livingdocsUrl ?? '',
+        sessionId: id,
+        sessionCreatedAt: read.meta.createdAt,
+        readOnly: `Read-only: this import is open in ${holder}; nothing here can be changed or sent.`,
+      },
+    }
+    this.view = view
+    for (const listener of this.listeners) listener.viewed?.(view)
+    return view.appInfo
   }
 
   private openImporter(
@@ -298,6 +357,8 @@ export class Workspace {
   }
 
   private async closeActive(): Promise<void> {
+    // A view holds nothing to save or release.
+    this.view = undefined
     const active = this.active
     if (!active) return
     for (const listener of this.listeners) listener.closing?.(active)

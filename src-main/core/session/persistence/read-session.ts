@@ -1,0 +1,35 @@
+/**
+ * Reads a session folder without opening it for writing: `session.json` plus `journal.ndjson`
+ * replayed on top, as open-session.ts loads them, but no store, no lock, no compaction and no
+ * folder created. For looking at a session another process has open (the app's read-only view):
+ * its files stay byte for byte as they are.
+ */
+import { readFile } from 'node:fs/promises'
+import { Session } from '../session'
+import type { Row } from '../row'
+import type { ReplayState, SessionMeta } from './journal-records'
+import { replayJournal } from './open-session'
+import { readSnapshot, SessionFileError, sessionFiles } from './session-files'
+
+export interface ReadSession {
+  /** In memory only: nothing it is told is recorded anywhere. */
+  session: Session
+  meta: SessionMeta
+}
+
+export async function readSessionFolder(dir: string): Promise<ReadSession> {
+  const files = sessionFiles(dir)
+  const snapshot = await readSnapshot(dir)
+  if (!snapshot) throw new SessionFileError(files.snapshot, 'not found: this folder holds no session')
+  // The holder may be appending right now: a torn last line is skipped like any unreadable one.
+  const journal = await readFile(files.journal, 'utf8').catch((err: NodeJS.ErrnoException) => {
+    if (err.code === 'ENOENT') return ''
+    throw new SessionFileError(files.journal, `cannot be read (${err.code ?? String(err)})`)
+  })
+  const state: ReplayState = {
+    rows: new Map(snapshot.rows.map((row): [string, Row] => [row.rowId, row])),
+    meta: snapshot.meta,
+  }
+  replayJournal(state, journal, snapshot.seq)
+  return { session: new Session({ sessionId: snapshot.sessionId, rows: [...state.rows.values()] }), meta: state.meta }
+}
