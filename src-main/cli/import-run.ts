@@ -87,6 +87,8 @@ export async function runImportSteps(
   const result: RunResult = { scan: undefined, stopped: undefined, refused: new Map(), updates: undefined }
   observer.phase('scanning')
   imp.engine.resume()
+  // A CSV may give rows their own externalId: they are looked up in the library once it is applied.
+  if (plan) imp.pipeline.holdContentChecks()
   result.scan = await scan(imp, roots, observer, signal)
   // Files an earlier run found but never read are read now, like the scan's.
   await untilAborted(imp.leftovers, signal)
@@ -106,6 +108,7 @@ export async function runImportSteps(
       .map((row) => row.rowId)
     if (rowIds.length > 0) await importRowsAsFiles(imp.session, rowIds, { project: imp.project })
   }
+  imp.pipeline.releaseContentChecks()
 
   observer.phase('uploading')
   // Files the library already holds are found first: they are neither uploaded nor submitted.

@@ -7,7 +7,7 @@
  */
 import type { Row } from '../session/row'
 import type { Session } from '../session/session'
-import { alreadyInLibrary, holderOf, markInLibrary, rowContentId } from './content-identity'
+import { alreadyInLibrary, editorExternalId, holderOf, markInLibrary, rowContentId } from './content-identity'
 import { contentTargets, lookUpContent } from './library-check'
 import type { ImportApi, RetryRules } from './lookups'
 
@@ -32,6 +32,7 @@ export class ContentCheck {
   private batch: { timer: NodeJS.Timeout; released: () => void } | undefined
   private running: Promise<void> = Promise.resolve()
   private stopped = false
+  private held = false
 
   constructor(private readonly options: ContentCheckOptions) {}
 
@@ -51,8 +52,23 @@ export class ContentCheck {
     return false
   }
 
-  /** Resolves when no row waits for a lookup. */
+  /**
+   * Rows gather without being looked up until `resume`: the CLI holds the lookups while its
+   * `--metadata` CSV is applied, so a row the CSV gives its own externalId is looked up by that id,
+   * not as "already in the library" under its content identity.
+   */
+  hold(): void {
+    this.held = true
+  }
+
+  resume(): void {
+    this.held = false
+    if (this.batch) this.flush()
+  }
+
+  /** Resolves when no row waits for a lookup (asking for it ends a hold). */
   async idle(): Promise<void> {
+    this.held = false
     while (this.batch) {
       this.flush()
       await this.running
@@ -72,7 +88,7 @@ export class ContentCheck {
 
   private flush(): void {
     const batch = this.batch
-    if (!batch) return
+    if (!batch || this.held) return
     this.batch = undefined
     clearTimeout(batch.timer)
     const ids = [...this.pending]
@@ -94,9 +110,12 @@ export class ContentCheck {
       )
       for (const target of targets) {
         const hit = found.get(target.rowId)
-        if (!hit || this.stopped || !session.getRow(target.rowId)) continue
+        const now = session.getRow(target.rowId)
+        if (!hit || this.stopped || !now) continue
         const facts = alreadyInLibrary(holderOf(hit))
-        session.updateRow(target.rowId, target.editorOwned ? { contentMatch: facts } : markInLibrary(facts))
+        // An externalId the editor gave while the lookup ran makes the same bytes elsewhere a warning.
+        const editorOwned = target.editorOwned || editorExternalId(now) !== undefined
+        session.updateRow(target.rowId, editorOwned ? { contentMatch: facts } : markInLibrary(facts))
       }
     } catch (err) {
       this.options.onLookupFailed?.(err instanceof Error ? err.message : String(err))

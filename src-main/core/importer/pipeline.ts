@@ -75,6 +75,15 @@ export class ImportPipeline {
     })
   }
 
+  /** Probed rows wait for their "already in the library?" lookup until `releaseContentChecks`. */
+  holdContentChecks(): void {
+    this.contentCheck.hold()
+  }
+
+  releaseContentChecks(): void {
+    this.contentCheck.resume()
+  }
+
   /** Resolves when every probed row has had its "already in the library?" lookup. */
   contentChecked(): Promise<void> {
     return this.contentCheck.idle()

@@ -6,7 +6,7 @@
  * exit for anything still held; a process killed outright leaves a lock the next one takes over.
  */
 import { readFileSync, unlinkSync } from 'node:fs'
-import { link, open, readFile, rename, stat, unlink } from 'node:fs/promises'
+import { open, readFile, stat, unlink } from 'node:fs/promises'
 import { hostname } from 'node:os'
 import { join } from 'node:path'
 import { judgeLock, lockedMessage, parseHolder, processIsAlive, type Here, type LockHolder } from './lock-holder'
@@ -97,21 +97,30 @@ async function tryCreate(file: string, text: string): Promise<boolean> {
 }
 
 /**
- * Moves a stale lock aside. Another process may have taken it over since it was read: then the file
- * moved is that one's live lock, and it is put back (link fails rather than overwrite).
+ * Removes a stale lock, one process at a time: only the process that creates the gate file
+ * (O_EXCL) may delete the lock, and only while it still holds the stale text it judged. Without the
+ * gate, two processes that both read the same stale lock could each delete what the other then
+ * created, and both hold the session. Answers false when another process holds the gate (the
+ * caller waits and looks again); a gate left by a process that died while taking over counts as
+ * gone once it is older than FRESH_MS.
  */
-async function takeOver(file: string, staleText: string, here: Here): Promise<void> {
-  const aside = `${file}.${here.pid}.${Date.now()}.stale`
-  try {
-    await rename(file, aside)
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return
-    throw err
+async function takeOver(file: string, staleText: string, here: Here): Promise<boolean> {
+  const gate = `${file}.takeover`
+  if (!(await tryCreate(gate, `${here.pid}\n`))) {
+    const info = await stat(gate).catch(() => undefined)
+    if (info && Date.now() - info.mtimeMs > FRESH_MS) await unlink(gate).catch(() => undefined)
+    return false
   }
-  const moved = await readFile(aside, 'utf8').catch(() => staleText)
-  if (moved !== staleText) await link(aside, file).catch(() => undefined)
-  await unlink(aside).catch(() => undefined)
+  try {
+    const current = await readFile(file, 'utf8').catch(() => undefined)
+    if (current === staleText) await unlink(file).catch(() => undefined)
+  } finally {
+    await unlink(gate).catch(() => undefined)
+  }
+  return true
 }
+
+const pause = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms))
 
 /** Takes the session in `dir` (which must exist) for this process, or throws SessionLockedError. */
 export async function acquireSessionLock(dir: string, options: LockOptions = {}): Promise<SessionLock> {
@@ -125,7 +134,9 @@ export async function acquireSessionLock(dir: string, options: LockOptions = {})
     ...(options.by ? { by: options.by } : {}),
   }
   const text = `${JSON.stringify(mine)}\n`
-  for (let attempt = 0; attempt < 5; attempt++) {
+  // Each turn either creates the lock, finds it held, or removes a stale one (or waits for the
+  // process removing it): a few hundred turns are seconds, not a hang.
+  for (let attempt = 0; attempt < 300; attempt++) {
     if (await tryCreate(file, text)) {
       held.set(file, text)
       if (!exitHook) {
@@ -154,13 +165,13 @@ export async function acquireSessionLock(dir: string, options: LockOptions = {})
         }
         throw new SessionLockedError(dir, unknown, lockedMessage(unknown, here, file, now()))
       }
-      await takeOver(file, found.text, here)
+      if (!(await takeOver(file, found.text, here))) await pause(10)
       continue
     }
     const verdict = judgeLock(found.holder, here, options.isAlive ?? processIsAlive, held.has(file))
     if (verdict === 'held')
       throw new SessionLockedError(dir, found.holder, lockedMessage(found.holder, here, file, now()))
-    await takeOver(file, found.text, here)
+    if (!(await takeOver(file, found.text, here))) await pause(10)
   }
   throw new Error(`The lock ${file} keeps changing: another process is taking this session; try again.`)
 }
