@@ -9,22 +9,16 @@
 import { rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { AppInfo } from '../../contract'
-import {
-  openImportSession,
-  withName,
-  type ImportSession,
-  type OpenImportSessionOptions,
-} from '../importer/import-session'
+import { openImportSession, withName, type ImportSession } from '../importer/import-session'
 import { ProfileError } from '../profile/profile-issues'
-import type { ProfileStore } from '../profile/profile-store'
 import type { ResolvedProfile } from '../profile/resolve-profile'
 import { acquireSessionLock } from '../session/lock/session-lock'
 import { openSessionFolder } from '../session/persistence/open-session'
-import { readSessionFolder } from '../session/persistence/read-session'
-import type { Session } from '../session/session'
 import { listSessions } from '../session/persistence/list-sessions'
 import { SNAPSHOT_FILE } from '../session/persistence/session-files'
 import { MediaImportError } from './errors'
+import { loadReadOnlyView } from './read-only-view'
+import type { OpenSession, ReadOnlyView, SandboxHandle, WorkspaceListener, WorkspaceOptions } from './workspace-shapes'
 import {
   cleanSessionName,
   isSessionId,
@@ -35,47 +29,7 @@ import {
 } from './workspace-sessions'
 import { SANDBOX_NAME, type WorkspaceSession } from './workspace-types'
 
-/** The embedded Sandbox as the workspace needs it: its profile (secrets included) and a way to stop it. */
-export interface SandboxHandle {
-  profile: ResolvedProfile
-  close(): Promise<void>
-}
-
-export interface WorkspaceOptions {
-  sessionsDir: string
-  version: string
-  profiles?: ProfileStore | Error
-  /** Starts the Sandbox; called when a Sandbox session is first opened, then kept running. */
-  startSandbox: () => Promise<SandboxHandle>
-  /** Passed to every session opened (thumbnails, flush interval, test overrides). */
-  sessionOptions?: Omit<OpenImportSessionOptions, 'dir' | 'profile' | 'mustExist' | 'roots' | 'renamedFrom'>
-  now?: () => Date
-}
-
-export interface OpenSession {
-  id: string
-  profileName: string
-  importer: ImportSession
-  appInfo: AppInfo
-}
-
-/** A session another process holds, looked at: loaded from its files, never written, no lock taken. */
-export interface ReadOnlyView {
-  id: string
-  profileName: string
-  session: Session
-  /** With `readOnly`: the notice naming the holder. */
-  appInfo: AppInfo & { readOnly: string }
-}
-
-export interface WorkspaceListener {
-  /** Before the open session closes: stop using its importer. */
-  closing?(session: OpenSession): void
-  /** A session is open (after a switch, or the previous one again after a failed switch). */
-  opened?(session: OpenSession): void
-  /** A session is looked at read-only (no session is open for writing then). */
-  viewed?(view: ReadOnlyView): void
-}
+export type { OpenSession, ReadOnlyView, SandboxHandle, WorkspaceListener, WorkspaceOptions } from './workspace-shapes'
 
 export class Workspace {
   private active: OpenSession | undefined
@@ -295,29 +249,8 @@ export class Workspace {
 
   /** Loads the held session's files (read, never written), then closes the open one and shows it. */
   private async viewReadOnly(id: string, profileName: string, holder: string): Promise<AppInfo> {
-    const dir = join(this.options.sessionsDir, id)
-    let read: Awaited<ReturnType<typeof readSessionFolder>>
-    try {
-      read = await readSessionFolder(dir)
-    } catch (err) {
-      const reason = err instanceof Error ? err.message : String(err)
-      throw new MediaImportError('session-unreadable', `Session "${id}" cannot be read: ${reason}`)
-    }
+    const view = await loadReadOnlyView(this.options, id, profileName, holder)
     await this.closeActive()
-    const view: ReadOnlyView = {
-      id,
-      profileName,
-      session: read.session,
-      appInfo: {
-        version: this.options.version,
-        mode: profileName === SANDBOX_NAME ? 'sandbox' : 'profile',
-        profileName,
-        livingdocsUrl: read.meta.profile?.livingdocsUrl ?? '',
-        sessionId: id,
-        sessionCreatedAt: read.meta.createdAt,
-        readOnly: `Read-only: this import is open in ${holder}; nothing here can be changed or sent.`,
-      },
-    }
     this.view = view
     for (const listener of this.listeners) listener.viewed?.(view)
     return view.appInfo
