@@ -13,9 +13,9 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { expect, test } from '@playwright/test'
 import { childEnv, spawnCli, waitForExit, waitForOutput } from '../../src-main/cli/spawn-cli'
+import { assertRendererBuilt, DEFAULT_RENDERER_DIR } from '../../src-main/web/renderer-files'
 import { saveScreenshot } from '../harness/artifacts'
 import { watchPageProblems } from '../harness/page-problems'
-import { assertRendererBuilt } from '../harness/static-server'
 import { GridPage } from '../support/pages/grid-page'
 import { ImporterPage } from '../support/pages/importer-page'
 
@@ -30,7 +30,7 @@ async function makeJpeg(path: string, colours: string): Promise<void> {
 test('media-import ui serves the app to a browser: rows, a title, the folder chooser, submit, Ctrl+C', async ({
   page,
 }, testInfo) => {
-  assertRendererBuilt()
+  assertRendererBuilt(DEFAULT_RENDERER_DIR)
   const root = await mkdtemp(join(tmpdir(), 'media-import-ui-e2e-'))
   const harbour = join(root, 'files', 'Harbour')
   const ferry = join(root, 'files', 'Ferry')

@@ -1,4 +1,7 @@
 /**
+ * Only bench/grid.ts still uses this (with static-server.ts): the e2e suite talks to the core
+ * through `media-import ui`'s own server and bridge (ui-harness.ts).
+ *
  * The browser stand-in for the preload + main's IPC registration. Every contract command is an
  * exposed binding that calls `dispatchCommand` on the real handler table (the one main
  * registers), and an init script builds `window.mediaImport` with the preload's shape: one

@@ -1,21 +1,8 @@
 /**
- * What both browser fixtures share: the renderer's static server (one per worker), and the page
- * errors and console errors a journey must end without (CSP violations show up there too).
+ * What every browser journey must end without: the page's uncaught errors and console errors
+ * (a violation of the ui server's CSP shows up there too).
  */
-import type { Page, WorkerFixture } from '@playwright/test'
-import { startStaticServer, type StaticServer } from './static-server'
-
-/** Worker-scoped fixture serving the built renderer. */
-export const rendererServerFixture: [WorkerFixture<StaticServer, object>, { scope: 'worker' }] = [
-  // Playwright reads fixture dependencies from the destructuring pattern; this one has none.
-  // eslint-disable-next-line no-empty-pattern
-  async ({}, use) => {
-    const server = await startStaticServer()
-    await use(server)
-    await server.close()
-  },
-  { scope: 'worker' },
-]
+import type { Page } from '@playwright/test'
 
 /** Collects the page's uncaught errors and console errors into `problems`. */
 export function watchPageProblems(page: Page, problems: string[]): void {

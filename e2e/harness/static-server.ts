@@ -1,4 +1,7 @@
 /**
+ * Only bench/grid.ts still uses this (with bridge.ts): the e2e suite is served by `media-import
+ * ui`'s own server (ui-harness.ts).
+ *
  * Serves the built renderer (out/renderer) on 127.0.0.1 with a random port, sending the same
  * CSP header the Electron shell sends, so a renderer that needs inline script or style fails
  * here exactly as it would in the app. Nothing outside the build folder is ever served.

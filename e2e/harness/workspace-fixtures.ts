@@ -1,6 +1,6 @@
 /**
  * Playwright fixtures for workspace journeys (profiles, sessions): like fixtures.ts, but the core
- * behind the bridge is the app's workspace (workspace-harness.ts) over a temp data folder, with a
+ * behind the ui server is the app's workspace (workspace-harness.ts) over a temp data folder, with a
  * second "real" server beside the Sandbox. `restart()` closes the window's workspace as quitting
  * does and opens a new page over the same data folder, as the next start of the app.
  */
@@ -9,9 +9,8 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ImporterPage } from '../support/pages/importer-page'
-import { setDropPaths } from './bridge'
-import { rendererServerFixture, watchPageProblems } from './page-problems'
-import type { StaticServer } from './static-server'
+import { watchPageProblems } from './page-problems'
+import { setDropPaths } from './ui-harness'
 import { startWorkspaceHarness, type WorkspaceHarness, type WorkspaceWindow } from './workspace-harness'
 
 export interface WorkspaceApp {
@@ -24,10 +23,8 @@ export interface WorkspaceApp {
   restart(): Promise<ImporterPage>
 }
 
-export const test = base.extend<{ app: WorkspaceApp }, { rendererServer: StaticServer }>({
-  rendererServer: rendererServerFixture,
-
-  app: async ({ page, context, rendererServer }, use) => {
+export const test = base.extend<{ app: WorkspaceApp }>({
+  app: async ({ page, context }, use) => {
     const root = await mkdtemp(join(tmpdir(), 'media-import-e2e-ws-'))
     const dataDir = join(root, 'data')
     const filesDir = join(root, 'files')
@@ -38,14 +35,14 @@ export const test = base.extend<{ app: WorkspaceApp }, { rendererServer: StaticS
     const harness = await startWorkspaceHarness(dataDir)
     const openOn = async (p: Page): Promise<[WorkspaceWindow, ImporterPage]> => {
       watch(p)
-      const window = await harness.openWindow(p, picker, (m) => problems.push(m))
+      const window = await harness.openWindow(picker)
       const importer = new ImporterPage(p, {
         answerPicker: (paths) => {
           picker.next = [...paths]
         },
         registerDropPaths: (paths) => setDropPaths(p, paths),
       })
-      await importer.open(rendererServer.url)
+      await importer.open(window.server.url)
       return [window, importer]
     }
     let [window, importer] = await openOn(page)
@@ -62,9 +59,11 @@ export const test = base.extend<{ app: WorkspaceApp }, { rendererServer: StaticS
         return importer
       },
     })
+    // Taken before the servers stop: the page's event stream losing its server is not the test's fault.
+    const found = [...problems]
     await harness.close()
     await rm(root, { recursive: true, force: true })
-    expect(problems, 'the page logged errors (CSP violations show up here)').toEqual([])
+    expect(found, 'the page logged errors (CSP violations show up here)').toEqual([])
   },
 })
 

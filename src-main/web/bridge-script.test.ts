@@ -6,11 +6,11 @@
 import { runInNewContext } from 'node:vm'
 import { describe, expect, it } from 'vitest'
 import { commandNames, eventNames } from '../contract'
-import { ANSWER_EVENT, bridgeScript, DROP_REFUSAL, READY_EVENT, SERVER_GONE } from './bridge-script'
+import { ANSWER_EVENT, bridgeScript, DROP_REFUSAL, READY_EVENT, SERVER_GONE, TEST_HOOKS_GLOBAL } from './bridge-script'
 
 type Listener = (message: { data: string }) => void
 
-function load(fetchImpl: (url: string, init: RequestInit) => Promise<unknown>) {
+function load(fetchImpl: (url: string, init: RequestInit) => Promise<unknown>, options: { testHooks?: boolean } = {}) {
   const sources: Array<{ url: string; listeners: Map<string, Listener> }> = []
   class FakeEventSource {
     readonly listeners = new Map<string, Listener>()
@@ -22,8 +22,9 @@ function load(fetchImpl: (url: string, init: RequestInit) => Promise<unknown>) {
     }
   }
   const window: Record<string, unknown> = {}
-  runInNewContext(bridgeScript('tok', 'x-media-import-token'), {
+  runInNewContext(bridgeScript('tok', 'x-media-import-token', options), {
     window,
+    File,
     fetch: fetchImpl,
     EventSource: FakeEventSource,
     setTimeout,
@@ -32,7 +33,7 @@ function load(fetchImpl: (url: string, init: RequestInit) => Promise<unknown>) {
   })
   const bridge = window.mediaImport as Record<string, (...args: unknown[]) => unknown>
   const fire = (name: string, data: unknown) => sources[0]!.listeners.get(name)!({ data: JSON.stringify(data) })
-  return { bridge, sources, fire }
+  return { bridge, sources, fire, window }
 }
 
 describe('the browser bridge (window.mediaImport)', () => {
@@ -119,5 +120,20 @@ describe('the browser bridge (window.mediaImport)', () => {
   it('refuses to resolve dropped files, saying what to do instead', () => {
     const { bridge } = load(async () => ({}))
     expect(() => bridge.pathForFile!({ name: 'a.jpg' })).toThrow(DROP_REFUSAL)
+  })
+
+  it('has no test hook unless the server was started for the e2e harness', () => {
+    const { bridge, window } = load(async () => ({}))
+    expect(window[TEST_HOOKS_GLOBAL]).toBeUndefined()
+    expect(() => bridge.pathForFile!(new File([], 'a.jpg'))).toThrow(DROP_REFUSAL)
+  })
+
+  it("with the e2e harness's hook, maps a dropped File's name to the path a test registered, as webUtils does", () => {
+    const { bridge, window } = load(async () => ({}), { testHooks: true })
+    const hooks = window[TEST_HOOKS_GLOBAL] as { setDropPaths(entries: Array<[string, string]>): void }
+    hooks.setDropPaths([['a.jpg', '/shoot/a.jpg']])
+    expect(bridge.pathForFile!(new File([], 'a.jpg'))).toBe('/shoot/a.jpg')
+    expect(bridge.pathForFile!(new File([], 'other.jpg'))).toBe('')
+    expect(bridge.pathForFile!({ name: 'a.jpg' })).toBe('')
   })
 })

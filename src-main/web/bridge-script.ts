@@ -27,8 +27,16 @@ export const DROP_REFUSAL =
 export const SERVER_GONE =
   'The media-import ui server is not answering: it was stopped (Ctrl+C) or this computer slept. Start it again and open the address it prints.'
 
-export function bridgeScript(token: string, tokenHeader: string): string {
+/**
+ * Where the e2e harness's test hook lives when the server was started with `testHooks`
+ * (ui-server.ts): `setDropPaths([[name, path]])` tells `pathForFile` where a File a test
+ * dropped stands on disk, as Electron's webUtils would. `media-import ui` never turns it on.
+ */
+export const TEST_HOOKS_GLOBAL = '__mi_test'
+
+export function bridgeScript(token: string, tokenHeader: string, options: { testHooks?: boolean } = {}): string {
   const config = {
+    testHooks: options.testHooks === true ? TEST_HOOKS_GLOBAL : null,
     token,
     tokenHeader,
     commands: commandNames,
@@ -121,6 +129,13 @@ export function bridgeScript(token: string, tokenHeader: string): string {
     return () => { set.delete(forward); };
   };
   bridge.pathForFile = () => { throw new Error(config.dropRefusal); };
+  if (config.testHooks) {
+    // Like webUtils.getPathForFile: '' for a File no test registered.
+    const dropPaths = new Map();
+    bridge.pathForFile = (file) => (file instanceof File ? dropPaths.get(file.name) || '' : '');
+    const hooks = { setDropPaths: (entries) => { for (const [name, path] of entries) dropPaths.set(name, path); } };
+    Object.defineProperty(window, config.testHooks, { value: Object.freeze(hooks) });
+  }
   Object.defineProperty(window, 'mediaImport', { value: Object.freeze(bridge), enumerable: true });
 })();
 `

@@ -76,6 +76,11 @@ export interface UiServerOptions {
   port?: number
   /** For tests; a fresh 32-byte token otherwise. */
   token?: string
+  /**
+   * The e2e harness only (e2e/harness/ui-harness.ts): the page's bridge takes dropped files'
+   * paths from its test hook (bridge-script.ts), since a browser gives none. `media-import ui` never sets it.
+   */
+  testHooks?: boolean
 }
 
 export interface UiServer {
@@ -208,7 +213,9 @@ export async function startUiServer(options: UiServerOptions): Promise<UiServer>
         'Content-Type': 'text/javascript; charset=utf-8',
         'Cache-Control': 'no-store',
       })
-      return void res.end(method === 'HEAD' ? undefined : bridgeScript(token, TOKEN_HEADER))
+      return void res.end(
+        method === 'HEAD' ? undefined : bridgeScript(token, TOKEN_HEADER, { testHooks: options.testHooks === true }),
+      )
     }
     if (url.pathname.startsWith(THUMBNAIL_HTTP_PATH)) return serveThumbnail(req, res, url)
     if (url.pathname.startsWith(MEDIA_FILE_PATH)) return serveMediaFile(req, res, url)
