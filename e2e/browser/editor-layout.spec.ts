@@ -5,18 +5,19 @@
  * technical columns wait one click away and stay as chosen after a restart; hovering a thumbnail
  * shows it larger without moving anything; Space opens the preview pane for the active row,
  * the arrow keys walk the rows with it open, and it says what the file's embedded metadata held
- * and what the prefill made of it. Saves the README's screenshots into docs/screenshots/.
+ * and what the prefill made of it. Runs the real `media-import ui` on its Sandbox with the shoot's
+ * folder, so the README's screenshots (docs/screenshots/) show what a user of the command sees.
  */
 import { mkdir } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import type { Locator, Page } from '@playwright/test'
 import { makeVideo, run, tag, tools } from '../../src-main/core/probe/fixtures/generate'
-import { expect, test } from '../harness/fixtures'
+import { expect, test, type UiApp } from '../harness/ui-fixtures'
 import { GridPage } from '../support/pages/grid-page'
 import type { ImporterPage } from '../support/pages/importer-page'
 
 const VIEWPORT = { width: 1440, height: 900 }
-test.use({ withSandbox: true, withThumbnails: true, viewport: VIEWPORT })
+test.use({ viewport: VIEWPORT })
 test.setTimeout(180_000)
 
 const SCREENSHOTS = resolve(__dirname, '../../docs/screenshots')
@@ -47,8 +48,9 @@ const PICTURES: ReadonlyArray<{ name: string; size: string; colours: string; tag
   { name: 'DSC_0421.jpg', size: '1800x1200', colours: 'teal-wheat', tags: [] },
 ]
 
-async function dropDesk(importer: ImporterPage, filesDir: string): Promise<GridPage> {
-  const folder = join(filesDir, DESK)
+/** The shoot's folder, given to `media-import ui` on the command line (added as if dropped). */
+async function openDesk(ui: UiApp): Promise<{ importer: ImporterPage; grid: GridPage }> {
+  const folder = join(ui.filesDir, DESK)
   await mkdir(folder, { recursive: true })
   for (const [i, p] of PICTURES.entries()) {
     const path = join(folder, p.name)
@@ -56,12 +58,12 @@ async function dropDesk(importer: ImporterPage, filesDir: string): Promise<GridP
     if (p.tags.length > 0) await tag(path, p.tags)
   }
   await makeVideo(join(folder, 'MVI_0425.mp4'), { seconds: 3, width: 640, height: 360, args: ['-pix_fmt', 'yuv420p'] })
-  await importer.drop([folder])
-  await importer.waitForScan('done')
-  await expect(importer.rows).toHaveCount(PICTURES.length + 1)
+  const importer = await ui.start([folder])
+  await expect(importer.rows).toHaveCount(PICTURES.length + 1, { timeout: 60_000 })
   const grid = new GridPage(importer)
+  await grid.expectCounts({ Ready: PICTURES.length + 1 }, 60_000)
   await grid.sortBy('File')
-  return grid
+  return { importer, grid }
 }
 
 /** The element's box lies wholly inside the first viewport (no scrolling, sideways or down). */
@@ -120,11 +122,10 @@ async function expectFocusOnActiveCell(importer: ImporterPage): Promise<void> {
 }
 
 test('the first screen at 1440×900 holds the picture, the file, Title, Caption, Credit and the state', async ({
-  importer,
-  harness,
+  ui,
   page,
 }) => {
-  await dropDesk(importer, harness.filesDir)
+  const { importer } = await openDesk(ui)
   for (const p of PICTURES) await loadedThumb(importer, p.name)
   const thumb = await loadedThumb(importer, 'DSC_0412.jpg')
 
@@ -191,8 +192,8 @@ test('the first screen at 1440×900 holds the picture, the file, Title, Caption,
   expect((await header(importer, 'Title').boundingBox())!.width).toBe(titleWidth)
 })
 
-test('Space opens the preview pane; the arrow keys walk the rows with it open', async ({ importer, harness, page }) => {
-  const grid = await dropDesk(importer, harness.filesDir)
+test('Space opens the preview pane; the arrow keys walk the rows with it open', async ({ ui, page }) => {
+  const { importer, grid } = await openDesk(ui)
   await loadedThumb(importer, 'DSC_0412.jpg')
   await loadedThumb(importer, 'DSC_0413.jpg')
 

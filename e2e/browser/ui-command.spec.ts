@@ -12,10 +12,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { expect, test } from '@playwright/test'
-import { childEnv, spawnCli, waitForExit, waitForOutput } from '../../src-main/cli/spawn-cli'
-import { assertRendererBuilt, DEFAULT_RENDERER_DIR } from '../../src-main/web/renderer-files'
 import { saveScreenshot } from '../harness/artifacts'
 import { watchPageProblems } from '../harness/page-problems'
+import { startUiProcess, uiSessionsDir } from '../harness/ui-process'
 import { GridPage } from '../support/pages/grid-page'
 import { ImporterPage } from '../support/pages/importer-page'
 
@@ -30,7 +29,6 @@ async function makeJpeg(path: string, colours: string): Promise<void> {
 test('media-import ui serves the app to a browser: rows, a title, the folder chooser, submit, Ctrl+C', async ({
   page,
 }, testInfo) => {
-  assertRendererBuilt(DEFAULT_RENDERER_DIR)
   const root = await mkdtemp(join(tmpdir(), 'media-import-ui-e2e-'))
   const harbour = join(root, 'files', 'Harbour')
   const ferry = join(root, 'files', 'Ferry')
@@ -39,13 +37,11 @@ test('media-import ui serves the app to a browser: rows, a title, the folder cho
   await makeJpeg(join(harbour, 'dawn.jpg'), 'orange-navy')
   await makeJpeg(join(ferry, 'boarding.jpg'), 'seagreen-white')
 
-  const child = spawnCli(['ui', harbour, '--no-open'], childEnv({ XDG_DATA_HOME: join(root, 'data') }))
-  const exited = waitForExit(child)
+  const ui = await startUiProcess([harbour], join(root, 'data'))
   try {
-    const stdout = await waitForOutput(child, /^UI_URL=\S+\n/)
     // The first line, as the README promises, so a script can read it.
-    const url = /^UI_URL=(http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{43})\n/.exec(stdout)?.[1]
-    expect(url, stdout).toBeDefined()
+    const url = ui.url
+    expect(url, ui.stdout).toBeDefined()
 
     const problems: string[] = []
     watchPageProblems(page, problems)
@@ -97,13 +93,13 @@ test('media-import ui serves the app to a browser: rows, a title, the folder cho
     await saveScreenshot(page, testInfo, 'imported')
     expect(problems).toEqual([])
   } finally {
-    child.kill('SIGINT')
+    void ui.stop()
   }
-  const { code, stderr } = await exited
+  const { code, stderr } = await ui.stop()
   expect(code, stderr).toBe(0)
   expect(stderr).toContain('saving the session')
   // The session was saved where the app keeps Sandbox sessions of the ui.
-  const sessions = await readdir(join(root, 'data', 'media-importer', 'ui', 'sessions'))
+  const sessions = await readdir(uiSessionsDir(join(root, 'data')))
   expect(sessions).toHaveLength(1)
   await rm(root, { recursive: true, force: true })
 })
