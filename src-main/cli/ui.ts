@@ -20,6 +20,7 @@ import { version } from '../../package.json'
 import { defaultSandboxDataDir } from './data-dir'
 import { exitCodes, UsageError } from './exit-codes'
 import { openBrowser } from '../web/open-browser'
+import { listenOnPreferredPort, PREFERRED_UI_PORT } from '../web/preferred-port'
 import { parseCommandArgs } from './parse-command-args'
 import { checkSessionFolder, defaultSessionsDir, newSessionName } from './session-dir'
 
@@ -37,7 +38,9 @@ Options:
   --session DIR   with --profile: the session folder to continue (or create)
                   Default: a new folder under $XDG_DATA_HOME/media-importer/sessions
                   or ~/.media-importer/sessions
-  --port N        listen on this port (default: a free one)
+  --port N        listen on this port (default: 4780, or a free one when it is
+                  taken; the same port each run keeps what the browser stores for
+                  the page: column layout, row density)
   --no-open       do not open a browser; only print the address
   -h, --help      show this help
 
@@ -132,14 +135,17 @@ export async function runUi(args: readonly string[], stdout: NodeJS.WritableStre
 
   let server
   try {
-    server = await startUiServer({
-      handlers: host.handlers,
-      events,
-      thumbnailDir: host.thumbnailDir,
-      getRow: host.getRow,
-      rendererDir: DEFAULT_RENDERER_DIR,
-      port,
-    })
+    const start = (listenOn: number) =>
+      startUiServer({
+        handlers: host.handlers,
+        events,
+        thumbnailDir: host.thumbnailDir,
+        getRow: host.getRow,
+        rendererDir: DEFAULT_RENDERER_DIR,
+        port: listenOn,
+      })
+    // --port is kept or refused; without it, the same port as last run where it is free (preferred-port.ts).
+    server = port === 0 ? await listenOnPreferredPort(start, PREFERRED_UI_PORT) : await start(port)
   } catch (err) {
     await host.close()
     if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
