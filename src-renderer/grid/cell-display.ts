@@ -87,8 +87,13 @@ export function cellApplies(column: GridColumn, row: Row, project: ProjectModel 
   return column.kind === 'property' || (type.translationsEnabled && property.translatable)
 }
 
+/** A failed submit or upload belongs to no field: its message is on the cell holding its way out. */
+const PROBLEM_HOME: Partial<Record<GridColumn['kind'], string>> = { status: 'Import', upload: 'Upload' }
+
 export function cellIssues(column: GridColumn, row: Row): FieldIssue[] {
   if (column.kind === 'errors') return rowProblems(row)
+  const home = PROBLEM_HOME[column.kind]
+  if (home) return rowProblems(row).filter((i) => i.field === home)
   const issues = row.issues
   if (!issues || issues.length === 0) return []
   const field =

@@ -1,6 +1,7 @@
 /**
  * What is wrong, grouped: "Title: Title is required. ×212", "externalId: … must be unique ×9".
- * A group's button filters the grid to its rows; the cells themselves carry the marks. Below,
+ * A group's button shows its rows (and only those, in a chip above the grid), selects them and goes
+ * to the first affected cell (grid/problems/); the cells themselves carry the marks. Below,
  * the ways out that apply to many rows at once: link every externalId conflict to the entry the
  * library holds, import every damaged image or video (or video without duration) as a file. Those
  * change many rows with one click, so they ask first, with the count.
@@ -8,6 +9,7 @@
 import { useMemo } from 'react'
 import { choiceGroups, confirmChoice } from '../grid/cells/row-choices'
 import { importRowsAsFiles, linkRows } from '../grid/cells/row-choice-actions'
+import { showIssue } from '../grid/problems/problem-nav'
 import '../grid/cells/row-choices.css'
 import { useAppStore } from '../store/app-store'
 import { useRowSummary } from '../store/row-summary'
@@ -61,7 +63,6 @@ export function ErrorPanel() {
   const groups = useRowSummary((s) => s.groups)
   const columns = useAppStore((s) => s.columns)
   const issueKey = useAppStore((s) => s.filter.issueKey)
-  const setFilter = useAppStore((s) => s.setFilter)
   const { link, asFile } = useChoiceGroups()
   if (groups.length === 0 && link.length === 0 && asFile.length === 0) return null
   const labelOf = (field: string) => columns.find((c) => c.field === field)?.label ?? field
@@ -76,7 +77,8 @@ export function ErrorPanel() {
               className="error-group"
               aria-pressed={issueKey === g.key}
               data-source={g.source}
-              onClick={() => setFilter({ issueKey: issueKey === g.key ? null : g.key, rowClass: null })}
+              title="Show these rows and go to the first cell (F8: the next problem)"
+              onClick={() => showIssue(g.key)}
             >
               <span className="error-field">{labelOf(g.field)}</span>
               <span className="error-message">{g.rows === 1 ? g.example : g.message}</span>

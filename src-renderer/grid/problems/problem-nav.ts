@@ -1,0 +1,87 @@
+/**
+ * The grid's way to its problems, as the window does it: an error card shows every row of its
+ * group (clearing the text and state filters that would hide them, and saying so in the chip
+ * above the grid), selects them and puts the cursor on the first affected cell; F8 / Shift+F8
+ * go to the next / previous problem cell anywhere in the rows listed and say where they went
+ * ("Problem 2 of 7: …") in a polite live region. A cell in a hidden column is shown first (the
+ * Technical columns turned on for externalId). The cell's message shows under it while it is
+ * the active cell (GridCell). Which cells and in which order: problem-cells.ts.
+ */
+import { create } from 'zustand'
+import { useAppStore } from '../../store/app-store'
+import { orderedColumns } from '../../store/column-layout'
+import { ROW_CLASS_LABELS } from '../../store/row-class'
+import type { Position } from './problem-cells'
+import { announceStep, firstCellWith, problemCells, revealColumn, stepProblem } from './problem-cells'
+
+interface ProblemNav {
+  /** The last thing said politely (the live region's text). */
+  said: string
+  /** What showing an error group cleared, for the chip: only while that group is the filter. */
+  cleared: { issueKey: string; what: string[] } | null
+}
+
+export const useProblemNav = create<ProblemNav>()(() => ({ said: '', cleared: null }))
+
+const app = () => useAppStore.getState()
+
+const say = (said: string) => useProblemNav.setState({ said })
+
+/** Shows the cell's column if it is hidden, makes the cell the active one and gives the grid the keyboard. */
+function goTo(cell: Position): void {
+  const s = app()
+  const column = s.columns.find((c) => c.id === cell.columnId)
+  if (column) {
+    const layout = revealColumn(s.layout, column)
+    if (layout !== s.layout) s.setLayout(layout)
+  }
+  app().setActive({ rowId: cell.rowId, columnId: cell.columnId })
+  document.querySelector<HTMLElement>('[role="grid"]')?.focus({ preventScroll: true })
+}
+
+/** An error card pressed: its rows, all of them, selected, and the first affected cell active. Pressed again: the filter goes. */
+export function showIssue(issueKey: string): void {
+  const before = app()
+  if (before.filter.issueKey === issueKey) return clearIssueFilter()
+  const what: string[] = []
+  const text = before.filter.text.trim()
+  if (text) what.push(`the text filter "${text}"`)
+  if (before.filter.rowClass) what.push(`the ${ROW_CLASS_LABELS[before.filter.rowClass]} filter`)
+  before.setFilter({ text: '', rowClass: null, issueKey })
+  useProblemNav.setState({ cleared: { issueKey, what } })
+  const s = app()
+  const ids = s.rowView.ids
+  s.selectRows(ids, 'replace')
+  const cell = firstCellWith(issueKey, ids, (id) => s.session.byId.get(id), orderedColumns(s.columns, s.layout))
+  if (cell) {
+    goTo(cell)
+    say(`${ids.length.toLocaleString('en')} row${ids.length === 1 ? '' : 's'} shown. ${cell.message}`)
+  }
+}
+
+/** The chip's ×: every row again (the filters the card cleared stay cleared; the chip said which). */
+export function clearIssueFilter(): void {
+  app().setFilter({ issueKey: null })
+  useProblemNav.setState({ cleared: null })
+}
+
+/** F8 (1) / Shift+F8 (-1): the next / previous problem cell from the cursor, wrapping round. */
+export function stepToProblem(direction: 1 | -1): void {
+  const s = app()
+  const columns = orderedColumns(s.columns, s.layout)
+  const ids = s.rowView.ids
+  const cells = problemCells(ids, (id) => s.session.byId.get(id), columns)
+  const step = stepProblem(cells, s.active, direction, ids, columns)
+  if (!step) return say(ids.length > 0 ? 'No problems in the rows shown.' : 'No rows shown.')
+  goTo(step.cell)
+  say(announceStep(step))
+}
+
+/** F8 anywhere in the window but a text field (a cell's editor included: its value is not committed yet). */
+export function onProblemKey(e: KeyboardEvent): void {
+  if (e.key !== 'F8' || e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return
+  const target = e.target as HTMLElement | null
+  if (target?.closest('input, textarea, select, [contenteditable="true"]') || app().editing) return
+  e.preventDefault()
+  stepToProblem(e.shiftKey ? -1 : 1)
+}
