@@ -21,7 +21,7 @@ import { FallbackValue } from './cells/FallbackValue'
 import { pathCell } from './cells/PathCell'
 import { LocaleAssetCell } from './cells/LocaleAssetCell'
 import { PreviewCell } from './cells/PreviewCell'
-import { isFallbackValue, isShortenedValue, prefillNote } from './cells/probe-notes'
+import { isFallbackValue, isShortenedValue, prefillNote, shortenedNote } from './cells/probe-notes'
 
 export interface GridCellProps {
   column: GridColumn
@@ -83,12 +83,14 @@ function display(column: GridColumn, row: Row, selected: boolean, pending: Pendi
       if (column.kind === 'property' && isFallbackValue(row, column.property?.handle, value))
         return <FallbackValue text={text} />
       // A prefilled value cut to the property's maxLength is marked; its tooltip says from what length.
-      if (column.kind === 'property' && isShortenedValue(row, column.field, value))
+      if ((column.kind === 'property' || column.kind === 'translation') && isShortenedValue(row, column.field, value))
         return (
           <FallbackValue
             text={text}
             label="shortened"
-            description={prefillNote(row, column.field, value) ?? 'Shortened to fit.'}
+            description={
+              shortenedNote(row, column.field, value) ?? prefillNote(row, column.field, value) ?? 'Shortened to fit.'
+            }
           />
         )
       // Plain text straight in the cell: one element less per cell, hundreds less per scrolled frame.

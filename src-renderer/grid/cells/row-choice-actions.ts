@@ -28,6 +28,27 @@ export async function importRowsAsFiles(rowIds: readonly string[]): Promise<void
   }
 }
 
+/** "Shorten": values too long for their field cut at a word, as one undoable edit. */
+export async function shortenRowValues(rowIds: readonly string[]): Promise<void> {
+  try {
+    tell(await api.shortenValues({ rowIds: [...rowIds] }), 'shortened')
+  } catch (err) {
+    reportFailure(err, 'Shortening values')
+  }
+}
+
+/** "Retry": failed or cancelled uploads go again (checked first; a finished part is never re-sent). */
+export async function retryRowUploads(rowIds: readonly string[], what = 'Retrying the uploads'): Promise<void> {
+  try {
+    await api.retryUploads({ rowIds: [...rowIds] })
+  } catch (err) {
+    reportFailure(err, what)
+  }
+}
+
+/** "Fix the profile": the settings panel, where the profile's keys and buckets are edited and tested. */
+export const openProfileSettings = (): void => useAppStore.getState().setPanel('settings')
+
 export async function importRowsAgain(rowIds: readonly string[]): Promise<void> {
   try {
     tell(await api.importAgain({ rowIds: [...rowIds] }), 'going again as new entries')

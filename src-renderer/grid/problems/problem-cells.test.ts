@@ -16,7 +16,7 @@ const row = (rowId: string, issues: FieldIssue[] = [], over: Partial<Row> = {}):
   relativePath: `drop/${rowId}`,
   size: 1,
   mtimeMs: 0,
-  status: issues.length > 0 ? 'invalid' : 'uploaded',
+  status: 'uploaded',
   entry: { id: rowId, mediaType: 'image', metadata: {}, translations: {} },
   ...(issues.length > 0 ? { issues } : {}),
   ...over,
@@ -41,7 +41,6 @@ const rows = new Map<string, Row>([
   [
     'd',
     row('d', [], {
-      status: 'failed',
       importFailure: {
         reason: 'The Livingdocs server is unavailable (503). Gave up after 6 attempts.',
         retryable: true,

@@ -39,6 +39,12 @@ function goTo(cell: Position): void {
   document.querySelector<HTMLElement>('[role="grid"]')?.focus({ preventScroll: true })
 }
 
+/** "Change the externalId": the row's externalId cell, shown (Technical columns on) and open for typing. */
+export function editExternalId(rowId: string): void {
+  goTo({ rowId, columnId: 'externalId' })
+  app().startEditing()
+}
+
 /** An error card pressed: its rows, all of them, selected, and the first affected cell active. Pressed again: the filter goes. */
 export function showIssue(issueKey: string): void {
   const before = app()
