@@ -42,6 +42,8 @@ export interface GridCellProps {
   onCancel(): void
 }
 
+const TELLS_ONLY = new Set<GridColumn['kind']>(['errors', 'status', 'upload'])
+
 export const cellDomId = (rowId: string, columnId: string): string => `cell-${rowId}-${columnId}`
 
 function rowProperty(project: ProjectModel | null, row: Row, column: GridColumn): PropertyModel | undefined {
@@ -121,7 +123,9 @@ export const GridCell = memo(function GridCell(props: GridCellProps) {
   const classes = ['grid-cell']
   if (active) classes.push('active')
   if (inRange) classes.push('in-range')
-  if (issues.length > 0 && column.kind !== 'errors') classes.push('has-issue')
+  // A value is invalid where it is typed; the Errors, Status and Upload cells only tell (their message still shows).
+  const invalid = issues.length > 0 && !TELLS_ONLY.has(column.kind)
+  if (invalid) classes.push('has-issue')
   if (!applies) classes.push('not-applicable')
   else if (readOnly && column.field) classes.push('read-only')
   if (editing) classes.push('editing')
@@ -138,7 +142,7 @@ export const GridCell = memo(function GridCell(props: GridCellProps) {
       data-column={column.id}
       aria-colindex={colIndex + 1}
       aria-selected={active || inRange}
-      aria-invalid={issues.length > 0 && column.kind !== 'errors' ? true : undefined}
+      aria-invalid={invalid ? true : undefined}
       aria-readonly={readOnly || !applies ? true : undefined}
       aria-describedby={showMessage ? messageId : undefined}
       aria-busy={pending ? true : undefined}
