@@ -54,6 +54,8 @@ test('an error card and F8 lead to the problem cells, past a text filter and hid
   await expect(rating.getByRole('tooltip')).toContainText(/Rating/)
   await expect(rating).toBeInViewport()
   await expect(importer.row('Desk/p4.png')).toHaveAttribute('aria-selected', 'true')
+  // The row's state is in its accessible name, wherever the Status cell is scrolled.
+  await expect(importer.row('Desk/p4.png')).toHaveAttribute('aria-label', 'Desk/p4.png: Needs attention: Rating')
   await page.screenshot({ path: join(SCREENSHOTS, 'error-flow.png') })
 
   // The chip's ×: every row again, nothing filtered.
