@@ -10,14 +10,7 @@
  */
 import { useMemo } from 'react'
 import { choiceGroups, confirmChoice, type ChoiceGroups, type ManyRowsChoice } from '../grid/cells/row-choices'
-import {
-  importRowsAsFiles,
-  linkRows,
-  openProfileSettings,
-  resubmitRows,
-  retryRowUploads,
-  shortenRowValues,
-} from '../grid/cells/row-choice-actions'
+import { manyRowsActions, openProfileSettings } from '../grid/cells/row-choice-actions'
 import { showIssue } from '../grid/problems/problem-nav'
 import '../grid/cells/row-choices.css'
 import { useAppStore } from '../store/app-store'
@@ -38,7 +31,6 @@ interface ManyRows {
   message: string
   /** What a screen reader hears, with the count. */
   name: (n: string) => string
-  run: (rowIds: readonly string[]) => Promise<void>
 }
 
 /** The ways out the panel applies to every row that has them; each asks first, with the count. */
@@ -48,35 +40,30 @@ const MANY_ROWS: ManyRows[] = [
     field: 'externalId',
     message: 'Link each conflict to the entry the library holds',
     name: (n) => `Link ${n} conflict rows to the entries the library already holds`,
-    run: linkRows,
   },
   {
     choice: 'asFile',
     field: 'File',
     message: 'Import damaged files and videos without duration as files',
     name: (n) => `Import ${n} damaged images or videos as files`,
-    run: importRowsAsFiles,
   },
   {
     choice: 'shorten',
     field: 'Too long',
     message: 'Shorten every value too long for its field, at a word',
     name: (n) => `Shorten ${n} values too long for their fields`,
-    run: shortenRowValues,
   },
   {
     choice: 'resubmit',
     field: 'Import',
     message: 'Re-submit every failed row (same entry ids)',
     name: (n) => `Re-submit ${n} failed rows`,
-    run: resubmitRows,
   },
   {
     choice: 'retry',
     field: 'Upload',
     message: 'Retry every failed or cancelled upload',
     name: (n) => `Retry ${n} uploads`,
-    run: (rowIds) => retryRowUploads(rowIds),
   },
 ]
 
@@ -95,7 +82,7 @@ function ChoiceButtons({ groups }: { groups: ChoiceGroups }) {
               type="button"
               className="error-group choice-group"
               data-choice={m.choice}
-              onClick={() => window.confirm(confirmChoice(m.choice, count)) && void m.run(rows)}
+              onClick={() => window.confirm(confirmChoice(m.choice, count)) && void manyRowsActions[m.choice](rows)}
               aria-label={m.name(count.toLocaleString('en'))}
             >
               <span className="error-field">{m.field}</span>

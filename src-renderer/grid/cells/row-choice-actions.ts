@@ -6,7 +6,7 @@
 import { api } from '../../api'
 import { reportFailure } from '../../store/report-failure'
 import { useAppStore } from '../../store/app-store'
-import { describeChoice } from './row-choices'
+import { describeChoice, type ManyRowsChoice } from './row-choices'
 
 function tell(report: { done: number; refused: number; rows: { done: boolean; message: string }[] }, verb: string) {
   if (report.refused > 0) useAppStore.getState().reportError('row-choice-refused', describeChoice(report, verb))
@@ -89,4 +89,13 @@ export function focusCellControl(cellId: string): boolean {
   if (!control) return false
   control.focus()
   return true
+}
+
+/** Each way out the error panel applies to many rows at once (after asking with the count). */
+export const manyRowsActions: Record<ManyRowsChoice, (rowIds: readonly string[]) => Promise<void>> = {
+  link: linkRows,
+  asFile: importRowsAsFiles,
+  shorten: shortenRowValues,
+  resubmit: resubmitRows,
+  retry: (rowIds) => retryRowUploads(rowIds),
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import config from '../../../resources/sandbox/project-config.json'
 import type { FieldIssue, Row } from '../../../src-main/contract'
+import { imageRow } from '../../../src-main/core/editing/testing/rows'
 import { readProjectModel } from '../../../src-main/core/livingdocs/project-model'
 import { emptyLayout, orderedColumns, visibleColumns } from '../../store/column-layout'
 import { issueKey } from '../../store/issue-groups'
@@ -10,17 +11,8 @@ import { announceStep, firstCellWith, problemCells, revealColumn, rowProblemCell
 const columns = orderedColumns(buildColumns(readProjectModel(config)), emptyLayout)
 const column = (id: string) => columns.find((c) => c.id === id)!
 
-const row = (rowId: string, issues: FieldIssue[] = [], over: Partial<Row> = {}): Row => ({
-  rowId,
-  path: `/drop/${rowId}`,
-  relativePath: `drop/${rowId}`,
-  size: 1,
-  mtimeMs: 0,
-  status: 'uploaded',
-  entry: { id: rowId, mediaType: 'image', metadata: {}, translations: {} },
-  ...(issues.length > 0 ? { issues } : {}),
-  ...over,
-})
+const row = (rowId: string, issues: FieldIssue[] = [], over: Partial<Row> = {}): Row =>
+  imageRow(1, {}, { rowId, ...(issues.length > 0 ? { issues } : {}), ...over })
 
 const tooLong: FieldIssue = {
   field: 'metadata.title',
