@@ -26,13 +26,24 @@ export interface ShortenPlan {
 const length = (text: string): number => [...text].length
 
 /** The row's text values over their field's maxLength, each with the field's limit. */
-function tooLong(row: Row, project: ProjectModel | undefined): { ref: FieldRef; text: string; max: number }[] {
+interface TooLong {
+  ref: FieldRef
+  text: string
+  max: number
+  /** The field as the grid names it: "Title", "Title (fr)". */
+  label: string
+}
+
+function tooLong(row: Row, project: ProjectModel | undefined): TooLong[] {
   const type = project?.mediaTypes.find((t) => t.handle === row.entry?.mediaType)
   if (!type || !row.entry) return []
-  const out: { ref: FieldRef; text: string; max: number }[] = []
+  const out: TooLong[] = []
   const check = (ref: FieldRef, handle: string, value: unknown) => {
-    const max = type.properties.find((p) => p.handle === handle)?.maxLength
-    if (typeof value === 'string' && max !== undefined && length(value) > max) out.push({ ref, text: value, max })
+    const property = type.properties.find((p) => p.handle === handle)
+    const max = property?.maxLength
+    if (typeof value !== 'string' || max === undefined || length(value) <= max) return
+    const label = `${property?.label ?? handle}${ref.kind === 'translation' ? ` (${ref.locale})` : ''}`
+    out.push({ ref, text: value, max, label })
   }
   for (const [handle, value] of Object.entries(row.entry.metadata)) check({ kind: 'metadata', handle }, handle, value)
   for (const [locale, translation] of Object.entries(row.entry.translations))
@@ -68,7 +79,7 @@ export function planShorten(
     }
     plan.marks.set(rowId, marks)
     plan.report.done++
-    const fields = Object.keys(marks).join(', ')
+    const fields = found.map((f) => f.label).join(', ')
     plan.report.rows.push({ rowId, done: true, message: `${row.relativePath}: ${fields} shortened to fit.` })
   }
   return plan
