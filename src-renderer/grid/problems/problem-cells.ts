@@ -35,7 +35,7 @@ export function rowProblemCells(row: Row, columns: readonly GridColumn[]): Probl
   const byColumn = new Map<string, FieldIssue[]>()
   for (const column of columns) {
     if (column.kind === 'errors') continue
-    const found = cellIssues(column, row)
+    const found = cellIssues(column, row, problems)
     if (found.length === 0) continue
     byColumn.set(column.id, found)
     for (const issue of found) placed.add(sameIssue(issue))

@@ -8,10 +8,11 @@
  * the active cell (GridCell). Which cells and in which order: problem-cells.ts.
  */
 import { create } from 'zustand'
-import { useAppStore } from '../../store/app-store'
-import { orderedColumns } from '../../store/column-layout'
+import { useAppStore, type AppState } from '../../store/app-store'
+import { orderedColumns, type ColumnLayout } from '../../store/column-layout'
 import { ROW_CLASS_LABELS } from '../../store/row-class'
-import type { Position } from './problem-cells'
+import type { GridColumn } from '../column-model'
+import type { Position, ProblemCell } from './problem-cells'
 import { announceStep, firstCellWith, problemCells, revealColumn, stepProblem } from './problem-cells'
 
 interface ProblemNav {
@@ -36,7 +37,7 @@ function goTo(cell: Position): void {
     if (layout !== s.layout) s.setLayout(layout)
   }
   app().setActive({ rowId: cell.rowId, columnId: cell.columnId })
-  document.querySelector<HTMLElement>('[role="grid"]')?.focus({ preventScroll: true })
+  document.querySelector<HTMLElement>('.grid[role="grid"]')?.focus({ preventScroll: true })
 }
 
 /** "Change the externalId": the row's externalId cell, shown (Technical columns on) and open for typing. */
@@ -71,12 +72,38 @@ export function clearIssueFilter(): void {
   useProblemNav.setState({ cleared: null })
 }
 
+/**
+ * The problem cells of the rows listed, worked out again only when the rows, the list or the
+ * layout changed: a pass over 50,000 rows costs about a tenth of a second here, and an editor
+ * stepping through problems presses F8 many times over the same grid.
+ */
+let last: { ids: readonly string[]; rows: unknown; columns: readonly GridColumn[]; cells: ProblemCell[] } | null = null
+
+function cellsNow(s: AppState, columns: readonly GridColumn[]): ProblemCell[] {
+  const ids = s.rowView.ids
+  // The mirror is a new object at every patch (its map is updated in place: session-mirror.ts).
+  const rows = s.session
+  if (last && last.ids === ids && last.rows === rows && last.columns === columns) return last.cells
+  const cells = problemCells(ids, (id) => rows.byId.get(id), columns)
+  last = { ids, rows, columns, cells }
+  return cells
+}
+
+/** `orderedColumns` for a layout, kept while the layout and the columns stay (cellsNow compares it). */
+let ordered: { columns: readonly GridColumn[]; layout: ColumnLayout; all: GridColumn[] } | null = null
+
+function allColumns(s: AppState): GridColumn[] {
+  if (ordered?.columns !== s.columns || ordered.layout !== s.layout)
+    ordered = { columns: s.columns, layout: s.layout, all: orderedColumns(s.columns, s.layout) }
+  return ordered.all
+}
+
 /** F8 (1) / Shift+F8 (-1): the next / previous problem cell from the cursor, wrapping round. */
 export function stepToProblem(direction: 1 | -1): void {
   const s = app()
-  const columns = orderedColumns(s.columns, s.layout)
+  const columns = allColumns(s)
   const ids = s.rowView.ids
-  const cells = problemCells(ids, (id) => s.session.byId.get(id), columns)
+  const cells = cellsNow(s, columns)
   const step = stepProblem(cells, s.active, direction, ids, columns)
   if (!step) return say(ids.length > 0 ? 'No problems in the rows shown.' : 'No rows shown.')
   goTo(step.cell)
