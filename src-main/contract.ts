@@ -173,6 +173,8 @@ export interface Commands {
   linkToExisting: [{ rowIds: string[] }, RowActionReport]
   /** Damaged images/videos become file rows (the problem kept as a warning) and upload. */
   importAsFile: [{ rowIds: string[] }, RowActionReport]
+  /** Text values longer than their field allows are cut at a word ("…"), as one undoable edit. */
+  shortenValues: [{ rowIds: string[] }, RowActionReport]
   /** Rows "Already in the library" get a new content identity and go again as new entries. */
   importAgain: [{ rowIds: string[] }, RowActionReport]
   /** Opens an imported entry in the Livingdocs editor; main builds the URL from the profile. */
@@ -264,6 +266,7 @@ export const commandNames = [
   'linkToExisting',
   'importAsFile',
   'importAgain',
+  'shortenValues',
   'openInEditor',
   'storePosterFrame',
   'revealLogs',

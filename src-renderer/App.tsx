@@ -1,4 +1,5 @@
 import { MediaGrid } from './grid/MediaGrid'
+import { ProblemNavigation } from './grid/problems/ProblemNavigation'
 import { ChooseFoldersButton } from './panels/ChooseFoldersButton'
 import { CountsBar } from './panels/CountsBar'
 import { DropZone } from './panels/DropZone'
@@ -42,6 +43,7 @@ export function App() {
         <Notices />
         <main className="app-main">
           <MediaGrid />
+          <ProblemNavigation />
           <PreviewPane />
           <ErrorPanel />
           <SidePanel />

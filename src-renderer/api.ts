@@ -114,6 +114,7 @@ export function createApi(getBridge: () => MediaImportBridge | undefined): Api {
     linkToExisting: (arg) => call('linkToExisting', arg),
     importAsFile: (arg) => call('importAsFile', arg),
     importAgain: (arg) => call('importAgain', arg),
+    shortenValues: (arg) => call('shortenValues', arg),
     openInEditor: (arg) => call('openInEditor', arg),
     storePosterFrame: (arg) => call('storePosterFrame', arg),
     revealLogs: () => call('revealLogs'),

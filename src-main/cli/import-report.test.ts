@@ -45,7 +45,11 @@ describe('import records', () => {
   it('names the field of every issue, and the reason of every other failure', () => {
     const issues = [{ field: 'metadata.rating', message: 'Rating must be at most 5.', source: 'client' as const }]
     const held = importRecord(row({ issues }))
-    expect(held).toMatchObject({ outcome: 'held-back', reason: 'metadata.rating: Rating must be at most 5.' })
+    expect(held).toMatchObject({ outcome: 'needs-attention', reason: 'metadata.rating: Rating must be at most 5.' })
+    // The app's words, in the table, the summary and --json alike: never "held-back".
+    expect(held.state).toBe('Needs attention: Rating')
+    expect(importSummary([held, held])).toBe('2 files: 2 need attention')
+    expect(importTableRow(held)).toMatch(/^needs-attention /)
     expect(importRecord(row({ status: 'rejected', issues })).outcome).toBe('rejected')
     expect(importRecord(row({ status: 'unreadable', reason: 'Empty file' }))).toMatchObject({
       outcome: 'unreadable',

@@ -15,7 +15,8 @@ export type Outcome =
   | 'skipped'
   | 'unreadable'
   | 'upload-failed'
-  | 'held-back'
+  /** Not sent: a field needs the editor (rowState's "Needs attention"). */
+  | 'needs-attention'
   | 'rejected'
   | 'conflict'
   | 'failed'
@@ -23,7 +24,10 @@ export type Outcome =
   | 'update-failed'
 
 /** How the summary line names each outcome. */
-const OUTCOME_WORDS: Partial<Record<Outcome, string>> = { 'in-library': 'already in the library' }
+const OUTCOME_WORDS: Partial<Record<Outcome, string>> = {
+  'in-library': 'already in the library',
+  'needs-attention': 'need attention',
+}
 
 export interface ImportRecord {
   relativePath: string
@@ -68,7 +72,7 @@ function outcomeOf(row: Row): Outcome {
     case 'conflict':
       return row.status
     default:
-      return row.issues && row.issues.length > 0 ? 'held-back' : 'failed'
+      return row.issues && row.issues.length > 0 ? 'needs-attention' : 'failed'
   }
 }
 

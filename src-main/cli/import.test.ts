@@ -162,7 +162,7 @@ describe('media-import import (spawned bin)', () => {
       expect(failed).toEqual([
         expect.objectContaining({
           relativePath: 'drop/chart.png',
-          outcome: 'held-back',
+          outcome: 'needs-attention',
           issues: [
             expect.objectContaining({
               field: 'metadata.rating',

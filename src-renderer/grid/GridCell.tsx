@@ -21,7 +21,7 @@ import { FallbackValue } from './cells/FallbackValue'
 import { pathCell } from './cells/PathCell'
 import { LocaleAssetCell } from './cells/LocaleAssetCell'
 import { PreviewCell } from './cells/PreviewCell'
-import { isFallbackValue, isShortenedValue, prefillNote } from './cells/probe-notes'
+import { isFallbackValue, isShortenedValue, prefillNote, shortenedNote } from './cells/probe-notes'
 
 export interface GridCellProps {
   column: GridColumn
@@ -41,6 +41,8 @@ export interface GridCellProps {
   onCommit(column: GridColumn, row: Row, value: CellValue, move: Move): void
   onCancel(): void
 }
+
+const TELLS_ONLY = new Set<GridColumn['kind']>(['errors', 'status', 'upload'])
 
 export const cellDomId = (rowId: string, columnId: string): string => `cell-${rowId}-${columnId}`
 
@@ -83,12 +85,14 @@ function display(column: GridColumn, row: Row, selected: boolean, pending: Pendi
       if (column.kind === 'property' && isFallbackValue(row, column.property?.handle, value))
         return <FallbackValue text={text} />
       // A prefilled value cut to the property's maxLength is marked; its tooltip says from what length.
-      if (column.kind === 'property' && isShortenedValue(row, column.field, value))
+      if ((column.kind === 'property' || column.kind === 'translation') && isShortenedValue(row, column.field, value))
         return (
           <FallbackValue
             text={text}
             label="shortened"
-            description={prefillNote(row, column.field, value) ?? 'Shortened to fit.'}
+            description={
+              shortenedNote(row, column.field, value) ?? prefillNote(row, column.field, value) ?? 'Shortened to fit.'
+            }
           />
         )
       // Plain text straight in the cell: one element less per cell, hundreds less per scrolled frame.
@@ -119,7 +123,9 @@ export const GridCell = memo(function GridCell(props: GridCellProps) {
   const classes = ['grid-cell']
   if (active) classes.push('active')
   if (inRange) classes.push('in-range')
-  if (issues.length > 0 && column.kind !== 'errors') classes.push('has-issue')
+  // A value is invalid where it is typed; the Errors, Status and Upload cells only tell (their message still shows).
+  const invalid = issues.length > 0 && !TELLS_ONLY.has(column.kind)
+  if (invalid) classes.push('has-issue')
   if (!applies) classes.push('not-applicable')
   else if (readOnly && column.field) classes.push('read-only')
   if (editing) classes.push('editing')
@@ -136,7 +142,7 @@ export const GridCell = memo(function GridCell(props: GridCellProps) {
       data-column={column.id}
       aria-colindex={colIndex + 1}
       aria-selected={active || inRange}
-      aria-invalid={issues.length > 0 && column.kind !== 'errors' ? true : undefined}
+      aria-invalid={invalid ? true : undefined}
       aria-readonly={readOnly || !applies ? true : undefined}
       aria-describedby={showMessage ? messageId : undefined}
       aria-busy={pending ? true : undefined}

@@ -8,6 +8,7 @@ import { rowIndexIn } from '../store/row-index'
 import type { GridColumn } from './column-model'
 import { inWindow, type ColumnWindow } from './column-window'
 import type { Move } from './editors/editor-props'
+import { formatStatus } from './format'
 import { GridCell } from './GridCell'
 import { cellRange } from './range'
 
@@ -106,6 +107,8 @@ export const GridRow = memo(function GridRow({
     <div
       role="row"
       aria-rowindex={index + 2}
+      // The file and its state, however far sideways the Status cell is: what a screen reader says first.
+      aria-label={`${file.relativePath}: ${formatStatus(file)}`}
       aria-selected={selected}
       className={editing ? 'grid-row editing-row' : activeColumn ? 'grid-row active-row' : 'grid-row'}
       data-row-id={id}

@@ -87,8 +87,14 @@ export function cellApplies(column: GridColumn, row: Row, project: ProjectModel 
   return column.kind === 'property' || (type.translationsEnabled && property.translatable)
 }
 
-export function cellIssues(column: GridColumn, row: Row): FieldIssue[] {
-  if (column.kind === 'errors') return rowProblems(row)
+/** A failed submit or upload belongs to no field: its message is on the cell holding its way out. */
+const PROBLEM_HOME: Partial<Record<GridColumn['kind'], string>> = { status: 'Import', upload: 'Upload' }
+
+/** `problems`: the row's `rowProblems`, when the caller has them already (one pass over many cells). */
+export function cellIssues(column: GridColumn, row: Row, problems?: readonly FieldIssue[]): FieldIssue[] {
+  if (column.kind === 'errors') return [...(problems ?? rowProblems(row))]
+  const home = PROBLEM_HOME[column.kind]
+  if (home) return (problems ?? rowProblems(row)).filter((i) => i.field === home)
   const issues = row.issues
   if (!issues || issues.length === 0) return []
   const field =

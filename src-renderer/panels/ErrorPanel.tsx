@@ -1,13 +1,17 @@
 /**
  * What is wrong, grouped: "Title: Title is required. ×212", "externalId: … must be unique ×9".
- * A group's button filters the grid to its rows; the cells themselves carry the marks. Below,
+ * A group's button shows its rows (and only those, in a chip above the grid), selects them and goes
+ * to the first affected cell (grid/problems/); the cells themselves carry the marks. Below,
  * the ways out that apply to many rows at once: link every externalId conflict to the entry the
- * library holds, import every damaged image or video (or video without duration) as a file. Those
- * change many rows with one click, so they ask first, with the count.
+ * library holds, import every damaged image or video (or video without duration) as a file,
+ * shorten every value too long, re-submit every failed row, retry every failed upload (or fix the
+ * profile first when its keys or buckets were refused). Those change many rows with one click, so
+ * they ask first, with the count (row-choices.ts confirmChoice: one question for all).
  */
 import { useMemo } from 'react'
-import { choiceGroups, confirmChoice } from '../grid/cells/row-choices'
-import { importRowsAsFiles, linkRows } from '../grid/cells/row-choice-actions'
+import { choiceGroups, confirmChoice, type ChoiceGroups, type ManyRowsChoice } from '../grid/cells/row-choices'
+import { manyRowsActions, openProfileSettings } from '../grid/cells/row-choice-actions'
+import { showIssue } from '../grid/problems/problem-nav'
 import '../grid/cells/row-choices.css'
 import { useAppStore } from '../store/app-store'
 import { useRowSummary } from '../store/row-summary'
@@ -21,35 +25,85 @@ function useChoiceGroups() {
   }, [summary])
 }
 
-function ChoiceButtons({ link, asFile }: { link: string[]; asFile: string[] }) {
-  if (link.length === 0 && asFile.length === 0) return null
+interface ManyRows {
+  choice: ManyRowsChoice
+  field: string
+  message: string
+  /** What a screen reader hears, with the count. */
+  name: (n: string) => string
+}
+
+/** The ways out the panel applies to every row that has them; each asks first, with the count. */
+const MANY_ROWS: ManyRows[] = [
+  {
+    choice: 'link',
+    field: 'externalId',
+    message: 'Link each conflict to the entry the library holds',
+    name: (n) => `Link ${n} conflict rows to the entries the library already holds`,
+  },
+  {
+    choice: 'asFile',
+    field: 'File',
+    message: 'Import damaged files and videos without duration as files',
+    name: (n) => `Import ${n} damaged images or videos as files`,
+  },
+  {
+    choice: 'shorten',
+    field: 'Too long',
+    message: 'Shorten every value too long for its field, at a word',
+    name: (n) => `Shorten ${n} values too long for their fields`,
+  },
+  {
+    choice: 'resubmit',
+    field: 'Import',
+    message: 'Re-submit every failed row (same entry ids)',
+    name: (n) => `Re-submit ${n} failed rows`,
+  },
+  {
+    choice: 'retry',
+    field: 'Upload',
+    message: 'Retry every failed or cancelled upload',
+    name: (n) => `Retry ${n} uploads`,
+  },
+]
+
+function ChoiceButtons({ groups }: { groups: ChoiceGroups }) {
+  const offered = MANY_ROWS.filter((m) => groups[m.choice].length > 0)
+  if (offered.length === 0 && groups.fixProfile === 0) return null
   return (
     <ul className="choice-groups" aria-label="Ways out for many rows">
-      {link.length > 0 && (
+      {offered.map((m) => {
+        const rows = groups[m.choice]
+        // "Shorten 12 values?" counts values; the others count rows.
+        const count = m.choice === 'shorten' ? groups.shortenValues : rows.length
+        return (
+          <li key={m.choice}>
+            <button
+              type="button"
+              className="error-group choice-group"
+              data-choice={m.choice}
+              onClick={() => window.confirm(confirmChoice(m.choice, count)) && void manyRowsActions[m.choice](rows)}
+              aria-label={m.name(count.toLocaleString('en'))}
+            >
+              <span className="error-field">{m.field}</span>
+              <span className="error-message">{m.message}</span>
+              <span className="error-count">×{count.toLocaleString('en')}</span>
+            </button>
+          </li>
+        )
+      })}
+      {groups.fixProfile > 0 && (
         <li>
           <button
             type="button"
             className="error-group choice-group"
-            onClick={() => window.confirm(confirmChoice('link', link.length)) && void linkRows(link)}
-            aria-label={`Link ${link.length} conflict rows to the entries the library already holds`}
+            data-choice="fix-profile"
+            onClick={openProfileSettings}
+            aria-label={`Fix the profile: ${groups.fixProfile} uploads were refused for its keys or buckets`}
           >
-            <span className="error-field">externalId</span>
-            <span className="error-message">Link each conflict to the entry the library holds</span>
-            <span className="error-count">×{link.length.toLocaleString('en')}</span>
-          </button>
-        </li>
-      )}
-      {asFile.length > 0 && (
-        <li>
-          <button
-            type="button"
-            className="error-group choice-group"
-            onClick={() => window.confirm(confirmChoice('asFile', asFile.length)) && void importRowsAsFiles(asFile)}
-            aria-label={`Import ${asFile.length} damaged images or videos as files`}
-          >
-            <span className="error-field">File</span>
-            <span className="error-message">Import damaged files and videos without duration as files</span>
-            <span className="error-count">×{asFile.length.toLocaleString('en')}</span>
+            <span className="error-field">Upload</span>
+            <span className="error-message">Fix the profile (keys or buckets), then Retry</span>
+            <span className="error-count">×{groups.fixProfile.toLocaleString('en')}</span>
           </button>
         </li>
       )}
@@ -61,9 +115,9 @@ export function ErrorPanel() {
   const groups = useRowSummary((s) => s.groups)
   const columns = useAppStore((s) => s.columns)
   const issueKey = useAppStore((s) => s.filter.issueKey)
-  const setFilter = useAppStore((s) => s.setFilter)
-  const { link, asFile } = useChoiceGroups()
-  if (groups.length === 0 && link.length === 0 && asFile.length === 0) return null
+  const choices = useChoiceGroups()
+  const anyChoice = MANY_ROWS.some((m) => choices[m.choice].length > 0) || choices.fixProfile > 0
+  if (groups.length === 0 && !anyChoice) return null
   const labelOf = (field: string) => columns.find((c) => c.field === field)?.label ?? field
   return (
     <section className="error-panel" aria-label="Errors">
@@ -76,7 +130,8 @@ export function ErrorPanel() {
               className="error-group"
               aria-pressed={issueKey === g.key}
               data-source={g.source}
-              onClick={() => setFilter({ issueKey: issueKey === g.key ? null : g.key, rowClass: null })}
+              title="Show these rows and go to the first cell (F8: the next problem)"
+              onClick={() => showIssue(g.key)}
             >
               <span className="error-field">{labelOf(g.field)}</span>
               <span className="error-message">{g.rows === 1 ? g.example : g.message}</span>
@@ -85,7 +140,7 @@ export function ErrorPanel() {
           </li>
         ))}
       </ul>
-      <ChoiceButtons link={link} asFile={asFile} />
+      <ChoiceButtons groups={choices} />
     </section>
   )
 }

@@ -4,6 +4,7 @@
  * the list up to date with the edits since.
  */
 import { useEffect, useState } from 'react'
+import { IssueChip } from '../grid/problems/IssueChip'
 import { useAppStore } from '../store/app-store'
 import { isFiltered } from '../store/row-view'
 
@@ -32,6 +33,7 @@ export function FilterBox() {
         value={text}
         onChange={(e) => setText(e.target.value)}
       />
+      <IssueChip />
       {active && (
         <>
           <span className="filter-count">{shown.toLocaleString('en')} shown</span>

@@ -91,6 +91,7 @@ export function createAppCore(deps: HostDeps, session = deps.importer?.session ?
     ...createProfileHandlers(deps),
     ...createRowActionHandlers({
       session,
+      editor,
       project,
       mediaTypeDefaults: importer?.scanOptions.mediaTypeDefaults,
       appInfo,

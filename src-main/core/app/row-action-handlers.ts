@@ -1,6 +1,6 @@
 /**
  * Commands for a row's choices: link a conflict row to the library's entry, import a damaged
- * image or video as a file, and open an imported entry in the Livingdocs editor. The editor URL
+ * image or video as a file, shorten values too long for their field, and open an imported entry in the Livingdocs editor. The editor URL
  * is built here from the profile's template (never taken from the window) and opened by the host
  * (Electron's shell, http/https only); a host that cannot open it answers the URL and says so.
  */
@@ -10,6 +10,8 @@ import type { ProjectModel } from '../livingdocs/types'
 import type { MediaTypeDefaults } from '../prefill/media-type'
 import { importRowsAgain, importRowsAsFiles, linkRowsToExisting } from '../importer/row-actions'
 import type { Session } from '../session/session'
+import type { SessionEditor } from '../editing/session-editor'
+import { shortenRows } from '../editing/shorten-values'
 import { editorUrlFor, isOpenableUrl } from './editor-link'
 import { MediaImportError } from './errors'
 import type { Handlers } from './handler-types'
@@ -20,6 +22,7 @@ export const rowActionSchemas = {
   linkToExisting: z.object({ rowIds }).strict(),
   importAsFile: z.object({ rowIds }).strict(),
   importAgain: z.object({ rowIds }).strict(),
+  shortenValues: z.object({ rowIds }).strict(),
   openInEditor: z.object({ mediaId: z.string().min(1).max(200) }).strict(),
 }
 
@@ -28,6 +31,8 @@ export type OpenExternal = (url: string) => Promise<void>
 
 export interface RowActionDeps {
   session: Session
+  /** Shortening is an edit: undone with Ctrl+Z like any other. */
+  editor: SessionEditor
   project: () => ProjectModel | undefined
   mediaTypeDefaults?: (() => MediaTypeDefaults | undefined) | undefined
   appInfo: () => AppInfo
@@ -36,11 +41,12 @@ export interface RowActionDeps {
 
 export function createRowActionHandlers(
   deps: RowActionDeps,
-): Pick<Handlers, 'linkToExisting' | 'importAsFile' | 'importAgain' | 'openInEditor'> {
+): Pick<Handlers, 'linkToExisting' | 'importAsFile' | 'importAgain' | 'shortenValues' | 'openInEditor'> {
   const { session } = deps
   return {
     linkToExisting: ({ rowIds }) => linkRowsToExisting(session, rowIds),
     importAgain: ({ rowIds }) => importRowsAgain(session, rowIds),
+    shortenValues: ({ rowIds }) => shortenRows(session, deps.editor, deps.project(), rowIds),
     importAsFile: ({ rowIds }) => {
       const project = deps.project()
       const defaults = deps.mediaTypeDefaults?.()

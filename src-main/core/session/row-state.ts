@@ -83,7 +83,9 @@ const triesIn = (reason: string): number | undefined => {
   return n === undefined ? undefined : Number(n)
 }
 
-const isTooLong = (issue: FieldIssue): boolean => /at most \d+ characters|too long|larger than/i.test(issue.message)
+/** A value over its field's length limit: the row offers "Shorten". */
+export const isTooLong = (issue: FieldIssue): boolean =>
+  /at most \d+ characters|too long|larger than/i.test(issue.message)
 
 /** Statuses in which a probed row may still change its kind: not sent, not being sent. */
 const NOT_SENT: readonly RowStatus[] = ['probed', 'uploading', 'uploaded', 'upload-failed', 'rejected']

@@ -51,6 +51,11 @@ export interface Row {
    * identity: a warning naming that entry, not a block.
    */
   contentMatch?: AlreadyInLibrary
+  /**
+   * Values "Shorten" cut to their field's maxLength (core/editing/shorten-values.ts): field -> the
+   * value it left and the length it had. The cell is marked "shortened" while it holds that value.
+   */
+  shortened?: Record<string, { value: string; from: number }>
   /** Set by "Import again as a new entry": the content identity gets this suffix, a new entry. */
   identitySuffix?: string
   /** Why the last submit did not settle the row; `retryable` rows go again on re-submit. */

@@ -4,19 +4,11 @@
  * every cell's content: Enter or F2 on the cell moves onto it, Esc goes back to the grid.
  */
 import type { Row } from '../../../src-main/contract'
-import { api } from '../../api'
-import { reportFailure } from '../../store/report-failure'
-import { backToGrid } from './row-choice-actions'
+import { backToGrid, retryRowUploads } from './row-choice-actions'
 import { retryReason } from './upload-retry'
 import './row-choices.css'
 
-async function retryUpload(row: Row): Promise<void> {
-  try {
-    await api.retryUploads({ rowIds: [row.rowId] })
-  } catch (err) {
-    reportFailure(err, `Retrying the upload of ${row.relativePath}`)
-  }
-}
+const retryUpload = (row: Row) => retryRowUploads([row.rowId], `Retrying the upload of ${row.relativePath}`)
 
 export function UploadRetryCell({ row }: { row: Row }) {
   const reason = retryReason(row)

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import type { Row } from '../../../src-main/contract'
-import { formatDuration, hasRowNotes, isFallbackValue, isShortenedValue, prefillNote, rowNotes } from './probe-notes'
+import {
+  formatDuration,
+  hasRowNotes,
+  isFallbackValue,
+  isShortenedValue,
+  prefillNote,
+  rowNotes,
+  shortenedNote,
+} from './probe-notes'
 
 const base = { rowId: 'r1', path: '/d/a.png', relativePath: 'd/a.png', size: 1, mtimeMs: 0, status: 'probed' } as Row
 
@@ -71,6 +79,14 @@ describe('prefillNote', () => {
     expect(isShortenedValue(row, 'metadata.title', 'My title')).toBe(false)
     expect(prefillNote(row, 'translations.fr.metadata.title', 'Harbour at…')).toBeUndefined()
     expect(prefillNote(base, 'metadata.title', 'x')).toBeUndefined()
+  })
+  it('marks a value "Shorten" cut while the cell holds it, translations too', () => {
+    const cut = { ...base, shortened: { 'translations.fr.metadata.title': { value: 'Le port…', from: 240 } } } as Row
+    expect(isShortenedValue(cut, 'translations.fr.metadata.title', 'Le port…')).toBe(true)
+    expect(shortenedNote(cut, 'translations.fr.metadata.title', 'Le port…')).toBe(
+      'Shortened from 240 characters to fit.',
+    )
+    expect(isShortenedValue(cut, 'translations.fr.metadata.title', 'Le port de Hambourg')).toBe(false)
   })
 })
 

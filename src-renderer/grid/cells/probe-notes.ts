@@ -69,8 +69,17 @@ export function prefillNote(row: Row, field: string | undefined, value: unknown)
   return cut === undefined ? `${from}.` : `${from}, shortened from ${cut.toLocaleString('en')} characters to fit.`
 }
 
-/** True while a metadata cell still holds a prefilled value that was shortened to fit (the cell marks it). */
+/** While a cell holds the value "Shorten" left in it (core/editing/shorten-values.ts): from what length. */
+export function shortenedNote(row: Row, field: string | undefined, value: unknown): string | undefined {
+  const mark = field ? row.shortened?.[field] : undefined
+  return mark && value === mark.value
+    ? `Shortened from ${mark.from.toLocaleString('en')} characters to fit.`
+    : undefined
+}
+
+/** True while a cell holds a value shortened to fit, by the prefill or by "Shorten" (the cell marks it). */
 export function isShortenedValue(row: Row, field: string | undefined, value: unknown): boolean {
+  if (shortenedNote(row, field, value)) return true
   if (!field?.startsWith('metadata.') || !row.prefill) return false
   const handle = field.slice('metadata.'.length)
   return row.prefill.sources[handle]?.shortenedFrom !== undefined && sameValue(value, row.prefill.metadata[handle])

@@ -6,7 +6,7 @@
 import { api } from '../../api'
 import { reportFailure } from '../../store/report-failure'
 import { useAppStore } from '../../store/app-store'
-import { describeChoice } from './row-choices'
+import { describeChoice, type ManyRowsChoice } from './row-choices'
 
 function tell(report: { done: number; refused: number; rows: { done: boolean; message: string }[] }, verb: string) {
   if (report.refused > 0) useAppStore.getState().reportError('row-choice-refused', describeChoice(report, verb))
@@ -27,6 +27,27 @@ export async function importRowsAsFiles(rowIds: readonly string[]): Promise<void
     reportFailure(err, 'Importing as a file')
   }
 }
+
+/** "Shorten": values too long for their field cut at a word, as one undoable edit. */
+export async function shortenRowValues(rowIds: readonly string[]): Promise<void> {
+  try {
+    tell(await api.shortenValues({ rowIds: [...rowIds] }), 'shortened')
+  } catch (err) {
+    reportFailure(err, 'Shortening values')
+  }
+}
+
+/** "Retry": failed or cancelled uploads go again (checked first; a finished part is never re-sent). */
+export async function retryRowUploads(rowIds: readonly string[], what = 'Retrying the uploads'): Promise<void> {
+  try {
+    await api.retryUploads({ rowIds: [...rowIds] })
+  } catch (err) {
+    reportFailure(err, what)
+  }
+}
+
+/** "Fix the profile": the settings panel, where the profile's keys and buckets are edited and tested. */
+export const openProfileSettings = (): void => useAppStore.getState().setPanel('settings')
 
 export async function importRowsAgain(rowIds: readonly string[]): Promise<void> {
   try {
@@ -68,4 +89,13 @@ export function focusCellControl(cellId: string): boolean {
   if (!control) return false
   control.focus()
   return true
+}
+
+/** Each way out the error panel applies to many rows at once (after asking with the count). */
+export const manyRowsActions: Record<ManyRowsChoice, (rowIds: readonly string[]) => Promise<void>> = {
+  link: linkRows,
+  asFile: importRowsAsFiles,
+  shorten: shortenRowValues,
+  resubmit: resubmitRows,
+  retry: (rowIds) => retryRowUploads(rowIds),
 }

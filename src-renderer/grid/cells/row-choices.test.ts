@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Row } from '../../../src-main/contract'
 import {
+  canChangeExternalId,
   canImportAsFile,
   canResubmit,
   choiceGroups,
@@ -8,6 +9,8 @@ import {
   describeChoice,
   hasRowChoices,
   linkTarget,
+  needsProfileFix,
+  valuesToShorten,
 } from './row-choices'
 
 const row = (rowId: string, over: Partial<Row> = {}): Row => ({
@@ -37,7 +40,7 @@ describe('row choices', () => {
     expect(rows.map(linkTarget)).toEqual(['lib-externalId', undefined, undefined, undefined, undefined, undefined])
     expect(rows.map(canImportAsFile)).toEqual([false, false, false, true, false, false])
     expect(rows.map(hasRowChoices)).toEqual([true, false, false, true, false, false])
-    expect(choiceGroups(rows)).toEqual({ link: ['a'], asFile: ['d'] })
+    expect(choiceGroups(rows)).toMatchObject({ link: ['a'], asFile: ['d'], shorten: [], resubmit: [], retry: [] })
   })
 
   // Issue #17: a video without duration was a dead end (the server refuses it as a video).
@@ -61,6 +64,52 @@ describe('row choices', () => {
   it('asks with the count before a choice changes many rows', () => {
     expect(confirmChoice('link', 3)).toMatch(/^Link 3 rows to the entries the library already holds\?/)
     expect(confirmChoice('asFile', 1)).toMatch(/^Import 1 row as plain files\?/)
+    expect(confirmChoice('shorten', 12)).toMatch(/^Shorten 12 values\?/)
+    expect(confirmChoice('resubmit', 2)).toMatch(/^Re-submit 2 rows\?/)
+    expect(confirmChoice('retry', 1)).toMatch(/^Retry 1 upload\?/)
+  })
+
+  it('offers Shorten (counting values), Change the externalId, Retry and Fix the profile where rowState names them', () => {
+    const long = {
+      field: 'metadata.title',
+      message: 'Title must be at most 200 characters (has 240).',
+      source: 'client' as const,
+    }
+    const caption = {
+      ...long,
+      field: 'metadata.caption',
+      message: 'Caption must be at most 2000 characters (has 2100).',
+    }
+    const taken = {
+      field: 'externalId',
+      message: 'externalId "x" is also used by 1 other row(s).',
+      source: 'client' as const,
+    }
+    const tooLong = row('l', { issues: [long, caption] })
+    const twin = row('t', { issues: [taken] })
+    const upload = (code: string) => ({
+      status: 'upload-failed' as const,
+      upload: {
+        state: 'failed' as const,
+        bytesSent: 0,
+        bytesTotal: 1,
+        error: { code, message: code, retryable: true },
+      },
+    })
+    const network = row('n', upload('network'))
+    const denied = row('x', upload('access-denied'))
+    expect(valuesToShorten(tooLong)).toBe(2)
+    expect(canChangeExternalId(twin)).toBe(true)
+    expect(canChangeExternalId(row('a', { status: 'conflict', conflict: conflict('externalId') }))).toBe(true)
+    expect(needsProfileFix(denied)).toBe(true)
+    expect(needsProfileFix(network)).toBe(false)
+    expect([tooLong, twin, network, denied].map(hasRowChoices)).toEqual([true, true, true, true])
+    expect(choiceGroups([tooLong, twin, network, denied])).toMatchObject({
+      shorten: ['l'],
+      shortenValues: 2,
+      retry: ['n'],
+      fixProfile: 1,
+    })
   })
 
   it('says what a choice did and why rows were not changed', () => {

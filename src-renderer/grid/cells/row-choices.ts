@@ -1,10 +1,13 @@
 /**
- * Which way out a stuck row offers (pure): "link to the library's entry" on an externalId
- * conflict, "import as file" on a damaged image or video the probe could still read. The status
- * cell shows the row's choices; the error panel applies one choice to every row that has it.
+ * Which way out a stuck row offers (pure), as core `rowState` names them: "link to the library's
+ * entry" or "change the externalId" on an externalId conflict, "import as file" on a damaged image
+ * or video the probe could still read, "shorten" a value too long, "re-submit" a failed submit,
+ * "retry" a failed upload or "fix the profile" when its credentials or bucket are wrong. The
+ * status cell shows the row's choices; the error panel applies one choice to every row that has it.
  */
 import type { Row } from '../../../src-main/contract'
-import { isVideoWithoutDuration, rowState } from '../../../src-main/core/session/row-state'
+import { isTooLong, isVideoWithoutDuration, rowState, type WayOut } from '../../../src-main/core/session/row-state'
+import { canRetryUpload } from './upload-retry'
 
 /** The library entry an externalId conflict row can be linked to, or undefined. */
 export function linkTarget(row: Row): string | undefined {
@@ -25,21 +28,60 @@ export const canResubmit = (row: Row): boolean => {
   return state.kind === 'failed' && state.waysOut.includes('resubmit')
 }
 
-export const hasRowChoices = (row: Row): boolean =>
-  linkTarget(row) !== undefined || canImportAsFile(row) || canImportAgain(row) || canResubmit(row)
+const offers = (row: Row, way: WayOut): boolean => rowState(row).waysOut.includes(way)
 
-export interface ChoiceGroups {
-  /** Rows that can be linked to the entry the library already holds. */
-  link: string[]
-  /** Rows that can be imported as plain files. */
-  asFile: string[]
+/** Values too long for their field: "Shorten" cuts them at a word (core/editing/shorten-values.ts). */
+export const valuesToShorten = (row: Row): number =>
+  offers(row, 'shorten') ? (row.issues ?? []).filter(isTooLong).length : 0
+
+/** An externalId the library or another row holds: the editor can type another one (once typed, the conflict is gone). */
+export const canChangeExternalId = (row: Row): boolean =>
+  (row.status !== 'conflict' || row.conflict?.field === 'externalId') && offers(row, 'change-external-id')
+
+/** An upload refused for the profile's credentials or bucket: Retry alone will not help. */
+export const needsProfileFix = (row: Row): boolean => offers(row, 'fix-profile')
+
+export const hasRowChoices = (row: Row): boolean =>
+  linkTarget(row) !== undefined ||
+  canImportAsFile(row) ||
+  canImportAgain(row) ||
+  canResubmit(row) ||
+  valuesToShorten(row) > 0 ||
+  canChangeExternalId(row) ||
+  canRetryUpload(row) ||
+  needsProfileFix(row)
+
+/** A way out the error panel applies to many rows at once (after asking with the count). */
+export type ManyRowsChoice = 'link' | 'asFile' | 'shorten' | 'resubmit' | 'retry'
+
+export type ChoiceGroups = Record<ManyRowsChoice, string[]> & {
+  /** Values the `shorten` rows hold that are too long (the count the question names). */
+  shortenValues: number
+  /** Rows whose upload needs the profile fixed first. */
+  fixProfile: number
 }
 
 export function choiceGroups(rows: Iterable<Row>): ChoiceGroups {
-  const groups: ChoiceGroups = { link: [], asFile: [] }
+  const groups: ChoiceGroups = {
+    link: [],
+    asFile: [],
+    shorten: [],
+    resubmit: [],
+    retry: [],
+    shortenValues: 0,
+    fixProfile: 0,
+  }
   for (const row of rows) {
     if (linkTarget(row) !== undefined) groups.link.push(row.rowId)
     else if (canImportAsFile(row)) groups.asFile.push(row.rowId)
+    const values = valuesToShorten(row)
+    if (values > 0) {
+      groups.shorten.push(row.rowId)
+      groups.shortenValues += values
+    }
+    if (canResubmit(row)) groups.resubmit.push(row.rowId)
+    if (needsProfileFix(row)) groups.fixProfile++
+    else if (canRetryUpload(row)) groups.retry.push(row.rowId)
   }
   return groups
 }
@@ -56,10 +98,24 @@ export function describeChoice(
   return `${done} Not changed: ${first}${more}`
 }
 
-/** The question asked before one choice changes many rows at once: the count first, then what happens. */
-export function confirmChoice(choice: 'link' | 'asFile', rows: number): string {
-  const n = rows.toLocaleString('en')
-  return choice === 'link'
-    ? `Link ${n} row${rows === 1 ? '' : 's'} to the entries the library already holds? Nothing is sent for them; they count as imported.`
-    : `Import ${n} row${rows === 1 ? '' : 's'} as plain files? Their uploads start now, and they go to the file media type.`
+const many = (count: number, one: string, more = `${one}s`): string =>
+  `${count.toLocaleString('en')} ${count === 1 ? one : more}`
+
+/**
+ * The one question asked before a choice changes many rows at once: the count first, then what
+ * happens. `count` is rows, or values for `shorten`.
+ */
+export function confirmChoice(choice: ManyRowsChoice, count: number): string {
+  switch (choice) {
+    case 'link':
+      return `Link ${many(count, 'row')} to the entries the library already holds? Nothing is sent for them; they count as imported.`
+    case 'asFile':
+      return `Import ${many(count, 'row')} as plain files? Their uploads start now, and they go to the file media type.`
+    case 'shorten':
+      return `Shorten ${many(count, 'value')}? Each is cut at a word to its field's limit and marked shortened; Undo brings the text back.`
+    case 'resubmit':
+      return `Re-submit ${many(count, 'row')}? Each goes again with its entry id, never as a second entry.`
+    case 'retry':
+      return `Retry ${many(count, 'upload')}? Each file is checked again and continues where it stopped.`
+  }
 }
