@@ -5,6 +5,8 @@ import { Session } from '../../src-main/core/session/session'
 import { applyPatch, applySnapshot, emptyMirror, type SessionMirror } from './session-mirror'
 import { createSnapshotLoader, useSnapshotLoading } from './snapshot-loader'
 
+const titled = (id: string, title: string) => ({ id, mediaType: 'image', metadata: { title }, translations: {} })
+
 const row = (rowId: string, title = rowId): Row => ({
   rowId,
   path: `/drop/${rowId}`,
@@ -12,7 +14,7 @@ const row = (rowId: string, title = rowId): Row => ({
   size: 1,
   mtimeMs: 0,
   status: 'scanned',
-  entry: { mediaType: 'image', metadata: { title } },
+  entry: titled(rowId, title),
 })
 
 /**
@@ -71,9 +73,9 @@ describe('createSnapshotLoader', () => {
       // Before the second page: a row not yet loaded is removed, another edited, one added,
       // and a loaded one edited.
       s.removeRows(['r5'])
-      s.updateRow('r8', { entry: { mediaType: 'image', metadata: { title: 'edited while loading' } } })
+      s.updateRow('r8', { entry: titled('e', 'edited while loading') })
       s.upsertRows([row('added')])
-      s.updateRow('r1', { entry: { mediaType: 'image', metadata: { title: 'edited too' } } })
+      s.updateRow('r1', { entry: titled('e', 'edited too') })
     })
     await loader.load()
     const main = session.snapshot().rows
@@ -87,7 +89,7 @@ describe('createSnapshotLoader', () => {
     const { loader, mirror } = harness(10, (call, s) => {
       if (call === 2) {
         s.removeRows(['r4'])
-        s.updateRow('r6', { entry: { mediaType: 'image', metadata: { title: 'newer' } } })
+        s.updateRow('r6', { entry: titled('e', 'newer') })
       }
       if (call === 3) shown.push(mirror().byId.get('r6')?.entry?.metadata.title as string | undefined)
     })

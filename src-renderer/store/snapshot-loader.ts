@@ -14,6 +14,7 @@
 import { create } from 'zustand'
 import type { Row, SessionPatch, SessionSnapshot } from '../../src-main/contract'
 import type { Api } from '../api'
+import { nextPaint } from '../next-paint'
 
 /** More than any screen shows at any density, and parsed in a millisecond or two. */
 export const FIRST_PAGE = 100
@@ -44,14 +45,6 @@ export interface SnapshotLoader {
   patch(patch: SessionPatch): void
 }
 
-/** After the next frame is painted (a timer set in rAF runs after that frame's paint). */
-const afterPaint = (): Promise<void> =>
-  new Promise((done) =>
-    typeof requestAnimationFrame === 'function'
-      ? requestAnimationFrame(() => setTimeout(done, 0))
-      : setTimeout(done, 0),
-  )
-
 const setProgress = (progress: LoadProgress | null) => useSnapshotLoading.setState({ progress })
 
 export function createSnapshotLoader(
@@ -80,7 +73,7 @@ export function createSnapshotLoader(
     setProgress({ loaded: rows.length, total: page.total })
     try {
       // The first screen is painted before the next page's parsing takes the main thread.
-      await afterPaint()
+      await nextPaint()
       while (rows.length < page.total) {
         if (mine !== generation) return
         const next = await api.getSnapshot({ limit: pages.next, snapshotId: page.snapshotId, from: rows.length })

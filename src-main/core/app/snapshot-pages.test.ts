@@ -3,6 +3,8 @@ import type { Row } from '../../contract'
 import { Session } from '../session/session'
 import { createSnapshotPages } from './snapshot-pages'
 
+const titled = (id: string, title: string) => ({ id, mediaType: 'image', metadata: { title }, translations: {} })
+
 const row = (rowId: string, title = rowId): Row => ({
   rowId,
   path: `/drop/${rowId}`,
@@ -10,7 +12,7 @@ const row = (rowId: string, title = rowId): Row => ({
   size: 1,
   mtimeMs: 0,
   status: 'scanned',
-  entry: { mediaType: 'image', metadata: { title } },
+  entry: titled(rowId, title),
 })
 
 const sessionOf = (n: number) => new Session({ rows: Array.from({ length: n }, (_, i) => row(`r${i}`)) })
