@@ -159,7 +159,7 @@ async function main(): Promise<void> {
     let scrolled: Awaited<ReturnType<typeof scrollAll>> & { thumbnailsServed: number }
     try {
       console.log(
-        `first row painted ${grid.firstRowMs} ms after opening the ui server's address (the bundle, the bridge and the first rows' transport included; load ${loadNow()})`,
+        `first row painted ${grid.firstRowMs} ms after opening the ui server's address (the bundle, the bridge and the first rows' transport included; load ${loadNow()}); ${grid.coldFirstRowMs} ms in the browser's first page after it started`,
       )
       edits = await typeEdits(grid, 'Edited', traceOptions('edits'))
       floor = await measureFloor(grid.browser, EDITS, traceOptions('floor'))
@@ -249,6 +249,7 @@ function report(
   const figures = {
     rows: ROWS,
     firstRowPaintMs: grid.firstRowMs,
+    firstRowPaintColdMs: grid.coldFirstRowMs,
     edits: n,
     editToPaintP50Ms: pct(edits.toPaint, 0.5),
     editToPaintP95Ms: pct(edits.toPaint, 0.95),
