@@ -1,21 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import type { Row, SessionPatch, SnapshotRequest } from '../../src-main/contract'
+import type { SessionPatch, SnapshotRequest } from '../../src-main/contract'
+import { imageRow } from '../../src-main/core/editing/testing/rows'
 import { createSnapshotPages } from '../../src-main/core/app/snapshot-pages'
 import { Session } from '../../src-main/core/session/session'
 import { applyPatch, applySnapshot, emptyMirror, type SessionMirror } from './session-mirror'
 import { createSnapshotLoader, useSnapshotLoading } from './snapshot-loader'
-
-const titled = (id: string, title: string) => ({ id, mediaType: 'image', metadata: { title }, translations: {} })
-
-const row = (rowId: string, title = rowId): Row => ({
-  rowId,
-  path: `/drop/${rowId}`,
-  relativePath: `drop/${rowId}`,
-  size: 1,
-  mtimeMs: 0,
-  status: 'scanned',
-  entry: titled(rowId, title),
-})
 
 /**
  * Main's real session and pager, and a window's mirror fed as connect.ts feeds the store: patches
@@ -23,7 +12,7 @@ const row = (rowId: string, title = rowId): Row => ({
  * in main before it answers that call, its patches sent first (events and answers keep their order).
  */
 function harness(rows: number, during: (call: number, session: Session) => void = () => undefined) {
-  const session = new Session({ rows: Array.from({ length: rows }, (_, i) => row(`r${i}`)), flushMs: 60_000 })
+  const session = new Session({ rows: Array.from({ length: rows }, (_, i) => imageRow(i)), flushMs: 60_000 })
   const pages = createSnapshotPages(() => session.snapshot())
   let mirror: SessionMirror = emptyMirror
   const seen: string[][] = []
@@ -72,15 +61,15 @@ describe('createSnapshotLoader', () => {
       if (call !== 2) return
       // Before the second page: a row not yet loaded is removed, another edited, one added,
       // and a loaded one edited.
-      s.removeRows(['r5'])
-      s.updateRow('r8', { entry: titled('e', 'edited while loading') })
-      s.upsertRows([row('added')])
-      s.updateRow('r1', { entry: titled('e', 'edited too') })
+      s.removeRows(['row-5'])
+      s.upsertRows([imageRow(8, { metadata: { title: 'edited while loading' } })])
+      s.upsertRows([imageRow(99)])
+      s.upsertRows([imageRow(1, { metadata: { title: 'edited too' } })])
     })
     await loader.load()
     const main = session.snapshot().rows
     expect(mirror().ids).toEqual(main.map((r) => r.rowId))
-    expect(mirror().ids).not.toContain('r5')
+    expect(mirror().ids).not.toContain('row-5')
     for (const r of main) expect(mirror().byId.get(r.rowId)).toBe(r)
   })
 
@@ -88,15 +77,15 @@ describe('createSnapshotLoader', () => {
     const shown: Array<string | undefined> = []
     const { loader, mirror } = harness(10, (call, s) => {
       if (call === 2) {
-        s.removeRows(['r4'])
-        s.updateRow('r6', { entry: titled('e', 'newer') })
+        s.removeRows(['row-4'])
+        s.upsertRows([imageRow(6, { metadata: { title: 'newer' } })])
       }
-      if (call === 3) shown.push(mirror().byId.get('r6')?.entry?.metadata.title as string | undefined)
+      if (call === 3) shown.push(mirror().byId.get('row-6')?.entry?.metadata.title as string | undefined)
     })
     await loader.load()
     // After the second page (r3..r6), before the last: r4 stayed out and r6 kept the patch's title.
     expect(shown).toEqual(['newer'])
-    expect(mirror().byId.has('r4')).toBe(false)
+    expect(mirror().byId.has('row-4')).toBe(false)
   })
 
   it('says how many rows are there while the rest arrive', async () => {

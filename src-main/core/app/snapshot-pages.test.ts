@@ -1,28 +1,16 @@
 import { describe, expect, it } from 'vitest'
-import type { Row } from '../../contract'
+import { imageRow } from '../editing/testing/rows'
 import { Session } from '../session/session'
 import { createSnapshotPages } from './snapshot-pages'
 
-const titled = (id: string, title: string) => ({ id, mediaType: 'image', metadata: { title }, translations: {} })
-
-const row = (rowId: string, title = rowId): Row => ({
-  rowId,
-  path: `/drop/${rowId}`,
-  relativePath: `drop/${rowId}`,
-  size: 1,
-  mtimeMs: 0,
-  status: 'scanned',
-  entry: titled(rowId, title),
-})
-
-const sessionOf = (n: number) => new Session({ rows: Array.from({ length: n }, (_, i) => row(`r${i}`)) })
+const sessionOf = (n: number) => new Session({ rows: Array.from({ length: n }, (_, i) => imageRow(i)) })
 
 describe('createSnapshotPages', () => {
   it('answers every row at once without a request, as before', () => {
     const session = sessionOf(3)
     const pages = createSnapshotPages(() => session.snapshot())
     const whole = pages(undefined)
-    expect(whole.rows.map((r) => r.rowId)).toEqual(['r0', 'r1', 'r2'])
+    expect(whole.rows.map((r) => r.rowId)).toEqual(['row-0', 'row-1', 'row-2'])
     expect(whole.page).toBeUndefined()
   })
 
@@ -30,17 +18,17 @@ describe('createSnapshotPages', () => {
     const session = sessionOf(10)
     const pages = createSnapshotPages(() => session.snapshot())
     const first = pages({ limit: 4 })
-    expect(first.rows.map((r) => r.rowId)).toEqual(['r0', 'r1', 'r2', 'r3'])
+    expect(first.rows.map((r) => r.rowId)).toEqual(['row-0', 'row-1', 'row-2', 'row-3'])
     expect(first.page).toMatchObject({ from: 0, total: 10 })
     const snapshotId = first.page?.snapshotId ?? 0
     // Removing a loaded row would shift every later row by one if pages were read from the session.
-    session.removeRows(['r1', 'r5'])
-    session.upsertRows([row('r6', 'changed'), row('new')])
+    session.removeRows(['row-1', 'row-5'])
+    session.upsertRows([imageRow(6, { metadata: { title: 'changed' } }), imageRow(99)])
     const second = pages({ limit: 4, snapshotId, from: 4 })
-    expect(second.rows.map((r) => r.rowId)).toEqual(['r4', 'r5', 'r6', 'r7'])
-    expect(second.rows[2]?.entry?.metadata.title).toBe('r6')
+    expect(second.rows.map((r) => r.rowId)).toEqual(['row-4', 'row-5', 'row-6', 'row-7'])
+    expect(second.rows[2]?.entry?.metadata.title).toBe('Title 6')
     const last = pages({ limit: 4, snapshotId, from: 8 })
-    expect(last.rows.map((r) => r.rowId)).toEqual(['r8', 'r9'])
+    expect(last.rows.map((r) => r.rowId)).toEqual(['row-8', 'row-9'])
     // Read to its end: not kept any longer.
     expect(() => pages({ limit: 4, snapshotId, from: 8 })).toThrow(/no longer kept/)
   })
