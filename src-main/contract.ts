@@ -75,7 +75,12 @@ export interface AppInfo {
 export interface SessionSnapshot {
   sessionId: string
   rows: Row[]
+  /** Set when asked for a page (core/app/snapshot-pages.ts): which rows of how many these are. */
+  page?: { snapshotId: number; from: number; total: number }
 }
+
+/** Absent: every row at once. `limit` alone takes a snapshot and answers its first page. */
+export type SnapshotRequest = { limit: number; snapshotId?: number; from?: number } | undefined
 
 export interface SessionPatch {
   /** Rows added or changed, whole. */
@@ -123,7 +128,7 @@ export interface FolderListing {
 /** command name -> [argument, result] */
 export interface Commands {
   getAppInfo: [undefined, AppInfo]
-  getSnapshot: [undefined, SessionSnapshot]
+  getSnapshot: [SnapshotRequest, SessionSnapshot]
   /** Paths dropped onto the window (absolute, as the preload resolved them). */
   addPaths: [{ paths: string[] }, { scanId: string }]
   /** Opens the system folder picker; resolves with what the editor chose (may be empty). */

@@ -86,7 +86,7 @@ export function createApi(getBridge: () => MediaImportBridge | undefined): Api {
 
   return {
     getAppInfo: () => call('getAppInfo'),
-    getSnapshot: () => call('getSnapshot'),
+    getSnapshot: (arg) => call('getSnapshot', arg),
     addPaths: (arg) => call('addPaths', arg),
     pickPaths: (arg) => call('pickPaths', arg),
     listFolders: (arg) => call('listFolders', arg),

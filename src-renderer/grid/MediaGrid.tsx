@@ -14,6 +14,7 @@ import type { ColumnDef } from '@tanstack/react-table'
 import { useMemo, useRef } from 'react'
 import type { CSSProperties } from 'react'
 import { useAppStore } from '../store/app-store'
+import { useSnapshotLoading } from '../store/snapshot-loader'
 import type { GridColumn } from './column-model'
 import { useColumnWindow } from './column-window'
 import { GridFocus } from './GridFocus'
@@ -24,6 +25,7 @@ import { ThumbZoom } from './ThumbZoom'
 import { assignSlots, type SlotMap } from './row-slots'
 import { useGridInput } from './use-grid-input'
 import { useRowWindow } from './use-row-window'
+import './grid-loading.css'
 
 const PINNED = new Set(['select', 'thumbnail', 'path'])
 const NO_ROWS: string[] = []
@@ -54,6 +56,7 @@ export function MediaGrid() {
   const rowIds = useAppStore((s) => s.rowView.ids)
   const shown = useAppStore((s) => s.shownColumns)
   const density = useAppStore((s) => s.layout.density)
+  const loading = useSnapshotLoading((s) => s.progress)
   const rowHeight = densityMetrics(density).rowHeight
   const geometry = useMemo(() => ({ rowHeight, headerHeight: HEADER_HEIGHT }), [rowHeight])
   const scrollRef = useRef<HTMLDivElement>(null)
@@ -134,6 +137,12 @@ export function MediaGrid() {
           )
         })}
       </div>
+      {loading && (
+        <p className="grid-loading" role="status">
+          Loading rows: {loading.loaded.toLocaleString('en')} of {loading.total.toLocaleString('en')} are here. Counts,
+          filters and sorting cover these until the rest arrive.
+        </p>
+      )}
       <ThumbZoom gridRef={scrollRef} />
       {rowIds.length === 0 && (
         <p className="grid-empty">Drop folders or files anywhere in this window, or choose folders above.</p>

@@ -12,7 +12,7 @@ import type { CellAnswer, PendingEdits } from './pending-edits'
 import { deriveRowView, emptyFilter, emptyRowView, followPatch } from './row-view'
 import type { FilterSpec, RowView, SortSpec, ViewSpec } from './row-view'
 import { recordScan } from './scan-summary'
-import { applyPatchWithChange, applySnapshot, emptyMirror } from './session-mirror'
+import { applyPatch, applyPatchWithChange, applySnapshot, emptyMirror } from './session-mirror'
 import type { SessionMirror } from './session-mirror'
 
 export interface SessionSlice {
@@ -22,7 +22,8 @@ export interface SessionSlice {
   showSkipped: boolean
   sort: SortSpec | null
   filter: FilterSpec
-  receiveSnapshot(snapshot: SessionSnapshot): void
+  /** A new list of rows; `since`: patches newer than it, applied over it in order (snapshot-loader.ts). */
+  receiveSnapshot(snapshot: SessionSnapshot, since?: readonly SessionPatch[]): void
   receivePatch(patch: SessionPatch): void
   /** Values typed but not yet confirmed by main (pending-edits.ts). */
   pending: PendingEdits
@@ -95,9 +96,9 @@ const sessionSlice: Slice<SessionSlice> = (set, get) => {
     showSkipped: false,
     sort: null,
     filter: emptyFilter,
-    receiveSnapshot: (snapshot) =>
+    receiveSnapshot: (snapshot, since = []) =>
       set((state) => {
-        const session = applySnapshot(snapshot, state.session)
+        const session = since.reduce(applyPatch, applySnapshot(snapshot, state.session))
         return { session, rowView: deriveRowView(session, specOf(state)) }
       }),
     receivePatch: (patch) =>

@@ -9,6 +9,7 @@ import { reportFailure } from './report-failure'
 import { useAppStore } from './app-store'
 import { createSummaryFeed } from './row-summary'
 import { sessionOpened } from './session-reset'
+import { createSnapshotLoader } from './snapshot-loader'
 
 export function connectStore(api: Api): () => void {
   const store = useAppStore.getState()
@@ -16,12 +17,31 @@ export function connectStore(api: Api): () => void {
   const summary = createSummaryFeed()
   // Videos main had no ffmpeg for get a poster frame drawn here.
   const posters = createPosterMaker(api)
+  // The rows page by page: the first screen paints before the rest of a large session arrives.
+  const rows = createSnapshotLoader(api, {
+    first: (snapshot) => {
+      store.receiveSnapshot(snapshot)
+      summary.snapshot(snapshot)
+      posters.snapshot(snapshot)
+    },
+    more: (page) => {
+      const patch = { upsert: page, remove: [] }
+      store.receivePatch(patch)
+      summary.patch(patch)
+      posters.patch(patch)
+    },
+    complete: (snapshot, since) => {
+      store.receiveSnapshot(snapshot, since)
+      summary.snapshot({ ...snapshot, rows: [...useAppStore.getState().session.byId.values()] })
+    },
+  })
   try {
     unsubscribe = [
       api.on('sessionPatch', (patch) => {
         store.receivePatch(patch)
         summary.patch(patch)
         posters.patch(patch)
+        rows.patch(patch)
       }),
       api.on('scanProgress', (progress) => store.receiveScanProgress(progress)),
     ]
@@ -39,11 +59,7 @@ export function connectStore(api: Api): () => void {
     }, failed)
     api.getProject().then(store.receiveProject, failed)
     api.getEditHistory().then(store.setHistory, failed)
-    api.getSnapshot().then((snapshot) => {
-      store.receiveSnapshot(snapshot)
-      summary.snapshot(snapshot)
-      posters.snapshot(snapshot)
-    }, failed)
+    rows.load().catch(failed)
   }
   // Another session was opened (workspace): what showed the previous one is reset, then
   // everything is loaded again from the new one.

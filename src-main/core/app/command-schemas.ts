@@ -29,7 +29,14 @@ const none = z.undefined()
 
 export const commandSchemas = {
   getAppInfo: none,
-  getSnapshot: none,
+  getSnapshot: z
+    .object({
+      limit: z.number().int().min(1).max(1_000_000),
+      snapshotId: z.number().int().min(1).optional(),
+      from: z.number().int().min(0).optional(),
+    })
+    .strict()
+    .optional(),
   addPaths: z.object({ paths: z.array(absolutePath).min(1).max(10_000) }).strict(),
   pickPaths: z.object({ kind: z.enum(['folders', 'files']) }).strict(),
   ...folderSchemas,

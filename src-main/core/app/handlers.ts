@@ -22,6 +22,7 @@ import { createProfileHandlers, type ProfileDeps } from './profile-handlers'
 import { createRowActionHandlers, type OpenExternal } from './row-action-handlers'
 import { createUploadHandlers } from './upload-handlers'
 import { createSupportHandlers, type RevealLogs } from './support-handlers'
+import { createSnapshotPages } from './snapshot-pages'
 import type { Workspace } from './workspace'
 import { createWorkspaceHandlers } from './workspace-commands'
 
@@ -75,9 +76,11 @@ export function createAppCore(deps: HostDeps, session = deps.importer?.session ?
     return importer?.editorUrl && !info.editorUrl ? { ...info, editorUrl: importer.editorUrl } : info
   }
 
+  const snapshotPages = createSnapshotPages(() => session.snapshot())
+
   const handlers: Handlers = {
     getAppInfo: async () => appInfo(),
-    getSnapshot: async () => session.snapshot(),
+    getSnapshot: async (request) => snapshotPages(request),
     addPaths: async ({ paths }) => ({ scanId: scans.start(paths) }),
     pickPaths: async ({ kind }) => ({ paths: await deps.pickPaths(kind) }),
     ...createFolderHandlers(deps.listFolders),

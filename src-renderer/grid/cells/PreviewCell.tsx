@@ -4,12 +4,14 @@
  * density (grid.css, density.ts) and off-thread decoding, so a scrolled frame never waits for an
  * image. Hovering it shows it larger (ThumbZoom).
  */
-import { thumbnailUrl } from '../../../src-main/core/probe/thumbnails/thumbnail-url'
+import { servedOverHttp, thumbnailUrl } from '../../../src-main/core/probe/thumbnails/thumbnail-url'
 import type { Row } from '../../../src-main/contract'
 import { formatDuration } from './probe-notes'
 import './cells.css'
 
 const KIND_BADGES = { image: 'IMG', video: 'VID', file: 'FILE' } as const
+/** Asked once: the page's origin does not change, and a scrolled frame renders a screenful of these. */
+const OVER_HTTP = servedOverHttp()
 
 export function PreviewCell({ row }: { row: Row }) {
   const duration = row.kind === 'video' ? formatDuration(row.duration) : ''
@@ -19,7 +21,7 @@ export function PreviewCell({ row }: { row: Row }) {
       {row.thumbnail ? (
         <img
           className="thumb"
-          src={thumbnailUrl(row.thumbnail)}
+          src={thumbnailUrl(row.thumbnail, OVER_HTTP)}
           alt={row.kind === 'video' ? 'Poster frame' : 'Preview'}
           width={96}
           height={64}

@@ -1,0 +1,19 @@
+/** V8's CPU profile (CDP Profiler.stop) as the 25 functions with the most self time, for bench:grid's --profile. */
+export interface CpuProfile {
+  nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number } }>
+  samples?: number[]
+  timeDeltas?: number[]
+}
+
+export function printProfile(profile: CpuProfile): void {
+  const self = new Map<string, number>()
+  const dt = profile.timeDeltas ?? []
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]))
+  ;(profile.samples ?? []).forEach((id, i) => {
+    const node = byId.get(id)
+    const key = `${node?.callFrame.functionName || '(anon)'} ${node?.callFrame.url.split('/').pop() ?? ''}:${node?.callFrame.lineNumber ?? 0}`
+    self.set(key, (self.get(key) ?? 0) + (dt[i] ?? 0) / 1000)
+  })
+  const top = [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 25)
+  for (const [k, ms] of top) console.log(`  ${Math.round(ms)} ms  ${k}`)
+}
