@@ -96,7 +96,10 @@ async function sharpFacts(path: string, mime: string, read: ReadResult): Promise
   if (cut) return { warnings: [], error: damaged('truncated', mime, cut) }
   let meta: Metadata
   try {
-    meta = await (await loadSharp())(path, { limitInputPixels: false }).metadata()
+    // A file read whole already goes to libvips from memory: it neither opens nor reads the file
+    // again, and its loaders allocate no read buffers of their own on the worker threads.
+    const input = read.head.length < read.size ? path : read.head
+    meta = await (await loadSharp())(input, { limitInputPixels: false }).metadata()
   } catch {
     if (heifTypes.has(mime)) {
       const boxes = await heifFromBoxes(path, mime, read)
