@@ -1,6 +1,9 @@
+import { readFile, rm } from 'node:fs/promises'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { makeVideo, run, tools, truncateTo } from './fixtures/generate'
 import { codes, fixture, probe, tempDir, type TempDir } from './testing/probe-helpers'
+import { MediaInfoReader } from './video/mediainfo-reader'
+import { probeVideo } from './video/video-probe'
 
 let dir: TempDir
 beforeAll(async () => {
@@ -97,5 +100,21 @@ describe('probe: videos', () => {
     const result = await probe(path)
     expect(result.kind).toBe('file')
     expect(codes(result)).toContain('no-video-track')
+  })
+
+  it.each([
+    ['whole.mp4', h264, 'video/mp4'],
+    ['whole.avi', ['-c:v', 'mpeg4'], 'video/vnd.avi'],
+    ['whole.ts', [...h264, '-f', 'mpegts'], 'video/mp2t'],
+  ])('reads %s from the bytes already in memory, without opening the file again', async (name, args, mime) => {
+    const path = await makeVideo(dir.path(name), { seconds: 1, width: 176, height: 144, args })
+    const bytes = await readFile(path)
+    await rm(path)
+    const reader = new MediaInfoReader()
+    const facts = await probeVideo(path, mime, bytes.length, bytes, reader)
+    await reader.close()
+    expect(facts).toMatchObject({ width: 176, height: 144 })
+    expect(facts.error).toBeUndefined()
+    expect(facts.duration).toBeGreaterThan(0.8)
   })
 })

@@ -3,7 +3,7 @@
  * other text, the extension only to name TIFF-based RAW formats and plain-text flavours. An
  * extension that disagrees with the content is a warning on the row, never the answer.
  */
-import { fileTypeFromBuffer } from 'file-type'
+import type * as FileType from 'file-type'
 import type { MediaKind } from '../../session/row'
 import type { ProbeWarning } from '../types'
 import { extensionsOf, isUnsupportedImage, kindOfMime, rawMimeFromTiffExtension } from './media-kinds'
@@ -31,6 +31,13 @@ const label = (mime: string): string => {
     .toUpperCase()
 }
 
+/**
+ * file-type (and its tokenizers, zip and stream readers) is loaded on the first file that is
+ * not a JPEG: loading it takes longer than the rest of `media-import scan photo.jpg` together.
+ */
+let fileType: Promise<typeof FileType> | undefined
+const loadFileType = (): Promise<typeof FileType> => (fileType ??= import('file-type'))
+
 async function sniffBinary(head: Buffer): Promise<{ mime: string; ext: string } | undefined> {
   // Camera JPEGs are most of every drop: decided exactly as file-type decides them (FF D8 FF,
   // unless JPEG-LS; no earlier check of its can match these bytes), without its tokenizer.
@@ -40,6 +47,7 @@ async function sniffBinary(head: Buffer): Promise<{ mime: string; ext: string } 
   const raw = sniffRaw(head)
   if (raw) return raw
   try {
+    const { fileTypeFromBuffer } = await loadFileType()
     return await fileTypeFromBuffer(head)
   } catch {
     // A damaged header can throw inside a format parser: treat it as unknown content.

@@ -4,7 +4,7 @@
  * libvips (sharp) metadata, which reads only headers; SVG and BMP through image-size; camera
  * RAW through its TIFF structure.
  */
-import { imageSize } from 'image-size'
+import type * as ImageSize from 'image-size'
 import type { Metadata, default as SharpFactory } from 'sharp'
 import { walkTopLevelBoxes, bufferReader } from '../video/bmff-boxes'
 import { containerBlocks, mergeBlocks, type ContainerBlocks } from '../metadata/container-blocks'
@@ -38,6 +38,9 @@ const maxJpegHeader = 16 << 20
 type Sharp = typeof SharpFactory
 let sharpModule: Promise<Sharp> | undefined
 const loadSharp = (): Promise<Sharp> => (sharpModule ??= import('sharp').then((m) => m.default))
+/** image-size (SVG and BMP only) likewise waits for the first such file. */
+let imageSizeModule: Promise<typeof ImageSize> | undefined
+const loadImageSize = (): Promise<typeof ImageSize> => (imageSizeModule ??= import('image-size'))
 const heifTypes = new Set(['image/heic', 'image/heif', 'image/heic-sequence', 'image/heif-sequence', 'image/avif'])
 
 const label = (mime: string): string =>
@@ -93,7 +96,10 @@ async function sharpFacts(path: string, mime: string, read: ReadResult): Promise
   if (cut) return { warnings: [], error: damaged('truncated', mime, cut) }
   let meta: Metadata
   try {
-    meta = await (await loadSharp())(path, { limitInputPixels: false }).metadata()
+    // A file read whole already goes to libvips from memory: it neither opens nor reads the file
+    // again, and its loaders allocate no read buffers of their own on the worker threads.
+    const input = read.head.length < read.size ? path : read.head
+    meta = await (await loadSharp())(input, { limitInputPixels: false }).metadata()
   } catch {
     if (heifTypes.has(mime)) {
       const boxes = await heifFromBoxes(path, mime, read)
@@ -142,6 +148,7 @@ async function sizeFacts(path: string, mime: string, read: ReadResult): Promise<
   const cut = truncation(mime, read)
   if (cut) return { warnings: [], error: damaged('truncated', mime, cut) }
   let size: { width?: number; height?: number }
+  const { imageSize } = await loadImageSize()
   try {
     size = imageSize(read.head)
   } catch {

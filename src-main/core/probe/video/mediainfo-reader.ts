@@ -20,31 +20,47 @@ export class MediaInfoReader {
     return mediaInfoFactory({ format: 'object', chunkSize: 256 * 1024 })
   }
 
-  /** The tracks MediaInfo found (General first), in file order. */
-  analyze(path: string, size: number): Promise<Track[]> {
-    const run = this.queue.then(() => this.analyzeNow(path, size))
+  /**
+   * The tracks MediaInfo found (General first), in file order. `whole`: the file's bytes when
+   * they are already in memory, read from there instead of the file.
+   */
+  analyze(path: string, size: number, whole?: Buffer): Promise<Track[]> {
+    const run = this.queue.then(() => (whole ? this.analyzeBytes(whole) : this.analyzeNow(path, size)))
     this.queue = run.catch(() => undefined)
     return run
   }
 
   private async analyzeNow(path: string, size: number): Promise<Track[]> {
-    this.instance ??= this.load()
-    const mediaInfo = await this.instance
     const handle = await open(path, 'r')
     try {
-      const result: MediaInfoResult = await mediaInfo.analyzeData(size, async (length, offset) => {
+      return await this.run(size, async (length, offset) => {
         const buf = Buffer.allocUnsafe(Math.max(0, Math.min(length, size - offset)))
         const { bytesRead } = await handle.read(buf, 0, buf.length, offset)
         return buf.subarray(0, bytesRead)
       })
+    } finally {
+      await handle.close()
+    }
+  }
+
+  private analyzeBytes(bytes: Buffer): Promise<Track[]> {
+    return this.run(bytes.length, (length, offset) => bytes.subarray(offset, offset + length))
+  }
+
+  private async run(
+    size: number,
+    readChunk: (length: number, offset: number) => Uint8Array | Promise<Uint8Array>,
+  ): Promise<Track[]> {
+    this.instance ??= this.load()
+    const mediaInfo = await this.instance
+    try {
+      const result: MediaInfoResult = await mediaInfo.analyzeData(size, readChunk)
       return (result.media?.track ?? []) as unknown as Track[]
     } catch (err) {
       // A WASM abort can leave the instance unusable: start a fresh one next time.
       this.instance = undefined
       mediaInfo.close()
       throw err
-    } finally {
-      await handle.close()
     }
   }
 

@@ -90,22 +90,14 @@ async function ownReader(
   if (matroska.has(mime)) return readMatroskaHead(head, size)
   if (mime === 'video/x-flv') return flvDeclared(head)
   if (!isoBased.has(mime)) return undefined
-  const handle = await open(path, 'r')
-  try {
-    const readAt: ReadAt = async (offset, length) => {
-      const buf = Buffer.allocUnsafe(length)
-      const { bytesRead } = await handle.read(buf, 0, length, offset)
-      return buf.subarray(0, bytesRead)
-    }
+  return readWith(path, size, head, async (readAt) => {
     const { moov, error, boxes: walkBoxes } = await findIndex(readAt, size)
     if (error) return error
     if (!moov || moov.size > maxIndexBytes) return undefined
     const facts = readMovie(await readAt(moov.offset, moov.size), size)
     if (facts && !facts.xmp) facts.xmp = await uuidXmp(readAt, walkBoxes)
     return facts
-  } finally {
-    await handle.close()
-  }
+  })
 }
 
 /** Our readers' answer is used when it is complete: a picture track with a size and a duration, or sound only. */
@@ -154,7 +146,12 @@ async function withXmp(facts: ContainerFacts): Promise<EmbeddedMetadata | undefi
   return Object.keys(embedded).length > 0 ? embedded : undefined
 }
 
-async function readWith<T>(path: string, use: (readAt: ReadAt) => Promise<T>): Promise<T> {
+/**
+ * Byte ranges of the file: from the bytes the hash pass kept when they are all of it (most
+ * phone clips' headers, every small file), so the file is not opened and read again.
+ */
+async function readWith<T>(path: string, size: number, head: Buffer, use: (readAt: ReadAt) => Promise<T>): Promise<T> {
+  if (head.length >= size) return use(async (offset, length) => head.subarray(offset, offset + length))
   const handle = await open(path, 'r')
   try {
     return await use(async (offset, length) => {
@@ -180,7 +177,7 @@ export async function probeVideo(
   let facts = complete(own) ? own : undefined
   if (!facts) {
     try {
-      facts = factsFromMediaInfo(await reader.analyze(path, size))
+      facts = factsFromMediaInfo(await reader.analyze(path, size, head.length >= size ? head : undefined))
     } catch {
       // MediaInfo's own words (a WASM abort, a stack) mean nothing to an editor.
       return {
@@ -192,9 +189,9 @@ export async function probeVideo(
     facts.problem ??= own?.problem ?? shortOfDeclared(facts, own?.declaredDuration)
   }
   if (mime === 'video/mp2t')
-    facts.duration = (await readWith(path, (at) => transportStreamDuration(at, size))) ?? facts.duration
+    facts.duration = (await readWith(path, size, head, (at) => transportStreamDuration(at, size))) ?? facts.duration
   if (facts.duration === undefined && mime === 'video/ogg')
-    facts.duration = await readWith(path, (at) => oggDuration(at, size))
+    facts.duration = await readWith(path, size, head, (at) => oggDuration(at, size))
   const embedded = await withXmp(facts)
   if (!facts.hasVideo) {
     if (facts.hasAudio) {
