@@ -35,6 +35,8 @@ export interface PipelineOptions {
   submit?: SubmitRowsOptions['submit']
   /** The lookup before uploads (tests shorten its retries). */
   contentCheck?: Pick<ContentCheckOptions, 'gatherMs' | 'rules' | 'onLookupFailed'>
+  /** What other sessions of this computer imported (sessions-index/): known content is not uploaded. */
+  sessionsIndex?: ContentCheckOptions['sessionsIndex']
 }
 
 export type { SubmitReport }
@@ -70,6 +72,7 @@ export class ImportPipeline {
       api: this.api,
       ...(options.defaultSystemName ? { defaultSystemName: options.defaultSystemName } : {}),
       ...(options.contentCheck ?? {}),
+      ...(options.sessionsIndex ? { sessionsIndex: options.sessionsIndex } : {}),
       release: (rowIds) => this.handOver(rowIds.flatMap((id) => session.getRow(id) ?? [])),
       onWaiting: (released) => options.engine.expectInputs(released),
     })
@@ -228,6 +231,7 @@ export class ImportPipeline {
       engine: _engine,
       newEntryId: _id,
       contentCheck: _check,
+      sessionsIndex: _index,
       ...settings
     } = this.options
     const report = await submitSessionRows(session, this.api, project, { ...settings, mode, rowIds, signal })

@@ -17,7 +17,8 @@ export interface ReadSession {
   meta: SessionMeta
 }
 
-export async function readSessionFolder(dir: string): Promise<ReadSession> {
+/** The rows and meta of a session folder as its holder last saved them; nothing is written or locked. */
+export async function readSessionState(dir: string): Promise<{ sessionId: string; rows: Row[]; meta: SessionMeta }> {
   const files = sessionFiles(dir)
   const snapshot = await readSnapshot(dir)
   if (!snapshot) throw new SessionFileError(files.snapshot, 'not found: this folder holds no session')
@@ -31,5 +32,10 @@ export async function readSessionFolder(dir: string): Promise<ReadSession> {
     meta: snapshot.meta,
   }
   replayJournal(state, journal, snapshot.seq)
-  return { session: new Session({ sessionId: snapshot.sessionId, rows: [...state.rows.values()] }), meta: state.meta }
+  return { sessionId: snapshot.sessionId, rows: [...state.rows.values()], meta: state.meta }
+}
+
+export async function readSessionFolder(dir: string): Promise<ReadSession> {
+  const { sessionId, rows, meta } = await readSessionState(dir)
+  return { session: new Session({ sessionId, rows }), meta }
 }

@@ -1,0 +1,79 @@
+/**
+ * "Or in another session of this computer" (issue #16): the files other import sessions of the
+ * same profile brought into the library, by content (sha256 -> media id, date, session). Built once
+ * when a session opens (read-sessions-index.ts), so a row can be known as "Already in the library"
+ * even when the library lookup cannot answer. Pure.
+ */
+import { nameFromFolders } from '../../app/workspace-sessions'
+import type { SessionMeta } from '../../session/persistence/journal-records'
+import { droppedFolders } from '../../session/persistence/list-sessions'
+import type { Row } from '../../session/row'
+
+/** One file another session of this computer imported (or found in the library). */
+export interface SessionHit {
+  mediaId: string
+  /** When the entry was created, as the library told that session. */
+  createdAt?: string
+  /** The file's path in that session (its name is shown). */
+  relativePath: string
+  systemName?: string
+  /** The session's name as the app lists it (the editor's, or its folders'). */
+  sessionName: string
+  sessionDir: string
+}
+
+export interface SessionsIndex {
+  find(sha256: string): SessionHit | undefined
+  /** Sessions read, and distinct contents held: for logs and tests. */
+  readonly sessions: number
+  readonly size: number
+}
+
+const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined)
+
+/** The session's rows whose content the library held when that session last saved. */
+export function sessionHits(dir: string, meta: SessionMeta, rows: readonly Row[]): [string, SessionHit][] {
+  const sessionName = meta.name ?? nameFromFolders(droppedFolders(rows))
+  const out: [string, SessionHit][] = []
+  for (const row of rows) {
+    if (!row.sha256 || row.probeError) continue
+    const imported = row.status === 'imported' ? row.result : undefined
+    const found = row.status === 'in-library' ? row.inLibrary : undefined
+    const mediaId = imported?.mediaId ?? found?.mediaId
+    if (!mediaId) continue
+    const createdAt = text(imported?.record.createdAt) ?? found?.createdAt
+    const systemName = text(imported?.record.systemName) ?? row.entry?.systemName
+    out.push([
+      row.sha256.toLowerCase(),
+      {
+        mediaId,
+        ...(createdAt ? { createdAt } : {}),
+        relativePath: row.relativePath,
+        ...(systemName ? { systemName } : {}),
+        sessionName,
+        sessionDir: dir,
+      },
+    ])
+  }
+  return out
+}
+
+/** One index over many sessions; the oldest entry of a content wins (the one first imported). */
+export function buildSessionsIndex(perSession: readonly [string, SessionHit][][]): SessionsIndex {
+  const byContent = new Map<string, SessionHit>()
+  for (const hits of perSession) {
+    for (const [sha256, hit] of hits) {
+      const known = byContent.get(sha256)
+      if (!known || (hit.createdAt && known.createdAt && hit.createdAt < known.createdAt)) byContent.set(sha256, hit)
+    }
+  }
+  return { find: (sha256) => byContent.get(sha256.toLowerCase()), sessions: perSession.length, size: byContent.size }
+}
+
+export const EMPTY_SESSIONS_INDEX: SessionsIndex = buildSessionsIndex([])
+
+/** "session "shoot-2026" (/home/me/.media-importer/sessions/2026…), on this computer" */
+export function sessionWhere(hit: Pick<SessionHit, 'sessionName' | 'sessionDir'>): string {
+  const name = hit.sessionName ? `session "${hit.sessionName}"` : 'a session'
+  return `${name} in ${hit.sessionDir}, on this computer`
+}
