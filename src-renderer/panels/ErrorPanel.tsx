@@ -2,12 +2,13 @@
  * What is wrong, grouped: "Title: Title is required. ×212", "externalId: … must be unique ×9".
  * A group's button filters the grid to its rows; the cells themselves carry the marks. Below,
  * the ways out that apply to many rows at once: link every externalId conflict to the entry the
- * library holds, import every damaged image or video (or video without duration) as a file. Those
- * change many rows with one click, so they ask first, with the count.
+ * library holds, import every damaged image or video (or video without duration) as a file, import
+ * every row already in the library again as a new entry. Those change many rows with one click,
+ * so they ask first, with the count.
  */
 import { useMemo } from 'react'
 import { choiceGroups, confirmChoice } from '../grid/cells/row-choices'
-import { importRowsAsFiles, linkRows } from '../grid/cells/row-choice-actions'
+import { askImportAgain, importRowsAsFiles, linkRows } from '../grid/cells/row-choice-actions'
 import '../grid/cells/row-choices.css'
 import { useAppStore } from '../store/app-store'
 import { useRowSummary } from '../store/row-summary'
@@ -21,8 +22,8 @@ function useChoiceGroups() {
   }, [summary])
 }
 
-function ChoiceButtons({ link, asFile }: { link: string[]; asFile: string[] }) {
-  if (link.length === 0 && asFile.length === 0) return null
+function ChoiceButtons({ link, asFile, again }: { link: string[]; asFile: string[]; again: string[] }) {
+  if (link.length === 0 && asFile.length === 0 && again.length === 0) return null
   return (
     <ul className="choice-groups" aria-label="Ways out for many rows">
       {link.length > 0 && (
@@ -53,6 +54,20 @@ function ChoiceButtons({ link, asFile }: { link: string[]; asFile: string[] }) {
           </button>
         </li>
       )}
+      {again.length > 0 && (
+        <li>
+          <button
+            type="button"
+            className="error-group choice-group"
+            onClick={() => askImportAgain(again)}
+            aria-label={`Import ${again.length} rows already in the library again as new entries`}
+          >
+            <span className="error-field">Already in the library</span>
+            <span className="error-message">Import again as new entries (the existing entries stay)</span>
+            <span className="error-count">×{again.length.toLocaleString('en')}</span>
+          </button>
+        </li>
+      )}
     </ul>
   )
 }
@@ -62,8 +77,8 @@ export function ErrorPanel() {
   const columns = useAppStore((s) => s.columns)
   const issueKey = useAppStore((s) => s.filter.issueKey)
   const setFilter = useAppStore((s) => s.setFilter)
-  const { link, asFile } = useChoiceGroups()
-  if (groups.length === 0 && link.length === 0 && asFile.length === 0) return null
+  const { link, asFile, again } = useChoiceGroups()
+  if (groups.length === 0 && link.length === 0 && asFile.length === 0 && again.length === 0) return null
   const labelOf = (field: string) => columns.find((c) => c.field === field)?.label ?? field
   return (
     <section className="error-panel" aria-label="Errors">
@@ -85,7 +100,7 @@ export function ErrorPanel() {
           </li>
         ))}
       </ul>
-      <ChoiceButtons link={link} asFile={asFile} />
+      <ChoiceButtons link={link} asFile={asFile} again={again} />
     </section>
   )
 }

@@ -7,7 +7,7 @@
 import type { Row } from '../../../src-main/contract'
 import { columnText, columnTooltip } from '../cell-display'
 import type { GridColumn } from '../column-model'
-import { backToGrid, importRowsAgain, importRowsAsFiles, linkRows, resubmitRows } from './row-choice-actions'
+import { askImportAgain, backToGrid, importRowsAsFiles, linkRows, resubmitRows } from './row-choice-actions'
 import { canImportAgain, canImportAsFile, canResubmit, linkTarget } from './row-choices'
 import './row-choices.css'
 
@@ -52,7 +52,7 @@ export function RowChoices({ row, column }: { row: Row; column: GridColumn }) {
           tabIndex={-1}
           aria-label={`Import ${row.relativePath} again as a new entry`}
           title="The library already holds this file; import it once more as a separate entry (a new identity)"
-          onClick={() => void importRowsAgain([row.rowId])}
+          onClick={() => askImportAgain([row.rowId])}
           onKeyDown={backToGrid}
         >
           Import again as a new entry

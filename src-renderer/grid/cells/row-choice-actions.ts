@@ -6,7 +6,7 @@
 import { api } from '../../api'
 import { reportFailure } from '../../store/report-failure'
 import { useAppStore } from '../../store/app-store'
-import { describeChoice } from './row-choices'
+import { confirmChoice, describeChoice } from './row-choices'
 
 function tell(report: { done: number; refused: number; rows: { done: boolean; message: string }[] }, verb: string) {
   if (report.refused > 0) useAppStore.getState().reportError('row-choice-refused', describeChoice(report, verb))
@@ -34,6 +34,14 @@ export async function importRowsAgain(rowIds: readonly string[]): Promise<void> 
   } catch (err) {
     reportFailure(err, 'Importing again as a new entry')
   }
+}
+
+/**
+ * "Import again as a new entry" for one row, a selection or the error panel's group: it makes new
+ * entries the library keeps beside the old ones, so it asks first, with the count and what happens.
+ */
+export function askImportAgain(rowIds: readonly string[]): void {
+  if (rowIds.length > 0 && window.confirm(confirmChoice('again', rowIds.length))) void importRowsAgain(rowIds)
 }
 
 /** "Re-submit" on one row: it goes again with its entry id unchanged (never a second entry). */

@@ -7,6 +7,7 @@ import {
   confirmChoice,
   describeChoice,
   hasRowChoices,
+  importAgainTargets,
   linkTarget,
 } from './row-choices'
 
@@ -37,7 +38,7 @@ describe('row choices', () => {
     expect(rows.map(linkTarget)).toEqual(['lib-externalId', undefined, undefined, undefined, undefined, undefined])
     expect(rows.map(canImportAsFile)).toEqual([false, false, false, true, false, false])
     expect(rows.map(hasRowChoices)).toEqual([true, false, false, true, false, false])
-    expect(choiceGroups(rows)).toEqual({ link: ['a'], asFile: ['d'] })
+    expect(choiceGroups(rows)).toEqual({ link: ['a'], asFile: ['d'], again: [] })
   })
 
   // Issue #17: a video without duration was a dead end (the server refuses it as a video).
@@ -61,6 +62,20 @@ describe('row choices', () => {
   it('asks with the count before a choice changes many rows', () => {
     expect(confirmChoice('link', 3)).toMatch(/^Link 3 rows to the entries the library already holds\?/)
     expect(confirmChoice('asFile', 1)).toMatch(/^Import 1 row as plain files\?/)
+    expect(confirmChoice('again', 12)).toMatch(
+      /^12 files will become new entries with new ids; the existing entries stay, so the library will hold each content twice\./,
+    )
+    expect(confirmChoice('again', 1)).toMatch(/^1 file will become a new entry with a new id; the existing entry stays/)
+  })
+
+  it('offers "import again" for rows already in the library: in the error panel and for the selection', () => {
+    const found = { mediaId: 'm-1', origin: 'file "a.jpg"' }
+    const rows = [row('a', { status: 'in-library', inLibrary: found }), row('b'), row('c', { status: 'in-library' })]
+    expect(choiceGroups(rows).again).toEqual(['a', 'c'])
+    const byId = new Map(rows.map((r) => [r.rowId, r]))
+    // Only the selected rows the library holds; a selected id without a row is left out.
+    expect(importAgainTargets(byId, ['b', 'c', 'gone'])).toEqual(['c'])
+    expect(importAgainTargets(byId, [])).toEqual([])
   })
 
   it('says what a choice did and why rows were not changed', () => {
