@@ -7,7 +7,15 @@
 import type { Row } from '../../../src-main/contract'
 import { columnText, columnTooltip } from '../cell-display'
 import type { GridColumn } from '../column-model'
-import { askImportAgain, backToGrid, importRowsAsFiles, linkRows, resubmitRows } from './row-choice-actions'
+import { canPushLinked } from './linked-push'
+import {
+  askImportAgain,
+  backToGrid,
+  importRowsAsFiles,
+  linkRows,
+  pushLinkedRow,
+  resubmitRows,
+} from './row-choice-actions'
 import { canImportAgain, canImportAsFile, canResubmit, linkTarget } from './row-choices'
 import './row-choices.css'
 
@@ -56,6 +64,19 @@ export function RowChoices({ row, column }: { row: Row; column: GridColumn }) {
           onKeyDown={backToGrid}
         >
           Import again as a new entry
+        </button>
+      )}
+      {canPushLinked(row) && (
+        <button
+          type="button"
+          className="choice-button"
+          tabIndex={-1}
+          aria-label={`Send the metadata of ${row.relativePath} to library entry ${row.result?.mediaId ?? ''}`}
+          title="Shows the fields that would change in the library's entry first, then sends them"
+          onClick={() => void pushLinkedRow(row.rowId, row.relativePath)}
+          onKeyDown={backToGrid}
+        >
+          Send this row&apos;s metadata to the entry
         </button>
       )}
       {canResubmit(row) && (

@@ -6,6 +6,7 @@
 import { api } from '../../api'
 import { reportFailure } from '../../store/report-failure'
 import { useAppStore } from '../../store/app-store'
+import { linkedPushQuestion } from './linked-push'
 import { confirmChoice, describeChoice } from './row-choices'
 
 function tell(report: { done: number; refused: number; rows: { done: boolean; message: string }[] }, verb: string) {
@@ -42,6 +43,31 @@ export async function importRowsAgain(rowIds: readonly string[]): Promise<void> 
  */
 export function askImportAgain(rowIds: readonly string[]): void {
   if (rowIds.length > 0 && window.confirm(confirmChoice('again', rowIds.length))) void importRowsAgain(rowIds)
+}
+
+/**
+ * "Send this row's metadata to the entry" on a linked row: main looks the entry up and lists the
+ * fields that would change; only after the editor's yes is it sent (with the version shown, so a
+ * change in Livingdocs meanwhile is a conflict on the row, never overwritten).
+ */
+export async function pushLinkedRow(rowId: string, relativePath: string): Promise<void> {
+  const { reportError, columns } = useAppStore.getState()
+  try {
+    const preview = await api.previewLinkedPush({ rowId })
+    const label = (field: string) => columns.find((c) => c.field === field)?.label ?? field
+    const question = linkedPushQuestion(preview, relativePath, label)
+    if (!question) {
+      reportError('linked-push-none', `Library entry ${preview.mediaId} already holds the metadata of ${relativePath}.`)
+      return
+    }
+    if (!window.confirm(question)) return
+    const report = await api.pushLinkedMetadata({ rowIds: [rowId] })
+    const failure = report.failed[0]
+    if (failure) reportError('linked-push-failed', `${failure.relativePath}: ${failure.reason}`)
+    else if (report.stopped) reportError('linked-push-stopped', report.stopped)
+  } catch (err) {
+    reportFailure(err, `Sending the metadata of ${relativePath} to its library entry`)
+  }
 }
 
 /** "Re-submit" on one row: it goes again with its entry id unchanged (never a second entry). */

@@ -6,6 +6,7 @@
  */
 import type { Row } from '../../../src-main/contract'
 import { isVideoWithoutDuration, rowState } from '../../../src-main/core/session/row-state'
+import { canPushLinked } from './linked-push'
 
 /** The library entry an externalId conflict row can be linked to, or undefined. */
 export function linkTarget(row: Row): string | undefined {
@@ -27,7 +28,7 @@ export const canResubmit = (row: Row): boolean => {
 }
 
 export const hasRowChoices = (row: Row): boolean =>
-  linkTarget(row) !== undefined || canImportAsFile(row) || canImportAgain(row) || canResubmit(row)
+  linkTarget(row) !== undefined || canImportAsFile(row) || canImportAgain(row) || canResubmit(row) || canPushLinked(row)
 
 export interface ChoiceGroups {
   /** Rows that can be linked to the entry the library already holds. */
