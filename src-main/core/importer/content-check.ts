@@ -37,8 +37,14 @@ export class ContentCheck {
   private running: Promise<void> = Promise.resolve()
   private stopped = false
   private held = false
+  private index: SessionsIndex | undefined
 
-  constructor(private readonly options: ContentCheckOptions) {}
+  constructor(private readonly options: ContentCheckOptions) {
+    options.sessionsIndex?.then(
+      (index) => (this.index = index),
+      () => undefined,
+    )
+  }
 
   /** True when the row may upload now; false when it waits for its lookup (queued here). */
   admit(row: Row): boolean {
@@ -118,7 +124,9 @@ export class ContentCheck {
       this.options.onLookupFailed?.(err instanceof Error ? err.message : String(err))
     }
     // Rows the library did not place: another session of this computer may have imported them.
-    const index = await this.options.sessionsIndex?.catch(() => undefined)
+    // The library answered: the index only adds entries it holds under other ids, so uploads do
+    // not wait for it to be read. It did not answer: the index is all there is, worth the wait.
+    const index = answered ? this.index : await this.options.sessionsIndex?.catch(() => undefined)
     const local = new Map<string, SessionHit>()
     for (const target of targets) {
       const sha256 = session.getRow(target.rowId)?.sha256

@@ -33,22 +33,26 @@ const text = (value: unknown): string | undefined => (typeof value === 'string' 
 
 /** The session's rows whose content the library held when that session last saved. */
 export function sessionHits(dir: string, meta: SessionMeta, rows: readonly Row[]): [string, SessionHit][] {
-  const sessionName = meta.name ?? nameFromFolders(droppedFolders(rows))
+  const named = text(meta.name)
+  const sessionName = named ?? nameFromFolders(droppedFolders(rows.filter((row) => text(row.relativePath))))
   const out: [string, SessionHit][] = []
+  // Rows come unchecked from the disk (read-sessions-index.ts): every fact read is type-checked.
   for (const row of rows) {
-    if (!row.sha256 || row.probeError) continue
+    const sha256 = text(row.sha256)
+    if (!sha256 || row.probeError) continue
     const imported = row.status === 'imported' ? row.result : undefined
     const found = row.status === 'in-library' ? row.inLibrary : undefined
-    const mediaId = imported?.mediaId ?? found?.mediaId
+    const mediaId = text(imported?.mediaId) ?? text(found?.mediaId)
     if (!mediaId) continue
-    const createdAt = text(imported?.record.createdAt) ?? found?.createdAt
-    const systemName = text(imported?.record.systemName) ?? row.entry?.systemName
+    const record: Record<string, unknown> = imported?.record ?? {}
+    const createdAt = text(record.createdAt) ?? text(found?.createdAt)
+    const systemName = text(record.systemName) ?? text(row.entry?.systemName)
     out.push([
-      row.sha256.toLowerCase(),
+      sha256.toLowerCase(),
       {
         mediaId,
         ...(createdAt ? { createdAt } : {}),
-        relativePath: row.relativePath,
+        relativePath: text(row.relativePath) ?? '',
         ...(systemName ? { systemName } : {}),
         sessionName,
         sessionDir: dir,

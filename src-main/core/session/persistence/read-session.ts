@@ -17,8 +17,7 @@ export interface ReadSession {
   meta: SessionMeta
 }
 
-/** The rows and meta of a session folder as its holder last saved them; nothing is written or locked. */
-export async function readSessionState(dir: string): Promise<{ sessionId: string; rows: Row[]; meta: SessionMeta }> {
+export async function readSessionFolder(dir: string): Promise<ReadSession> {
   const files = sessionFiles(dir)
   const snapshot = await readSnapshot(dir)
   if (!snapshot) throw new SessionFileError(files.snapshot, 'not found: this folder holds no session')
@@ -32,10 +31,5 @@ export async function readSessionState(dir: string): Promise<{ sessionId: string
     meta: snapshot.meta,
   }
   replayJournal(state, journal, snapshot.seq)
-  return { sessionId: snapshot.sessionId, rows: [...state.rows.values()], meta: state.meta }
-}
-
-export async function readSessionFolder(dir: string): Promise<ReadSession> {
-  const { sessionId, rows, meta } = await readSessionState(dir)
-  return { session: new Session({ sessionId, rows }), meta }
+  return { session: new Session({ sessionId: snapshot.sessionId, rows: [...state.rows.values()] }), meta: state.meta }
 }
