@@ -130,7 +130,7 @@ export class ContentCheck {
     const local = new Map<string, SessionHit>()
     for (const target of targets) {
       const sha256 = session.getRow(target.rowId)?.sha256
-      const hit = found.has(target.rowId) || !sha256 ? undefined : index?.find(sha256)
+      const hit = found.has(target.rowId) || !sha256 ? undefined : index?.find(sha256, target.systemName)
       if (hit) local.set(target.rowId, hit)
     }
     for (const [rowId, facts] of await confirmSessionHits(this.options.api, local, answered, rules)) {

@@ -55,6 +55,8 @@ describe('readSessionsIndex', () => {
     expect(index.find(sha(3))).toBeUndefined()
     expect(index.find(sha(4))).toBeUndefined()
     expect(index.size).toBe(1)
+    // The content identity is systemName + sha256: another systemName's entry is not this one.
+    expect(index.find(sha(1), 'archive')?.mediaId).toBe('m-1')
     await self.close()
   })
 

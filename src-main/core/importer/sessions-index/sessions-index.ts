@@ -23,7 +23,12 @@ export interface SessionHit {
 }
 
 export interface SessionsIndex {
-  find(sha256: string): SessionHit | undefined
+  /**
+   * The entry that holds this content under `systemName` (the content identity is
+   * systemName + `sha256-<hex>`, importer/content-identity.ts); a hit whose systemName is not
+   * known counts for any.
+   */
+  find(sha256: string, systemName?: string): SessionHit | undefined
   /** Sessions read, and distinct contents held: for logs and tests. */
   readonly sessions: number
   readonly size: number
@@ -62,16 +67,21 @@ export function sessionHits(dir: string, meta: SessionMeta, rows: readonly Row[]
   return out
 }
 
-/** One index over many sessions; the oldest entry of a content wins (the one first imported). */
+/** One index over many sessions; of the entries holding a content, the oldest wins (the one first imported). */
 export function buildSessionsIndex(perSession: readonly [string, SessionHit][][]): SessionsIndex {
-  const byContent = new Map<string, SessionHit>()
+  const byContent = new Map<string, SessionHit[]>()
   for (const hits of perSession) {
-    for (const [sha256, hit] of hits) {
-      const known = byContent.get(sha256)
-      if (!known || (hit.createdAt && known.createdAt && hit.createdAt < known.createdAt)) byContent.set(sha256, hit)
-    }
+    for (const [sha256, hit] of hits) byContent.set(sha256, [...(byContent.get(sha256) ?? []), hit])
   }
-  return { find: (sha256) => byContent.get(sha256.toLowerCase()), sessions: perSession.length, size: byContent.size }
+  const find = (sha256: string, systemName?: string): SessionHit | undefined => {
+    let best: SessionHit | undefined
+    for (const hit of byContent.get(sha256.toLowerCase()) ?? []) {
+      if (systemName !== undefined && hit.systemName !== undefined && hit.systemName !== systemName) continue
+      if (!best || (hit.createdAt && best.createdAt && hit.createdAt < best.createdAt)) best = hit
+    }
+    return best
+  }
+  return { find, sessions: perSession.length, size: byContent.size }
 }
 
 export const EMPTY_SESSIONS_INDEX: SessionsIndex = buildSessionsIndex([])
