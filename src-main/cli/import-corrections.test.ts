@@ -6,7 +6,7 @@
  * the PATCH and its answer is reconciled by a lookup on the next run, without a second PATCH.
  */
 import { readFile, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { join, relative } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openSessionFolder } from '../core/session/persistence/open-session'
 import type { RunningSandbox } from '../core/sandbox/start-sandbox'
@@ -99,6 +99,20 @@ describe('corrections of imported entries by a CSV re-run', () => {
         expect.objectContaining({
           field: 'translations.fr.metadata.title',
           message: expect.stringMatching(/no way to change a translation's metadata/) as string,
+        }),
+      ])
+      expect(sandbox.emulator.requests.count(PATCH)).toBe(0)
+      // A file for one language: replaceAsset takes no language, so it is refused the same way.
+      const chart = relative(env.dir, join(env.media.root, 'chart.png'))
+      await writeFile(csv, `relativePath,asset.fr\ndrop/harbour.jpg,${chart}\n`)
+      const asset = await rerun(imported, csv)
+      expect(asset.code).toBe(1)
+      expect(importRecords(asset.stdout).find((r) => r.relativePath === 'drop/harbour.jpg')?.issues).toEqual([
+        expect.objectContaining({
+          field: 'translations.fr.asset',
+          message: expect.stringMatching(
+            /its fr file can no longer change: .*replaceAsset takes no language/,
+          ) as string,
         }),
       ])
       expect(sandbox.emulator.requests.count(PATCH)).toBe(0)

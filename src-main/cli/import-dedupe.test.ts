@@ -100,4 +100,41 @@ describe('media-import import: never a duplicate across runs', () => {
       expect(outcomes.filter((o) => o === 'in-library')).toHaveLength(10 - contents.length)
     },
   )
+
+  it(
+    'a file another session of this computer imported is "already in the library" even while the lookup fails',
+    { timeout: 60_000 },
+    async () => {
+      const solo = join(env.dir, 'solo')
+      const copy = join(env.dir, 'solo-copy')
+      await mkdir(solo, { recursive: true })
+      await mkdir(copy, { recursive: true })
+      const text = `${randomBytes(24).toString('hex')}\n`
+      await writeFile(join(solo, 'memo.txt'), text)
+      await writeFile(join(copy, 'memo-renamed.txt'), text)
+      // Session A (no --session: the default sessions folder) imports it.
+      const a = await run(solo)
+      expect(a.code, a.stderr).toBe(0)
+      const mediaId = importRecords(a.stdout)[0]?.mediaId
+      const before = entries().length
+
+      // Session B, another name for the same bytes, and every library lookup answers 503.
+      const { faults } = env.sandbox.emulator
+      for (let i = 0; i < 40; i++) faults.push({ method: 'GET', path: '/mediaLibrary', status: 503 })
+      try {
+        const b = await run(copy)
+        expect(b.code, b.stderr).toBe(0)
+        expect(entries()).toHaveLength(before)
+        const [record] = importRecords(b.stdout)
+        expect(record).toMatchObject({ outcome: 'in-library', mediaId })
+        expect(record?.key).toBeUndefined()
+        expect(record?.reason).toMatch(/^Already in the library as entry \S+ on \d{4}-\d\d-\d\d: file "memo.txt"/)
+        expect(record?.reason).toContain('session "solo" in ')
+        // The lookup was asked and failed: the answer came from the sessions index.
+        expect(faults.pending()).toBeLessThan(40)
+      } finally {
+        faults.clear()
+      }
+    },
+  )
 })

@@ -3,6 +3,7 @@
  * panels for bulk set, find and replace and columns; the filter box; what is selected; the view
  * switches (LayoutToggles).
  */
+import { ImportAgainSelected } from '../grid/cells/ImportAgainSelected'
 import { fillDown, redo, undo } from '../grid/grid-actions'
 import { useAppStore } from '../store/app-store'
 import type { GridPanel } from '../store/grid-slice'
@@ -43,6 +44,7 @@ function Selection() {
       <button type="button" className="button button-quiet" onClick={clear}>
         Clear selection
       </button>
+      <ImportAgainSelected />
     </span>
   )
 }

@@ -5,8 +5,9 @@
  * the ways out that apply to many rows at once: link every externalId conflict to the entry the
  * library holds, import every damaged image or video (or video without duration) as a file,
  * shorten every value too long, re-submit every failed row, retry every failed upload (or fix the
- * profile first when its keys or buckets were refused). Those change many rows with one click, so
- * they ask first, with the count (row-choices.ts confirmChoice: one question for all).
+ * profile first when its keys or buckets were refused), import every row already in the library
+ * again as a new entry. Those change many rows with one click, so they ask first, with the count
+ * (row-choices.ts confirmChoice: one question for all).
  */
 import { useMemo } from 'react'
 import { choiceGroups, confirmChoice, type ChoiceGroups, type ManyRowsChoice } from '../grid/cells/row-choices'
@@ -46,6 +47,12 @@ const MANY_ROWS: ManyRows[] = [
     field: 'File',
     message: 'Import damaged files and videos without duration as files',
     name: (n) => `Import ${n} damaged images or videos as files`,
+  },
+  {
+    choice: 'again',
+    field: 'Already in the library',
+    message: 'Import again as new entries (the existing entries stay)',
+    name: (n) => `Import ${n} rows already in the library again as new entries`,
   },
   {
     choice: 'shorten',

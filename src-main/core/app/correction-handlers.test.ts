@@ -177,6 +177,35 @@ describe('corrections of imported rows in the app', () => {
           version: 2,
           metadata: { title: 'Our title', source: 'Desk' },
         })
+
+        // Previewed, then changed in Livingdocs before the editor says yes: the push is a conflict
+        // on the row (sent with the previewed version), and the library's change stays.
+        await dispatchCommand(core.handlers, 'editCells', {
+          edits: [{ rowId, field: 'metadata.title', value: 'Third' }],
+        })
+        const again = await dispatchCommand(core.handlers, 'previewLinkedPush', { rowId })
+        expect(again).toMatchObject({
+          ok: true,
+          value: { version: 2, changes: [{ library: 'Our title', row: 'Third' }] },
+        })
+        const meanwhile = await fetch(`${sandbox.emulator.url}/api/2026-07/mediaLibrary/desk-9`, {
+          method: 'PATCH',
+          headers: { authorization: `Bearer ${sandbox.emulator.token}`, 'content-type': 'application/json' },
+          body: JSON.stringify({
+            version: 2,
+            patches: [{ operation: 'setMetadataProperty', propertyName: 'source', value: 'Livingdocs' }],
+          }),
+        })
+        expect(meanwhile.status).toBe(200)
+        expect(await dispatchCommand(core.handlers, 'pushLinkedMetadata', { rowIds: [rowId] })).toMatchObject({
+          ok: true,
+          value: { updated: 0, failed: [{ rowId, conflict: true }] },
+        })
+        expect(core.session.getRow(rowId)?.update).toMatchObject({ state: 'failed', error: { conflict: true } })
+        expect(sandbox.emulator.entries().find((e) => e.id === 'desk-9')).toMatchObject({
+          version: 3,
+          metadata: { title: 'Our title', source: 'Livingdocs' },
+        })
       } finally {
         core.dispose()
         await importer.close()

@@ -31,6 +31,9 @@ export function createImportHandlers(
       'No Livingdocs project is connected, so nothing can be submitted yet: choose a profile or use the Sandbox.',
     )
   }
+  // The entry version each linked row's preview showed: the push sends against it, so an entry
+  // changed between the preview and the editor's yes is a conflict on the row (linked-push.ts).
+  const previewed = new Map<string, number>()
   // Submit also sends the corrections of imported rows (PATCH); "Re-submit failed" retries
   // the failed ones too. Conflicts stay on their rows: the library's version moved on.
   const withUpdates = async (report: SubmitReport, options: UpdateOptions): Promise<SubmitReport> => {
@@ -46,11 +49,20 @@ export function createImportHandlers(
     resubmitFailed: async () => withUpdates(await pipeline().resubmitFailed(), { includeFailed: true }),
     previewLinkedPush: async ({ rowId }) => {
       pipeline()
-      return previewLinkedPush(importer!.session, importer!.client, rowId).catch(refused)
+      const preview = await previewLinkedPush(importer!.session, importer!.client, rowId).catch(refused)
+      if (preview.version === undefined) previewed.delete(rowId)
+      else previewed.set(rowId, preview.version)
+      return preview
     },
     pushLinkedMetadata: async ({ rowIds }) => {
       pipeline()
-      return pushLinkedMetadata(importer!.session, importer!.client, rowIds).catch(refused)
+      const versions: Record<string, number> = {}
+      for (const id of rowIds) {
+        const version = previewed.get(id)
+        if (version !== undefined) versions[id] = version
+        previewed.delete(id)
+      }
+      return pushLinkedMetadata(importer!.session, importer!.client, rowIds, { versions }).catch(refused)
     },
   }
 }

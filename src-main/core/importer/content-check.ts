@@ -5,16 +5,20 @@
  * finds is put on the rows: "Already in the library" (status `in-library`), or, for a row whose
  * externalId is the editor's own, a warning naming the entry (`contentMatch`).
  */
-import type { Row } from '../session/row'
+import type { AlreadyInLibrary, Row } from '../session/row'
 import type { Session } from '../session/session'
 import { alreadyInLibrary, editorExternalId, holderOf, markInLibrary, rowContentId } from './content-identity'
-import { contentTargets, lookUpContent } from './library-check'
+import { contentLookupRules, contentTargets, lookUpContent } from './library-check'
 import type { ImportApi, RetryRules } from './lookups'
+import { confirmSessionHits } from './sessions-index/local-hits'
+import type { SessionHit, SessionsIndex } from './sessions-index/sessions-index'
 
 export interface ContentCheckOptions {
   session: Session
-  api: Pick<ImportApi, 'findByExternalIds'>
+  api: Pick<ImportApi, 'findByExternalIds' | 'getEntriesByIds'>
   defaultSystemName?: string
+  /** What other sessions of this computer imported (sessions-index/), read while the first files are probed. */
+  sessionsIndex?: Promise<SessionsIndex>
   /** Rows whose answer is in: the pipeline hands what may still upload to the engine. */
   release: (rowIds: readonly string[]) => void
   /** How long rows are gathered before one lookup; default 100 ms (far less than any upload). */
@@ -33,8 +37,14 @@ export class ContentCheck {
   private running: Promise<void> = Promise.resolve()
   private stopped = false
   private held = false
+  private index: SessionsIndex | undefined
 
-  constructor(private readonly options: ContentCheckOptions) {}
+  constructor(private readonly options: ContentCheckOptions) {
+    options.sessionsIndex?.then(
+      (index) => (this.index = index),
+      () => undefined,
+    )
+  }
 
   /** True when the row may upload now; false when it waits for its lookup (queued here). */
   admit(row: Row): boolean {
@@ -102,23 +112,37 @@ export class ContentCheck {
     const { session } = this.options
     const rows = rowIds.map((id) => session.getRow(id)).filter((row): row is Row => row !== undefined)
     const targets = contentTargets(rows, this.options.defaultSystemName)
+    const rules = { ...contentLookupRules(), ...this.options.rules }
+    const found = new Map<string, AlreadyInLibrary>()
+    let answered = true
     try {
-      const found = await lookUpContent(
-        this.options.api,
-        targets,
-        this.options.rules ? { rules: this.options.rules } : {},
-      )
-      for (const target of targets) {
-        const hit = found.get(target.rowId)
-        const now = session.getRow(target.rowId)
-        if (!hit || this.stopped || !now) continue
-        const facts = alreadyInLibrary(holderOf(hit))
-        // An externalId the editor gave while the lookup ran makes the same bytes elsewhere a warning.
-        const editorOwned = target.editorOwned || editorExternalId(now) !== undefined
-        session.updateRow(target.rowId, editorOwned ? { contentMatch: facts } : markInLibrary(facts))
+      for (const [rowId, hit] of await lookUpContent(this.options.api, targets, { rules })) {
+        found.set(rowId, alreadyInLibrary(holderOf(hit)))
       }
     } catch (err) {
+      answered = false
       this.options.onLookupFailed?.(err instanceof Error ? err.message : String(err))
+    }
+    // Rows the library did not place: another session of this computer may have imported them.
+    // The library answered: the index only adds entries it holds under other ids, so uploads do
+    // not wait for it to be read. It did not answer: the index is all there is, worth the wait.
+    const index = answered ? this.index : await this.options.sessionsIndex?.catch(() => undefined)
+    const local = new Map<string, SessionHit>()
+    for (const target of targets) {
+      const sha256 = session.getRow(target.rowId)?.sha256
+      const hit = found.has(target.rowId) || !sha256 ? undefined : index?.find(sha256, target.systemName)
+      if (hit) local.set(target.rowId, hit)
+    }
+    for (const [rowId, facts] of await confirmSessionHits(this.options.api, local, answered, rules)) {
+      found.set(rowId, facts)
+    }
+    for (const target of targets) {
+      const facts = found.get(target.rowId)
+      const now = session.getRow(target.rowId)
+      if (!facts || this.stopped || !now) continue
+      // An externalId the editor gave while the lookup ran makes the same bytes elsewhere a warning.
+      const editorOwned = target.editorOwned || editorExternalId(now) !== undefined
+      session.updateRow(target.rowId, editorOwned ? { contentMatch: facts } : markInLibrary(facts))
     }
     for (const id of rowIds) this.checked.add(id)
     if (!this.stopped) this.options.release(rowIds)

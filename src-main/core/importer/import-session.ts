@@ -5,6 +5,7 @@
  * continue: uploads at their next part, interrupted submits after a lookup.
  */
 import { mkdir } from 'node:fs/promises'
+import { dirname } from 'node:path'
 import type { ScanRunnerOptions } from '../app/scan-runner'
 import { LivingdocsClient, type LivingdocsClientOptions } from '../livingdocs/client'
 import type { ProjectModel } from '../livingdocs/types'
@@ -22,6 +23,7 @@ import { UploadEngine, type UploadEngineOptions } from '../storage/upload-engine
 import { ImportPipeline, type PipelineOptions } from './pipeline'
 import { probeLeftovers } from './probe-leftovers'
 import { livingdocsOptionsOf, storageConfigOf } from './profile-connections'
+import { readSessionsIndex } from './sessions-index/read-sessions-index'
 
 export interface OpenImportSessionOptions {
   dir: string
@@ -36,6 +38,11 @@ export interface OpenImportSessionOptions {
   roots?: readonly string[]
   prober?: Prober
   thumbnails?: ThumbnailCache
+  /**
+   * Folders whose sessions (of the same profile) are asked "imported this content already?";
+   * default: the folder that holds this session (the app's and the CLI's sessions folder).
+   */
+  otherSessions?: readonly string[]
   /** Who opens it, named to another process that finds the session taken ("media-import import"). */
   lockedBy?: string
   flushMs?: number
@@ -159,12 +166,18 @@ export async function openImportSession(options: OpenImportSessionOptions): Prom
   const engine = new UploadEngine(storageConfigOf(profile, options.storage), { ...options.engine, store: uploads })
   if (options.holdUploads) engine.pause()
   const prober = options.prober ?? new Prober()
+  // Read while the first files are probed; the lookup before uploads waits for it.
+  const sessionsIndex = readSessionsIndex(options.otherSessions ?? [dirname(dir)], {
+    profileName: profile.name,
+    exclude: dir,
+  })
   const pipeline = new ImportPipeline({
     session,
     project,
     api: client,
     engine,
     defaultSystemName: profile.import.systemName,
+    sessionsIndex,
     ...(profile.import.batchSize ? { batchSize: profile.import.batchSize } : {}),
     ...(profile.import.batchBytes ? { batchBytes: profile.import.batchBytes } : {}),
     ...(options.submit ? { submit: options.submit } : {}),

@@ -32,7 +32,8 @@ export function contentTargets(rows: readonly Row[], defaultSystemName?: string)
   return out
 }
 
-const defaultRules = (signal?: AbortSignal): RetryRules => ({
+/** The lookups' retries: a few quick tries, then uploads go ahead (the server still refuses a duplicate). */
+export const contentLookupRules = (signal?: AbortSignal): RetryRules => ({
   maxAttempts: 3,
   backoff: DEFAULT_BACKOFF,
   maxRetryAfterMs: 30_000,
@@ -47,7 +48,7 @@ export async function lookUpContent(
   targets: readonly ContentTarget[],
   options: { signal?: AbortSignal; rules?: Partial<RetryRules> } = {},
 ): Promise<Map<string, LibraryEntry>> {
-  const rules = { ...defaultRules(options.signal), ...options.rules }
+  const rules = { ...contentLookupRules(options.signal), ...options.rules }
   const bySystem = new Map<string, ContentTarget[]>()
   for (const target of targets) bySystem.set(target.systemName, [...(bySystem.get(target.systemName) ?? []), target])
   const found = new Map<string, LibraryEntry>()

@@ -14,7 +14,7 @@ describe('localeAssetRefusal', () => {
   it('refuses imported rows, rows being sent, and rows without an entry, naming the row', () => {
     const imported = imageRow(2, {}, { status: 'imported', result: { mediaId: 'm-2', record: {} } })
     expect(localeAssetRefusal(sandboxProject, imported, 'fr')).toBe(
-      'Reportage/IMG_0002.jpg is already imported (media id m-2); its fr file can no longer change.',
+      "Reportage/IMG_0002.jpg is already imported (media id m-2); its fr file can no longer change: Livingdocs' API replaces only an entry's main file (replaceAsset takes no language). Change it in Livingdocs.",
     )
     expect(localeAssetRefusal(sandboxProject, imageRow(3, {}, { status: 'submitting' }), 'fr')).toMatch(
       /IMG_0003\.jpg is being sent right now; wait/,

@@ -17,7 +17,9 @@ export function localeAssetRefusal(project: ProjectModel | undefined, row: Row, 
   const name = row.relativePath
   if (row.status === 'imported' || row.result) {
     const mediaId = row.result?.mediaId ?? row.entry?.id ?? ''
-    return `${name} is already imported (media id ${mediaId}); its ${locale} file can no longer change.`
+    // PATCH's replaceAsset replaces the entry's main asset and takes no locale (the docs give
+    // `locale` to removeAsset only), so no documented operation replaces one language's file.
+    return `${name} is already imported (media id ${mediaId}); its ${locale} file can no longer change: Livingdocs' API replaces only an entry's main file (replaceAsset takes no language). Change it in Livingdocs.`
   }
   if (row.status === 'submitting')
     return `${name} is being sent right now; wait for the answer, then choose its ${locale} file.`

@@ -15,6 +15,7 @@ import { uploadKeyOf } from '../storage/types'
 import { ContentCheck, type ContentCheckOptions } from './content-check'
 import { asApiError, type ImportApi } from './lookups'
 import { INTERRUPTED_REASON, reconcileInterrupted } from './reconcile-interrupted'
+import { localeAssetRefusal } from './locale-asset-rules'
 import { localeUploadInputs, uploadChange, uploadInputOf } from './row-assets'
 import { shapeEntry } from './row-entry'
 import { markCorrection } from '../updater/plan'
@@ -35,6 +36,8 @@ export interface PipelineOptions {
   submit?: SubmitRowsOptions['submit']
   /** The lookup before uploads (tests shorten its retries). */
   contentCheck?: Pick<ContentCheckOptions, 'gatherMs' | 'rules' | 'onLookupFailed'>
+  /** What other sessions of this computer imported (sessions-index/): known content is not uploaded. */
+  sessionsIndex?: ContentCheckOptions['sessionsIndex']
 }
 
 export type { SubmitReport }
@@ -70,6 +73,7 @@ export class ImportPipeline {
       api: this.api,
       ...(options.defaultSystemName ? { defaultSystemName: options.defaultSystemName } : {}),
       ...(options.contentCheck ?? {}),
+      ...(options.sessionsIndex ? { sessionsIndex: options.sessionsIndex } : {}),
       release: (rowIds) => this.handOver(rowIds.flatMap((id) => session.getRow(id) ?? [])),
       onWaiting: (released) => options.engine.expectInputs(released),
     })
@@ -129,6 +133,9 @@ export class ImportPipeline {
   setLocaleAsset(rowId: string, locale: string, asset: LocaleAsset): void {
     const row = this.options.session.getRow(rowId)
     if (!row) throw new Error(`No row ${rowId} in this session.`)
+    // An imported row's file per language could not be sent (no documented operation replaces it).
+    const imported = row.status === 'imported' || row.result ? localeAssetRefusal(this.project, row, locale) : undefined
+    if (imported) throw new Error(imported)
     const current = row.localeAssets?.[locale]
     if (current?.path === asset.path && current.size === asset.size) return
     if (current?.upload?.state === 'uploaded') {
@@ -228,6 +235,7 @@ export class ImportPipeline {
       engine: _engine,
       newEntryId: _id,
       contentCheck: _check,
+      sessionsIndex: _index,
       ...settings
     } = this.options
     const report = await submitSessionRows(session, this.api, project, { ...settings, mode, rowIds, signal })

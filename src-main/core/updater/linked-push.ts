@@ -3,7 +3,9 @@
  * metadata may differ from the row's. The editor may push the row's metadata to it: first the
  * fields that would change are shown (the entry is looked up: its values and version), then the
  * push makes the row a pending correction against exactly those values and sends it like any
- * other (update-rows.ts), with that version, so a change made meanwhile is still a conflict.
+ * other (update-rows.ts), with that version, so a change made meanwhile is still a conflict. The
+ * window passes the version its preview showed: an entry changed between the preview and the
+ * editor's yes is a 409 on the row, never overwritten with changes the editor did not see.
  * Values only the library holds are kept: the push sets the row's values, it removes nothing.
  */
 import type { Row } from '../session/row'
@@ -49,7 +51,8 @@ export async function previewLinkedPush(
     library: library[patch.propertyName],
     row: patch.value,
   }))
-  return { rowId, mediaId: row.result?.mediaId ?? '', changes }
+  const version = entryVersion(remote)
+  return { rowId, mediaId: row.result?.mediaId ?? '', changes, ...(version === undefined ? {} : { version }) }
 }
 
 /** Makes each linked row a correction against the library's current entry, then sends them. */
@@ -57,13 +60,14 @@ export async function pushLinkedMetadata(
   session: Session,
   api: UpdateApi,
   rowIds: readonly string[],
-  signal?: AbortSignal,
+  options: { signal?: AbortSignal; versions?: Readonly<Record<string, number>> } = {},
 ): Promise<UpdateReport> {
+  const { signal } = options
   for (const rowId of rowIds) {
     const row = linkedRow(session, rowId)
     const remote = await libraryEntry(api, row, signal)
     const library = (remote.metadata ?? {}) as Record<string, unknown>
-    const version = entryVersion(remote)
+    const version = options.versions?.[rowId] ?? entryVersion(remote)
     const record = { ...row.result?.record, metadata: library, ...(version === undefined ? {} : { version }) }
     // confirmed = the library's values; the entry = the row's over them: the diff is the push.
     session.updateRow(rowId, {

@@ -29,4 +29,6 @@ export interface LinkedPushPreview {
   rowId: string
   mediaId: string
   changes: LinkedFieldChange[]
+  /** The entry's version the changes were read from: the push sends against it (a change since: 409). */
+  version?: number
 }

@@ -11,12 +11,14 @@ import { WAY_OUT_LABELS } from '../../../src-main/core/session/row-state'
 import { editExternalId } from '../problems/problem-nav'
 import { columnText, columnTooltip } from '../cell-display'
 import type { GridColumn } from '../column-model'
+import { canPushLinked } from './linked-push'
 import {
+  askImportAgain,
   backToGrid,
-  importRowsAgain,
   importRowsAsFiles,
   linkRows,
   openProfileSettings,
+  pushLinkedRow,
   resubmitRows,
   retryRowUploads,
   shortenRowValues,
@@ -102,7 +104,15 @@ export function RowChoices({ row, column }: { row: Row; column: GridColumn }) {
           label="Import again as a new entry"
           name={`Import ${file} again as a new entry`}
           title="The library already holds this file; import it once more as a separate entry (a new identity)"
-          onClick={() => void importRowsAgain([row.rowId])}
+          onClick={() => askImportAgain([row.rowId])}
+        />
+      )}
+      {canPushLinked(row) && (
+        <Choice
+          label="Send this row's metadata to the entry"
+          name={`Send the metadata of ${file} to library entry ${row.result?.mediaId ?? ''}`}
+          title="Shows the fields that would change in the library's entry first, then sends them"
+          onClick={() => void pushLinkedRow(row.rowId, row.relativePath)}
         />
       )}
       {canResubmit(row) && (

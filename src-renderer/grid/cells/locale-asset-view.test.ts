@@ -71,7 +71,7 @@ describe('localeAssetView', () => {
   it('locks imported rows and types that keep one file for all languages, saying why', () => {
     const imported = row({ status: 'imported', result: { mediaId: 'm-9', record: {} } })
     expect(localeAssetView(imported, 'fr', project).locked).toBe(
-      'Imported (media id m-9); its fr file can no longer change.',
+      "Imported (media id m-9); its fr file can no longer change: Livingdocs' API replaces only an entry's main file.",
     )
     const video = row({ entry: { id: 'e', mediaType: 'video', metadata: {}, translations: {} } })
     expect(localeAssetView(video, 'fr', project)).toMatchObject({

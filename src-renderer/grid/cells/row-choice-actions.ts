@@ -6,7 +6,8 @@
 import { api } from '../../api'
 import { reportFailure } from '../../store/report-failure'
 import { useAppStore } from '../../store/app-store'
-import { describeChoice, type ManyRowsChoice } from './row-choices'
+import { linkedPushQuestion } from './linked-push'
+import { confirmChoice, describeChoice, type ManyRowsChoice } from './row-choices'
 
 function tell(report: { done: number; refused: number; rows: { done: boolean; message: string }[] }, verb: string) {
   if (report.refused > 0) useAppStore.getState().reportError('row-choice-refused', describeChoice(report, verb))
@@ -57,6 +58,39 @@ export async function importRowsAgain(rowIds: readonly string[]): Promise<void> 
   }
 }
 
+/**
+ * "Import again as a new entry" for one row, a selection or the error panel's group: it makes new
+ * entries the library keeps beside the old ones, so it asks first, with the count and what happens.
+ */
+export function askImportAgain(rowIds: readonly string[]): void {
+  if (rowIds.length > 0 && window.confirm(confirmChoice('again', rowIds.length))) void importRowsAgain(rowIds)
+}
+
+/**
+ * "Send this row's metadata to the entry" on a linked row: main looks the entry up and lists the
+ * fields that would change; only after the editor's yes is it sent (with the version shown, so a
+ * change in Livingdocs meanwhile is a conflict on the row, never overwritten).
+ */
+export async function pushLinkedRow(rowId: string, relativePath: string): Promise<void> {
+  const { reportError, columns } = useAppStore.getState()
+  try {
+    const preview = await api.previewLinkedPush({ rowId })
+    const label = (field: string) => columns.find((c) => c.field === field)?.label ?? field
+    const question = linkedPushQuestion(preview, relativePath, label)
+    if (!question) {
+      reportError('linked-push-none', `Library entry ${preview.mediaId} already holds the metadata of ${relativePath}.`)
+      return
+    }
+    if (!window.confirm(question)) return
+    const report = await api.pushLinkedMetadata({ rowIds: [rowId] })
+    const failure = report.failed[0]
+    if (failure) reportError('linked-push-failed', `${failure.relativePath}: ${failure.reason}`)
+    else if (report.stopped) reportError('linked-push-stopped', report.stopped)
+  } catch (err) {
+    reportFailure(err, `Sending the metadata of ${relativePath} to its library entry`)
+  }
+}
+
 /** "Re-submit" on one row: it goes again with its entry id unchanged (never a second entry). */
 export async function resubmitRows(rowIds: readonly string[]): Promise<void> {
   try {
@@ -95,6 +129,7 @@ export function focusCellControl(cellId: string): boolean {
 export const manyRowsActions: Record<ManyRowsChoice, (rowIds: readonly string[]) => Promise<void>> = {
   link: linkRows,
   asFile: importRowsAsFiles,
+  again: importRowsAgain,
   shorten: shortenRowValues,
   resubmit: resubmitRows,
   retry: (rowIds) => retryRowUploads(rowIds),

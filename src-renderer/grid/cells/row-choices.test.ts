@@ -8,6 +8,7 @@ import {
   confirmChoice,
   describeChoice,
   hasRowChoices,
+  importAgainTargets,
   linkTarget,
   needsProfileFix,
   valuesToShorten,
@@ -40,7 +41,14 @@ describe('row choices', () => {
     expect(rows.map(linkTarget)).toEqual(['lib-externalId', undefined, undefined, undefined, undefined, undefined])
     expect(rows.map(canImportAsFile)).toEqual([false, false, false, true, false, false])
     expect(rows.map(hasRowChoices)).toEqual([true, false, false, true, false, false])
-    expect(choiceGroups(rows)).toMatchObject({ link: ['a'], asFile: ['d'], shorten: [], resubmit: [], retry: [] })
+    expect(choiceGroups(rows)).toMatchObject({
+      link: ['a'],
+      asFile: ['d'],
+      again: [],
+      shorten: [],
+      resubmit: [],
+      retry: [],
+    })
   })
 
   // Issue #17: a video without duration was a dead end (the server refuses it as a video).
@@ -67,6 +75,10 @@ describe('row choices', () => {
     expect(confirmChoice('shorten', 12)).toMatch(/^Shorten 12 values\?/)
     expect(confirmChoice('resubmit', 2)).toMatch(/^Re-submit 2 rows\?/)
     expect(confirmChoice('retry', 1)).toMatch(/^Retry 1 upload\?/)
+    expect(confirmChoice('again', 12)).toMatch(
+      /^12 files will become new entries with new ids; the existing entries stay, so the library will hold each content twice\./,
+    )
+    expect(confirmChoice('again', 1)).toMatch(/^1 file will become a new entry with a new id; the existing entry stays/)
   })
 
   it('offers Shorten (counting values), Change the externalId, Retry and Fix the profile where rowState names them', () => {
@@ -110,6 +122,16 @@ describe('row choices', () => {
       retry: ['n'],
       fixProfile: 1,
     })
+  })
+
+  it('offers "import again" for rows already in the library: in the error panel and for the selection', () => {
+    const found = { mediaId: 'm-1', origin: 'file "a.jpg"' }
+    const rows = [row('a', { status: 'in-library', inLibrary: found }), row('b'), row('c', { status: 'in-library' })]
+    expect(choiceGroups(rows).again).toEqual(['a', 'c'])
+    const byId = new Map(rows.map((r) => [r.rowId, r]))
+    // Only the selected rows the library holds; a selected id without a row is left out.
+    expect(importAgainTargets(byId, ['b', 'c', 'gone'])).toEqual(['c'])
+    expect(importAgainTargets(byId, [])).toEqual([])
   })
 
   it('says what a choice did and why rows were not changed', () => {

@@ -2,11 +2,13 @@
  * Which way out a stuck row offers (pure), as core `rowState` names them: "link to the library's
  * entry" or "change the externalId" on an externalId conflict, "import as file" on a damaged image
  * or video the probe could still read, "shorten" a value too long, "re-submit" a failed submit,
- * "retry" a failed upload or "fix the profile" when its credentials or bucket are wrong. The
- * status cell shows the row's choices; the error panel applies one choice to every row that has it.
+ * "retry" a failed upload or "fix the profile" when its credentials or bucket are wrong, "import
+ * again as a new entry" on a row already in the library. The status cell shows the row's choices;
+ * the error panel applies one choice to every row that has it, the edit bar to the selection.
  */
 import type { Row } from '../../../src-main/contract'
 import { isTooLong, isVideoWithoutDuration, rowState, type WayOut } from '../../../src-main/core/session/row-state'
+import { canPushLinked } from './linked-push'
 import { canRetryUpload } from './upload-retry'
 
 /** The library entry an externalId conflict row can be linked to, or undefined. */
@@ -49,10 +51,11 @@ export const hasRowChoices = (row: Row): boolean =>
   valuesToShorten(row) > 0 ||
   canChangeExternalId(row) ||
   canRetryUpload(row) ||
-  needsProfileFix(row)
+  needsProfileFix(row) ||
+  canPushLinked(row)
 
 /** A way out the error panel applies to many rows at once (after asking with the count). */
-export type ManyRowsChoice = 'link' | 'asFile' | 'shorten' | 'resubmit' | 'retry'
+export type ManyRowsChoice = 'link' | 'asFile' | 'again' | 'shorten' | 'resubmit' | 'retry'
 
 export type ChoiceGroups = Record<ManyRowsChoice, string[]> & {
   /** Values the `shorten` rows hold that are too long (the count the question names). */
@@ -65,6 +68,7 @@ export function choiceGroups(rows: Iterable<Row>): ChoiceGroups {
   const groups: ChoiceGroups = {
     link: [],
     asFile: [],
+    again: [],
     shorten: [],
     resubmit: [],
     retry: [],
@@ -74,6 +78,7 @@ export function choiceGroups(rows: Iterable<Row>): ChoiceGroups {
   for (const row of rows) {
     if (linkTarget(row) !== undefined) groups.link.push(row.rowId)
     else if (canImportAsFile(row)) groups.asFile.push(row.rowId)
+    else if (canImportAgain(row)) groups.again.push(row.rowId)
     const values = valuesToShorten(row)
     if (values > 0) {
       groups.shorten.push(row.rowId)
@@ -84,6 +89,16 @@ export function choiceGroups(rows: Iterable<Row>): ChoiceGroups {
     else if (canRetryUpload(row)) groups.retry.push(row.rowId)
   }
   return groups
+}
+
+/** The selected rows "Import again as new entries" applies to (the others keep what they are). */
+export function importAgainTargets(rows: ReadonlyMap<string, Row>, selected: Iterable<string>): string[] {
+  const out: string[] = []
+  for (const rowId of selected) {
+    const row = rows.get(rowId)
+    if (row && canImportAgain(row)) out.push(rowId)
+  }
+  return out
 }
 
 /** One line for the editor after a choice was applied: how many rows took it, and why others did not. */
@@ -111,6 +126,14 @@ export function confirmChoice(choice: ManyRowsChoice, count: number): string {
       return `Link ${many(count, 'row')} to the entries the library already holds? Nothing is sent for them; they count as imported.`
     case 'asFile':
       return `Import ${many(count, 'row')} as plain files? Their uploads start now, and they go to the file media type.`
+    case 'again': {
+      const one = count === 1
+      return (
+        `${many(count, 'file')} will become ${one ? 'a new entry with a new id' : 'new entries with new ids'}; ` +
+        `the existing ${one ? 'entry stays' : 'entries stay'}, so the library will hold ${one ? 'this content' : 'each content'} twice. ` +
+        `Each gets a new identity (sha256-…-again-<time>), uploads now and goes with the next submit. Import ${one ? 'it' : 'them'} again?`
+      )
+    }
     case 'shorten':
       return `Shorten ${many(count, 'value')}? Each is cut at a word to its field's limit and marked shortened; Undo brings the text back.`
     case 'resubmit':

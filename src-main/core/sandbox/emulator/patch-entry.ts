@@ -3,7 +3,8 @@
  * `data/endpoints/patch-media-library-entry-2026-01.yaml`): `{ version?, patches: [...] }`.
  * The emulator implements `setMetadataProperty` (value checked against the media type's metadata
  * the way an import is, `null`/absent removes the property) and `replaceAsset` (the asset checked
- * like an import's); the other documented operations answer 400, so a client can't believe they
+ * like an import's; it replaces the main asset and takes no `locale`, which the docs give
+ * removeAsset only); the other documented operations answer 400, so a client can't believe they
  * worked here. A `version` that is not the entry's is the documented 409 Conflict. All patches
  * apply or none does; a change raises the entry's `version` by one. `preserveUpdatedAt` (2026-03)
  * keeps `updatedAt` as it was.
@@ -80,6 +81,11 @@ export function patchEntry(
       if (patch.value === null || patch.value === undefined) delete next.metadata[name]
       else next.metadata[name] = structuredClone(patch.value)
     } else {
+      // `locale` is documented for removeAsset only: replaceAsset replaces the entry's main asset, so
+      // a client that thinks it replaces a translation's file is told so, not quietly obeyed.
+      if (patch.locale !== undefined) {
+        return bad({ [`${at}.locale`]: 'is only allowed with removeAsset (replaceAsset replaces the main asset)' })
+      }
       const problems = assetProblems(patch.value, mediaType.type)
       if (problems.length > 0) return bad({ [`${at}.value`]: problems.join('; ') })
       next.asset = structuredClone(patch.value) as unknown as MediaAsset

@@ -84,6 +84,21 @@ describe('PATCH /mediaLibrary/{id}', () => {
     expect(old.status).toBe(400)
   })
 
+  it('checks the version for replaceAsset too, and refuses a locale on it (documented for removeAsset only)', async () => {
+    const before = await stored('p3')
+    const stale = await patch('p3', { version: 1, patches: [{ operation: 'replaceAsset', value: imageAsset('p3-x') }] })
+    expect(stale.status).toBe(409)
+    const localised = await patch('p3', {
+      version: before.version,
+      patches: [{ operation: 'replaceAsset', locale: 'fr', value: imageAsset('p3-fr') }],
+    })
+    expect(localised.status).toBe(400)
+    expect(await localised.json()).toMatchObject({
+      error_details: { 'patches.0.locale': expect.stringMatching(/removeAsset/) },
+    })
+    expect(await stored('p3')).toEqual(before)
+  })
+
   it('needs public-api:write', async () => {
     const res = await patch('p3', { patches: [] }, { token: emu.readOnlyToken })
     expect(res.status).toBe(403)

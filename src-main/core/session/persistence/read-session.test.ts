@@ -1,4 +1,4 @@
-import { access, appendFile, mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
+import { access, appendFile, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -6,17 +6,13 @@ import { imageRow } from '../../editing/testing/rows'
 import { openSessionFolder } from './open-session'
 import { readSessionFolder } from './read-session'
 import { sessionFiles } from './session-files'
+import { folderBytes as bytes } from './testing/folder-bytes'
 
 let dir: string
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'read-session-'))
 })
 afterEach(() => rm(dir, { recursive: true, force: true }))
-
-const bytes = async (folder: string) =>
-  Object.fromEntries(
-    await Promise.all((await readdir(folder)).map(async (name) => [name, await readFile(join(folder, name), 'hex')])),
-  ) as Record<string, string>
 
 describe('readSessionFolder', () => {
   it('replays the journal a live process is writing, skips a torn tail, and writes nothing', async () => {
