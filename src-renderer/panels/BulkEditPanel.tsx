@@ -1,11 +1,13 @@
 /**
  * Sets one column on many rows: the selected rows, else the rows of the selected range. Only
  * where empty fills cells that hold nothing (the default where files brought values for the
- * column, so their credits stay), Replace writes the value, Append adds to text (and tags), Clear empties. Values may use variables,
- * resolved per row in the grid's order.
+ * column, so their credits stay), Replace writes the value, Append adds to text (after ", " for
+ * credits, a space for prose) and the tags not there yet (core/editing/bulk-append.ts), Clear
+ * empties. Values may use variables, resolved per row in the grid's order.
  */
 import { useMemo, useState } from 'react'
 import type { BulkMode } from '../../src-main/contract'
+import { defaultBulkMode } from '../../src-main/core/editing/bulk-append'
 import { api } from '../api'
 import { isEditable } from '../grid/column-model'
 import { runEdit, targetRowIds } from '../grid/grid-actions'
@@ -21,11 +23,11 @@ const MODES: [BulkMode, string][] = [
 ]
 
 function defaultMode(field: string): BulkMode {
-  if (!field.startsWith('metadata.')) return 'replace'
-  const handle = field.slice('metadata.'.length)
   const rows = useAppStore.getState().session.byId
-  const embedded = targetRowIds().some((id) => rows.get(id)?.prefill?.sources[handle]?.from === 'embedded')
-  return embedded ? 'fill-empty' : 'replace'
+  return defaultBulkMode(
+    field,
+    targetRowIds().map((id) => rows.get(id)),
+  )
 }
 
 export function BulkEditPanel() {
@@ -78,6 +80,12 @@ export function BulkEditPanel() {
             {text}
           </label>
         ))}
+        {mode === 'append' && (
+          <span className="hint">
+            Adds after “, ” to credits and copyrights (a name already there is not added twice), after a space to other
+            text, and only the keywords a row does not have yet.
+          </span>
+        )}
       </fieldset>
       {mode !== 'clear' && (
         <label className="field">
