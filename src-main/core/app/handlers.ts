@@ -22,6 +22,8 @@ import { createProfileHandlers, type ProfileDeps } from './profile-handlers'
 import { createRowActionHandlers, type OpenExternal } from './row-action-handlers'
 import { createUploadHandlers } from './upload-handlers'
 import { createSupportHandlers, type RevealLogs } from './support-handlers'
+import { createTemplateHandlers } from './template-handlers'
+import { TemplateStore } from '../templates/template-store'
 import type { Workspace } from './workspace'
 import { createWorkspaceHandlers } from './workspace-commands'
 
@@ -52,6 +54,8 @@ export interface HostDeps extends ProfileDeps {
   openExternal?: OpenExternal
   /** The session list and switching (core/app/workspace.ts); absent: one session, no list. */
   workspace?: Workspace
+  /** Templates per profile, in the settings folder (core/templates); absent: kept for this run only. */
+  templates?: TemplateStore
 }
 
 export interface AppCore {
@@ -59,6 +63,9 @@ export interface AppCore {
   session: Session
   dispose(): void
 }
+
+// One per process, so a host without a settings folder still keeps templates across session switches.
+const runTemplates = new TemplateStore()
 
 export function createAppCore(deps: HostDeps, session = deps.importer?.session ?? new Session()): AppCore {
   const { importer } = deps
@@ -84,6 +91,7 @@ export function createAppCore(deps: HostDeps, session = deps.importer?.session ?
     cancelScan: async ({ scanId }) => ({ cancelled: scans.cancel(scanId) }),
     clearRows: async () => ({ removed: session.clear() }),
     ...createEditHandlers(editor, project),
+    ...createTemplateHandlers(deps.templates ?? runTemplates, () => appInfo().profileName, editor),
     ...createDataHandlers(session, editor, project, deps.saveFile),
     ...createImportHandlers(importer),
     ...createLocaleAssetHandlers(importer, deps.pickPaths, editor),

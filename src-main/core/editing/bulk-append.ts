@@ -7,7 +7,12 @@
  */
 import type { Row } from '../session/row'
 import { formatCellValue } from './cell-text'
-import type { BulkMode } from './plan-edits'
+
+/**
+ * `fill-empty` ("Only where empty") writes only cells that hold nothing, so the credits, captions
+ * and titles files brought along stay as they are: how desks fill a shoot's gaps in bulk.
+ */
+export type BulkMode = 'fill-empty' | 'replace' | 'append' | 'clear'
 
 export type Appended = { value: unknown } | { refuse: string }
 

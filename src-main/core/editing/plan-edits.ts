@@ -6,7 +6,7 @@
  * Pure.
  */
 import { isEmptyValue } from '../livingdocs/entry-builder'
-import { appended } from './bulk-append'
+import { appended, type BulkMode } from './bulk-append'
 import { coerceCellValue } from './cell-text'
 import { propertyOf } from './edit-rules'
 import { readField, type FieldRef } from './field-path'
@@ -58,11 +58,7 @@ export function planCells(ctx: PlanContext, edits: readonly CellEdit[]): Plan {
   return plan
 }
 
-/**
- * `fill-empty` ("Only where empty") writes only cells that hold nothing, so the credits, captions
- * and titles files brought along stay as they are: how desks fill a shoot's gaps in bulk.
- */
-export type BulkMode = 'fill-empty' | 'replace' | 'append' | 'clear'
+export type { BulkMode } from './bulk-append'
 
 export function planBulk(
   ctx: PlanContext,
