@@ -142,18 +142,26 @@ export function useGridInput(gridRef: RefObject<HTMLDivElement | null>) {
     [gridRef],
   )
 
-  const onMouseDown = useCallback((e: MouseEvent<HTMLDivElement>) => {
-    const target = e.target as HTMLElement
-    if (target.closest('.cell-editor, [role="columnheader"]')) return
-    const cell = target.closest<HTMLElement>('[role="gridcell"]')
-    const rowId = cell?.closest<HTMLElement>('[role="row"]')?.dataset.rowId
-    const columnId = cell?.dataset.column
-    if (!rowId || !columnId) return
-    const gesture = rowGesture(rowId, columnId, e)
-    if (gesture) selectRowsBy(gesture)
-    // Shift+click on a cell spans the cell range; on the row header it spans rows (above) instead.
-    state().setActive({ rowId, columnId }, e.shiftKey && !ROW_HEADER_COLUMNS.has(columnId))
-  }, [])
+  const onMouseDown = useCallback(
+    (e: MouseEvent<HTMLDivElement>) => {
+      const target = e.target as HTMLElement
+      if (target.closest('.cell-editor, [role="columnheader"]')) return
+      const cell = target.closest<HTMLElement>('[role="gridcell"]')
+      const rowId = cell?.closest<HTMLElement>('[role="row"]')?.dataset.rowId
+      const columnId = cell?.dataset.column
+      if (!rowId || !columnId) return
+      const gesture = rowGesture(rowId, columnId, e)
+      if (gesture) selectRowsBy(gesture)
+      // The row box must not take the focus from the grid, or Escape and Shift+arrows would go to it.
+      if (columnId === 'select') {
+        e.preventDefault()
+        gridRef.current?.focus({ preventScroll: true })
+      }
+      // Shift+click on a cell spans the cell range; on the row header it spans rows (above) instead.
+      state().setActive({ rowId, columnId }, e.shiftKey && !ROW_HEADER_COLUMNS.has(columnId))
+    },
+    [gridRef],
+  )
 
   const onDoubleClick = useCallback(() => startEdit(), [])
 
