@@ -5,6 +5,7 @@
  * or damaged one is named and set aside while the others stay usable. Pure.
  */
 import { z } from 'zod'
+import { cellValueSchema as cellValue } from '../editing/cell-value-schema'
 import type { BulkMode, CellValue } from '../editing/plan-edits'
 
 export interface TemplateField {
@@ -32,14 +33,6 @@ export const templateName = z
   .trim()
   .min(1, 'a template needs a name')
   .max(100, 'a template name is at most 100 characters')
-
-const cellValue = z.union([
-  z.string().max(100_000),
-  z.number().finite(),
-  z.boolean(),
-  z.array(z.string().max(10_000)).max(1_000),
-  z.null(),
-])
 
 export const templateFieldSchema = z
   .object({

@@ -165,32 +165,30 @@ export function TemplatesSection({ current, label }: Props) {
                 </div>
               ) : (
                 <div className="inline">
-                  <button
-                    type="button"
-                    className="button"
-                    aria-label={`Apply template ${t.name}`}
-                    onClick={() => askApply(t.name)}
-                  >
-                    Apply
-                  </button>
-                  <button
-                    type="button"
-                    className="button button-quiet"
-                    aria-label={`Rename template ${t.name}`}
-                    onClick={() => setRenaming({ from: t.name, to: t.name })}
-                  >
-                    Rename
-                  </button>
-                  <button
-                    type="button"
-                    className="button button-quiet"
-                    aria-label={`Delete template ${t.name}`}
-                    onClick={() =>
-                      void run(`Could not delete the template "${t.name}"`, () => api.deleteTemplate({ name: t.name }))
-                    }
-                  >
-                    Delete
-                  </button>
+                  {(
+                    [
+                      ['Apply', 'button', () => askApply(t.name)],
+                      ['Rename', 'button button-quiet', () => setRenaming({ from: t.name, to: t.name })],
+                      [
+                        'Delete',
+                        'button button-quiet',
+                        () =>
+                          void run(`Could not delete the template "${t.name}"`, () =>
+                            api.deleteTemplate({ name: t.name }),
+                          ),
+                      ],
+                    ] as const
+                  ).map(([action, className, onClick]) => (
+                    <button
+                      key={action}
+                      type="button"
+                      className={className}
+                      aria-label={`${action} template ${t.name}`}
+                      onClick={onClick}
+                    >
+                      {action}
+                    </button>
+                  ))}
                 </div>
               )}
             </li>
