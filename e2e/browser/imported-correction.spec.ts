@@ -1,7 +1,7 @@
 /**
  * An imported row is read-only to the eye and to a screen reader until the editor starts a
- * correction (issue #20): a stray key does not wipe its title (the key goes after the value, and
- * Escape leaves it unchanged), Delete leaves it and says why, and Enter then typing starts the
+ * correction (issue #20): a stray key opens the editor and Escape leaves the title unchanged,
+ * Delete leaves it and says why, and Enter then typing starts the
  * correction, which makes the row "Update pending" and no longer muted.
  */
 import { randomUUID } from 'node:crypto'
@@ -41,11 +41,11 @@ test('an imported row takes no accidental edit, and the first deliberate one sta
   await expect(row).toHaveAttribute('data-imported', '')
   await expect(row).toHaveAccessibleDescription(/^Imported, read-only: press Enter or type/)
 
-  // A stray key: the editor opens with the title and the key after it; Escape leaves all as it was.
+  // A stray key opens the editor; Escape leaves all as it was.
   const title = await grid.cell('desk/done.jpg', 'Title')
   await title.click()
   await page.keyboard.press('x')
-  await expect(title.getByRole('textbox')).toHaveValue('Harbourx')
+  await expect(title.getByRole('textbox')).toHaveValue('x')
   await page.keyboard.press('Escape')
   await grid.expectText('desk/done.jpg', 'Title', 'Harbour')
 

@@ -8,7 +8,7 @@
 import { useCallback, useEffect, useMemo } from 'react'
 import type { KeyboardEvent, MouseEvent, RefObject } from 'react'
 import { formatCellValue } from '../../src-main/core/editing/cell-text'
-import { isImportedRow, looksReadOnly } from '../../src-main/core/editing/edit-rules'
+import { isImportedRow } from '../../src-main/core/editing/edit-rules'
 import { parseField } from '../../src-main/core/editing/field-path'
 import { importedCellRefusal } from '../../src-main/core/updater/plan'
 import type { CellValue, Row } from '../../src-main/contract'
@@ -59,12 +59,6 @@ function startEdit(initial?: string): void {
     return
   }
   if (toggleBoolean(s.active.rowId, column)) return
-  // The first key on a row that looks read-only starts its correction without wiping the value:
-  // the key goes after what the entry holds, so a stray key is one Escape away from nothing.
-  if (row && initial !== undefined && looksReadOnly(row)) {
-    const text = formatCellValue(shownValue(row.rowId, column))
-    return s.startEditing(text === '' ? initial : text + initial)
-  }
   s.startEditing(initial)
 }
 
