@@ -3,7 +3,7 @@
  * its agency credit: "Only where empty" is the default and leaves that credit intact; "Append"
  * adds to a caption; a template ("stationery pad") saved from the bulk panel is applied to a
  * Shift-selected range in one undoable step, after the row count is confirmed; Ctrl+click and the
- * row box toggle rows without clearing the others. Saves the bulk panel's screenshot.
+ * row box toggle rows without clearing the others, Shift+Down extends. Saves the bulk panel's screenshot.
  */
 import { mkdir } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
@@ -131,4 +131,10 @@ test('only where empty keeps embedded credits, append adds to a caption, a templ
   await expectSelected(grid, { [CREDITED]: true, [B]: true, [C]: true, [D]: true })
   await grid.press('Escape')
   await expectSelected(grid, { [CREDITED]: false, [B]: false, [C]: false, [D]: false })
+
+  // Shift+Down in the row header extends the selection row by row, as in a file list.
+  await (await grid.cell(B, 'File')).click()
+  await grid.press('Shift+ArrowDown')
+  await grid.press('Shift+ArrowDown')
+  await expectSelected(grid, { [CREDITED]: false, [B]: true, [C]: true, [D]: true })
 })
