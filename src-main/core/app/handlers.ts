@@ -54,7 +54,7 @@ export interface HostDeps extends ProfileDeps {
   openExternal?: OpenExternal
   /** The session list and switching (core/app/workspace.ts); absent: one session, no list. */
   workspace?: Workspace
-  /** Templates per profile, in the settings folder (core/templates); absent: kept for this run only. */
+  /** Templates per profile, in the settings folder (core/templates); absent: kept in memory by this core (tests). */
   templates?: TemplateStore
 }
 
@@ -63,9 +63,6 @@ export interface AppCore {
   session: Session
   dispose(): void
 }
-
-// One per process, so a host without a settings folder still keeps templates across session switches.
-const runTemplates = new TemplateStore()
 
 export function createAppCore(deps: HostDeps, session = deps.importer?.session ?? new Session()): AppCore {
   const { importer } = deps
@@ -91,7 +88,7 @@ export function createAppCore(deps: HostDeps, session = deps.importer?.session ?
     cancelScan: async ({ scanId }) => ({ cancelled: scans.cancel(scanId) }),
     clearRows: async () => ({ removed: session.clear() }),
     ...createEditHandlers(editor, project),
-    ...createTemplateHandlers(deps.templates ?? runTemplates, () => appInfo().profileName, editor),
+    ...createTemplateHandlers(deps.templates ?? new TemplateStore(), () => appInfo().profileName, editor),
     ...createDataHandlers(session, editor, project, deps.saveFile),
     ...createImportHandlers(importer),
     ...createLocaleAssetHandlers(importer, deps.pickPaths, editor),
