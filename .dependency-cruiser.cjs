@@ -54,6 +54,8 @@ const RENDERER_SHARED = [
   '^src-main/core/session/row-state\\.ts$', // a row's state in words: Status column, counts, CLI alike
   '^src-main/core/updater/plan\\.ts$', // which cells of an imported row a correction may change (edit-rules asks)
   '^src-main/core/probe/thumbnails/media-file-url\\.ts$', // a video row's bytes by row id (poster frames)
+  '^src-main/core/editing/bulk-append\\.ts$', // the bulk panel's default mode (Only where empty where files brought values)
+  '^src-main/core/templates/template-fields\\.ts$', // a template from the active row's values
 ]
 
 const path = require('node:path')

@@ -22,9 +22,17 @@ import type { ConnectionReport, ProfileSecrets, ProfileSummary, SavedProfile } f
 import type { SubmitReport } from './core/importer/submit-report'
 import type { LinkedPushPreview, UpdateReport } from './core/updater/types'
 import type { RowActionReport } from './core/importer/row-action-report'
-import type { Row } from './core/session/row'
 import type { UploadProgress } from './core/storage/types'
 import type { WorkspaceSession } from './core/app/workspace-types'
+import type { Template, TemplateList } from './core/templates/template-schema'
+import type {
+  FolderListing,
+  LocaleAssetAnswer,
+  ScanProgress,
+  SessionPatch,
+  SessionSnapshot,
+  SnapshotRequest,
+} from './contract-shapes'
 
 export type { Row, RowStatus, MediaKind, FieldIssue, RowEntry } from './core/session/row'
 export type { ProjectModel, MediaTypeModel, PropertyModel } from './core/livingdocs/types'
@@ -53,6 +61,15 @@ export type {
   SavedProfile,
 } from './core/profile/profile-types'
 export type { WorkspaceSession } from './core/app/workspace-types'
+export type {
+  FolderListing,
+  LocaleAssetAnswer,
+  ScanProgress,
+  SessionPatch,
+  SessionSnapshot,
+  SnapshotRequest,
+} from './contract-shapes'
+export type { Template, TemplateField, TemplateList } from './core/templates/template-schema'
 
 export interface AppInfo {
   version: string
@@ -70,59 +87,6 @@ export interface AppInfo {
    * naming the holder. Every command that would change or send something is refused with it.
    */
   readOnly?: string
-}
-
-export interface SessionSnapshot {
-  sessionId: string
-  rows: Row[]
-  /** Set when asked for a page (core/app/snapshot-pages.ts): which rows of how many these are. */
-  page?: { snapshotId: number; from: number; total: number }
-}
-
-/** Absent: every row at once. `limit` alone takes a snapshot and answers its first page. */
-export type SnapshotRequest = { limit: number; snapshotId?: number; from?: number } | undefined
-
-export interface SessionPatch {
-  /** Rows added or changed, whole. */
-  upsert: Row[]
-  /** Row ids removed. */
-  remove: string[]
-}
-
-export interface ScanProgress {
-  scanId: string
-  state: 'running' | 'done' | 'failed' | 'cancelled'
-  files: number
-  skipped: number
-  errors: number
-  message?: string
-  /** Files probed so far (kind, size, metadata known); the scan is done when all are. */
-  probed?: number
-  /** Skipped entries per reason code (os-file, hidden, sidecar, hidden-folder, symlink-loop…). */
-  skippedByReason?: Record<string, number>
-  /** Files the session already has a row for (the same path dropped again): nothing was added for them. */
-  alreadyInImport?: number
-}
-
-/** A row's file in one language after a command: its path, or null when there is none (cleared, picker cancelled). */
-export interface LocaleAssetAnswer {
-  rowId: string
-  locale: string
-  path: string | null
-  /** The undo history after the change (a file chosen or cleared is one undoable step). */
-  history?: HistoryState
-}
-
-/** One folder's subfolders, for the browser's folder chooser (`media-import ui`; no system picker there). */
-export interface FolderListing {
-  /** The folder listed (absolute). */
-  path: string
-  /** Its parent, or null at the top of the file system. */
-  parent: string | null
-  /** Its subfolders, by name; hidden ones (a leading dot) are left out. */
-  folders: Array<{ name: string; path: string }>
-  /** True when there were more subfolders than are listed. */
-  truncated: boolean
 }
 
 /** command name -> [argument, result] */
@@ -159,6 +123,13 @@ export interface Commands {
   applyMetadataCsv: [{ text: string }, CsvApplied]
   /** Path, entry id, media id, status and errors per file, to a file the editor chooses (or to download). */
   exportResults: [{ format: 'csv' | 'json' }, ExportAnswer]
+  // Templates (core/templates): named field values with a mode each, kept per profile.
+  listTemplates: [undefined, TemplateList]
+  /** Saves a template (replacing `previousName` when renamed); answers the profile's list. */
+  saveTemplate: [{ template: Template; previousName?: string }, TemplateList]
+  deleteTemplate: [{ name: string }, TemplateList]
+  /** The template's fields on these rows, each with its mode, as one undoable step. */
+  applyTemplate: [{ name: string; rowIds: string[] }, EditOutcome]
   // Import (core/importer): rows upload by themselves once probed; outcomes arrive as a sessionPatch.
   /** Validates and sends the rows not imported yet (all, or those given); answers the counts. */
   submit: [{ rowIds?: string[] }, SubmitReport]
@@ -261,6 +232,10 @@ export const commandNames = [
   'previewMetadataCsv',
   'applyMetadataCsv',
   'exportResults',
+  'listTemplates',
+  'saveTemplate',
+  'deleteTemplate',
+  'applyTemplate',
   'submit',
   'resubmitFailed',
   'previewLinkedPush',

@@ -10,6 +10,7 @@ import { createWorkspaceCore, type WorkspaceCore } from '../core/app/workspace-h
 import { logRevealer, openAppLog } from './app-log'
 import { externalOpener } from './open-external'
 import { openAppProfiles } from './app-profiles'
+import { TEMPLATES_FILE, TemplateStore } from '../core/templates/template-store'
 import { registerPrivilegedSchemes, serveRenderer } from './app-protocol'
 import { createPathPicker } from './dialogs'
 import { createFileSaver } from './save-file'
@@ -93,6 +94,7 @@ function run(): void {
         () => app.getPath('documents'),
       ),
       profiles,
+      templates: new TemplateStore(join(app.getPath('userData'), TEMPLATES_FILE)),
       onSecrets: (values) => log.redactor.addSecret(...values),
     })
     // Poster frames drawn by the window where ffmpeg is missing read the open session's video rows.

@@ -5,7 +5,7 @@
  * CLI's import): one session over that profile, `--session DIR` continuing an earlier one.
  * The browser has no system picker, so folders are chosen with the server-side chooser.
  */
-import { basename } from 'node:path'
+import { basename, join } from 'node:path'
 import type { AppInfo } from '../contract'
 import { MediaImportError } from '../core/app/errors'
 import { createAppCore, type Emit, type Handlers, type HostDeps } from '../core/app/handlers'
@@ -14,6 +14,7 @@ import { openImportSession } from '../core/importer/import-session'
 import type { RowLookup } from '../core/probe/thumbnails/media-file'
 import { ThumbnailCache } from '../core/probe/thumbnails/thumbnail-cache'
 import type { ResolvedProfile } from '../core/profile/resolve-profile'
+import { TEMPLATES_FILE, TemplateStore } from '../core/templates/template-store'
 import { hostFolders, startHostMode } from '../electron/host-mode'
 import { isSafeExternalUrl } from '../electron/security-policy'
 import { listFolders } from './folder-listing'
@@ -47,14 +48,19 @@ async function openExternal(url: string): Promise<void> {
   if (!(await openBrowser(url))) throw new Error('no browser could be started here')
 }
 
-function browserDeps(emit: Emit): Pick<HostDeps, 'pickPaths' | 'emit' | 'listFolders' | 'openExternal'> {
-  return { pickPaths: noSystemPicker, emit, listFolders: (path) => listFolders(path), openExternal }
+/** Templates are kept in the data folder (`templates.json`), as the app keeps them in its user data. */
+function browserDeps(
+  emit: Emit,
+  dataDir: string,
+): Pick<HostDeps, 'pickPaths' | 'emit' | 'listFolders' | 'openExternal' | 'templates'> {
+  const templates = new TemplateStore(join(dataDir, TEMPLATES_FILE))
+  return { pickPaths: noSystemPicker, emit, listFolders: (path) => listFolders(path), openExternal, templates }
 }
 
 /** No profile: the Sandbox workspace under `dataDir` (sandbox/, sessions/, thumbnails/), as the app has under its user data. */
 export async function startSandboxUiHost(dataDir: string, version: string, emit: Emit): Promise<UiHost> {
   const host = await startHostMode(dataDir, version)
-  const core = createWorkspaceCore(host.workspace, browserDeps(emit))
+  const core = createWorkspaceCore(host.workspace, browserDeps(emit, dataDir))
   return {
     handlers: core.handlers,
     appInfo: host.appInfo,
@@ -91,7 +97,7 @@ export async function startProfileUiHost(options: {
     sessionId: basename(sessionDir),
     sessionCreatedAt: importer.meta.createdAt,
   }
-  const core = createAppCore({ ...browserDeps(options.emit), importer, appInfo: () => appInfo })
+  const core = createAppCore({ ...browserDeps(options.emit, options.dataDir), importer, appInfo: () => appInfo })
   return {
     handlers: core.handlers,
     appInfo,

@@ -1,6 +1,6 @@
 import { memo } from 'react'
 import type { ReactElement } from 'react'
-import { isImportedRow } from '../../src-main/core/editing/edit-rules'
+import { looksReadOnly, READ_ONLY_HINT } from '../../src-main/core/editing/edit-rules'
 import type { CellValue, Row } from '../../src-main/contract'
 import { useAppStore, type AppState } from '../store/app-store'
 import type { PendingCell } from '../store/pending-edits'
@@ -112,8 +112,9 @@ export const GridRow = memo(function GridRow({
       aria-selected={selected}
       className={editing ? 'grid-row editing-row' : activeColumn ? 'grid-row active-row' : 'grid-row'}
       data-row-id={id}
-      // Imported rows are done: muted, with no edit affordance (grid.css).
-      data-imported={isImportedRow(file) ? '' : undefined}
+      // Imported rows are done: muted, with no edit affordance (grid.css), until a correction starts.
+      data-imported={looksReadOnly(file) ? '' : undefined}
+      aria-description={looksReadOnly(file) ? READ_ONLY_HINT : undefined}
       data-status={file.status}
       style={{ top, height }}
     >

@@ -4,6 +4,7 @@
  * patch arrives; nothing here edits the mirror.
  */
 import type { EditOutcome } from '../../src-main/contract'
+import { looksReadOnly } from '../../src-main/core/editing/edit-rules'
 import { api } from '../api'
 import { useAppStore } from '../store/app-store'
 import { reportFailure } from '../store/report-failure'
@@ -11,6 +12,7 @@ import { rowIndexIn } from '../store/row-index'
 import { isEditable, type GridColumn } from './column-model'
 import { clampIndex } from './keyboard'
 import { cellRange, rangeColumns, rangeRowIds, type CellRange } from './range'
+import { nextRowSelection, type RowGesture } from './row-selection'
 
 const state = () => useAppStore.getState()
 
@@ -69,11 +71,23 @@ export function moveTo(rowIndex: number, colIndex: number, extend = false): void
   s.setActive({ rowId: ids[row] as string, columnId: (s.shownColumns[col] as GridColumn).id }, extend)
 }
 
-/** Delete: every editable cell of the range is cleared, as one undo step. */
+/** Delete: every editable cell of the range is cleared, as one undo step (imported rows stay as they are). */
 export async function clearRange(): Promise<void> {
   const current = currentRange()
   if (!current) return
-  const rowIds = rangeRowIds(current.ids, current.range)
+  const s = state()
+  const all = rangeRowIds(current.ids, current.range)
+  // Delete does not start a correction: an imported row is corrected by typing in it (Enter).
+  const rowIds = all.filter((id) => {
+    const row = s.session.byId.get(id)
+    return !row || !looksReadOnly(row)
+  })
+  if (rowIds.length < all.length) {
+    s.reportError(
+      'imported-row',
+      `${all.length - rowIds.length} imported row(s) not cleared: they are read-only until you start a correction (Enter on the cell).`,
+    )
+  }
   const fields = rangeColumns(current.columns, current.range).filter(isEditable)
   const edits = rowIds.flatMap((rowId) => fields.map((c) => ({ rowId, field: c.field as string, value: null })))
   if (edits.length > 0) await runEdit('Could not clear the cells', () => api.editCells({ edits }))
@@ -107,9 +121,15 @@ export async function redo(): Promise<void> {
   await runEdit('Could not redo', () => api.redo())
 }
 
-export function selectAllInFilter(): void {
+/** Selects rows as a file manager does (row-selection.ts): a click, Shift, Ctrl/Cmd, the box, Ctrl+A, Escape. */
+export function selectRowsBy(gesture: RowGesture): void {
   const s = state()
-  s.selectRows(s.rowView.ids, 'replace')
+  const ids = s.rowView.ids
+  s.setSelection(nextRowSelection({ selected: s.selected, anchor: s.selectionAnchor }, gesture, ids, rowIndexIn(ids)))
+}
+
+export function selectAllInFilter(): void {
+  selectRowsBy({ type: 'all', ids: state().rowView.ids })
 }
 
 /** Row ids a bulk action works on: the selected rows in the grid's order, else the range's rows. */

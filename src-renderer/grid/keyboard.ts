@@ -5,7 +5,9 @@
  * typing a character starts editing with it, Delete clears, Space opens or closes the preview
  * pane (on the row box: toggles the row's selection), Shift+Space toggles a row's selection,
  * Ctrl+D fills down, Ctrl+Z / Ctrl+Shift+Z (or Ctrl+Y) undo and redo, Ctrl+A selects every row
- * in the filter, Ctrl+F / Ctrl+H open find and replace. Cmd stands for Ctrl on a Mac. Pure.
+ * in the filter, Escape clears the range and the selected rows (in the row header, Shift+Up/Down
+ * extends the selected rows: row-selection.ts), Ctrl+F / Ctrl+H open find and replace. Cmd
+ * stands for Ctrl on a Mac. Pure.
  */
 
 export type GridKeyAction =

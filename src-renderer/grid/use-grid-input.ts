@@ -1,7 +1,8 @@
 /**
  * The grid's keyboard, mouse and clipboard in one place. Keys go through the pure keyboard model;
- * clicks on a row's box select rows (Ctrl/Cmd toggles, Shift extends from the last one clicked);
- * clicks on a cell make it active (Shift extends the range); copy and paste use the browser's
+ * clicks select rows as a file manager does (row-selection.ts: the row header selects, the box and
+ * Ctrl/Cmd toggle, Shift extends from the anchor); clicks on a cell make it active (Shift extends
+ * the cell range); copy and paste use the browser's
  * events while the grid has the focus, so the app asks for no clipboard permission.
  */
 import { useCallback, useEffect, useMemo } from 'react'
@@ -17,7 +18,8 @@ import { copyRangeText, pasteRangeText } from './clipboard'
 import type { GridColumn } from './column-model'
 import type { Move } from './editors/editor-props'
 import { cellDomId, rowProperty } from './GridCell'
-import { clearRange, fillDown, moveActive, moveTo, redo, selectAllInFilter, undo } from './grid-actions'
+import { clearRange, fillDown, moveActive, moveTo, redo, selectAllInFilter, selectRowsBy, undo } from './grid-actions'
+import { ROW_HEADER_COLUMNS, type RowGesture } from './row-selection'
 import { densityMetrics } from './density'
 import { gridKeyAction } from './keyboard'
 import { focusCellControl } from './cells/row-choice-actions'
@@ -39,7 +41,7 @@ function startEdit(initial?: string): void {
   const column = s.shownColumns.find((c) => c.id === s.active?.columnId)
   if (!s.active || !column) return
   if (column.kind === 'select') {
-    if (initial === ' ') s.selectRows([s.active.rowId], 'toggle')
+    if (initial === ' ') selectRowsBy({ type: 'toggle', rowId: s.active.rowId })
     return
   }
   // A cell with nothing to type in may hold buttons (a row's choices, the editor link): go onto them.
@@ -60,16 +62,12 @@ function startEdit(initial?: string): void {
   s.startEditing(initial)
 }
 
-function selectByClick(rowId: string, e: MouseEvent): void {
-  const s = state()
-  if (e.ctrlKey || e.metaKey) return s.selectRows([rowId], 'toggle')
-  if (e.shiftKey && s.selectionAnchor) {
-    const index = rowIndexIn(s.rowView.ids)
-    const [a, b] = [index(s.selectionAnchor), index(rowId)].sort((x, y) => x - y)
-    if (a !== undefined && b !== undefined && a >= 0)
-      return s.selectRows(s.rowView.ids.slice(a, b + 1), 'add', s.selectionAnchor)
-  }
-  s.selectRows([rowId], 'replace')
+/** A click's row gesture: the box toggles, Ctrl/Cmd toggles anywhere, the row header selects (row-selection.ts). */
+function rowGesture(rowId: string, columnId: string, e: MouseEvent): RowGesture | null {
+  const toggle = e.ctrlKey || e.metaKey
+  if (columnId === 'select') return { type: 'checkbox', rowId, shift: e.shiftKey }
+  if (ROW_HEADER_COLUMNS.has(columnId)) return { type: 'click', rowId, shift: e.shiftKey, add: toggle }
+  return toggle ? { type: 'toggle', rowId } : null
 }
 
 export function useGridInput(gridRef: RefObject<HTMLDivElement | null>) {
@@ -86,8 +84,15 @@ export function useGridInput(gridRef: RefObject<HTMLDivElement | null>) {
       e.preventDefault()
       const rowIndex = s.active ? rowIndexIn(s.rowView.ids)(s.active.rowId) : 0
       switch (action.type) {
-        case 'move':
-          return moveActive(action.rows, action.cols, action.extend)
+        case 'move': {
+          const from = s.active?.rowId
+          moveActive(action.rows, action.cols, action.extend)
+          // In the row header, Shift+Up/Down extends the selected rows as a file list does.
+          const to = state().active?.rowId
+          if (action.extend && action.rows !== 0 && from && to && ROW_HEADER_COLUMNS.has(s.active?.columnId ?? ''))
+            selectRowsBy({ type: 'extend', from, to })
+          return
+        }
         case 'rowEdge':
           // Home goes back to the start sideways too, as a spreadsheet's does with frozen columns.
           if (action.to === 'start' && gridRef.current) gridRef.current.scrollLeft = 0
@@ -110,7 +115,7 @@ export function useGridInput(gridRef: RefObject<HTMLDivElement | null>) {
           if (s.active?.columnId === 'select') return startEdit(' ')
           return s.setPreviewOpen(!s.previewOpen)
         case 'toggleRow':
-          if (s.active) s.selectRows([s.active.rowId], 'toggle')
+          if (s.active) selectRowsBy({ type: 'toggle', rowId: s.active.rowId })
           return
         case 'fillDown':
           return void fillDown()
@@ -123,23 +128,34 @@ export function useGridInput(gridRef: RefObject<HTMLDivElement | null>) {
         case 'find':
           return s.setPanel('find')
         case 'cancel':
+          // Escape drops the cell range and the selected rows, as in a file manager.
           if (s.active) s.setActive(s.active)
-          return
+          return selectRowsBy({ type: 'clear' })
       }
     },
     [gridRef],
   )
 
-  const onMouseDown = useCallback((e: MouseEvent<HTMLDivElement>) => {
-    const target = e.target as HTMLElement
-    if (target.closest('.cell-editor, [role="columnheader"]')) return
-    const cell = target.closest<HTMLElement>('[role="gridcell"]')
-    const rowId = cell?.closest<HTMLElement>('[role="row"]')?.dataset.rowId
-    const columnId = cell?.dataset.column
-    if (!rowId || !columnId) return
-    if (columnId === 'select') selectByClick(rowId, e)
-    state().setActive({ rowId, columnId }, e.shiftKey && columnId !== 'select')
-  }, [])
+  const onMouseDown = useCallback(
+    (e: MouseEvent<HTMLDivElement>) => {
+      const target = e.target as HTMLElement
+      if (target.closest('.cell-editor, [role="columnheader"]')) return
+      const cell = target.closest<HTMLElement>('[role="gridcell"]')
+      const rowId = cell?.closest<HTMLElement>('[role="row"]')?.dataset.rowId
+      const columnId = cell?.dataset.column
+      if (!rowId || !columnId) return
+      const gesture = rowGesture(rowId, columnId, e)
+      if (gesture) selectRowsBy(gesture)
+      // The row box must not take the focus from the grid, or Escape and Shift+arrows would go to it.
+      if (columnId === 'select') {
+        e.preventDefault()
+        gridRef.current?.focus({ preventScroll: true })
+      }
+      // Shift+click on a cell spans the cell range; on the row header it spans rows (above) instead.
+      state().setActive({ rowId, columnId }, e.shiftKey && !ROW_HEADER_COLUMNS.has(columnId))
+    },
+    [gridRef],
+  )
 
   const onDoubleClick = useCallback(() => startEdit(), [])
 

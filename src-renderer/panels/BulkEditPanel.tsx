@@ -1,15 +1,19 @@
 /**
  * Sets one column on many rows: the selected rows, else the rows of the selected range. Only
  * where empty fills cells that hold nothing (the default where files brought values for the
- * column, so their credits stay), Replace writes the value, Append adds to text (and tags), Clear empties. Values may use variables,
- * resolved per row in the grid's order.
+ * column, so their credits stay), Replace writes the value, Append adds to text (after ", " for
+ * credits, a space for prose) and the tags not there yet (core/editing/bulk-append.ts), Clear
+ * empties. Values may use variables, resolved per row in the grid's order. Below, the profile's
+ * templates (templates/TemplatesSection.tsx).
  */
 import { useMemo, useState } from 'react'
 import type { BulkMode } from '../../src-main/contract'
+import { defaultBulkMode } from '../../src-main/core/editing/bulk-append'
 import { api } from '../api'
 import { isEditable } from '../grid/column-model'
 import { runEdit, targetRowIds } from '../grid/grid-actions'
 import { useAppStore } from '../store/app-store'
+import { TemplatesSection } from './templates/TemplatesSection'
 
 const VARIABLES = '{filename} {folder} {date} {seq} {seq:3} {exif.title} {exif.creator} …'
 
@@ -21,11 +25,11 @@ const MODES: [BulkMode, string][] = [
 ]
 
 function defaultMode(field: string): BulkMode {
-  if (!field.startsWith('metadata.')) return 'replace'
-  const handle = field.slice('metadata.'.length)
   const rows = useAppStore.getState().session.byId
-  const embedded = targetRowIds().some((id) => rows.get(id)?.prefill?.sources[handle]?.from === 'embedded')
-  return embedded ? 'fill-empty' : 'replace'
+  return defaultBulkMode(
+    field,
+    targetRowIds().map((id) => rows.get(id)),
+  )
 }
 
 export function BulkEditPanel() {
@@ -46,61 +50,74 @@ export function BulkEditPanel() {
     )
     if (outcome) setResult(`${label}: ${outcome.changed.toLocaleString('en')} cell(s) changed.`)
   }
+  const labelOf = (f: string) => all.find((c) => c.field === f)?.label ?? f
   return (
-    <form
-      className="panel-form"
-      onSubmit={(e) => {
-        e.preventDefault()
-        void apply()
-      }}
-    >
-      <label className="field">
-        Column
-        <select
-          value={field}
-          onChange={(e) => {
-            setField(e.target.value)
-            setMode(defaultMode(e.target.value))
-          }}
-        >
-          {columns.map((c) => (
-            <option key={c.id} value={c.field}>
-              {c.label}
-            </option>
-          ))}
-        </select>
-      </label>
-      <fieldset className="field">
-        <legend>How</legend>
-        {MODES.map(([m, text]) => (
-          <label key={m} className="inline">
-            <input type="radio" name="bulk-mode" value={m} checked={mode === m} onChange={() => setMode(m)} />
-            {text}
-          </label>
-        ))}
-      </fieldset>
-      {mode !== 'clear' && (
+    <>
+      <form
+        className="panel-form"
+        onSubmit={(e) => {
+          e.preventDefault()
+          void apply()
+        }}
+      >
         <label className="field">
-          Value
-          <input
-            className="text-input"
-            value={value}
-            onChange={(e) => setValue(e.target.value)}
-            aria-describedby="bulk-variables"
-          />
-          <span id="bulk-variables" className="hint">
-            Variables: {VARIABLES}
-          </span>
+          Column
+          <select
+            value={field}
+            onChange={(e) => {
+              setField(e.target.value)
+              setMode(defaultMode(e.target.value))
+            }}
+          >
+            {columns.map((c) => (
+              <option key={c.id} value={c.field}>
+                {c.label}
+              </option>
+            ))}
+          </select>
         </label>
-      )}
-      <button type="submit" className="button" disabled={count === 0}>
-        Apply to {count.toLocaleString('en')} selected row{count === 1 ? '' : 's'}
-      </button>
-      <p className="hint" aria-live="polite">
-        {count === 0
-          ? 'Select rows first (click their boxes, Shift/Ctrl+click, or Ctrl+A for all in the filter).'
-          : result}
-      </p>
-    </form>
+        <fieldset className="field">
+          <legend>How</legend>
+          {MODES.map(([m, text]) => (
+            <label key={m} className="inline">
+              <input type="radio" name="bulk-mode" value={m} checked={mode === m} onChange={() => setMode(m)} />
+              {text}
+            </label>
+          ))}
+          {mode === 'append' && (
+            <span className="hint">
+              Adds after “, ” to credits and copyrights (a name already there is not added twice), after a space to
+              other text, and only the keywords a row does not have yet.
+            </span>
+          )}
+        </fieldset>
+        {mode !== 'clear' && (
+          <label className="field">
+            Value
+            <input
+              className="text-input"
+              value={value}
+              onChange={(e) => setValue(e.target.value)}
+              aria-describedby="bulk-variables"
+            />
+            <span id="bulk-variables" className="hint">
+              Variables: {VARIABLES}
+            </span>
+          </label>
+        )}
+        <button type="submit" className="button" disabled={count === 0}>
+          Apply to {count.toLocaleString('en')} selected row{count === 1 ? '' : 's'}
+        </button>
+        <p className="hint" aria-live="polite">
+          {count === 0
+            ? 'Select rows first (click their boxes, Shift/Ctrl+click, or Ctrl+A for all in the filter).'
+            : result}
+        </p>
+      </form>
+      <TemplatesSection
+        current={field ? { field, mode, value: mode === 'clear' ? null : value } : null}
+        label={labelOf}
+      />
+    </>
   )
 }

@@ -6,6 +6,7 @@
  */
 import type { HistoryState, ProjectModel } from '../../src-main/contract'
 import { buildColumns, type GridColumn } from '../grid/column-model'
+import type { RowSelection } from '../grid/row-selection'
 import { emptyLayout, loadLayout, saveLayout, visibleColumns, type ColumnLayout } from './column-layout'
 
 export interface CellPos {
@@ -49,6 +50,8 @@ export interface GridSlice {
   startEditing(initial?: string): void
   stopEditing(): void
   selectRows(ids: readonly string[], mode: SelectMode, anchor?: string): void
+  /** The rows selected after a click or key (grid/row-selection.ts decides). */
+  setSelection(selection: RowSelection): void
   clearSelection(): void
   setHistory(history: HistoryState): void
 }
@@ -102,6 +105,7 @@ export function createGridSlice(set: (change: Partial<GridSlice>) => void, get: 
       }
       set({ selected: next, selectionAnchor: anchor ?? ids.at(-1) ?? null })
     },
+    setSelection: ({ selected, anchor }) => set({ selected, selectionAnchor: anchor }),
     clearSelection: () => set({ selected: new Set(), selectionAnchor: null }),
     setHistory: (history) => set({ history }),
   }

@@ -14,6 +14,7 @@ import { posterFrameSchemas } from './poster-frame-handlers'
 import { profileSchemas } from './profile-handlers'
 import { rowActionSchemas } from './row-action-handlers'
 import { supportSchemas } from './support-handlers'
+import { templateSchemas } from './template-handlers'
 import { uploadSchemas } from './upload-handlers'
 import { workspaceSchemas } from './workspace-commands'
 
@@ -43,6 +44,7 @@ export const commandSchemas = {
   cancelScan: z.object({ scanId: z.string().min(1).max(100) }).strict(),
   clearRows: none,
   ...editSchemas,
+  ...templateSchemas,
   ...importSchemas,
   ...localeAssetSchemas,
   ...supportSchemas,

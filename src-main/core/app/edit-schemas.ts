@@ -4,19 +4,13 @@
  * columns, 16 MB of pasted text, 32 MB of metadata CSV, 100 kB per cell.
  */
 import { z } from 'zod'
+import { cellValueSchema as cellValue } from '../editing/cell-value-schema'
 
 export const MAX_EDIT_ROWS = 100_000
 const rowId = z.string().min(1).max(100)
 const field = z.string().min(1).max(200)
 const rowIds = z.array(rowId).min(1).max(MAX_EDIT_ROWS)
 const fields = z.array(field).min(1).max(500)
-const cellValue = z.union([
-  z.string().max(100_000),
-  z.number().finite(),
-  z.boolean(),
-  z.array(z.string().max(10_000)).max(1_000),
-  z.null(),
-])
 const none = z.undefined()
 
 export const editSchemas = {

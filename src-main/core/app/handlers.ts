@@ -23,6 +23,8 @@ import { createRowActionHandlers, type OpenExternal } from './row-action-handler
 import { createUploadHandlers } from './upload-handlers'
 import { createSupportHandlers, type RevealLogs } from './support-handlers'
 import { createSnapshotPages } from './snapshot-pages'
+import { createTemplateHandlers } from './template-handlers'
+import { TemplateStore } from '../templates/template-store'
 import type { Workspace } from './workspace'
 import { createWorkspaceHandlers } from './workspace-commands'
 
@@ -53,6 +55,8 @@ export interface HostDeps extends ProfileDeps {
   openExternal?: OpenExternal
   /** The session list and switching (core/app/workspace.ts); absent: one session, no list. */
   workspace?: Workspace
+  /** Templates per profile, in the settings folder (core/templates); absent: kept in memory by this core (tests). */
+  templates?: TemplateStore
 }
 
 export interface AppCore {
@@ -87,6 +91,7 @@ export function createAppCore(deps: HostDeps, session = deps.importer?.session ?
     cancelScan: async ({ scanId }) => ({ cancelled: scans.cancel(scanId) }),
     clearRows: async () => ({ removed: session.clear() }),
     ...createEditHandlers(editor, project),
+    ...createTemplateHandlers(deps.templates ?? new TemplateStore(), () => appInfo().profileName, editor),
     ...createDataHandlers(session, editor, project, deps.saveFile),
     ...createImportHandlers(importer),
     ...createLocaleAssetHandlers(importer, deps.pickPaths, editor),

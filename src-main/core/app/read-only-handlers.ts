@@ -22,6 +22,10 @@ export const READ_ONLY_COMMANDS: ReadonlySet<CommandName> = new Set<CommandName>
   'saveProfile',
   'deleteProfile',
   'testProfile',
+  // So are templates; applying one edits the session, and is refused.
+  'listTemplates',
+  'saveTemplate',
+  'deleteTemplate',
   // Renaming or deleting the session looked at is refused by its lock, like any held session.
   'listSessions',
   'openSession',

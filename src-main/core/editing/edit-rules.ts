@@ -14,6 +14,17 @@ import { importedCellRefusal } from '../updater/plan'
 
 export const isImportedRow = (row: Row): boolean => row.status === 'imported' || row.result !== undefined
 
+/**
+ * An imported row looks read-only (muted, "read-only until you start a correction" in its
+ * accessible text) until the editor starts a correction, and again once it is in the library.
+ */
+export const looksReadOnly = (row: Row): boolean =>
+  isImportedRow(row) && (row.update === undefined || row.update.state === 'updated')
+
+/** What a screen reader hears on such a row, and its tooltip. */
+export const READ_ONLY_HINT =
+  'Imported, read-only: press Enter or type in a metadata cell to start a correction of the entry in Livingdocs.'
+
 /** Why the row refuses any edit, or undefined when it takes edits. */
 export function rowRefusal(row: Row): string | undefined {
   if (isImportedRow(row)) {

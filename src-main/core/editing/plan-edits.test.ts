@@ -92,6 +92,18 @@ describe('planBulk', () => {
     ])
   })
 
+  it('appends a credit after ", " and only where the row does not name it yet', () => {
+    const shoot = contextOf([
+      imageRow(1, { metadata: { title: 'a', credit: 'Reuters' } }),
+      imageRow(2, { metadata: { title: 'b', credit: 'Reuters, AFP' } }),
+      imageRow(3, { metadata: { title: 'c' } }),
+    ])
+    expect(planBulk(shoot, ['row-1', 'row-2', 'row-3'], 'metadata.credit', 'append', 'AFP').writes).toEqual([
+      { rowId: 'row-1', field: 'metadata.credit', value: 'Reuters, AFP' },
+      { rowId: 'row-3', field: 'metadata.credit', value: 'AFP' },
+    ])
+  })
+
   it('refuses to append to numbers, and an unknown variable stops the whole set', () => {
     const rated = contextOf([imageRow(1, { metadata: { title: 'T', rating: 2 } })])
     expect(planBulk(rated, ['row-1'], 'metadata.rating', 'append', '3').refused[0]?.message).toMatch(/use Replace/)

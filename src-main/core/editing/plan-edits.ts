@@ -1,11 +1,13 @@
 /**
- * The grid's edits as plans: cells typed in, a bulk set on a selection (Only where empty, Replace, Append, Clear),
+ * The grid's edits as plans: cells typed in, a bulk set on a selection (Only where empty, Replace,
+ * Append as bulk-append.ts joins, Clear),
  * fill-down from the first row, and a pasted range. Typed and bulk values may hold variables
  * ({filename}, {seq}…), resolved per row; pasted and filled values are data and stay literal.
  * Pure.
  */
 import { isEmptyValue } from '../livingdocs/entry-builder'
-import { coerceCellValue, formatCellValue } from './cell-text'
+import { appended, type BulkMode } from './bulk-append'
+import { coerceCellValue } from './cell-text'
 import { propertyOf } from './edit-rules'
 import { readField, type FieldRef } from './field-path'
 import { addWrite, emptyPlan, fieldRefs, uniqueIds, type Plan, type PlanContext } from './plan'
@@ -56,29 +58,7 @@ export function planCells(ctx: PlanContext, edits: readonly CellEdit[]): Plan {
   return plan
 }
 
-/**
- * `fill-empty` ("Only where empty") writes only cells that hold nothing, so the credits, captions
- * and titles files brought along stay as they are: how desks fill a shoot's gaps in bulk.
- */
-export type BulkMode = 'fill-empty' | 'replace' | 'append' | 'clear'
-
-type Appended = { value: unknown } | { refuse: string }
-
-/** Appends text with one space between, or list items not already there; other values cannot append. */
-function appended(current: unknown, addition: unknown): Appended {
-  if (addition === undefined) return { value: current }
-  if (current === undefined || current === null || current === '') return { value: addition }
-  if (Array.isArray(current)) {
-    const items = Array.isArray(addition) ? addition : [addition]
-    return { value: [...current, ...items.filter((item) => !current.includes(item))] }
-  }
-  if (typeof current === 'string') {
-    const more = formatCellValue(addition)
-    const joint = /\s$/.test(current) || /^\s/.test(more) ? '' : ' '
-    return { value: current + joint + more }
-  }
-  return { refuse: 'Append works on text and lists: use Replace for this column.' }
-}
+export type { BulkMode } from './bulk-append'
 
 export function planBulk(
   ctx: PlanContext,
@@ -102,7 +82,7 @@ export function planBulk(
     const given = resolved(template, value, ctx, rowId, i + 1)
     if (mode === 'replace' || mode === 'fill-empty') return addWrite(plan, ctx, rowId, field, ref, given)
     const addition = coerceCellValue(row ? propertyOf(ctx.project, row, ref) : undefined, given)
-    const next = appended(readField(row?.entry, ref), addition)
+    const next = appended(readField(row?.entry, ref), addition, 'handle' in ref ? ref.handle : undefined)
     if ('refuse' in next) plan.refused.push({ rowId, field, message: next.refuse })
     else addWrite(plan, ctx, rowId, field, ref, next.value)
   })

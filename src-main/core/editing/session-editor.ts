@@ -116,6 +116,11 @@ export class SessionEditor {
     this.history.record({ label, changes })
   }
 
+  /** A plan made over the rows as they are now (a template's fields), applied as one step. */
+  applyPlan(make: (ctx: PlanContext) => Plan, label: string): EditOutcome {
+    return this.commit(make(this.ctx), label)
+  }
+
   /** Applies a plan as one undoable step (the planners here, or a CSV import). */
   commit(plan: Plan, label: string): EditOutcome {
     const changes = this.write(plan.writes)

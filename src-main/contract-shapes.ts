@@ -1,0 +1,59 @@
+/**
+ * The shapes the contract's session, scan and folder commands and events carry, kept beside
+ * `contract.ts` (which re-exports them) so that file stays the list of commands. Types only.
+ */
+import type { HistoryState } from './core/editing/undo-stack'
+import type { Row } from './core/session/row'
+
+export interface SessionSnapshot {
+  sessionId: string
+  rows: Row[]
+  /** Set when asked for a page (core/app/snapshot-pages.ts): which rows of how many these are. */
+  page?: { snapshotId: number; from: number; total: number }
+}
+
+/** Absent: every row at once. `limit` alone takes a snapshot and answers its first page. */
+export type SnapshotRequest = { limit: number; snapshotId?: number; from?: number } | undefined
+
+export interface SessionPatch {
+  /** Rows added or changed, whole. */
+  upsert: Row[]
+  /** Row ids removed. */
+  remove: string[]
+}
+
+export interface ScanProgress {
+  scanId: string
+  state: 'running' | 'done' | 'failed' | 'cancelled'
+  files: number
+  skipped: number
+  errors: number
+  message?: string
+  /** Files probed so far (kind, size, metadata known); the scan is done when all are. */
+  probed?: number
+  /** Skipped entries per reason code (os-file, hidden, sidecar, hidden-folder, symlink-loop…). */
+  skippedByReason?: Record<string, number>
+  /** Files the session already has a row for (the same path dropped again): nothing was added for them. */
+  alreadyInImport?: number
+}
+
+/** A row's file in one language after a command: its path, or null when there is none (cleared, picker cancelled). */
+export interface LocaleAssetAnswer {
+  rowId: string
+  locale: string
+  path: string | null
+  /** The undo history after the change (a file chosen or cleared is one undoable step). */
+  history?: HistoryState
+}
+
+/** One folder's subfolders, for the browser's folder chooser (`media-import ui`; no system picker there). */
+export interface FolderListing {
+  /** The folder listed (absolute). */
+  path: string
+  /** Its parent, or null at the top of the file system. */
+  parent: string | null
+  /** Its subfolders, by name; hidden ones (a leading dot) are left out. */
+  folders: Array<{ name: string; path: string }>
+  /** True when there were more subfolders than are listed. */
+  truncated: boolean
+}
