@@ -115,7 +115,7 @@ export class ContentCheck {
         const facts = alreadyInLibrary(holderOf(hit))
         // An externalId the editor gave while the lookup ran makes the same bytes elsewhere a warning.
         const editorOwned = target.editorOwned || editorExternalId(now) !== undefined
-        session.updateRow(target.rowId, editorOwned ? { contentMatch: facts } : markInLibrary(facts))
+        session.updateRow(target.rowId, editorOwned ? { contentMatch: facts } : markInLibrary(facts, now))
       }
     } catch (err) {
       this.options.onLookupFailed?.(err instanceof Error ? err.message : String(err))
