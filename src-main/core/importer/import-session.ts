@@ -5,7 +5,7 @@
  * continue: uploads at their next part, interrupted submits after a lookup.
  */
 import { mkdir } from 'node:fs/promises'
-import type { ScanRunnerOptions } from '../app/scan-runner'
+import type { ScanRunnerOptions } from '../pipeline/scan-runner'
 import { LivingdocsClient, type LivingdocsClientOptions } from '../livingdocs/client'
 import type { ProjectModel } from '../livingdocs/types'
 import { Prober } from '../probe/prober'
@@ -19,8 +19,8 @@ import type { Session } from '../session/session'
 import { FileUploadStateStore } from '../storage/file-upload-state-store'
 import type { StorageConfig } from '../storage/types'
 import { UploadEngine, type UploadEngineOptions } from '../storage/upload-engine'
-import { ImportPipeline, type PipelineOptions } from './pipeline'
-import { probeLeftovers } from './probe-leftovers'
+import { ImportPipeline, type PipelineOptions } from '../pipeline/import-pipeline'
+import { probeLeftovers } from '../pipeline/probe-leftovers'
 import { livingdocsOptionsOf, storageConfigOf } from './profile-connections'
 
 export interface OpenImportSessionOptions {

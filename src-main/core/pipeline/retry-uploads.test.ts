@@ -7,7 +7,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import { createUploadHandlers } from '../app/upload-handlers'
 import type { ImportSession } from '../importer/import-session'
-import { ImportPipeline } from '../importer/pipeline'
+import { ImportPipeline } from './import-pipeline'
 import type { ImportApi } from '../importer/lookups'
 import { Session } from '../session/session'
 import type { UploadEngine } from '../storage/upload-engine'

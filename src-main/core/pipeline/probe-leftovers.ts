@@ -5,8 +5,8 @@
 import type { ProjectModel } from '../livingdocs/types'
 import type { MediaTypeDefaults } from '../prefill/media-type'
 import type { Prober } from '../probe/prober'
-import { rowFactsFromProbe } from '../pipeline/row-facts'
-import { step } from '../pipeline/row-step'
+import { rowFactsFromProbe } from './row-facts'
+import { step } from './row-step'
 import type { Session } from '../session/session'
 
 /** Resolves with the number of rows probed. */
