@@ -3,6 +3,7 @@
  * TRANSITIONS must equal, arrow for arrow, so a changed arrow is a decision made in two places.
  */
 import { describe, expect, it } from 'vitest'
+import { rowSchema } from '../session/persistence/row-schema'
 import type { RowStatus } from '../session/row'
 import { KEPT, TRANSITIONS, transition, type LifeEvent, type LifeState } from './row-lifecycle'
 
@@ -35,21 +36,8 @@ const SPEC: [readonly LifeState[], LifeEvent, RowStatus][] = [
 ]
 const arrows = SPEC.flatMap(([from, event, to]) => from.map((state) => [state, event, to] as const))
 
-const STATES: LifeState[] = [
-  'new',
-  'scanned',
-  'skipped',
-  'unreadable',
-  'probed',
-  'uploading',
-  'uploaded',
-  'upload-failed',
-  'submitting',
-  'imported',
-  'rejected',
-  'conflict',
-  'in-library',
-]
+/** Every status a session file may hold (what old sessions open with), and the row before it exists. */
+const STATES: LifeState[] = ['new', ...rowSchema.shape.status.options]
 const EVENTS: LifeEvent[] = [
   'found',
   'skip',
