@@ -54,7 +54,10 @@ export function logImportActivity(logger: Logger, session: Session, engine: Uplo
     logger.warn('upload.failed', { rowId, ...(locale ? { locale } : {}), code, message, retryable })
   })
   // A move the row's lifecycle refused (pipeline/row-lifecycle.ts): the row kept its status.
-  const offRefused = onRefusedStep((refused) => logger.warn('row.transition-refused', { ...refused }))
+  // (`lifeEvent`: the record's own `event` is the log's.)
+  const offRefused = onRefusedStep(({ event, ...refused }) =>
+    logger.warn('row.transition-refused', { ...refused, lifeEvent: event }),
+  )
   return () => {
     offRows()
     offEngine()
