@@ -159,6 +159,23 @@ module.exports = {
       from: { path: RENDERER_SHARED },
       to: { pathNot: RENDERER_SHARED, dependencyTypesNot: ['type-only'] },
     },
+    {
+      name: 'row-lifecycle-only-model-types',
+      severity: 'error',
+      comment:
+        "A row's state machine (core/pipeline/row-lifecycle.ts) is a table and a pure function: it imports " +
+        'nothing but the model types of session/row.ts, so every caller can trust it and nothing it ' +
+        'imports can move a row behind its back.',
+      from: { path: '^src-main/core/pipeline/row-lifecycle\\.ts$' },
+      to: { pathNot: '^src-main/core/session/row\\.ts$' },
+    },
+    {
+      name: 'row-lifecycle-only-model-types',
+      severity: 'error',
+      comment: 'The model module is imported by row-lifecycle.ts with `import type` only.',
+      from: { path: '^src-main/core/pipeline/row-lifecycle\\.ts$' },
+      to: { path: '^src-main/core/session/row\\.ts$', dependencyTypesNot: ['type-only'] },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

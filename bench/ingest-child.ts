@@ -4,7 +4,7 @@
  * bench/ingest.ts. Thumbnails are off: they are made in the background after probing and are
  * not part of scan+probe.
  */
-import { ScanRunner } from '../src-main/core/app/scan-runner'
+import { ScanRunner } from '../src-main/core/pipeline/scan-runner'
 import { Prober } from '../src-main/core/probe/prober'
 import { Session } from '../src-main/core/session/session'
 

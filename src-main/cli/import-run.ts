@@ -4,12 +4,12 @@
  * try), submit, and send once more what failed for a reason worth retrying. Cancellable.
  */
 import type { ScanProgress } from '../contract'
-import { ScanRunner } from '../core/app/scan-runner'
+import { ScanRunner } from '../core/pipeline/scan-runner'
 import type { ImportSession } from '../core/importer/import-session'
-import type { SubmitReport } from '../core/importer/pipeline'
+import type { SubmitReport } from '../core/pipeline/import-pipeline'
 import { importRowsAsFiles, linkRowsToExisting } from '../core/importer/row-actions'
 import { linkRefusal } from '../core/importer/row-outcome'
-import { canImportAsFile } from '../core/probe/as-file'
+import { canImportAsFile } from '../core/pipeline/as-file'
 import { applyMetadata, type MetadataPlan } from './import-metadata'
 import type { FieldIssue } from '../core/session/row'
 import { settleInterruptedUpdates, updateRows, type UpdateReport } from '../core/updater/update-rows'

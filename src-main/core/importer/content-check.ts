@@ -142,7 +142,7 @@ export class ContentCheck {
       if (!facts || this.stopped || !now) continue
       // An externalId the editor gave while the lookup ran makes the same bytes elsewhere a warning.
       const editorOwned = target.editorOwned || editorExternalId(now) !== undefined
-      session.updateRow(target.rowId, editorOwned ? { contentMatch: facts } : markInLibrary(facts))
+      session.updateRow(target.rowId, editorOwned ? { contentMatch: facts } : markInLibrary(facts, now))
     }
     for (const id of rowIds) this.checked.add(id)
     if (!this.stopped) this.options.release(rowIds)

@@ -7,7 +7,9 @@
  * is kept: a shorter prefix would let different files collide at scale. Pure.
  */
 import type { LibraryEntry } from '../livingdocs/types'
+import { step } from '../pipeline/row-step'
 import type { AlreadyInLibrary, Row } from '../session/row'
+import type { RowAt } from './row-outcome'
 
 export const CONTENT_ID_PREFIX = 'sha256-'
 
@@ -86,8 +88,14 @@ export function alreadyInLibrary(found: HolderFacts, where = 'found in the libra
 }
 
 /** The row change that marks it "Already in the library": neither uploaded nor submitted. */
-export function markInLibrary(found: AlreadyInLibrary): Partial<Row> {
-  return { status: 'in-library', inLibrary: found, conflict: undefined, issues: [], importFailure: undefined }
+export function markInLibrary(found: AlreadyInLibrary, row: RowAt): Partial<Row> {
+  return {
+    ...step(row, 'found-in-library'),
+    inLibrary: found,
+    conflict: undefined,
+    issues: [],
+    importFailure: undefined,
+  }
 }
 
 /** Plain words for the grid, the CLI table and `--json`. */

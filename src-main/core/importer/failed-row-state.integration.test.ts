@@ -48,7 +48,8 @@ it('a submit the server answers 503 six times leaves each row "Failed" with the 
   for (const r of rows) {
     const outcome = summary.outcomes.get(r.entry!.id)
     if (!outcome) throw new Error(`no outcome for ${r.entry!.id}`)
-    const after: Row = { ...r, ...startAttempt(r), ...applyOutcome(outcome) }
+    const sending: Row = { ...r, ...startAttempt(r) }
+    const after: Row = { ...sending, ...applyOutcome(outcome, sending) }
     expect(after.status).toBe('uploaded')
     const state = rowState(after)
     expect(state).toMatchObject({

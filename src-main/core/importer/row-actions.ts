@@ -5,8 +5,9 @@
  * probed row, because the pipeline hands every probed row to the upload engine). Each row is
  * decided on its own; a row that cannot take the choice says why and stays as it was.
  */
-import { importAsFile, importAsFileRefusal } from '../probe/as-file'
-import type { PrefillContext } from '../probe/row-facts'
+import { importAsFile, importAsFileRefusal } from '../pipeline/as-file'
+import type { PrefillContext } from '../pipeline/row-facts'
+import { step } from '../pipeline/row-step'
 import type { Row } from '../session/row'
 import type { Session } from '../session/session'
 import type { RowActionReport } from './row-action-report'
@@ -73,7 +74,7 @@ export function importRowsAgain(
     const identitySuffix = againSuffix(now())
     const externalId = contentExternalId(row.sha256, identitySuffix) ?? ''
     return {
-      change: { status: 'probed', inLibrary: undefined, identitySuffix, issues: [] },
+      change: { ...step(row, 'import-again'), inLibrary: undefined, identitySuffix, issues: [] },
       message: `${row.relativePath} will be imported again as a new entry (externalId "${externalId}"); the library then holds this content twice.`,
     }
   })

@@ -3,7 +3,9 @@
  * change the row, and the asset facts an import entry is built from. Pure.
  */
 import type { AssetFacts } from '../livingdocs/entry-builder'
-import type { AssetUpload, LocaleAsset, Row, RowStatus } from '../session/row'
+import type { LifeEvent } from '../pipeline/row-lifecycle'
+import { step } from '../pipeline/row-step'
+import type { AssetUpload, LocaleAsset, Row } from '../session/row'
 import type { UploadEvent, UploadInput } from '../storage/types'
 import type { ValidationInput } from '../validation/validate-entry'
 import { rowContentId } from './content-identity'
@@ -86,16 +88,14 @@ export function nextUpload(current: AssetUpload | undefined, event: UploadEvent,
   }
 }
 
-/** Upload states move a row only while it is still about its bytes; a submitted row keeps its status. */
-const uploadStatuses: readonly RowStatus[] = ['probed', 'uploading', 'uploaded', 'upload-failed']
-
-const statusAfter: Record<UploadEvent['type'], RowStatus | undefined> = {
-  queued: 'probed',
-  uploading: 'uploading',
+/** The lifecycle's event for an engine event (pipeline/row-lifecycle.ts); a pause moves no row. */
+const lifeEvent: Record<UploadEvent['type'], LifeEvent | undefined> = {
+  queued: 'upload-queued',
+  uploading: 'upload-progress',
   paused: undefined,
-  uploaded: 'uploaded',
+  uploaded: 'upload-done',
   failed: 'upload-failed',
-  cancelled: 'probed',
+  cancelled: 'upload-cancelled',
 }
 
 /** The change an engine event makes to its row; undefined when the event is not about this row's files. */
@@ -111,8 +111,9 @@ export function uploadChange(row: Row, event: UploadEvent): Partial<Row> | undef
   const change: Partial<Row> = { upload: nextUpload(row.upload, event, row.size) }
   // The uploaded bytes' hash is the row's: a Retry after the file changed hashed them anew.
   if (event.type === 'uploaded' && event.sha256 !== row.sha256) change.sha256 = event.sha256
-  const status = statusAfter[event.type]
-  if (status && uploadStatuses.includes(row.status)) change.status = status
+  // Upload states move a row only while it is still about its bytes; a submitted row keeps its status.
+  const life = lifeEvent[event.type]
+  if (life) Object.assign(change, step(row, life))
   return change
 }
 

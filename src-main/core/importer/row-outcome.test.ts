@@ -19,21 +19,22 @@ describe('row outcomes', () => {
   })
 
   it('maps each outcome onto the row', () => {
+    const sent = row('e', { status: 'submitting' })
     expect(
-      applyOutcome({ id: 'e', status: 'imported', mediaId: 'e', record: { id: 'e' }, confirmedBy: 'response' }),
+      applyOutcome({ id: 'e', status: 'imported', mediaId: 'e', record: { id: 'e' }, confirmedBy: 'response' }, sent),
     ).toMatchObject({
       status: 'imported',
       result: { mediaId: 'e', record: { id: 'e' } },
       issues: [],
     })
     const issues = [{ field: 'metadata.title', message: 'must be string', source: 'server' as const }]
-    expect(applyOutcome({ id: 'e', status: 'rejected', issues })).toMatchObject({ status: 'rejected', issues })
+    expect(applyOutcome({ id: 'e', status: 'rejected', issues }, sent)).toMatchObject({ status: 'rejected', issues })
     const conflict = { field: 'externalId' as const, existing: { mediaId: 'm' } }
-    expect(applyOutcome({ id: 'e', status: 'conflict', conflict, issues })).toMatchObject({
+    expect(applyOutcome({ id: 'e', status: 'conflict', conflict, issues }, sent)).toMatchObject({
       status: 'conflict',
       conflict,
     })
-    expect(applyOutcome({ id: 'e', status: 'failed', reason: '503', retryable: true })).toEqual({
+    expect(applyOutcome({ id: 'e', status: 'failed', reason: '503', retryable: true }, sent)).toEqual({
       status: 'uploaded',
       importFailure: { reason: '503', retryable: true },
     })

@@ -3,30 +3,35 @@
  * re-submit sends, and linking a conflict row to the entry the library already holds. Pure.
  */
 import type { ImportConflict, Row } from '../session/row'
+import { step } from '../pipeline/row-step'
 import type { EntryOutcome } from './outcome'
+
+/** What the lifecycle needs of a row to move it: where it stands, and its names for a refusal. */
+export type RowAt = Pick<Row, 'status'> & Partial<Pick<Row, 'rowId' | 'relativePath'>>
 
 /** The change a row takes when an attempt for it starts: from now on its entry id is fixed. */
 export function startAttempt(row: Row): Partial<Row> {
-  return { status: 'submitting', submitAttempts: (row.submitAttempts ?? 0) + 1 }
+  return { ...step(row, 'attempt'), submitAttempts: (row.submitAttempts ?? 0) + 1 }
 }
 
-export function applyOutcome(outcome: EntryOutcome): Partial<Row> {
+/** The change an outcome makes to its row (`row`: where the row stands now). */
+export function applyOutcome(outcome: EntryOutcome, row: RowAt): Partial<Row> {
   switch (outcome.status) {
     case 'imported':
       return {
-        status: 'imported',
+        ...step(row, 'imported'),
         result: { mediaId: outcome.mediaId, record: outcome.record },
         issues: [],
         conflict: undefined,
         importFailure: undefined,
       }
     case 'rejected':
-      return { status: 'rejected', issues: outcome.issues, conflict: undefined, importFailure: undefined }
+      return { ...step(row, 'rejected'), issues: outcome.issues, conflict: undefined, importFailure: undefined }
     case 'conflict':
-      return { status: 'conflict', conflict: outcome.conflict, issues: outcome.issues, importFailure: undefined }
+      return { ...step(row, 'conflict'), conflict: outcome.conflict, issues: outcome.issues, importFailure: undefined }
     case 'failed':
       // Back to "ready": nothing about the row is wrong, the exchange failed; the reason says what to do.
-      return { status: 'uploaded', importFailure: { reason: outcome.reason, retryable: outcome.retryable } }
+      return { ...step(row, 'failed'), importFailure: { reason: outcome.reason, retryable: outcome.retryable } }
   }
 }
 
@@ -50,7 +55,7 @@ export function rowsToSubmit(rows: readonly Row[], mode: 'all' | 'failed'): Row[
 export function linkToExisting(row: Row, conflict: ImportConflict | undefined = row.conflict): Partial<Row> {
   if (!conflict) return {}
   return {
-    status: 'imported',
+    ...step(row, 'link'),
     result: { mediaId: conflict.existing.mediaId, record: { ...conflict.existing, linked: true } },
     conflict: undefined,
     issues: [],

@@ -41,7 +41,7 @@ function inLibraryChange(row: Row | undefined, outcome: EntryOutcome): Partial<R
   if (!row || outcome.status !== 'conflict' || outcome.conflict.field !== 'externalId') return undefined
   if (editorExternalId(row)) return undefined
   const { mediaId, ...facts } = outcome.conflict.existing
-  return markInLibrary(alreadyInLibrary({ mediaId, ...facts }, 'found in the library when sending'))
+  return markInLibrary(alreadyInLibrary({ mediaId, ...facts }, 'found in the library when sending'), row)
 }
 
 export async function submitSessionRows(
@@ -88,7 +88,8 @@ export async function submitSessionRows(
           return
         }
         report[counter[outcome.status]]++
-        session.updateRow(id, applyOutcome(outcome))
+        const row = session.getRow(id)
+        if (row) session.updateRow(id, applyOutcome(outcome, row))
       },
     })
     for (const [rowId, issues] of result.prepared.heldBack) {

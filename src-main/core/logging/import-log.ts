@@ -4,6 +4,7 @@
  * from outside, so the pipeline stays free of logging calls. Metadata values are not logged (an
  * editor's captions are not for a support ticket); paths, ids, statuses and messages are.
  */
+import { onRefusedStep } from '../pipeline/row-step'
 import type { Row, RowStatus } from '../session/row'
 import type { Session } from '../session/session'
 import type { UploadEngine } from '../storage/upload-engine'
@@ -52,8 +53,14 @@ export function logImportActivity(logger: Logger, session: Session, engine: Uplo
     const { rowId, locale, code, message, retryable } = event
     logger.warn('upload.failed', { rowId, ...(locale ? { locale } : {}), code, message, retryable })
   })
+  // A move the row's lifecycle refused (pipeline/row-lifecycle.ts): the row kept its status.
+  // (`lifeEvent`: the record's own `event` is the log's.)
+  const offRefused = onRefusedStep(({ event, ...refused }) =>
+    logger.warn('row.transition-refused', { ...refused, lifeEvent: event }),
+  )
   return () => {
     offRows()
     offEngine()
+    offRefused()
   }
 }

@@ -1,10 +1,10 @@
 import { copyFile, mkdir } from 'node:fs/promises'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { canImportAsFile, importAsFile } from './as-file'
+import { canImportAsFile, importAsFile } from '../pipeline/as-file'
 import { makeImage, truncateTo } from './fixtures/generate'
 import { Prober } from './prober'
 import { probeStream, type ProbedFile } from './probe-stream'
-import { rowFactsFromProbe } from './row-facts'
+import { rowFactsFromProbe } from '../pipeline/row-facts'
 import { tempDir, type TempDir } from './testing/probe-helpers'
 
 let dir: TempDir

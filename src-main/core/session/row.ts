@@ -89,7 +89,7 @@ export interface Row {
   thumbnailUnavailable?: string
   /** Media type handle and metadata as the editor's own upload would start them (core/prefill). */
   prefill?: MetadataPrefill
-  // The entry and its assets (core/importer/pipeline).
+  // The entry and its assets (core/pipeline/import-pipeline.ts).
   /**
    * The Media Library entry this row becomes. Its id is generated when the row is created; the
    * media type and metadata start from the prefill when the row is probed; edits change it until

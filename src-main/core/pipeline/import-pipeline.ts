@@ -12,15 +12,17 @@ import type { Session } from '../session/session'
 import type { UploadEngine } from '../storage/upload-engine'
 import type { UploadEvent, UploadInput } from '../storage/types'
 import { uploadKeyOf } from '../storage/types'
-import { ContentCheck, type ContentCheckOptions } from './content-check'
-import { asApiError, type ImportApi } from './lookups'
-import { INTERRUPTED_REASON, reconcileInterrupted } from './reconcile-interrupted'
-import { localeAssetRefusal } from './locale-asset-rules'
-import { localeUploadInputs, uploadChange, uploadInputOf } from './row-assets'
-import { shapeEntry } from './row-entry'
+import { ContentCheck, type ContentCheckOptions } from '../importer/content-check'
+import { asApiError, type ImportApi } from '../importer/lookups'
+import { INTERRUPTED_REASON, reconcileInterrupted } from '../importer/reconcile-interrupted'
+import { localeAssetRefusal } from '../importer/locale-asset-rules'
+import { localeUploadInputs, uploadChange, uploadInputOf } from '../importer/row-assets'
+import { shapeEntry } from '../importer/row-entry'
 import { markCorrection } from '../updater/plan'
-import { applyOutcome } from './row-outcome'
-import { submitSessionRows, type SubmitReport, type SubmitRowsOptions } from './submit-rows'
+import { retryUploads } from './retry-uploads'
+import { step } from './row-step'
+import { applyOutcome } from '../importer/row-outcome'
+import { submitSessionRows, type SubmitReport, type SubmitRowsOptions } from '../importer/submit-rows'
 
 export interface PipelineOptions {
   session: Session
@@ -165,24 +167,9 @@ export class ImportPipeline {
     session.updateRow(rowId, { localeAssets: asset ? { ...others, [locale]: asset } : others })
   }
 
-  /** Uploads that failed go again (the file is read as it is now). */
-  async retryUploads(rowIds?: readonly string[]): Promise<number> {
-    const { session, engine } = this.options
-    const wanted = rowIds ? new Set(rowIds) : undefined
-    let retried = 0
-    for (const row of session.snapshot().rows) {
-      if (wanted && !wanted.has(row.rowId)) continue
-      const keys = [row.upload?.state === 'failed' ? uploadKeyOf({ rowId: row.rowId }) : undefined]
-      for (const [locale, asset] of Object.entries(row.localeAssets ?? {})) {
-        if (asset.upload?.state === 'failed') keys.push(uploadKeyOf({ rowId: row.rowId, locale }))
-      }
-      for (const key of keys) {
-        if (!key || engine.status(key) !== 'failed') continue
-        await engine.retry(key)
-        retried++
-      }
-    }
-    return retried
+  /** Uploads that failed go again (the file is read as it is now): the app's Retry path too. */
+  retryUploads(rowIds?: readonly string[]): Promise<number> {
+    return retryUploads(this.options.session, this.options.engine, rowIds)
   }
 
   /** Looks up rows an earlier process left `submitting`; throws when the lookup fails (rows stay). */
@@ -196,9 +183,13 @@ export class ImportPipeline {
         ...(this.options.defaultSystemName ? { defaultSystemName: this.options.defaultSystemName } : {}),
         ...(signal ? { signal } : {}),
       })
-      for (const [rowId, outcome] of result.settled) session.updateRow(rowId, applyOutcome(outcome))
-      for (const rowId of result.absent) {
-        session.updateRow(rowId, { status: 'uploaded', importFailure: { reason: INTERRUPTED_REASON, retryable: true } })
+      for (const [rowId, outcome] of result.settled) {
+        const row = session.getRow(rowId)
+        if (row) session.updateRow(rowId, applyOutcome(outcome, row))
+      }
+      for (const row of result.absent.flatMap((id) => session.getRow(id) ?? [])) {
+        const failure = { reason: INTERRUPTED_REASON, retryable: true }
+        session.updateRow(row.rowId, { ...step(row, 'not-found-after-crash'), importFailure: failure })
       }
     }
     this.interrupted.clear()

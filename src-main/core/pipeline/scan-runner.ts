@@ -11,7 +11,8 @@ import type { ProjectModel } from '../livingdocs/types'
 import type { MediaTypeDefaults } from '../prefill/media-type'
 import { InFlight } from '../probe/in-flight'
 import { Prober } from '../probe/prober'
-import { rowFactsFromProbe } from '../probe/row-facts'
+import { rowFactsFromProbe } from './row-facts'
+import { firstStatus, step } from './row-step'
 import type { ThumbnailCache } from '../probe/thumbnails/thumbnail-cache'
 import type { ProbeResult } from '../probe/types'
 import { DuplicateIndex } from '../scan/duplicate-index'
@@ -33,7 +34,7 @@ export function rowFromScan(file: ScannedFile): Row {
     relativePath: file.relativePath,
     size: file.size,
     mtimeMs: file.mtimeMs,
-    status: file.status === 'ok' ? 'scanned' : file.status === 'skipped' ? 'skipped' : 'unreadable',
+    status: firstStatus(file.status === 'ok' ? 'found' : file.status === 'skipped' ? 'skip' : 'walk-failed'),
     ...(file.reason ? { reason: file.reason } : {}),
   }
 }
@@ -158,7 +159,8 @@ export class ScanRunner {
               // Not a file problem (those are results): keep the scan going and say what broke.
               progress.errors++
               const reason = `Probing failed: ${err instanceof Error ? err.message : String(err)}`
-              if (this.session.getRow(row.rowId)) this.session.updateRow(row.rowId, { status: 'unreadable', reason })
+              const now = this.session.getRow(row.rowId)
+              if (now) this.session.updateRow(row.rowId, { ...step(now, 'probe-failed'), reason })
             },
           )
           inFlight.track(probing)

@@ -9,12 +9,12 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ScanProgress } from '../../contract'
-import { rowFromScan, ScanRunner } from '../app/scan-runner'
+import { rowFromScan, ScanRunner } from './scan-runner'
 import { resolveProfile } from '../profile/resolve-profile'
 import type { ResolvedProfile } from '../profile/resolve-profile'
 import { startSandbox, type RunningSandbox } from '../sandbox/start-sandbox'
-import { openImportSession, type ImportSession } from './import-session'
-import { makeMixedMedia, storedAssets, type MediaFile } from './testing/mixed-media'
+import { openImportSession, type ImportSession } from '../importer/import-session'
+import { makeMixedMedia, storedAssets, type MediaFile } from '../importer/testing/mixed-media'
 
 let dir: string
 let sandbox: RunningSandbox

@@ -10,6 +10,7 @@ import type { MediaTypeModel } from '../livingdocs/types'
 import type { Row, RowEntry } from '../session/row'
 import { isVideoWithoutDuration } from '../session/row-state'
 import type { PrefillContext } from './row-facts'
+import { step } from './row-step'
 
 export function canImportAsFile(row: Pick<Row, 'status' | 'probeError' | 'kind' | 'duration' | 'result'>): boolean {
   return (row.status === 'unreadable' && row.probeError?.canImportAsFile === true) || isVideoWithoutDuration(row)
@@ -56,7 +57,7 @@ export function importAsFile(
   const why = row.probeError?.message ?? 'The video does not state its duration.'
   return {
     ...(row.entry ? { entry: asFileEntry(row.entry, mediaType) } : {}),
-    ...(damaged ? { status: 'probed' as const } : {}),
+    ...(damaged ? step(row, 'import-as-file') : {}),
     kind: 'file',
     reason: undefined,
     probeError: undefined,

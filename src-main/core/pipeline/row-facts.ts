@@ -6,7 +6,8 @@ import type { ProjectModel } from '../livingdocs/types'
 import { chooseMediaType, type MediaTypeDefaults } from '../prefill/media-type'
 import { prefillMetadata } from '../prefill/prefill'
 import type { Row } from '../session/row'
-import type { ProbeResult } from './types'
+import type { ProbeResult } from '../probe/types'
+import { step } from './row-step'
 
 export interface PrefillContext {
   project?: ProjectModel
@@ -18,13 +19,14 @@ function fileNameOf(relativePath: string): string {
 }
 
 export function rowFactsFromProbe(
-  row: Pick<Row, 'relativePath'>,
+  row: Pick<Row, 'relativePath'> & Partial<Pick<Row, 'rowId' | 'status'>>,
   probe: ProbeResult,
   context: PrefillContext = {},
 ): Partial<Row> {
   const change: Partial<Row> = {
     size: probe.size,
-    status: probe.error ? 'unreadable' : 'probed',
+    // A row is probed once, from `scanned` (the walk's rows, or a crashed run's left-overs).
+    ...step({ ...row, status: row.status ?? 'scanned' }, probe.error ? 'probe-failed' : 'probe-ok'),
     warnings: probe.warnings,
   }
   const facts = [

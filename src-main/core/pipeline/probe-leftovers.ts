@@ -5,7 +5,8 @@
 import type { ProjectModel } from '../livingdocs/types'
 import type { MediaTypeDefaults } from '../prefill/media-type'
 import type { Prober } from '../probe/prober'
-import { rowFactsFromProbe } from '../probe/row-facts'
+import { rowFactsFromProbe } from './row-facts'
+import { step } from './row-step'
 import type { Session } from '../session/session'
 
 /** Resolves with the number of rows probed. */
@@ -23,7 +24,8 @@ export async function probeLeftovers(
           session.updateRow(row.rowId, rowFactsFromProbe(row, probe, context))
       } catch (err) {
         const reason = `Probing failed: ${err instanceof Error ? err.message : String(err)}`
-        if (session.getRow(row.rowId)) session.updateRow(row.rowId, { status: 'unreadable', reason })
+        const now = session.getRow(row.rowId)
+        if (now) session.updateRow(row.rowId, { ...step(now, 'probe-failed'), reason })
       }
     }),
   )
