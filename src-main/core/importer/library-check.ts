@@ -8,9 +8,9 @@
 import type { LibraryEntry } from '../livingdocs/types'
 import type { Row } from '../session/row'
 import { effectiveSystemName } from '../validation/entry-index'
-import { DEFAULT_BACKOFF } from './backoff'
+import { DEFAULT_BACKOFF } from '../retry/backoff'
 import { editorExternalId, rowContentId } from './content-identity'
-import { abortableSleep, withRetries, type ImportApi, type RetryRules } from './lookups'
+import { abortableSleep, retryLookup, type ImportApi, type RetryRules } from './lookups'
 
 export interface ContentTarget {
   rowId: string
@@ -53,7 +53,7 @@ export async function lookUpContent(
   const found = new Map<string, LibraryEntry>()
   for (const [systemName, list] of bySystem) {
     const ids = [...new Set(list.map((t) => t.contentId))]
-    const hits = await withRetries(() => api.findByExternalIds(systemName, ids, options.signal), rules)
+    const hits = await retryLookup(() => api.findByExternalIds(systemName, ids, options.signal), rules)
     const byId = new Map(hits.map((hit) => [hit.externalId, { ...hit, systemName: hit.systemName ?? systemName }]))
     for (const target of list) {
       const hit = byId.get(target.contentId)

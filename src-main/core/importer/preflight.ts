@@ -8,8 +8,8 @@ import { IDS_PER_LOOKUP } from '../livingdocs/client'
 import type { LibraryEntry } from '../livingdocs/types'
 import { effectiveSystemName, externalKey } from '../validation/entry-index'
 import type { RowEntry } from '../session/row'
-import { abortableSleep, withRetries, type ImportApi, type RetryRules } from './lookups'
-import { DEFAULT_BACKOFF } from './backoff'
+import { abortableSleep, retryLookup, type ImportApi, type RetryRules } from './lookups'
+import { DEFAULT_BACKOFF } from '../retry/backoff'
 
 export interface PreflightOptions {
   defaultSystemName?: string
@@ -56,7 +56,7 @@ export async function preflightLookup(
   const worker = async (): Promise<void> => {
     for (let next = todo.shift(); next; next = todo.shift()) {
       const [systemName, externalIds] = next
-      const hits = await withRetries(() => api.findByExternalIds(systemName, externalIds, options.signal), rules)
+      const hits = await retryLookup(() => api.findByExternalIds(systemName, externalIds, options.signal), rules)
       // The client already dropped hits naming another pair; a record that omits its systemName is this one's.
       found.push(...hits.map((h) => ({ ...h, systemName })))
       done += externalIds.length

@@ -12,7 +12,7 @@
  */
 import type { ApiErrorKind, LivingdocsApiError } from '../livingdocs/errors'
 import type { ImportEntry } from '../livingdocs/types'
-import { DEFAULT_BACKOFF, retryDelay, type BackoffPolicy } from './backoff'
+import { DEFAULT_BACKOFF, retryDelay, type BackoffPolicy } from '../retry/backoff'
 import { planBatches, prepareEntry, splitBatch, type PreparedEntry } from './batching'
 import { abortableSleep, asApiError, type ImportApi, type RetryRules } from './lookups'
 import type { EntryOutcome } from './outcome'
