@@ -22,6 +22,7 @@ import { exitCodes, UsageError } from './exit-codes'
 import { openBrowser } from '../web/open-browser'
 import { parseCommandArgs } from './parse-command-args'
 import { checkSessionFolder, defaultSessionsDir, newSessionName } from './session-dir'
+import { waitForStopSignal } from './stop-signal'
 
 export const uiHelp = `Usage: media-import ui [path...] [--profile FILE] [--session DIR] [--port N] [--no-open]
 
@@ -57,18 +58,6 @@ async function checkRoots(paths: readonly string[]): Promise<void> {
   for (const path of paths) await stat(path).catch(() => missing.push(path))
   if (missing.length > 0)
     throw new UsageError(`Not found: ${missing.join(', ')}. Check the path (quote names with spaces).`, 'ui')
-}
-
-function waitForStopSignal(): Promise<NodeJS.Signals> {
-  return new Promise((resolveSignal) => {
-    const onSignal = (signal: NodeJS.Signals): void => {
-      process.off('SIGINT', onSignal)
-      process.off('SIGTERM', onSignal)
-      resolveSignal(signal)
-    }
-    process.on('SIGINT', onSignal)
-    process.on('SIGTERM', onSignal)
-  })
 }
 
 export async function runUi(args: readonly string[], stdout: NodeJS.WritableStream = process.stdout): Promise<number> {

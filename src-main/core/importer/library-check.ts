@@ -8,9 +8,8 @@
 import type { LibraryEntry } from '../livingdocs/types'
 import type { Row } from '../session/row'
 import { effectiveSystemName } from '../validation/entry-index'
-import { DEFAULT_BACKOFF } from '../retry/backoff'
 import { editorExternalId, rowContentId } from './content-identity'
-import { abortableSleep, retryLookup, type ImportApi, type RetryRules } from './lookups'
+import { lookupRules, retryLookup, type ImportApi, type RetryRules } from './lookups'
 
 export interface ContentTarget {
   rowId: string
@@ -32,22 +31,13 @@ export function contentTargets(rows: readonly Row[], defaultSystemName?: string)
   return out
 }
 
-const defaultRules = (signal?: AbortSignal): RetryRules => ({
-  maxAttempts: 3,
-  backoff: DEFAULT_BACKOFF,
-  maxRetryAfterMs: 30_000,
-  random: Math.random,
-  sleep: abortableSleep,
-  ...(signal ? { signal } : {}),
-})
-
 /** rowId -> the library entry holding that row's content. Throws when a lookup fails for good. */
 export async function lookUpContent(
   api: Pick<ImportApi, 'findByExternalIds'>,
   targets: readonly ContentTarget[],
   options: { signal?: AbortSignal; rules?: Partial<RetryRules> } = {},
 ): Promise<Map<string, LibraryEntry>> {
-  const rules = { ...defaultRules(options.signal), ...options.rules }
+  const rules = lookupRules({ maxAttempts: 3, maxRetryAfterMs: 30_000 }, options.signal, options.rules)
   const bySystem = new Map<string, ContentTarget[]>()
   for (const target of targets) bySystem.set(target.systemName, [...(bySystem.get(target.systemName) ?? []), target])
   const found = new Map<string, LibraryEntry>()

@@ -5,7 +5,7 @@
 import type { LivingdocsClient } from '../livingdocs/client'
 import { LivingdocsApiError } from '../livingdocs/errors'
 import type { ImportEntry, LibraryEntry } from '../livingdocs/types'
-import { retryDelay, type BackoffPolicy } from '../retry/backoff'
+import { DEFAULT_BACKOFF, retryDelay, type BackoffPolicy } from '../retry/backoff'
 import { abortableSleep as sleepUnlessAborted, retry } from '../retry/retry'
 
 export type ImportApi = Pick<
@@ -21,6 +21,22 @@ export interface RetryRules {
   random: () => number
   sleep: (ms: number, signal?: AbortSignal) => Promise<void>
   signal?: AbortSignal
+}
+
+/** Rules for a kind of lookup: its limits, the default backoff and sleep, the signal, then any overrides. */
+export function lookupRules(
+  limits: Pick<RetryRules, 'maxAttempts' | 'maxRetryAfterMs'>,
+  signal?: AbortSignal,
+  overrides: Partial<RetryRules> = {},
+): RetryRules {
+  return {
+    backoff: DEFAULT_BACKOFF,
+    random: Math.random,
+    sleep: abortableSleep,
+    ...limits,
+    ...(signal ? { signal } : {}),
+    ...overrides,
+  }
 }
 
 /** A backoff sleep that a cancelled submit ends at once, as 'cancelled'. */

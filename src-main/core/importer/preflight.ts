@@ -9,8 +9,7 @@ import { IDS_PER_LOOKUP } from '../livingdocs/client'
 import type { LibraryEntry } from '../livingdocs/types'
 import { effectiveSystemName, externalKey } from '../validation/entry-index'
 import type { RowEntry } from '../session/row'
-import { abortableSleep, retryLookup, type ImportApi, type RetryRules } from './lookups'
-import { DEFAULT_BACKOFF } from '../retry/backoff'
+import { lookupRules, retryLookup, type ImportApi, type RetryRules } from './lookups'
 
 export interface PreflightOptions {
   defaultSystemName?: string
@@ -35,15 +34,7 @@ export async function preflightLookup(
     const externalId = entry.externalId?.trim() ? entry.externalId : undefined
     if (systemName && externalId) pairs.set(externalKey(systemName, externalId), [systemName, externalId])
   }
-  const rules: RetryRules = {
-    maxAttempts: 4,
-    backoff: DEFAULT_BACKOFF,
-    maxRetryAfterMs: 60_000,
-    random: Math.random,
-    sleep: abortableSleep,
-    ...(options.signal ? { signal: options.signal } : {}),
-    ...options.rules,
-  }
+  const rules = lookupRules({ maxAttempts: 4, maxRetryAfterMs: 60_000 }, options.signal, options.rules)
   const bySystem = new Map<string, string[]>()
   for (const [systemName, externalId] of pairs.values()) {
     bySystem.set(systemName, [...(bySystem.get(systemName) ?? []), externalId])
