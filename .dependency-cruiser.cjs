@@ -54,6 +54,7 @@ const RENDERER_SHARED = [
   '^src-main/core/session/row-state\\.ts$', // a row's state in words: Status column, counts, CLI alike
   '^src-main/core/updater/plan\\.ts$', // which cells of an imported row a correction may change (edit-rules asks)
   '^src-main/core/probe/thumbnails/media-file-url\\.ts$', // a video row's bytes by row id (poster frames)
+  '^src-main/core/probe/thumbnails/served-url\\.ts$', // the name in a media URL, by scheme or same-origin path (both above)
 ]
 
 const path = require('node:path')
