@@ -17,6 +17,7 @@ const asError = (err: unknown): Error => (err instanceof Error ? err : new Error
 
 export class SessionStore {
   private compactQueued = false
+  private lastWrite: Promise<void> | undefined
   private closed = false
   private readonly compactBytes: number
   /** A write failure (disk full, folder gone) not yet made good by a snapshot; the session goes on in memory. */
@@ -51,9 +52,14 @@ export class SessionStore {
     if (this.closed) return
     if (record.t === 'meta') this.meta = record.meta
     const line: JournalLine = { seq: ++this.seq, ...record }
-    this.journal.append(JSON.stringify(line)).catch((err: unknown) => {
-      this.failure ??= asError(err)
-    })
+    const written = this.journal.append(JSON.stringify(line))
+    // Lines that share a write share its promise: one failure handler per write, not per line.
+    if (written !== this.lastWrite) {
+      this.lastWrite = written
+      written.catch((err: unknown) => {
+        this.failure ??= asError(err)
+      })
+    }
     if (!this.compactQueued && this.journal.bytes >= Math.max(this.compactBytes, this.snapshotBytes)) {
       void this.compact().catch(() => undefined)
     }
