@@ -56,6 +56,7 @@ const RENDERER_SHARED = [
   '^src-main/core/probe/thumbnails/media-file-url\\.ts$', // a video row's bytes by row id (poster frames)
   '^src-main/core/editing/bulk-append\\.ts$', // the bulk panel's default mode (Only where empty where files brought values)
   '^src-main/core/templates/template-fields\\.ts$', // a template from the active row's values
+  '^src-main/core/probe/thumbnails/served-url\\.ts$', // the name in a media URL, by scheme or same-origin path (both above)
 ]
 
 const path = require('node:path')

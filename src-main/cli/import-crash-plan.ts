@@ -4,6 +4,7 @@
  * fast run cannot finish before its kill point, and a target already passed is skipped rather than forced.
  */
 import type { SeededRandom } from '../test-support/seeded-random'
+import type { ObservedSession } from '../test-support/session-observer'
 
 export type Phase = 'start' | 'anytime' | 'scan' | 'multipart' | 'upload' | 'submit' | 'inside-submit'
 
@@ -108,4 +109,28 @@ export function killPlan(rng: SeededRandom, { total, batch, bigParts, minBigByte
     anytime(),
     anytime(),
   ]
+}
+
+/** How far a run got, from the session's files (the big file told by its size) and the entries stored. */
+export function progressOf(observed: ObservedSession, bigSize: number, entries: number): Progress {
+  const big = [...observed.uploads.values()].find((s) => s.source.size === bigSize)
+  const uploaded = [...observed.uploads.values()].filter((s) => s.status === 'uploaded')
+  return {
+    rows: observed.rows.length,
+    probed: observed.rows.filter((row) => row.status !== 'scanned').length,
+    uploadedSmall: uploaded.filter((s) => s.source.size !== bigSize).length,
+    bigParts: big?.multipart?.parts.length ?? 0,
+    bigUploaded: big?.status === 'uploaded',
+    entries,
+  }
+}
+
+/** `key#part` of every upload the session has recorded as on the server (0 = a single PUT). */
+export function settledParts(observed: ObservedSession): Set<string> {
+  const settled = new Set<string>()
+  for (const state of observed.uploads.values()) {
+    if (state.status === 'uploaded' && !state.multipart) settled.add(`${state.key}#0`)
+    for (const part of state.multipart?.parts ?? []) settled.add(`${state.key}#${part.partNumber}`)
+  }
+  return settled
 }

@@ -22,9 +22,17 @@ import { sandboxEnvNames, sandboxProfile } from '../core/sandbox/start-sandbox'
 import { startFaultProxy, type FaultProxy } from '../test-support/fault-proxy'
 import { startS3SandboxChild } from '../test-support/s3-sandbox-child'
 import { seededRandom, seedFrom } from '../test-support/seeded-random'
-import { SessionObserver, type ObservedSession } from '../test-support/session-observer'
+import { SessionObserver } from '../test-support/session-observer'
 import { csvLine, expectedMetadata, type CrashFile } from './import-crash-fixtures'
-import { killPlan, type Phase, type Progress, type RunState, type Target } from './import-crash-plan'
+import {
+  killPlan,
+  progressOf,
+  settledParts,
+  type Phase,
+  type Progress,
+  type RunState,
+  type Target,
+} from './import-crash-plan'
 import { childEnv, runCliProcess, spawnCli } from './spawn-cli'
 
 const MiB = 1024 * 1024
@@ -123,30 +131,8 @@ const env = (): NodeJS.ProcessEnv => ({
   [sandboxEnvNames.s3Secret]: s3.secretAccessKey,
 })
 
-function progressOf(observed: ObservedSession): Progress {
-  const big = [...observed.uploads.values()].find((s) => s.source.size === BIG_SIZE)
-  const uploaded = [...observed.uploads.values()].filter((s) => s.status === 'uploaded')
-  return {
-    rows: observed.rows.length,
-    probed: observed.rows.filter((row) => row.status !== 'scanned').length,
-    uploadedSmall: uploaded.filter((s) => s.source.size !== BIG_SIZE).length,
-    bigParts: big?.multipart?.parts.length ?? 0,
-    bigUploaded: big?.status === 'uploaded',
-    entries: emulator.entries().length,
-  }
-}
-
-const progressNow = async (): Promise<Progress> => progressOf(await observer.observe())
-
-/** `key#part` of every upload the session has recorded as on the server (0 = a single PUT). */
-function settledParts(observed: ObservedSession): Set<string> {
-  const settled = new Set<string>()
-  for (const state of observed.uploads.values()) {
-    if (state.status === 'uploaded' && !state.multipart) settled.add(`${state.key}#0`)
-    for (const part of state.multipart?.parts ?? []) settled.add(`${state.key}#${part.partNumber}`)
-  }
-  return settled
-}
+const progressNow = async (): Promise<Progress> =>
+  progressOf(await observer.observe(), BIG_SIZE, emulator.entries().length)
 
 const bodyRequests = () =>
   proxy.requests().filter((r) => r.method === 'PUT' && (r.operation === 'put' || r.operation === 'part'))
@@ -208,7 +194,7 @@ async function runUntilKilled(target: Target, before: Progress, firstSeq: number
   const observed = await observer.observe()
   const settled = settledParts(observed)
   const segment = bodyRequests().filter((r) => r.seq > firstSeq)
-  const at = progressOf(observed)
+  const at = progressOf(observed, BIG_SIZE, emulator.entries().length)
   const small = files.length - 1
   const phases = new Set<Phase>()
   if (at.rows > 0 && at.probed < files.length) phases.add('scan')

@@ -6,6 +6,7 @@ import { defaultSandboxDataDir } from './data-dir'
 import { exitCodes, UsageError } from './exit-codes'
 import { loadLazily } from './load-lazily'
 import { parseCommandArgs } from './parse-command-args'
+import { waitForStopSignal } from './stop-signal'
 import { terminalText } from './terminal-text'
 
 export const sandboxHelp = `Usage: media-import sandbox [--data DIR]
@@ -22,19 +23,6 @@ Options:
 
 /** Single quotes keep any value literal in sh/bash/zsh. */
 const shellQuote = (value: string): string => `'${value.replaceAll("'", `'\\''`)}'`
-
-function waitForStopSignal(): Promise<NodeJS.Signals> {
-  return new Promise((resolveSignal) => {
-    const onSignal = (signal: NodeJS.Signals): void => {
-      process.off('SIGINT', onSignal)
-      process.off('SIGTERM', onSignal)
-      // A second Ctrl+C while closing means "now": default handling kills the process.
-      resolveSignal(signal)
-    }
-    process.on('SIGINT', onSignal)
-    process.on('SIGTERM', onSignal)
-  })
-}
 
 export async function runSandbox(
   args: readonly string[],

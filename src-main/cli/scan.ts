@@ -1,9 +1,9 @@
 /** `media-import scan`: walks and probes paths and prints one record per file as it goes. */
-import { stat } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { Prober } from '../core/probe/prober'
 import { probeStream } from '../core/probe/probe-stream'
 import { exitCodes, UsageError } from './exit-codes'
+import { checkRoots } from './check-roots'
 import { LineOutput } from './line-output'
 import { parseCommandArgs } from './parse-command-args'
 import { toScanRecord } from './scan-record'
@@ -31,16 +31,6 @@ Exit status: 0 all files usable, 1 some files could not be read or are damaged, 
 const batchSize = 100
 const batchDelayMs = 100
 
-async function checkRoots(paths: readonly string[]): Promise<void> {
-  const missing: string[] = []
-  for (const path of paths) {
-    await stat(path).catch(() => missing.push(path))
-  }
-  if (missing.length > 0) {
-    throw new UsageError(`Not found: ${missing.join(', ')}. Check the path (quote names with spaces).`, 'scan')
-  }
-}
-
 export async function runScan(
   args: readonly string[],
   stdout: NodeJS.WritableStream = process.stdout,
@@ -52,7 +42,7 @@ export async function runScan(
   }
   if (parsed.positionals.length === 0) throw new UsageError('Give at least one file or folder to scan.', 'scan')
   const roots = parsed.positionals.map((p) => resolve(p))
-  await checkRoots(roots)
+  await checkRoots(roots, 'scan')
 
   const json = parsed.values.json === true
   const out = new LineOutput(stdout)

@@ -3,7 +3,6 @@
  * for machines where Electron cannot start. The first line of stdout is `UI_URL=<url>`, so a
  * script (or the e2e test) can read it; Ctrl+C saves the session and exits 0.
  */
-import { stat } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { dispatchCommand } from '../core/app/dispatch'
@@ -19,10 +18,12 @@ import { startUiServer } from '../web/ui-server'
 import { version } from '../../package.json'
 import { defaultSandboxDataDir } from './data-dir'
 import { exitCodes, UsageError } from './exit-codes'
+import { checkRoots } from './check-roots'
 import { openBrowser } from '../web/open-browser'
 import { listenOnPreferredPort, PREFERRED_UI_PORT } from '../web/preferred-port'
 import { parseCommandArgs } from './parse-command-args'
 import { checkSessionFolder, defaultSessionsDir, newSessionName } from './session-dir'
+import { waitForStopSignal } from './stop-signal'
 
 export const uiHelp = `Usage: media-import ui [path...] [--profile FILE] [--session DIR] [--port N] [--no-open]
 
@@ -55,25 +56,6 @@ function parsePort(value: string | boolean | (string | boolean)[] | undefined): 
   return port
 }
 
-async function checkRoots(paths: readonly string[]): Promise<void> {
-  const missing: string[] = []
-  for (const path of paths) await stat(path).catch(() => missing.push(path))
-  if (missing.length > 0)
-    throw new UsageError(`Not found: ${missing.join(', ')}. Check the path (quote names with spaces).`, 'ui')
-}
-
-function waitForStopSignal(): Promise<NodeJS.Signals> {
-  return new Promise((resolveSignal) => {
-    const onSignal = (signal: NodeJS.Signals): void => {
-      process.off('SIGINT', onSignal)
-      process.off('SIGTERM', onSignal)
-      resolveSignal(signal)
-    }
-    process.on('SIGINT', onSignal)
-    process.on('SIGTERM', onSignal)
-  })
-}
-
 export async function runUi(args: readonly string[], stdout: NodeJS.WritableStream = process.stdout): Promise<number> {
   const parsed = parseCommandArgs(
     'ui',
@@ -101,7 +83,7 @@ export async function runUi(args: readonly string[], stdout: NodeJS.WritableStre
     )
   }
   const roots = parsed.positionals.map((p) => resolve(p))
-  await checkRoots(roots)
+  await checkRoots(roots, 'ui')
   assertBuilt()
   const dataDir = join(dirname(defaultSandboxDataDir(process.env, homedir())), 'ui')
 

@@ -1,11 +1,11 @@
 /**
  * Session folders of the app's workspace: their ids (folder names under `<userData>/sessions`),
- * the list entry each becomes, and the refusal when another process has one open. Pure (no I/O):
- * the folder walk that finds the sessions and reads their summaries is
- * session/persistence/list-sessions.ts.
+ * their names, the list entry each becomes, and the refusal when another process has one open.
+ * Pure (no I/O): the folder walk that finds the sessions and reads their summaries is
+ * session/persistence/list-sessions.ts; what the workspace does to a folder it has not open
+ * (delete, rename, checking the lock first) is session-folder-actions.ts.
  */
 import { holderText } from '../session/lock/lock-holder'
-import { sessionLockHolder } from '../session/lock/session-lock'
 import type { SessionSummary } from '../session/persistence/list-sessions'
 import { MediaImportError } from './errors'
 import type { WorkspaceSession } from './workspace-types'
@@ -82,10 +82,4 @@ export function sessionLocked(id: string, holder: string, action: string): Media
     'session-locked',
     `Session "${id}" is open in another process (${holder}). Wait for it to finish, or close it there, then ${action} again.`,
   )
-}
-
-/** Throws `session-locked` while another process holds the session in `dir`. */
-export async function refuseIfLocked(dir: string, id: string, action: string): Promise<void> {
-  const holder = await sessionLockHolder(dir)
-  if (holder) throw sessionLocked(id, holderText(holder), action)
 }

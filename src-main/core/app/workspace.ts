@@ -6,27 +6,17 @@
  * that fails to open leaves the previous one open again. One switch at a time. A session another
  * process holds can be looked at read-only instead: loaded from its files, never written.
  */
-import { rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { AppInfo } from '../../contract'
-import { openImportSession, withName, type ImportSession } from '../importer/import-session'
-import { ProfileError } from '../profile/profile-issues'
+import { openImportSession, type ImportSession } from '../importer/import-session'
 import type { ResolvedProfile } from '../profile/resolve-profile'
-import { acquireSessionLock } from '../session/lock/session-lock'
-import { openSessionFolder } from '../session/persistence/open-session'
 import { listSessions } from '../session/persistence/list-sessions'
-import { SNAPSHOT_FILE } from '../session/persistence/session-files'
 import { MediaImportError } from './errors'
 import { loadReadOnlyView } from './read-only-view'
+import { deleteSessionFolder, renameSessionFolder } from './session-folder-actions'
+import { resolveSavedProfile } from './workspace-profile'
 import type { OpenSession, ReadOnlyView, SandboxHandle, WorkspaceListener, WorkspaceOptions } from './workspace-shapes'
-import {
-  cleanSessionName,
-  isSessionId,
-  newSessionId,
-  refuseIfLocked,
-  sessionLocked,
-  toWorkspaceSession,
-} from './workspace-sessions'
+import { cleanSessionName, isSessionId, newSessionId, sessionLocked, toWorkspaceSession } from './workspace-sessions'
 import { SANDBOX_NAME, type WorkspaceSession } from './workspace-types'
 
 export type { OpenSession, ReadOnlyView, SandboxHandle, WorkspaceListener, WorkspaceOptions } from './workspace-shapes'
@@ -142,15 +132,7 @@ export class Workspace {
       if (this.active?.id === id || this.view?.id === id) {
         throw new MediaImportError('session-open', `Session "${id}" is open in this window: open another one first.`)
       }
-      const dir = join(this.options.sessionsDir, id)
-      const isSession = await stat(join(dir, SNAPSHOT_FILE)).then(
-        () => true,
-        () => false,
-      )
-      if (!isSession) return false
-      await refuseIfLocked(dir, id, 'delete it')
-      await rm(dir, { recursive: true, force: true })
-      return true
+      return deleteSessionFolder(join(this.options.sessionsDir, id), id)
     })
   }
 
@@ -167,19 +149,7 @@ export class Workspace {
         this.active.importer.setName(name)
         return name
       }
-      const dir = join(this.options.sessionsDir, id)
-      await refuseIfLocked(dir, id, 'rename it')
-      const lock = await acquireSessionLock(dir, { by: 'the Media Importer app' })
-      try {
-        const opened = await openSessionFolder(dir, { mustExist: true })
-        opened.store.setMeta(withName(opened.store.meta, name))
-        await opened.close()
-      } catch (err) {
-        const reason = err instanceof Error ? err.message : String(err)
-        throw new MediaImportError('session-unreadable', `Session "${id}" cannot be renamed: ${reason}`)
-      } finally {
-        await lock.release()
-      }
+      await renameSessionFolder(join(this.options.sessionsDir, id), id, name)
       return name
     })
   }
@@ -310,29 +280,6 @@ export class Workspace {
         throw new MediaImportError('sandbox-failed', `The Sandbox could not start: ${String(err)}`)
       }
     }
-    const whose = sessionId
-      ? `Session "${sessionId}" imports with profile "${profileName}"`
-      : `Profile "${profileName}"`
-    const store = this.options.profiles
-    if (!store || store instanceof Error) {
-      const why = store ? `the profiles cannot be read (${store.message})` : 'this window keeps no profiles'
-      throw new MediaImportError('profile-missing', `${whose}, but ${why}.`)
-    }
-    if (!store.get(profileName)) {
-      throw new MediaImportError(
-        'profile-missing',
-        `${whose}, which is not among the saved profiles: create a profile named "${profileName}" in Settings (same server and storage), then open it again.`,
-      )
-    }
-    try {
-      return await store.resolve(profileName)
-    } catch (err) {
-      if (!(err instanceof ProfileError)) throw err
-      const what = err.issues.map((i) => `${i.path}: ${i.message}`).join('; ')
-      const field = err.issues[0]?.path
-      throw new MediaImportError('profile-secret-missing', `${whose}, which cannot be used yet — ${what}.`, {
-        ...(field ? { field } : {}),
-      })
-    }
+    return resolveSavedProfile(this.options.profiles, profileName, sessionId)
   }
 }

@@ -9,7 +9,7 @@ import { draftOf } from '../importer/row-assets'
 import type { FieldIssue, Row, RowStatus } from '../session/row'
 import type { Session } from '../session/session'
 import { validateEntry } from '../validation/validate-entry'
-import { IdentityIndex } from './identity-index'
+import { IdentityIndex } from '../validation/entry-index'
 
 /** Rows that can still become entries and are not in the middle of being sent. */
 const VALIDATED: readonly RowStatus[] = ['probed', 'uploading', 'uploaded', 'upload-failed', 'rejected', 'conflict']

@@ -8,9 +8,8 @@
 import type { LibraryEntry } from '../livingdocs/types'
 import type { Row } from '../session/row'
 import { effectiveSystemName } from '../validation/entry-index'
-import { DEFAULT_BACKOFF } from './backoff'
 import { editorExternalId, rowContentId } from './content-identity'
-import { abortableSleep, withRetries, type ImportApi, type RetryRules } from './lookups'
+import { lookupRules, retryLookup, type ImportApi, type RetryRules } from './lookups'
 
 export interface ContentTarget {
   rowId: string
@@ -33,14 +32,8 @@ export function contentTargets(rows: readonly Row[], defaultSystemName?: string)
 }
 
 /** The lookups' retries: a few quick tries, then uploads go ahead (the server still refuses a duplicate). */
-export const contentLookupRules = (signal?: AbortSignal): RetryRules => ({
-  maxAttempts: 3,
-  backoff: DEFAULT_BACKOFF,
-  maxRetryAfterMs: 30_000,
-  random: Math.random,
-  sleep: abortableSleep,
-  ...(signal ? { signal } : {}),
-})
+export const contentLookupRules = (signal?: AbortSignal, overrides?: Partial<RetryRules>): RetryRules =>
+  lookupRules({ maxAttempts: 3, maxRetryAfterMs: 30_000 }, signal, overrides)
 
 /** rowId -> the library entry holding that row's content. Throws when a lookup fails for good. */
 export async function lookUpContent(
@@ -48,13 +41,13 @@ export async function lookUpContent(
   targets: readonly ContentTarget[],
   options: { signal?: AbortSignal; rules?: Partial<RetryRules> } = {},
 ): Promise<Map<string, LibraryEntry>> {
-  const rules = { ...contentLookupRules(options.signal), ...options.rules }
+  const rules = contentLookupRules(options.signal, options.rules)
   const bySystem = new Map<string, ContentTarget[]>()
   for (const target of targets) bySystem.set(target.systemName, [...(bySystem.get(target.systemName) ?? []), target])
   const found = new Map<string, LibraryEntry>()
   for (const [systemName, list] of bySystem) {
     const ids = [...new Set(list.map((t) => t.contentId))]
-    const hits = await withRetries(() => api.findByExternalIds(systemName, ids, options.signal), rules)
+    const hits = await retryLookup(() => api.findByExternalIds(systemName, ids, options.signal), rules)
     const byId = new Map(hits.map((hit) => [hit.externalId, { ...hit, systemName: hit.systemName ?? systemName }]))
     for (const target of list) {
       const hit = byId.get(target.contentId)

@@ -5,7 +5,8 @@
 import type { LivingdocsClient } from '../livingdocs/client'
 import { LivingdocsApiError } from '../livingdocs/errors'
 import type { ImportEntry, LibraryEntry } from '../livingdocs/types'
-import { retryDelay, type BackoffPolicy } from './backoff'
+import { DEFAULT_BACKOFF, retryDelay, type BackoffPolicy } from '../retry/backoff'
+import { abortableSleep as sleepUnlessAborted, retry } from '../retry/retry'
 
 export type ImportApi = Pick<
   LivingdocsClient,
@@ -22,19 +23,25 @@ export interface RetryRules {
   signal?: AbortSignal
 }
 
+/** Rules for a kind of lookup: its limits, the default backoff and sleep, the signal, then any overrides. */
+export function lookupRules(
+  limits: Pick<RetryRules, 'maxAttempts' | 'maxRetryAfterMs'>,
+  signal?: AbortSignal,
+  overrides: Partial<RetryRules> = {},
+): RetryRules {
+  return {
+    backoff: DEFAULT_BACKOFF,
+    random: Math.random,
+    sleep: abortableSleep,
+    ...limits,
+    ...(signal ? { signal } : {}),
+    ...overrides,
+  }
+}
+
+/** A backoff sleep that a cancelled submit ends at once, as 'cancelled'. */
 export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(new LivingdocsApiError('cancelled', 'The submit was cancelled.'))
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort)
-      resolve()
-    }, ms)
-    const onAbort = (): void => {
-      clearTimeout(timer)
-      reject(new LivingdocsApiError('cancelled', 'The submit was cancelled.'))
-    }
-    signal?.addEventListener('abort', onAbort, { once: true })
-  })
+  return sleepUnlessAborted(ms, signal, () => new LivingdocsApiError('cancelled', 'The submit was cancelled.'))
 }
 
 /** Anything thrown that is not already typed is a network-level surprise. */
@@ -48,18 +55,18 @@ export function asApiError(err: unknown): LivingdocsApiError {
   })
 }
 
-/** Runs an idempotent request, retrying what can be retried. */
-export async function withRetries<T>(run: () => Promise<T>, rules: RetryRules): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await run()
-    } catch (caught) {
-      const err = asApiError(caught)
-      if (!err.retryable || attempt >= rules.maxAttempts) throw err
-      if (err.retryAfterMs !== undefined && err.retryAfterMs > rules.maxRetryAfterMs) throw err
-      await rules.sleep(retryDelay(attempt, rules.backoff, rules.random, err.retryAfterMs), rules.signal)
-    }
-  }
+/** Runs an idempotent request through the one retry loop (`core/retry/retry.ts`). */
+export function retryLookup<T>(run: () => Promise<T>, rules: RetryRules): Promise<T> {
+  return retry(run, {
+    maxAttempts: rules.maxAttempts,
+    normalize: asApiError,
+    isRetryable: (err) => (err as LivingdocsApiError).retryable,
+    retryAfterMs: (err) => (err as LivingdocsApiError).retryAfterMs,
+    maxRetryAfterMs: rules.maxRetryAfterMs,
+    delayMs: (attempt, retryAfterMs) => retryDelay(attempt, rules.backoff, rules.random, retryAfterMs),
+    sleep: rules.sleep,
+    ...(rules.signal ? { signal: rules.signal } : {}),
+  })
 }
 
 /** The entry the library holds under our id is the one we sent (same asset key where both are known). */

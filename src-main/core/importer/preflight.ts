@@ -4,12 +4,12 @@
  * externalId) before anything is sent. The externalIds of one systemName are asked many per
  * request (`externalIds=a,b`, see the client), a few requests at a time; each pair is asked once.
  */
+import { Slots } from '../concurrency/slots'
 import { IDS_PER_LOOKUP } from '../livingdocs/client'
 import type { LibraryEntry } from '../livingdocs/types'
 import { effectiveSystemName, externalKey } from '../validation/entry-index'
 import type { RowEntry } from '../session/row'
-import { abortableSleep, withRetries, type ImportApi, type RetryRules } from './lookups'
-import { DEFAULT_BACKOFF } from './backoff'
+import { lookupRules, retryLookup, type ImportApi, type RetryRules } from './lookups'
 
 export interface PreflightOptions {
   defaultSystemName?: string
@@ -34,15 +34,7 @@ export async function preflightLookup(
     const externalId = entry.externalId?.trim() ? entry.externalId : undefined
     if (systemName && externalId) pairs.set(externalKey(systemName, externalId), [systemName, externalId])
   }
-  const rules: RetryRules = {
-    maxAttempts: 4,
-    backoff: DEFAULT_BACKOFF,
-    maxRetryAfterMs: 60_000,
-    random: Math.random,
-    sleep: abortableSleep,
-    ...(options.signal ? { signal: options.signal } : {}),
-    ...options.rules,
-  }
+  const rules = lookupRules({ maxAttempts: 4, maxRetryAfterMs: 60_000 }, options.signal, options.rules)
   const bySystem = new Map<string, string[]>()
   for (const [systemName, externalId] of pairs.values()) {
     bySystem.set(systemName, [...(bySystem.get(systemName) ?? []), externalId])
@@ -53,16 +45,22 @@ export async function preflightLookup(
   }
   const found: LibraryEntry[] = []
   let done = 0
-  const worker = async (): Promise<void> => {
-    for (let next = todo.shift(); next; next = todo.shift()) {
-      const [systemName, externalIds] = next
-      const hits = await withRetries(() => api.findByExternalIds(systemName, externalIds, options.signal), rules)
-      // The client already dropped hits naming another pair; a record that omits its systemName is this one's.
-      found.push(...hits.map((h) => ({ ...h, systemName })))
-      done += externalIds.length
-      options.onProgress?.(done, pairs.size)
-    }
+  const slots = new Slots(Math.max(1, options.concurrency ?? 4))
+  let failed = false
+  const lookup = async ([systemName, externalIds]: [string, string[]]): Promise<void> => {
+    if (failed) return // the pre-flight has failed already: ask no more
+    const hits = await retryLookup(() => api.findByExternalIds(systemName, externalIds, options.signal), rules).catch(
+      (err: unknown) => {
+        failed = true
+        throw err
+      },
+    )
+    // The client already dropped hits naming another pair; a record that omits its systemName is this one's.
+    found.push(...hits.map((h) => ({ ...h, systemName })))
+    done += externalIds.length
+    options.onProgress?.(done, pairs.size)
   }
-  await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 4) }, worker))
+  // No signal for the slots: a cancel ends the lookups in flight, and their error is the one thrown.
+  await Promise.all(todo.map((request) => slots.run(() => lookup(request))))
   return found
 }

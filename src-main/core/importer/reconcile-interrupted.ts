@@ -7,9 +7,8 @@ import { buildImportEntry } from '../livingdocs/entry-builder'
 import { findMediaType } from '../livingdocs/project-model'
 import type { ProjectModel } from '../livingdocs/types'
 import type { Row } from '../session/row'
-import { DEFAULT_BACKOFF } from './backoff'
 import { prepareEntry } from './batching'
-import { abortableSleep, type ImportApi } from './lookups'
+import { lookupRules, type ImportApi } from './lookups'
 import type { EntryOutcome } from './outcome'
 import { reconcileByIds } from './reconcile'
 import { draftOf } from './row-assets'
@@ -37,14 +36,7 @@ export async function reconcileInterrupted(
     rowOf.set(entry.id, row.rowId)
     return prepareEntry(entry)
   })
-  const rules = {
-    maxAttempts: 4,
-    backoff: DEFAULT_BACKOFF,
-    maxRetryAfterMs: 60_000,
-    random: Math.random,
-    sleep: abortableSleep,
-    ...(options.signal ? { signal: options.signal } : {}),
-  }
+  const rules = lookupRules({ maxAttempts: 4, maxRetryAfterMs: 60_000 }, options.signal)
   const { settled, absent } = await reconcileByIds(api, rules, prepared)
   const out: InterruptedResult = { settled: new Map(), absent: [] }
   for (const outcome of settled) out.settled.set(rowOf.get(outcome.id) ?? outcome.id, outcome)

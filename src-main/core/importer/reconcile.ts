@@ -4,7 +4,7 @@
  */
 import type { FieldIssue } from '../session/row'
 import type { PreparedEntry } from './batching'
-import { isOurs, withRetries, type ImportApi, type RetryRules } from './lookups'
+import { isOurs, retryLookup, type ImportApi, type RetryRules } from './lookups'
 import { conflictWith, type EntryOutcome } from './outcome'
 
 export interface Reconciled {
@@ -29,7 +29,7 @@ export async function reconcileByIds(
   entries: readonly PreparedEntry[],
 ): Promise<Reconciled> {
   if (entries.length === 0) return { settled: [], absent: [] }
-  const found = await withRetries(
+  const found = await retryLookup(
     () =>
       api.getEntriesByIds(
         entries.map((p) => p.entry.id),
@@ -81,7 +81,7 @@ export async function resolveExternalIdClashes(
       out.absent.push(prepared)
       continue
     }
-    const found = await withRetries(() => api.findByExternalId(systemName, externalId, rules.signal), rules)
+    const found = await retryLookup(() => api.findByExternalId(systemName, externalId, rules.signal), rules)
     const holder = found[0]
     if (!holder) {
       out.absent.push(prepared)

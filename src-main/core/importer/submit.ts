@@ -12,7 +12,8 @@
  */
 import type { ApiErrorKind, LivingdocsApiError } from '../livingdocs/errors'
 import type { ImportEntry } from '../livingdocs/types'
-import { DEFAULT_BACKOFF, retryDelay, type BackoffPolicy } from './backoff'
+import { Slots } from '../concurrency/slots'
+import { DEFAULT_BACKOFF, retryDelay, type BackoffPolicy } from '../retry/backoff'
 import { planBatches, prepareEntry, splitBatch, type PreparedEntry } from './batching'
 import { abortableSleep, asApiError, type ImportApi, type RetryRules } from './lookups'
 import type { EntryOutcome } from './outcome'
@@ -61,9 +62,8 @@ export function submitEntries(options: SubmitOptions): Promise<SubmitSummary> {
 }
 
 class SubmitRun {
+  /** Batches not yet taken; a split puts its halves at the front. */
   private readonly queue: Batch[] = []
-  private inFlight = 0
-  private waiters: (() => void)[] = []
   private stopError: LivingdocsApiError | undefined
   private readonly rules: RetryRules
   private readonly summary: SubmitSummary = { outcomes: new Map(), requests: 0, retries: 0, splits: 0, lookups: 0 }
@@ -97,41 +97,36 @@ class SubmitRun {
     }
     const limits = { maxCount: this.options.batchSize, maxBytes: this.options.batchBytes }
     for (const entries of planBatches(unique, limits)) this.queue.push({ entries, attempt: 0, reconcileFirst: false })
-    const workers = Math.max(1, this.options.concurrency ?? 2)
-    await Promise.all(Array.from({ length: workers }, () => this.worker()))
+    await this.dispatch(new Slots(Math.max(1, this.options.concurrency ?? 2)))
     if (this.stopError) this.summary.stopped = { kind: this.stopError.kind, message: this.stopError.message }
     return this.summary
   }
 
-  private async worker(): Promise<void> {
+  /** Each free slot takes the batch at the head of the queue, until none is left and none is in flight. */
+  private async dispatch(slots: Slots): Promise<void> {
+    const running = new Set<Promise<void>>()
     for (;;) {
+      const release = await slots.acquire()
       const batch = this.queue.shift()
       if (!batch) {
-        if (this.inFlight === 0) return
-        await new Promise<void>((resolve) => this.waiters.push(resolve))
+        release()
+        if (running.size === 0) return
+        // A batch in flight may still put halves back (a 413): wait for one to end and look again.
+        await Promise.race(running)
         continue
       }
-      this.inFlight++
-      try {
-        await this.process(batch)
-      } catch (caught) {
-        this.handleLookupFailure(batch.entries, asApiError(caught))
-      } finally {
-        this.inFlight--
-        this.notify()
-      }
+      const task: Promise<void> = this.process(batch)
+        .catch((caught: unknown) => this.handleLookupFailure(batch.entries, asApiError(caught)))
+        .finally(() => {
+          release()
+          running.delete(task)
+        })
+      running.add(task)
     }
-  }
-
-  private notify(): void {
-    const waiters = this.waiters
-    this.waiters = []
-    for (const wake of waiters) wake()
   }
 
   private enqueueFront(...batches: Batch[]): void {
     this.queue.unshift(...batches)
-    this.notify()
   }
 
   private settle(outcome: EntryOutcome): void {

@@ -4,7 +4,7 @@
  */
 import type { S3Client } from '@aws-sdk/client-s3'
 import type { Slots } from '../concurrency/slots'
-import { withRetries } from './with-retries'
+import { withS3Retries } from './with-retries'
 import type { RetryPolicy, StorageTarget, UploadInput, UploadState, UploadStateStore } from './types'
 
 export interface JobContext {
@@ -38,7 +38,7 @@ export function sendWithRetries<T>(
   onRetry?: () => void,
   signal: AbortSignal = ctx.signal,
 ): Promise<T> {
-  return withRetries(operation, {
+  return withS3Retries(operation, {
     policy: ctx.policy,
     slots: ctx.slots,
     signal,

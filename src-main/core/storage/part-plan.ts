@@ -19,7 +19,7 @@ export interface PartRange {
 
 /**
  * Smallest part size >= minPartSize (rounded up to whole MiB) that keeps the count <= 10,000.
- * No default here: the engine's DEFAULT_MIN_PART_SIZE (upload-engine.ts) or the profile's
+ * No default here: the engine's DEFAULT_MIN_PART_SIZE (engine-options.ts) or the profile's
  * `storage.multipart.partSizeMiB` decides, so there is one place that says 16 MiB.
  */
 export function choosePartSize(fileSize: number, minPartSize: number): number {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { backoffDelayMs, defaultRetryPolicy, resolveRetryPolicy, shouldRetry } from './retry-policy'
+import { backoffDelayMs, defaultRetryPolicy, resolveRetryPolicy } from './retry-policy'
 
 describe('backoffDelayMs', () => {
   const policy = { maxAttempts: 10, baseDelayMs: 100, maxDelayMs: 3000 }
@@ -16,16 +16,6 @@ describe('backoffDelayMs', () => {
     expect(Math.min(...samples)).toBeGreaterThanOrEqual(0)
     expect(Math.max(...samples)).toBeLessThan(800)
     expect(new Set(samples).size).toBeGreaterThan(50)
-  })
-})
-
-describe('shouldRetry', () => {
-  it('retries transient failures until attempts run out, never permanent ones', () => {
-    const policy = resolveRetryPolicy({ maxAttempts: 3 })
-    expect(shouldRetry(1, true, policy)).toBe(true)
-    expect(shouldRetry(2, true, policy)).toBe(true)
-    expect(shouldRetry(3, true, policy)).toBe(false)
-    expect(shouldRetry(1, false, policy)).toBe(false)
   })
 })
 

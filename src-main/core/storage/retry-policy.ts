@@ -1,8 +1,10 @@
 /**
- * Backoff for transient failures (5xx, SlowDown, connection resets, stalls). Pure: the random
- * source comes in. "Full jitter" (a uniform delay between 0 and the exponential cap) spreads the
- * retries of many parallel parts, so a store that said SlowDown is not hit again in lockstep.
+ * The engine's retry policy for transient failures (5xx, SlowDown, connection resets, stalls).
+ * The backoff is the one in `core/retry/backoff.ts` with "full jitter" (a uniform delay between
+ * 0 and the exponential cap): it spreads the retries of many parallel parts, so a store that said
+ * SlowDown is not hit again in lockstep.
  */
+import { retryDelay } from '../retry/backoff'
 import type { RetryPolicy } from './types'
 
 export const defaultRetryPolicy: RetryPolicy = { maxAttempts: 8, baseDelayMs: 250, maxDelayMs: 20_000 }
@@ -16,10 +18,5 @@ export function resolveRetryPolicy(partial: Partial<RetryPolicy> | undefined): R
 
 /** Delay before attempt `attempt + 1`, where `attempt` (1-based) is the one that just failed. */
 export function backoffDelayMs(attempt: number, policy: RetryPolicy, random: () => number = Math.random): number {
-  const cap = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, attempt - 1))
-  return Math.floor(random() * cap)
-}
-
-export function shouldRetry(attempt: number, transient: boolean, policy: RetryPolicy): boolean {
-  return transient && attempt < policy.maxAttempts
+  return retryDelay(attempt, { baseMs: policy.baseDelayMs, maxMs: policy.maxDelayMs, jitter: 'full' }, random)
 }

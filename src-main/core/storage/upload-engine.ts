@@ -5,57 +5,26 @@
  * This file is the queue side (what waits, what runs, what the editor asked for); running one
  * file's upload is job-runner.ts.
  */
-import { randomUUID } from 'node:crypto'
 import { stat } from 'node:fs/promises'
 import type { S3Client } from '@aws-sdk/client-s3'
 import { countItems } from './engine-counts'
+import { BUFFER_LIMIT, engineSettings, type UploadEngineOptions } from './engine-options'
 import { EngineEvents } from './engine-events'
 import type { RowListener, TotalListener } from './engine-events'
 import { EngineStop, hashId, isRetryable } from './engine-item'
 import type { Item, ItemStatus } from './engine-item'
 import { HashAhead } from './hash-ahead'
+import { IdleWatch } from './idle-watch'
 import { JobRunner, refOf } from './job-runner'
-import { checkPrefix } from './object-key'
 import { SpeedMeter } from './progress'
 import { ProgressReporter } from './progress-reporter'
-import { Slots } from '../concurrency/slots'
-import { resolveRetryPolicy } from './retry-policy'
-import { createS3Client, DEFAULT_CONCURRENCY } from './s3-client'
-import { MemoryUploadStateStore } from './upload-state-store'
 import { UploadQueue } from './upload-queue'
 import { uploadKeyOf } from './types'
 import type { StorageConfig, TotalProgress, UploadEvent, UploadInput, UploadStateStore } from './types'
 
 export type { ItemStatus }
 
-export interface UploadEngineOptions {
-  store?: UploadStateStore
-  client?: S3Client
-  /** Wall clock for the date in object keys. */
-  now?: () => number
-  newUuid?: () => string
-  progressIntervalMs?: number
-  /** Files worked on at once; default twice the concurrency, so reading and journaling overlap requests. */
-  maxActiveFiles?: number
-  /**
-   * Multipart-sized files start ahead of small ones (up to a quarter of the active files). Default
-   * false: in arrival order, many small rows become ready to submit early, which is what editors
-   * wait for; measured on the bench, neither order was faster beyond the machine's noise.
-   */
-  largeFilesFirst?: boolean
-}
-
-const MiB = 1024 * 1024
-/**
- * Defaults. Up to 100 MiB a file goes in one PUT, as Uppy's S3 uploader does (rclone: 200 MiB):
- * a multipart upload costs the store a second pass over every byte when it joins the parts, and
- * one PUT is signed with the file's own sha256 where parts go with an unsigned payload. Above it,
- * a dropped Wi-Fi connection costs at most one 16 MiB part.
- */
-export const DEFAULT_MULTIPART_THRESHOLD = 100 * MiB
-export const DEFAULT_MIN_PART_SIZE = 16 * MiB
-/** Single-PUT files up to this size are read into memory once (hash + body); bigger ones stream. */
-const BUFFER_LIMIT = 4 * MiB
+export { DEFAULT_MIN_PART_SIZE, DEFAULT_MULTIPART_THRESHOLD, type UploadEngineOptions } from './engine-options'
 
 export class UploadEngine {
   private readonly items = new Map<string, Item>()
@@ -69,21 +38,18 @@ export class UploadEngine {
   private readonly maxActiveFiles: number
   private readonly multipartThreshold: number
   private readonly largeFilesFirst: boolean
-  private idleWaiters: (() => void)[] = []
-  private readonly expected = new Set<Promise<unknown>>()
+  private readonly idleWatch = new IdleWatch(() => this.isIdle())
   private active = 0
   private activeLarge = 0
   private pausedAll = false
 
   constructor(config: StorageConfig, options: UploadEngineOptions = {}) {
-    for (const target of Object.values(config.targets)) checkPrefix(target.prefix)
-    const concurrency = config.concurrency ?? DEFAULT_CONCURRENCY
-    const slots = new Slots(concurrency)
-    this.client = options.client ?? createS3Client(config)
-    this.store = options.store ?? new MemoryUploadStateStore()
-    this.maxActiveFiles = options.maxActiveFiles ?? concurrency * 2
-    this.multipartThreshold = config.multipartThreshold ?? DEFAULT_MULTIPART_THRESHOLD
-    this.largeFilesFirst = options.largeFilesFirst ?? false
+    const settings = engineSettings(config, options, this.hashes)
+    this.client = settings.deps.client
+    this.store = settings.deps.store
+    this.maxActiveFiles = settings.maxActiveFiles
+    this.multipartThreshold = settings.deps.multipartThreshold
+    this.largeFilesFirst = settings.largeFilesFirst
     this.progress = new ProgressReporter(
       {
         file: (item, progress) => {
@@ -96,33 +62,18 @@ export class UploadEngine {
       undefined,
       options.progressIntervalMs,
     )
-    this.runner = new JobRunner(
-      {
-        config,
-        client: this.client,
-        store: this.store,
-        slots,
-        policy: resolveRetryPolicy(config.retry),
-        hashes: this.hashes,
-        multipartThreshold: this.multipartThreshold,
-        minPartSize: config.minPartSize ?? DEFAULT_MIN_PART_SIZE,
-        bufferLimit: Math.min(BUFFER_LIMIT, this.multipartThreshold - 1),
-        now: options.now ?? Date.now,
-        newUuid: options.newUuid ?? randomUUID,
+    this.runner = new JobRunner(settings.deps, {
+      emit: (event) => this.emit(event),
+      progressed: (item) => this.progress.touch(item),
+      settled: (item) => this.progress.forget(item),
+      paused: (item) => this.setPaused(item),
+      ended: (item) => {
+        this.active--
+        if (item.large) this.activeLarge--
+        this.progress.touchTotal()
+        this.pump()
       },
-      {
-        emit: (event) => this.emit(event),
-        progressed: (item) => this.progress.touch(item),
-        settled: (item) => this.progress.forget(item),
-        paused: (item) => this.setPaused(item),
-        ended: (item) => {
-          this.active--
-          if (item.large) this.activeLarge--
-          this.progress.touchTotal()
-          this.pump()
-        },
-      },
-    )
+    })
   }
 
   on(event: 'row', listener: RowListener): () => void
@@ -265,14 +216,12 @@ export class UploadEngine {
    * before uploads): `idle()` waits for it first, so "idle" never comes between a probe and its upload.
    */
   expectInputs(work: Promise<unknown>): void {
-    this.expected.add(work)
-    void work.finally(() => this.expected.delete(work)).catch(() => undefined)
+    this.idleWatch.expect(work)
   }
 
   /** Resolves when nothing is queued or uploading (paused and failed files do not count). */
   async idle(): Promise<void> {
-    while (this.expected.size > 0) await Promise.allSettled([...this.expected])
-    if (!this.isIdle()) await new Promise<void>((resolve) => this.idleWaiters.push(resolve))
+    await this.idleWatch.wait()
     await this.progress.drain()
   }
 
@@ -337,9 +286,6 @@ export class UploadEngine {
   }
 
   private checkIdle(): void {
-    if (!this.isIdle()) return
-    const waiters = this.idleWaiters
-    this.idleWaiters = []
-    for (const resolve of waiters) resolve()
+    this.idleWatch.check()
   }
 }

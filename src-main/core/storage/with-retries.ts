@@ -1,12 +1,13 @@
 /**
- * Runs one S3 request with the retry policy: a request slot per attempt (a backoff sleep holds
- * no slot), a fresh body per attempt (the operation builds it), and the attempts counted so the
- * final message can say how hard we tried.
+ * Runs one S3 request through the one retry loop (`core/retry/retry.ts`) with the engine's retry
+ * policy: a request slot per attempt (a backoff sleep holds no slot), a fresh body per attempt (the
+ * operation builds it), and the attempts counted so the final message can say how hard we tried.
  */
 import { setTimeout as sleep } from 'node:timers/promises'
-import { isAbort } from './classify-error'
 import type { Slots } from '../concurrency/slots'
-import { backoffDelayMs, shouldRetry } from './retry-policy'
+import { retry } from '../retry/retry'
+import { isAbort } from './classify-error'
+import { backoffDelayMs } from './retry-policy'
 import type { RetryPolicy } from './types'
 
 /** The last error of a request that will not be retried, with the number of attempts made. */
@@ -30,16 +31,19 @@ export interface RetryOptions {
   random?: () => number
 }
 
-export async function withRetries<T>(operation: (attempt: number) => Promise<T>, options: RetryOptions): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await options.slots.run(() => operation(attempt), options.signal)
-    } catch (err) {
-      if (options.signal.aborted || isAbort(err)) throw options.signal.reason ?? err
-      if (!shouldRetry(attempt, options.isTransient(err), options.policy)) throw new RequestFailed(err, attempt)
-      const delayMs = backoffDelayMs(attempt, options.policy, options.random)
-      options.onRetry?.(err, attempt, delayMs)
-      await sleep(delayMs, undefined, { signal: options.signal })
-    }
-  }
+export function withS3Retries<T>(operation: (attempt: number) => Promise<T>, options: RetryOptions): Promise<T> {
+  const { policy, signal } = options
+  return retry((attempt) => options.slots.run(() => operation(attempt), signal), {
+    maxAttempts: policy.maxAttempts,
+    isRetryable: (err) => {
+      // A cancelled upload is not a failed one: it ends with the abort, never as RequestFailed.
+      if (signal.aborted || isAbort(err)) throw signal.reason ?? err
+      return options.isTransient(err)
+    },
+    delayMs: (attempt) => backoffDelayMs(attempt, policy, options.random),
+    sleep: (ms) => sleep(ms, undefined, { signal }),
+    signal,
+    giveUp: (err, attempts) => new RequestFailed(err, attempts),
+    ...(options.onRetry ? { onRetry: options.onRetry } : {}),
+  })
 }

@@ -6,10 +6,10 @@
  * aside (`templates.json.damaged-<time>`) before the first write, so nothing in it is lost.
  * Without a file (a host that keeps no settings) the templates live as long as the process.
  */
-import { copyFile, mkdir, open, readFile, rename, rm } from 'node:fs/promises'
+import { copyFile, mkdir, readFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
-import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../fs/private-mode'
-import { fsyncDir } from '../session/persistence/session-files'
+import { writeFileAtomic } from '../fs/atomic-file'
+import { PRIVATE_DIR_MODE } from '../fs/private-mode'
 import { emptyTemplatesFile, parseTemplatesFile, templatesFileText, type TemplatesFile } from './template-file'
 import { describeIssues, templateSchema, type Template, type TemplateList } from './template-schema'
 
@@ -91,20 +91,6 @@ export class TemplateStore {
       const aside = `${this.file}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`
       await copyFile(this.file, aside)
     }
-    const temp = `${this.file}.${process.pid}.tmp`
-    const handle = await open(temp, 'w', PRIVATE_FILE_MODE)
-    try {
-      // A temp file left by a crash keeps its mode on 'w'; the file renamed from it must not.
-      await handle.chmod(PRIVATE_FILE_MODE)
-      await handle.writeFile(templatesFileText(data))
-      await handle.sync()
-    } catch (err) {
-      await handle.close()
-      await rm(temp, { force: true })
-      throw err
-    }
-    await handle.close()
-    await rename(temp, this.file)
-    await fsyncDir(dir)
+    await writeFileAtomic(this.file, (write) => write(templatesFileText(data)))
   }
 }

@@ -12,7 +12,7 @@
 import { posix } from 'node:path'
 import { alreadyInLibrary, holderOf } from '../content-identity'
 import type { AlreadyInLibrary } from '../../session/row'
-import { withRetries, type ImportApi, type RetryRules } from '../lookups'
+import { retryLookup, type ImportApi, type RetryRules } from '../lookups'
 import { sessionWhere, type SessionHit } from './sessions-index'
 
 /** The facts the row records when the index alone says where its content is. */
@@ -43,7 +43,7 @@ export async function confirmSessionHits(
   let held: Map<string, ReturnType<typeof holderOf>> | undefined
   if (libraryAnswered) {
     const ids = [...new Set([...hits.values()].map((hit) => hit.mediaId))]
-    held = await withRetries(() => api.getEntriesByIds(ids, rules.signal), rules).then(
+    held = await retryLookup(() => api.getEntriesByIds(ids, rules.signal), rules).then(
       (entries) => new Map(entries.map((entry) => [entry.id, holderOf(entry)])),
       () => undefined,
     )

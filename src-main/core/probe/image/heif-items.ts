@@ -4,33 +4,8 @@
  * `ispe` (ISO/IEC 23008-12 §6.5.3, with `irot` turning it), or else the first picture track of
  * the sequence's `moov`. Such a file is a valid picture, not a damaged one.
  */
+import { boxes, child as find, type Box } from '../video/iso-boxes'
 import { readMovie } from '../video/iso-movie'
-
-interface Box {
-  type: string
-  start: number
-  end: number
-}
-
-function* boxes(buf: Buffer, from: number, to: number): Generator<Box> {
-  let at = from
-  while (at + 8 <= to) {
-    let size = buf.readUInt32BE(at)
-    let header = 8
-    if (size === 1 && at + 16 <= to) {
-      size = Number(buf.readBigUInt64BE(at + 8))
-      header = 16
-    } else if (size === 0) size = to - at
-    if (size < header || at + size > to) return
-    yield { type: buf.toString('latin1', at + 4, at + 8), start: at + header, end: at + size }
-    at += size
-  }
-}
-
-const find = (buf: Buffer, parent: Box, type: string): Box | undefined => {
-  for (const b of boxes(buf, parent.start, parent.end)) if (b.type === type) return b
-  return undefined
-}
 
 /** Property indexes (1-based) associated with `item` in `ipma`. */
 function associations(buf: Buffer, ipma: Box, item: number): number[] {

@@ -7,11 +7,10 @@
  * not a validating XML parser: camera and agency XMP is often sloppy, and a missing field is
  * better than a rejected file.
  */
+import { XmpProperties, type XmpValue } from './xmp-properties'
 
-export type XmpValue =
-  | { kind: 'simple'; value: string }
-  | { kind: 'list'; values: string[] }
-  | { kind: 'alt'; values: { lang: string; value: string }[] }
+export type { XmpValue }
+export { XmpProperties }
 
 export const NS = {
   rdf: 'http://www.w3.org/1999/02/22-rdf-syntax-ns#',
@@ -82,36 +81,6 @@ function decodePacket(packet: Buffer): string {
   // Packets carry kilobytes of padding for in-place edits; nothing after the RDF matters.
   const end = packet.lastIndexOf(rdfEnd)
   return packet.toString('utf8', 0, end < 0 ? packet.length : end + rdfEnd.length)
-}
-
-export class XmpProperties {
-  constructor(private readonly values: Map<string, XmpValue>) {}
-
-  get size(): number {
-    return this.values.size
-  }
-
-  /** The x-default (or first) alternative, the first list item, or the simple value. */
-  text(ns: string, name: string): string | undefined {
-    const v = this.values.get(ns + name)
-    if (!v) return undefined
-    if (v.kind === 'simple') return v.value || undefined
-    if (v.kind === 'list') return v.values.find((x) => x) ?? undefined
-    return (v.values.find((x) => x.lang === 'x-default') ?? v.values[0])?.value || undefined
-  }
-
-  /** A field of a structure property, one value per structure (e.g. each Licensor's LicensorName). */
-  structField(ns: string, name: string, fieldNs: string, field: string): string[] | undefined {
-    return this.list(ns, `${name}/${fieldNs}${field}`)
-  }
-
-  list(ns: string, name: string): string[] | undefined {
-    const v = this.values.get(ns + name)
-    if (!v) return undefined
-    const all = v.kind === 'simple' ? [v.value] : v.kind === 'list' ? v.values : v.values.map((x) => x.value)
-    const clean = all.map((s) => s.trim()).filter((s) => s.length > 0)
-    return clean.length > 0 ? clean : undefined
-  }
 }
 
 /**

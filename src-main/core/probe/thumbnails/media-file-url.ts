@@ -5,6 +5,8 @@
  * server, the browser tests), since Chromium allows CORS reads of http(s) only. Pure and free
  * of Node imports, so the window builds URLs with it too.
  */
+import { nameInServedUrl } from './served-url'
+
 export const MEDIA_FILE_SCHEME = 'media-file'
 export const MEDIA_FILE_HOST = 'row'
 
@@ -26,16 +28,10 @@ export function mediaFileUrlFor(rowId: string, pageUrl: string): string {
 
 /** The row id a `media-file://row/<rowId>` URL or an http(s) `/media-file/<rowId>` URL names, or undefined for anything else. */
 export function rowIdFromMediaFileUrl(requestUrl: string): string | undefined {
-  let url: URL
-  try {
-    url = new URL(requestUrl)
-  } catch {
-    return undefined
-  }
-  let rowId: string
-  if (url.protocol === `${MEDIA_FILE_SCHEME}:` && url.host === MEDIA_FILE_HOST) rowId = url.pathname.slice(1)
-  else if ((url.protocol === 'http:' || url.protocol === 'https:') && url.pathname.startsWith(MEDIA_FILE_PATH)) {
-    rowId = url.pathname.slice(MEDIA_FILE_PATH.length)
-  } else return undefined
-  return rowIdPattern.test(rowId) ? rowId : undefined
+  const rowId = nameInServedUrl(requestUrl, {
+    scheme: MEDIA_FILE_SCHEME,
+    host: MEDIA_FILE_HOST,
+    httpPath: MEDIA_FILE_PATH,
+  })
+  return rowId !== undefined && rowIdPattern.test(rowId) ? rowId : undefined
 }

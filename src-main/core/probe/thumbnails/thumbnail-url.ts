@@ -4,6 +4,8 @@
  * (sha256 of the file + edge length), so byte-identical files share one thumbnail and a key
  * can never name anything but a cache file: no path, no dots, no slashes.
  */
+import { nameInServedUrl } from './served-url'
+
 export const THUMBNAIL_SCHEME = 'media-thumb'
 export const THUMBNAIL_HOST = 'thumb'
 /** Where a page served over http (`media-import ui`, src-main/web) loads thumbnails from its own server. */
@@ -44,18 +46,12 @@ export function thumbnailUrl(key: string, overHttp = servedOverHttp()): string {
  * `http://<host>/media-thumb/<key>`) names, or undefined for anything else.
  */
 export function keyFromThumbnailUrl(requestUrl: string): string | undefined {
-  let url: URL
-  try {
-    url = new URL(requestUrl)
-  } catch {
-    return undefined
-  }
-  let key: string
-  if (url.protocol === `${THUMBNAIL_SCHEME}:` && url.host === THUMBNAIL_HOST) key = url.pathname.slice(1)
-  else if ((url.protocol === 'http:' || url.protocol === 'https:') && url.pathname.startsWith(THUMBNAIL_HTTP_PATH)) {
-    key = url.pathname.slice(THUMBNAIL_HTTP_PATH.length)
-  } else return undefined
-  return isThumbnailKey(key) ? key : undefined
+  const key = nameInServedUrl(requestUrl, {
+    scheme: THUMBNAIL_SCHEME,
+    host: THUMBNAIL_HOST,
+    httpPath: THUMBNAIL_HTTP_PATH,
+  })
+  return key !== undefined && isThumbnailKey(key) ? key : undefined
 }
 
 /** Where a key lives under the cache folder, `/`-joined (two-letter fan-out keeps folders small). */

@@ -8,35 +8,8 @@
 import type { EmbeddedMetadata } from '../types'
 import { iso6709 } from '../metadata/gps'
 import type { ContainerFacts } from './container-facts'
+import { boxes, child, type Box } from './iso-boxes'
 import { presentFields } from './present-fields'
-
-interface Box {
-  type: string
-  /** Content start (after the header) and end. */
-  start: number
-  end: number
-}
-
-function* boxes(buf: Buffer, from: number, to: number): Generator<Box> {
-  let at = from
-  while (at + 8 <= to) {
-    let size = buf.readUInt32BE(at)
-    const type = buf.toString('latin1', at + 4, at + 8)
-    let header = 8
-    if (size === 1 && at + 16 <= to) {
-      size = Number(buf.readBigUInt64BE(at + 8))
-      header = 16
-    } else if (size === 0) size = to - at
-    if (size < header || at + size > to) return
-    yield { type, start: at + header, end: at + size }
-    at += size
-  }
-}
-
-const child = (buf: Buffer, parent: Box, type: string): Box | undefined => {
-  for (const b of boxes(buf, parent.start, parent.end)) if (b.type === type) return b
-  return undefined
-}
 
 const codecs: Record<string, string> = {
   avc1: 'h264',

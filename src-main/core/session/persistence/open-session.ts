@@ -1,11 +1,12 @@
 /**
  * Opens a session folder (ARCHITECTURE.md, "Sessions and persistence"): loads `session.json`, replays `journal.ndjson` on top of
  * it, and attaches a store that records every later change. A torn last line (the process died
- * mid-write) is dropped; the replayed journal is then folded into a fresh snapshot at once, so
- * nothing is ever appended after a torn line. A new folder starts with an empty snapshot.
+ * mid-write) is cut off when the journal opens (`core/fs/journal.ts`); the replayed journal is then
+ * folded into a fresh snapshot at once. A new folder starts with an empty snapshot.
  */
 import { randomUUID } from 'node:crypto'
-import { mkdir, readFile } from 'node:fs/promises'
+import { mkdir } from 'node:fs/promises'
+import { Journal, journalLines, readJournal, type JournalContents } from '../../fs/journal'
 import { PRIVATE_DIR_MODE } from '../../fs/private-mode'
 import { Session } from '../session'
 import type { Row } from '../row'
@@ -33,11 +34,11 @@ export interface OpenedSession {
   close(): Promise<void>
 }
 
-async function readJournal(path: string): Promise<string> {
+/** The folder's journal as it is now, for reading only; a read failure names the file. */
+export async function readSessionJournal(path: string): Promise<JournalContents> {
   try {
-    return await readFile(path, 'utf8')
+    return await readJournal(path)
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return ''
     throw new SessionFileError(path, `cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)})`)
   }
 }
@@ -51,8 +52,7 @@ export function replayJournal(
   let records = 0
   let unreadable = 0
   let lastSeq = afterSeq
-  for (const line of text.split('\n')) {
-    if (!line.trim()) continue
+  for (const line of journalLines(text)) {
     const parsed = parseLine(line)
     if (!parsed) {
       unreadable++
@@ -70,15 +70,22 @@ export async function openSessionFolder(dir: string, options: OpenSessionOptions
   const files = sessionFiles(dir)
   await mkdir(dir, { recursive: true, mode: PRIVATE_DIR_MODE })
   const snapshot = await readSnapshot(dir)
-  const journalText = await readJournal(files.journal)
-  if (!snapshot && journalText.trim()) {
+  if (!snapshot && options.mustExist)
+    throw new SessionFileError(files.snapshot, 'not found: this folder holds no session')
+  const leftJournal = snapshot ? undefined : await readSessionJournal(files.journal)
+  if (leftJournal && (leftJournal.text.trim() || leftJournal.torn)) {
     throw new SessionFileError(
       files.snapshot,
       'is missing although the folder holds a journal; the session cannot be rebuilt from it alone',
     )
   }
-  if (!snapshot && options.mustExist)
-    throw new SessionFileError(files.snapshot, 'not found: this folder holds no session')
+  // Opening cuts off a torn last line (the process died mid-write): nothing is appended after it.
+  const { journal, contents } = await Journal.open(files.journal).catch((err: unknown) => {
+    throw new SessionFileError(
+      files.journal,
+      `cannot be opened (${(err as NodeJS.ErrnoException).code ?? String(err)})`,
+    )
+  })
 
   const now = options.now ?? (() => new Date())
   const sessionId = snapshot?.sessionId ?? randomUUID()
@@ -86,28 +93,28 @@ export async function openSessionFolder(dir: string, options: OpenSessionOptions
     rows: new Map((snapshot?.rows ?? []).map((row): [string, Row] => [row.rowId, row])),
     meta: snapshot?.meta ?? { createdAt: now().toISOString(), ...options.meta },
   }
-  const replay = replayJournal(state, journalText, snapshot?.seq ?? 0)
+  const replay = replayJournal(state, contents.text, snapshot?.seq ?? 0)
   const session = new Session({
     sessionId,
     rows: [...state.rows.values()],
     ...(options.flushMs ? { flushMs: options.flushMs } : {}),
   })
 
-  const store = await SessionStore.open(
+  const store = SessionStore.open(
     dir,
-    { seq: replay.lastSeq, journalBytes: 0, snapshotBytes: snapshot?.bytes ?? 0, meta: state.meta },
+    journal,
+    { seq: replay.lastSeq, snapshotBytes: snapshot?.bytes ?? 0, meta: state.meta },
     () => ({ sessionId, rows: session.snapshot().rows }),
     options,
   )
-  // A new folder gets its first snapshot now; a replayed journal is folded into one and emptied
-  // before anything is appended (a torn last line must not swallow the next record).
-  if (!snapshot || journalText.length > 0) await store.compact()
+  // A new folder gets its first snapshot now; a replayed journal is folded into one and emptied.
+  if (!snapshot || contents.bytes > 0) await store.compact()
   session.attachJournal(store)
   return {
     session,
     store,
     existed: snapshot !== undefined,
-    recovered: { records: replay.records, unreadableLines: replay.unreadable },
+    recovered: { records: replay.records, unreadableLines: replay.unreadable + (contents.torn ? 1 : 0) },
     close: async () => {
       session.flush()
       await store.close({ compact: true })

@@ -4,11 +4,10 @@
  * folder created. For looking at a session another process has open (the app's read-only view):
  * its files stay byte for byte as they are.
  */
-import { readFile } from 'node:fs/promises'
 import { Session } from '../session'
 import type { Row } from '../row'
 import type { ReplayState, SessionMeta } from './journal-records'
-import { replayJournal } from './open-session'
+import { readSessionJournal, replayJournal } from './open-session'
 import { readSnapshot, SessionFileError, sessionFiles } from './session-files'
 
 export interface ReadSession {
@@ -22,14 +21,11 @@ export async function readSessionFolder(dir: string): Promise<ReadSession> {
   const snapshot = await readSnapshot(dir)
   if (!snapshot) throw new SessionFileError(files.snapshot, 'not found: this folder holds no session')
   // The holder may be appending right now: a torn last line is skipped like any unreadable one.
-  const journal = await readFile(files.journal, 'utf8').catch((err: NodeJS.ErrnoException) => {
-    if (err.code === 'ENOENT') return ''
-    throw new SessionFileError(files.journal, `cannot be read (${err.code ?? String(err)})`)
-  })
+  const journal = await readSessionJournal(files.journal)
   const state: ReplayState = {
     rows: new Map(snapshot.rows.map((row): [string, Row] => [row.rowId, row])),
     meta: snapshot.meta,
   }
-  replayJournal(state, journal, snapshot.seq)
+  replayJournal(state, journal.text, snapshot.seq)
   return { session: new Session({ sessionId: snapshot.sessionId, rows: [...state.rows.values()] }), meta: state.meta }
 }

@@ -1,14 +1,13 @@
 /**
- * The files of a session folder (ARCHITECTURE.md, "Sessions and persistence") and the snapshot's atomic write: a temp file,
- * fsynced, renamed over `session.json`, then the folder fsynced, so a crash leaves either the old
- * snapshot or the new one, never half of one. Rows are written in chunks: a 50,000-row snapshot
- * never becomes one giant string.
+ * The files of a session folder (ARCHITECTURE.md, "Sessions and persistence") and the snapshot's
+ * atomic write (`core/fs/atomic-file.ts`), so a crash leaves either the old snapshot or the new
+ * one, never half of one. Rows are written in chunks: a 50,000-row snapshot never becomes one
+ * giant string.
  */
-import { open, readFile, rename, rm } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
-import { PRIVATE_FILE_MODE } from '../../fs/private-mode'
-import { writeAll } from '../../fs/write-all'
+import { writeFileAtomic } from '../../fs/atomic-file'
 import type { Row } from '../row'
 import type { SessionMeta } from './journal-records'
 import { metaSchema } from './journal-records'
@@ -46,55 +45,20 @@ export class SessionFileError extends Error {
   }
 }
 
-export async function fsyncDir(dir: string): Promise<void> {
-  // Makes a rename durable on POSIX; Windows cannot open a folder, and NTFS needs no such step.
-  try {
-    const handle = await open(dir, 'r')
-    try {
-      await handle.sync()
-    } finally {
-      await handle.close()
-    }
-  } catch {
-    /* not supported on this platform */
-  }
-}
-
 const ROWS_PER_WRITE = 500
 
-/** Writes the snapshot atomically; answers the bytes written. */
-export async function writeSnapshot(dir: string, data: SnapshotData, savedAt = new Date()): Promise<number> {
-  const path = sessionFiles(dir).snapshot
-  const temp = `${path}.tmp`
-  const out = await open(temp, 'w', PRIVATE_FILE_MODE)
-  // A temp file left by a crash keeps its mode on 'w'; the snapshot renamed from it must not.
-  await out.chmod(PRIVATE_FILE_MODE).catch(() => undefined)
-  let bytes = 0
-  const write = async (text: string): Promise<void> => {
-    bytes += await writeAll(out, text)
-  }
-  try {
-    try {
-      const { rows, ...header } = data
-      const head = JSON.stringify({ format: SNAPSHOT_FORMAT, ...header, savedAt: savedAt.toISOString() })
-      await write(`${head.slice(0, -1)},"rows":[\n`)
-      for (let i = 0; i < rows.length; i += ROWS_PER_WRITE) {
-        const chunk = rows.slice(i, i + ROWS_PER_WRITE).map((row) => JSON.stringify(row))
-        await write(`${i > 0 ? ',\n' : ''}${chunk.join(',\n')}`)
-      }
-      await write('\n]}\n')
-      await out.sync()
-    } finally {
-      await out.close()
+/** Writes the snapshot atomically (`core/fs/atomic-file.ts`); answers the bytes written. */
+export function writeSnapshot(dir: string, data: SnapshotData, savedAt = new Date()): Promise<number> {
+  return writeFileAtomic(sessionFiles(dir).snapshot, async (write) => {
+    const { rows, ...header } = data
+    const head = JSON.stringify({ format: SNAPSHOT_FORMAT, ...header, savedAt: savedAt.toISOString() })
+    await write(`${head.slice(0, -1)},"rows":[\n`)
+    for (let i = 0; i < rows.length; i += ROWS_PER_WRITE) {
+      const chunk = rows.slice(i, i + ROWS_PER_WRITE).map((row) => JSON.stringify(row))
+      await write(`${i > 0 ? ',\n' : ''}${chunk.join(',\n')}`)
     }
-    await rename(temp, path)
-  } catch (err) {
-    // A partial temp file would keep the space a full disk needs back.
-    await rm(temp, { force: true }).catch(() => undefined)
-    throw err
-  }
-  await fsyncDir(dir)
-  return bytes
+    await write('\n]}\n')
+  })
 }
 
 const headerSchema = z.looseObject({

@@ -8,6 +8,12 @@ export interface BackoffPolicy {
   baseMs: number
   /** No computed delay exceeds this. */
   maxMs: number
+  /**
+   * 'equal' (the default): between half and all of the ceiling, so a retry never comes back at
+   * once (Livingdocs requests). 'full': anywhere between 0 and the ceiling, which spreads the
+   * retries of many parallel parts widest (S3 after a SlowDown).
+   */
+  jitter?: 'equal' | 'full'
 }
 
 export const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 500, maxMs: 30_000 }
@@ -24,6 +30,6 @@ export function retryDelay(
 ): number {
   if (retryAfterMs !== undefined) return retryAfterMs + Math.round(random() * Math.min(1000, policy.baseMs))
   const ceiling = Math.min(policy.maxMs, policy.baseMs * 2 ** Math.max(0, attempt - 1))
-  // "Equal jitter": at least half the ceiling, so retries never come back immediately.
+  if (policy.jitter === 'full') return Math.floor(random() * ceiling)
   return Math.round(ceiling / 2 + random() * (ceiling / 2))
 }

@@ -27,3 +27,12 @@ describe('retryDelay', () => {
     expect(delays.size).toBeGreaterThan(1)
   })
 })
+
+describe('retryDelay with full jitter', () => {
+  it('spreads from 0 up to (never reaching) the ceiling, and ignores no Retry-After', () => {
+    const full = { ...policy, jitter: 'full' as const }
+    expect([0, 0.5, 0.999999].map((r) => retryDelay(3, full, () => r))).toEqual([0, 200, 399])
+    expect(retryDelay(20, full, () => 0.999999)).toBe(999)
+    expect(retryDelay(1, full, () => 0, 2_000)).toBe(2_000)
+  })
+})
