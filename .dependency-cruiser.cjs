@@ -207,7 +207,7 @@ module.exports = {
         'src-main/core/probe/types.ts',
         'src-main/core/session/row.ts',
         'src-main/core/prefill/prefill.ts',
-        'src-main/core/prefill/exif-fields.ts',
+        'src-shared/prefill/exif-fields.ts',
       ),
       knownCycle(
         TYPE_ONLY,

@@ -60,7 +60,7 @@ const tree: Record<string, string> = {
   // renderer-runtime-from-main: types from anywhere and the listed pure modules are fine
   'src-renderer/view.ts': [
     "import type { Row } from '../src-main/contract'",
-    "import { toTsv } from '../src-main/core/editing/tsv'",
+    "import { toTsv } from '../src-shared/editing/tsv'",
     'export const view = (r: Row) => toTsv(r.id)',
     '',
   ].join('\n'),
