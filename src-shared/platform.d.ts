@@ -14,12 +14,12 @@ interface URL {
   readonly hostname: string
   readonly pathname: string
 }
-declare var URL: { prototype: URL; new (url: string, base?: string): URL }
+declare const URL: { prototype: URL; new (url: string, base?: string): URL }
 
 interface TextDecoder {
   decode(input?: Uint8Array): string
 }
-declare var TextDecoder: {
+declare const TextDecoder: {
   prototype: TextDecoder
   new (label?: string, options?: { fatal?: boolean; ignoreBOM?: boolean }): TextDecoder
 }

@@ -12,7 +12,12 @@ import { Readable } from 'node:stream'
 import type { Row } from '../../session/row'
 import { rowIdFromMediaFileUrl } from '../../../../src-shared/urls/media-file-url'
 
-export { MEDIA_FILE_PATH, MEDIA_FILE_SCHEME, mediaFileUrl, rowIdFromMediaFileUrl } from '../../../../src-shared/urls/media-file-url'
+export {
+  MEDIA_FILE_PATH,
+  MEDIA_FILE_SCHEME,
+  mediaFileUrl,
+  rowIdFromMediaFileUrl,
+} from '../../../../src-shared/urls/media-file-url'
 
 export interface ServableMedia {
   path: string
