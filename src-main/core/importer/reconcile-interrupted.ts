@@ -4,7 +4,7 @@
  * becomes imported, someone else's under our id a conflict, and an absent one ready to go again.
  */
 import { buildImportEntry } from '../livingdocs/entry-builder'
-import { findMediaType } from '../livingdocs/project-model'
+import { findMediaType } from '../../../src-shared/project/project-model'
 import type { ProjectModel } from '../livingdocs/types'
 import type { Row } from '../session/row'
 import { prepareEntry } from './batching'

@@ -11,7 +11,7 @@
  */
 import type { ExifMapping, MediaTypeModel, PropertyModel } from '../livingdocs/types'
 import type { EmbeddedMetadata } from '../probe/types'
-import { fieldInfo, type FieldValue } from './exif-fields'
+import { fieldInfo, type FieldValue } from '../../../src-shared/prefill/exif-fields'
 import { oneLine, shortenAtWord } from './shorten'
 
 export type PrefillSource = (
