@@ -7,17 +7,33 @@ import { EditToolbar, PanelButton } from './panels/EditToolbar'
 import { ExportButtons } from './panels/ExportButtons'
 import { ErrorPanel } from './panels/ErrorPanel'
 import { Notices } from './panels/Notices'
-import { PreviewPane } from './panels/preview/PreviewPane'
 import { ReadOnlyBanner } from './panels/ReadOnlyBanner'
 import { ReopenDialog } from './panels/ReopenDialog'
 import { SandboxBanner } from './panels/SandboxBanner'
 import { ScanProgressPanel } from './panels/ScanProgressPanel'
 import { SessionsButton } from './panels/SessionsButton'
-import { SessionsPanel } from './panels/SessionsPanel'
 import { ShowSkippedToggle } from './panels/ShowSkippedToggle'
 import { SidePanel } from './panels/SidePanel'
 import { SubmitBar } from './panels/SubmitBar'
 import { UploadControls } from './panels/UploadControls'
+import { Deferred, lazyNamed } from './lazy-panel'
+import { useAppStore } from './store/app-store'
+import { useWorkspaceStore } from './store/workspace-store'
+
+// Loaded when first opened (lazy-panel.tsx): the first screen needs neither.
+const PreviewPane = lazyNamed(() => import('./panels/preview/PreviewPane').then((m) => m.PreviewPane))
+const SessionsPanel = lazyNamed(() => import('./panels/SessionsPanel').then((m) => m.SessionsPanel))
+
+function OnDemandPanels() {
+  const preview = useAppStore((s) => s.previewOpen)
+  const sessions = useWorkspaceStore((s) => s.sessionsOpen)
+  return (
+    <Deferred>
+      {preview && <PreviewPane />}
+      {sessions && <SessionsPanel />}
+    </Deferred>
+  )
+}
 
 export function App() {
   return (
@@ -44,10 +60,9 @@ export function App() {
         <main className="app-main">
           <MediaGrid />
           <ProblemNavigation />
-          <PreviewPane />
+          <OnDemandPanels />
           <ErrorPanel />
           <SidePanel />
-          <SessionsPanel />
         </main>
       </div>
       <ReopenDialog />

@@ -1,8 +1,11 @@
 import { useState } from 'react'
 import { api, MediaImportError } from '../api'
 import { reportFailure } from '../store/report-failure'
+import { Deferred, lazyNamed } from '../lazy-panel'
 import { addPaths } from './add-paths'
-import { FolderChooser } from './FolderChooser'
+
+// Only the browser server shows it (no system picker there): its own chunk (lazy-panel.tsx).
+const FolderChooser = lazyNamed(() => import('./FolderChooser').then((m) => m.FolderChooser))
 
 /** The keyboard and screen-reader way in: the system folder picker, or in a browser the app's own chooser. */
 export function ChooseFoldersButton() {
@@ -27,13 +30,15 @@ export function ChooseFoldersButton() {
         Choose folders…
       </button>
       {chooser && (
-        <FolderChooser
-          onClose={() => setChooser(false)}
-          onChoose={(path) => {
-            setChooser(false)
-            void addPaths([path])
-          }}
-        />
+        <Deferred>
+          <FolderChooser
+            onClose={() => setChooser(false)}
+            onChoose={(path) => {
+              setChooser(false)
+              void addPaths([path])
+            }}
+          />
+        </Deferred>
       )}
     </>
   )

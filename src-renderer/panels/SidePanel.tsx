@@ -1,11 +1,14 @@
 /** The one side panel beside the grid (bulk set, find and replace, columns); Esc or Close shuts it. */
 import type { ReactNode } from 'react'
+import { Deferred, lazyNamed } from '../lazy-panel'
 import { useAppStore } from '../store/app-store'
-import { BulkEditPanel } from './BulkEditPanel'
-import { ColumnsPanel } from './ColumnsPanel'
-import { CsvImportPanel } from './CsvImportPanel'
-import { FindReplacePanel } from './FindReplacePanel'
-import { SettingsPanel } from './SettingsPanel'
+
+// Each panel is its own chunk, loaded when first opened (lazy-panel.tsx).
+const BulkEditPanel = lazyNamed(() => import('./BulkEditPanel').then((m) => m.BulkEditPanel))
+const ColumnsPanel = lazyNamed(() => import('./ColumnsPanel').then((m) => m.ColumnsPanel))
+const CsvImportPanel = lazyNamed(() => import('./CsvImportPanel').then((m) => m.CsvImportPanel))
+const FindReplacePanel = lazyNamed(() => import('./FindReplacePanel').then((m) => m.FindReplacePanel))
+const SettingsPanel = lazyNamed(() => import('./SettingsPanel').then((m) => m.SettingsPanel))
 
 const TITLES = {
   bulk: 'Bulk set',
@@ -41,11 +44,13 @@ export function SidePanel() {
   if (!panel) return null
   return (
     <Frame title={TITLES[panel]}>
-      {panel === 'bulk' && <BulkEditPanel />}
-      {panel === 'find' && <FindReplacePanel />}
-      {panel === 'columns' && <ColumnsPanel />}
-      {panel === 'import-csv' && <CsvImportPanel />}
-      {panel === 'settings' && <SettingsPanel />}
+      <Deferred>
+        {panel === 'bulk' && <BulkEditPanel />}
+        {panel === 'find' && <FindReplacePanel />}
+        {panel === 'columns' && <ColumnsPanel />}
+        {panel === 'import-csv' && <CsvImportPanel />}
+        {panel === 'settings' && <SettingsPanel />}
+      </Deferred>
     </Frame>
   )
 }
