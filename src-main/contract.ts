@@ -15,8 +15,7 @@ import type {
   FindOutcome,
   PasteOutcome,
 } from './core/editing/edit-outcome'
-import type { HistoryState } from './core/editing/undo-stack'
-import type { ProjectModel } from './core/livingdocs/types'
+import type { ProjectModel } from './core/model/livingdocs'
 import type { Profile } from './core/profile/profile-schema'
 import type { ConnectionReport, ProfileSecrets, ProfileSummary, SavedProfile } from './core/profile/profile-types'
 import type { SubmitReport } from './core/importer/submit-report'
@@ -27,15 +26,16 @@ import type { WorkspaceSession } from './core/app/workspace-types'
 import type { Template, TemplateList } from './core/templates/template-schema'
 import type {
   FolderListing,
+  HistoryState,
   LocaleAssetAnswer,
   ScanProgress,
   SessionPatch,
   SessionSnapshot,
   SnapshotRequest,
-} from './contract-shapes'
+} from './core/model/session-shapes'
 
-export type { Row, RowStatus, MediaKind, FieldIssue, RowEntry } from './core/session/row'
-export type { ProjectModel, MediaTypeModel, PropertyModel } from './core/livingdocs/types'
+export type { Row, RowStatus, MediaKind, FieldIssue, RowEntry } from './core/model/row'
+export type { ProjectModel, MediaTypeModel, PropertyModel } from './core/model/livingdocs'
 export type { BulkMode, CellEdit, CellValue } from './core/editing/plan-edits'
 export type {
   CsvApplied,
@@ -47,7 +47,6 @@ export type {
   PasteOutcome,
 } from './core/editing/edit-outcome'
 export type { FindOptions } from './core/editing/find-replace'
-export type { HistoryState } from './core/editing/undo-stack'
 export type { SubmitReport } from './core/importer/submit-report'
 export type { LinkedFieldChange, LinkedPushPreview, UpdateFailure, UpdateReport } from './core/updater/types'
 export type { UploadProgress } from './core/storage/types'
@@ -63,12 +62,13 @@ export type {
 export type { WorkspaceSession } from './core/app/workspace-types'
 export type {
   FolderListing,
+  HistoryState,
   LocaleAssetAnswer,
   ScanProgress,
   SessionPatch,
   SessionSnapshot,
   SnapshotRequest,
-} from './contract-shapes'
+} from './core/model/session-shapes'
 export type { Template, TemplateField, TemplateList } from './core/templates/template-schema'
 
 export interface AppInfo {

@@ -8,7 +8,7 @@
  */
 import { CsvError } from '../csv/csv'
 import { readMetadataCsv, type Column } from '../csv/metadata-csv'
-import type { Row } from '../session/row'
+import type { Row } from '../model/row'
 import { formatCellValue } from './cell-text'
 import { parseField, readField } from './field-path'
 import { addWrite, emptyPlan, type Plan, type PlanContext, type RefusedCell } from './plan'

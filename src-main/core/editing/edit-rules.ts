@@ -7,8 +7,8 @@
  * value left over from another media type can be removed. Pure.
  */
 import { findMediaType } from '../livingdocs/project-model'
-import type { ProjectModel, PropertyModel } from '../livingdocs/types'
-import type { Row } from '../session/row'
+import type { ProjectModel, PropertyModel } from '../model/livingdocs'
+import type { Row } from '../model/row'
 import type { FieldRef } from './field-path'
 import { importedCellRefusal } from '../updater/plan'
 

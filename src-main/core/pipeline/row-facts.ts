@@ -2,11 +2,11 @@
  * What a probe result changes on a grid row: facts, status (`probed`, or `unreadable` with
  * the reason) and the prefill for the row's media type. Pure; the scan runner applies it.
  */
-import type { ProjectModel } from '../livingdocs/types'
+import type { ProjectModel } from '../model/livingdocs'
 import { chooseMediaType, type MediaTypeDefaults } from '../prefill/media-type'
 import { prefillMetadata } from '../prefill/prefill'
-import type { Row } from '../session/row'
-import type { ProbeResult } from '../probe/types'
+import type { Row } from '../model/row'
+import type { ProbeResult } from '../model/probe-facts'
 import { step } from './row-step'
 
 export interface PrefillContext {

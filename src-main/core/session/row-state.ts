@@ -6,7 +6,7 @@
  * panel and the CLI's table and `--json` all read it from here, so they cannot disagree. Also
  * names the ways out the row offers. Pure, and free of Node and DOM APIs: the renderer imports it.
  */
-import type { FieldIssue, Row, RowStatus } from './row'
+import type { FieldIssue, Row, RowStatus } from '../model/row'
 
 export type RowStateKind =
   | 'skipped'

@@ -3,7 +3,7 @@
  * written as it is; ids, media type and translations stay with the row. Pure (the renderer runs it).
  */
 import type { CellValue } from '../editing/plan-edits'
-import type { RowEntry } from '../session/row'
+import type { RowEntry } from '../model/row'
 import type { TemplateField } from './template-schema'
 
 /** A value a cell can hold and that says something: no blank text, no empty list, no object. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Row } from '../session/row'
+import type { Row } from '../model/row'
 import { applyCorrection, entryVersion, markCorrection, metadataPatches, sameJson } from './plan'
 import { applyPatches, judgeSent } from './reconcile-sent'
 

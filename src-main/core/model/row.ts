@@ -3,10 +3,10 @@
  * Later capabilities (probe, storage, import) add their facts as optional fields, so a row
  * is always renderable from whatever is known so far.
  */
-import type { MetadataPrefill } from '../prefill/prefill'
-import type { EmbeddedMetadata, ProbeError, ProbeWarning } from '../probe/types'
+import type { MetadataPrefill } from './prefill'
+import type { EmbeddedMetadata, MediaKind, ProbeError, ProbeWarning } from './probe-facts'
 
-export type MediaKind = 'image' | 'video' | 'file'
+export type { MediaKind } from './probe-facts'
 
 /** A row's place in its life (ARCHITECTURE.md, "A row's life"). */
 export type RowStatus =

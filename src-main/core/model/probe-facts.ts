@@ -2,7 +2,8 @@
  * What probing learns about a file. Types only: the session row, the CLI record and the
  * renderer all read these shapes.
  */
-import type { MediaKind } from '../session/row'
+/** What a file is, decided from its bytes (file-type), never from its name. */
+export type MediaKind = 'image' | 'video' | 'file'
 
 export interface GpsPosition {
   latitude: number

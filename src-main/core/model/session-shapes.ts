@@ -1,9 +1,16 @@
 /**
- * The shapes the contract's session, scan and folder commands and events carry, kept beside
- * `contract.ts` (which re-exports them) so that file stays the list of commands. Types only.
+ * The shapes the contract's session, scan and folder commands and events carry: `contract.ts`
+ * re-exports them, so that file stays the list of commands. Types only.
  */
-import type { HistoryState } from './core/editing/undo-stack'
-import type { Row } from './core/session/row'
+import type { Row } from './row'
+
+/** What the Undo and Redo buttons show (core/editing/undo-stack.ts computes it). */
+export interface HistoryState {
+  canUndo: boolean
+  canRedo: boolean
+  undoLabel?: string
+  redoLabel?: string
+}
 
 export interface SessionSnapshot {
   sessionId: string
