@@ -107,6 +107,16 @@ module.exports = {
       to: { pathNot: '^src-main/core/model/' },
     },
     {
+      name: 'contract-only-in-command-layer',
+      severity: 'error',
+      comment:
+        'src-main/contract.ts is the IPC surface (commands, events, channel names). In the core only ' +
+        'the command layer (core/app) speaks it; every other core module takes the shared types ' +
+        'from core/model, so a change to the IPC surface never ripples into the pipeline.',
+      from: { path: '^src-main/core/', pathNot: '^src-main/core/app/' },
+      to: { path: '^src-main/contract\\.ts$' },
+    },
+    {
       name: 'main-not-renderer',
       severity: 'error',
       comment: 'The core and the shells never import the renderer: it runs in a sandboxed window.',

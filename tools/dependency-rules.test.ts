@@ -27,6 +27,9 @@ const tree: Record<string, string> = {
   'src-main/core/uses-electron.ts': "import { app } from 'electron'\nexport const a = app\n",
   'src-main/core/uses-shell.ts': "import { win } from '../electron/window'\nexport const w = win\n",
   'src-main/core/uses-cli.ts': "import { run } from '../cli/run'\nexport const r = run\n",
+  // contract-only-in-command-layer: core/app speaks the IPC contract, the rest of the core does not
+  'src-main/core/app/handlers.ts': "import type { Row } from '../../contract'\nexport const h = (r: Row) => r\n",
+  'src-main/core/session/session.ts': "import type { Row } from '../../contract'\nexport const s = (r: Row) => r\n",
   // main-not-renderer
   'src-main/core/draws.ts': "import { view } from '../../src-renderer/view'\nexport const d = view\n",
   // test-helpers-only-in-tests: product code may not, a test and a testing/ helper may
@@ -104,6 +107,7 @@ describe('the dependency rules', () => {
       [
         'core-not-electron: src-main/core/uses-electron.ts → node_modules/electron/index.js',
         'core-not-electron: src-main/core/uses-shell.ts → src-main/electron/window.ts',
+        'contract-only-in-command-layer: src-main/core/session/session.ts → src-main/contract.ts',
         'core-not-shells: src-main/core/uses-cli.ts → src-main/cli/run.ts',
         'main-not-renderer: src-main/core/draws.ts → src-renderer/view.ts',
         'model-imports-nothing: src-main/core/model/probe-facts.ts → path',

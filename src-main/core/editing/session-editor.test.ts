@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import type { SessionPatch } from '../../contract'
+import type { SessionPatch } from '../model/session-shapes'
 import type { Row } from '../model/row'
 import { Session } from '../session/session'
 import { RowValidator } from './row-validator'

@@ -6,7 +6,7 @@
  * first, across every scan of the session.
  */
 import { randomUUID } from 'node:crypto'
-import type { ScanProgress } from '../../contract'
+import type { ScanProgress } from '../model/session-shapes'
 import type { ProjectModel } from '../model/livingdocs'
 import type { MediaTypeDefaults } from '../prefill/media-type'
 import { InFlight } from '../probe/in-flight'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { SessionPatch } from '../../contract'
+import type { SessionPatch } from '../model/session-shapes'
 import type { SessionRecord } from './persistence/journal-records'
 import type { Row } from '../model/row'
 import { Session } from './session'

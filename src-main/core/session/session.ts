@@ -6,7 +6,7 @@
  * moment it is made, so the session on disk never lags behind what the editor saw.
  */
 import { randomUUID } from 'node:crypto'
-import type { SessionPatch, SessionSnapshot } from '../../contract'
+import type { SessionPatch, SessionSnapshot } from '../model/session-shapes'
 import type { SessionRecord } from './persistence/journal-records'
 import { rowChange } from './persistence/journal-records'
 import type { Row } from '../model/row'
