@@ -25,6 +25,7 @@ import type { UploadProgress } from './core/storage/types'
 import type { WorkspaceSession } from './core/app/workspace-types'
 import type { Template, TemplateList } from './core/templates/template-schema'
 import type {
+  AppInfo,
   FolderListing,
   HistoryState,
   LocaleAssetAnswer,
@@ -61,6 +62,7 @@ export type {
 } from './core/profile/profile-types'
 export type { WorkspaceSession } from './core/app/workspace-types'
 export type {
+  AppInfo,
   FolderListing,
   HistoryState,
   LocaleAssetAnswer,
@@ -70,24 +72,6 @@ export type {
   SnapshotRequest,
 } from './core/model/session-shapes'
 export type { Template, TemplateField, TemplateList } from './core/templates/template-schema'
-
-export interface AppInfo {
-  version: string
-  /** `sandbox`: everything runs on this computer; `profile`: a real Livingdocs server. */
-  mode: 'sandbox' | 'profile'
-  profileName: string
-  livingdocsUrl: string
-  /** The profile's Livingdocs editor URL template with `{mediaId}`; absent: no editor links. */
-  editorUrl?: string
-  /** The import session open in this window (its folder name), and when it was started. */
-  sessionId?: string
-  sessionCreatedAt?: string
-  /**
-   * Set while the session is only looked at (another process has it open): the notice to show,
-   * naming the holder. Every command that would change or send something is refused with it.
-   */
-  readOnly?: string
-}
 
 /** command name -> [argument, result] */
 export interface Commands {
