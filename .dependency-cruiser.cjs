@@ -155,7 +155,7 @@ module.exports = {
       severity: 'error',
       comment:
         "A row's state machine (core/pipeline/row-lifecycle.ts) is a table and a pure function: it imports " +
-        'nothing but the model types of core/model/row.ts, so every caller can trust it and nothing it ' +
+        'nothing but types of core/model (the Row and its status), so every caller can trust it and nothing it ' +
         'imports can move a row behind its back.',
       from: { path: '^src-main/core/pipeline/row-lifecycle\\.ts$' },
       to: { pathNot: '^src-main/core/model/' },
