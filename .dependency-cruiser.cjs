@@ -2,7 +2,7 @@
 // The layer rules of ARCHITECTURE.md ("Invariants"), held by dependency-cruiser instead of memory.
 // `npm run lint:deps` (part of `npm test`) runs them through tools/lint-deps.ts, which calls
 // dependency-cruiser's API: its CLI refuses Node 20, the API runs on it. On Node >= 22 the CLI
-// should read this same file (`npx depcruise src-main src-renderer e2e bench tools`); not tried
+// should read this same file (`npx depcruise src-main src-renderer src-shared e2e bench tools`); not tried
 // here, where Node is 20.
 //
 // Type-only imports (`import type`) are seen (tsPreCompilationDeps) and count for cycles, but the
@@ -31,31 +31,6 @@ const TEST_CODE = [
   '(^|/)testing/',
   '^src-main/test-support/',
   ...TEST_HELPERS_ELSEWHERE,
-]
-
-/**
- * The src-main modules the renderer runs today. Each is pure (no Node, no I/O) and imports at
- * runtime only modules of this same list (rule renderer-shared-stays-pure), so the renderer's
- * bundle can never pull in Node code through them.
- */
-const RENDERER_SHARED = [
-  '^src-main/core/editing/cell-text\\.ts$', // how a cell value is written and read as text (grid + CSV)
-  '^src-main/core/editing/field-path\\.ts$', // "title", "translations.fr.title": one parser for both sides
-  '^src-main/core/editing/tsv\\.ts$', // clipboard rows (copy/paste in the grid)
-  '^src-main/core/probe/thumbnails/thumbnail-url\\.ts$', // the thumbnail protocol's address for a row
-  '^src-main/core/csv/csv-write\\.ts$', // spreadsheet-safe cell text (OWASP CSV injection), shared by export and clipboard
-  '^src-main/core/csv/csv-bytes\\.ts$', // a CSV's bytes must be UTF-8: the same refusal in the app and the CLI
-  '^src-main/core/csv/csv\\.ts$', // RFC 4180 reader and its CsvError (csv-bytes throws it)
-  '^src-main/core/profile/url-origin\\.ts$', // the origin a secret is bound to, shown in the profile form
-  '^src-main/core/prefill/exif-fields\\.ts$', // embedded field names and aliases: the preview pane says which the prefill used
-  '^src-main/core/editing/edit-rules\\.ts$', // which cells may be edited (imported rows look read-only before a key is pressed)
-  '^src-main/core/livingdocs/project-model\\.ts$', // the project's media types (edit-rules reads them)
-  '^src-main/core/session/row-state\\.ts$', // a row's state in words: Status column, counts, CLI alike
-  '^src-main/core/updater/plan\\.ts$', // which cells of an imported row a correction may change (edit-rules asks)
-  '^src-main/core/probe/thumbnails/media-file-url\\.ts$', // a video row's bytes by row id (poster frames)
-  '^src-main/core/editing/bulk-append\\.ts$', // the bulk panel's default mode (Only where empty where files brought values)
-  '^src-main/core/templates/template-fields\\.ts$', // a template from the active row's values
-  '^src-main/core/probe/thumbnails/served-url\\.ts$', // the name in a media URL, by scheme or same-origin path (both above)
 ]
 
 /** @type {import('dependency-cruiser').IConfiguration} */
@@ -136,19 +111,19 @@ module.exports = {
       name: 'renderer-runtime-from-main',
       severity: 'error',
       comment:
-        'The renderer talks to main only through window.mediaImport. From src-main it may import types ' +
-        '(anything) and, at runtime, only the pure modules listed in RENDERER_SHARED.',
+        'The renderer talks to main only through window.mediaImport. From src-main it imports types ' +
+        '(`import type`, from the contract); code it runs comes from src-shared/ or a package.',
       from: { path: '^src-renderer/', pathNot: '\\.test\\.tsx?$' },
-      to: { path: '^src-main/', pathNot: RENDERER_SHARED, dependencyTypesNot: ['type-only'] },
+      to: { path: '^src-main/', dependencyTypesNot: ['type-only'] },
     },
     {
-      name: 'renderer-shared-stays-pure',
+      name: 'shared-stays-pure',
       severity: 'error',
       comment:
-        'A module the renderer runs imports at runtime only other modules of RENDERER_SHARED: no Node ' +
-        'built-ins, no packages, no core module that does I/O.',
-      from: { path: RENDERER_SHARED },
-      to: { pathNot: RENDERER_SHARED, dependencyTypesNot: ['type-only'] },
+        'src-shared/ runs in the renderer and in main: at runtime it imports only src-shared/ (no Node ' +
+        'built-ins, no packages, no src-main or src-renderer code). Types come via `import type`.',
+      from: { path: '^src-shared/', pathNot: '\\.test\\.ts$' },
+      to: { pathNot: '^src-shared/', dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'row-lifecycle-only-model-types',

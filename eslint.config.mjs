@@ -17,7 +17,7 @@ export default tseslint.config(
     files: ['**/*.ts', '**/*.tsx'],
     languageOptions: {
       parserOptions: {
-        project: ['./tsconfig.main.json', './tsconfig.renderer.json', './tsconfig.tests.json'],
+        project: ['./tsconfig.main.json', './tsconfig.renderer.json', './tsconfig.shared.json', './tsconfig.tests.json'],
         tsconfigRootDir: import.meta.dirname,
       },
       globals: { ...globals.node },

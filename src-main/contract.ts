@@ -1,8 +1,9 @@
 /**
  * The one IPC contract: every command the renderer may send and every event main emits.
- * Types only, plus the names as constants so the preload can build one purpose-built method
- * per command without importing anything else. The payload schemas that main validates with
- * live in `core/app/command-schemas.ts` and are type-checked against this file.
+ * Types only, plus the names as constants (kept in src-shared/contract/names.ts, checked here) so
+ * the preload can build one purpose-built method per command without importing anything else.
+ * The payload schemas that main validates with live in `core/app/command-schemas.ts` and are
+ * type-checked against this file.
  * The renderer imports this file with `import type` only.
  */
 import type { FindOptions } from './core/editing/find-replace'
@@ -34,6 +35,7 @@ import type {
   SessionSnapshot,
   SnapshotRequest,
 } from './core/model/session-shapes'
+import { commandNames, eventNames } from '../src-shared/contract/names'
 
 export type { Row, RowStatus, MediaKind, FieldIssue, RowEntry } from './core/model/row'
 export type { ProjectModel, MediaTypeModel, PropertyModel } from './core/model/livingdocs'
@@ -195,73 +197,18 @@ export type CommandArg<K extends CommandName> = Commands[K][0]
 export type CommandResult<K extends CommandName> = Commands[K][1]
 export type EventName = keyof Events
 
-/** Runtime lists, checked against the interfaces above so neither can drift. */
-export const commandNames = [
-  'getAppInfo',
-  'getSnapshot',
-  'addPaths',
-  'pickPaths',
-  'listFolders',
-  'cancelScan',
-  'clearRows',
-  'getProject',
-  'editCells',
-  'bulkEdit',
-  'fillDown',
-  'pasteCells',
-  'findReplace',
-  'undo',
-  'redo',
-  'getEditHistory',
-  'previewMetadataCsv',
-  'applyMetadataCsv',
-  'exportResults',
-  'listTemplates',
-  'saveTemplate',
-  'deleteTemplate',
-  'applyTemplate',
-  'submit',
-  'resubmitFailed',
-  'previewLinkedPush',
-  'pushLinkedMetadata',
-  'pickLocaleAsset',
-  'setLocaleAsset',
-  'clearLocaleAsset',
-  'linkToExisting',
-  'importAsFile',
-  'importAgain',
-  'shortenValues',
-  'openInEditor',
-  'storePosterFrame',
-  'revealLogs',
-  'listProfiles',
-  'saveProfile',
-  'deleteProfile',
-  'testProfile',
-  'listSessions',
-  'openSession',
-  'newSession',
-  'deleteSession',
-  'renameSession',
-  'pauseUploads',
-  'resumeUploads',
-  'cancelUploads',
-  'retryUploads',
-  'getUploadProgress',
-] as const satisfies readonly CommandName[]
-export const eventNames = [
-  'sessionPatch',
-  'scanProgress',
-  'workspaceChanged',
-  'uploadProgress',
-] as const satisfies readonly EventName[]
+export { commandNames, eventNames }
 
 type Missing<All, Listed> = Exclude<All, Listed>
-// Fails to compile if a command or event is declared above but not listed.
+// Fails to compile if a command or event is declared above but not listed, or listed but not declared.
 const allCommandsListed: Missing<CommandName, (typeof commandNames)[number]> extends never ? true : never = true
 const allEventsListed: Missing<EventName, (typeof eventNames)[number]> extends never ? true : never = true
+const noCommandUndeclared: Missing<(typeof commandNames)[number], CommandName> extends never ? true : never = true
+const noEventUndeclared: Missing<(typeof eventNames)[number], EventName> extends never ? true : never = true
 void allCommandsListed
 void allEventsListed
+void noCommandUndeclared
+void noEventUndeclared
 
 /** Errors cross IPC as data and become `MediaImportError` again on the renderer side. */
 export interface IpcError {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { IpcResult, MediaImportBridge } from '../src-main/contract'
+import { commandNames } from '../src-shared/contract/names'
 import { createApi, MediaImportError, unwrap } from './api'
 
 function fakeBridge(answers: Partial<Record<keyof MediaImportBridge, unknown>>): MediaImportBridge {
@@ -57,6 +58,25 @@ describe('createApi', () => {
     const bridge = { ...fakeBridge({}), clearRows: () => Promise.reject(new Error('main went away')) }
     const api = createApi(() => bridge as MediaImportBridge)
     await expect(api.clearRows()).rejects.toMatchObject({ code: 'ipc-failed', message: 'clearRows: main went away' })
+  })
+
+  it('has a method for every command of the contract, sending that command with its argument', async () => {
+    const sent: [string, unknown][] = []
+    const bridge = Object.fromEntries(
+      commandNames.map((name) => [
+        name,
+        async (arg: unknown) => {
+          sent.push([name, arg])
+          return { ok: true, value: name }
+        },
+      ]),
+    ) as unknown as MediaImportBridge
+    const api = createApi(() => bridge) as unknown as Record<string, (arg: unknown) => Promise<unknown>>
+    for (const name of commandNames) {
+      expect(typeof api[name], name).toBe('function')
+      await expect(api[name]!({ from: name })).resolves.toBe(name)
+    }
+    expect(sent).toEqual(commandNames.map((name) => [name, { from: name }]))
   })
 
   it('says clearly when the bridge is missing', async () => {

@@ -13,6 +13,7 @@ import type {
   IpcResult,
   MediaImportBridge,
 } from '../src-main/contract'
+import { commandNames } from '../src-shared/contract/names'
 
 declare global {
   interface Window {
@@ -40,11 +41,13 @@ export function unwrap<T>(result: IpcResult<T>): T {
   throw new MediaImportError(result.error)
 }
 
-export type Api = {
+type CommandMethods = {
   [K in CommandName]: CommandArg<K> extends undefined
     ? () => Promise<CommandResult<K>>
     : (arg: CommandArg<K>) => Promise<CommandResult<K>>
-} & {
+}
+
+export type Api = CommandMethods & {
   on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void
   /** Absolute path of a dropped File, or '' when it is not a file on this computer. */
   pathForFile(file: File): string
@@ -84,58 +87,14 @@ export function createApi(getBridge: () => MediaImportBridge | undefined): Api {
     return unwrap(result)
   }
 
+  // One method per command of the contract, each sending its own name: a command added to the
+  // contract is on `api` with nothing to list here.
+  const commands = Object.fromEntries(
+    commandNames.map((name) => [name, (arg?: CommandArg<typeof name>) => call(name, arg)]),
+  ) as unknown as CommandMethods
+
   return {
-    getAppInfo: () => call('getAppInfo'),
-    getSnapshot: (arg) => call('getSnapshot', arg),
-    addPaths: (arg) => call('addPaths', arg),
-    pickPaths: (arg) => call('pickPaths', arg),
-    listFolders: (arg) => call('listFolders', arg),
-    cancelScan: (arg) => call('cancelScan', arg),
-    clearRows: () => call('clearRows'),
-    getProject: () => call('getProject'),
-    editCells: (arg) => call('editCells', arg),
-    bulkEdit: (arg) => call('bulkEdit', arg),
-    fillDown: (arg) => call('fillDown', arg),
-    pasteCells: (arg) => call('pasteCells', arg),
-    findReplace: (arg) => call('findReplace', arg),
-    undo: () => call('undo'),
-    redo: () => call('redo'),
-    getEditHistory: () => call('getEditHistory'),
-    previewMetadataCsv: (arg) => call('previewMetadataCsv', arg),
-    applyMetadataCsv: (arg) => call('applyMetadataCsv', arg),
-    exportResults: (arg) => call('exportResults', arg),
-    listTemplates: () => call('listTemplates'),
-    saveTemplate: (arg) => call('saveTemplate', arg),
-    deleteTemplate: (arg) => call('deleteTemplate', arg),
-    applyTemplate: (arg) => call('applyTemplate', arg),
-    submit: (arg) => call('submit', arg),
-    resubmitFailed: () => call('resubmitFailed'),
-    previewLinkedPush: (arg) => call('previewLinkedPush', arg),
-    pushLinkedMetadata: (arg) => call('pushLinkedMetadata', arg),
-    pickLocaleAsset: (arg) => call('pickLocaleAsset', arg),
-    setLocaleAsset: (arg) => call('setLocaleAsset', arg),
-    clearLocaleAsset: (arg) => call('clearLocaleAsset', arg),
-    linkToExisting: (arg) => call('linkToExisting', arg),
-    importAsFile: (arg) => call('importAsFile', arg),
-    importAgain: (arg) => call('importAgain', arg),
-    shortenValues: (arg) => call('shortenValues', arg),
-    openInEditor: (arg) => call('openInEditor', arg),
-    storePosterFrame: (arg) => call('storePosterFrame', arg),
-    revealLogs: () => call('revealLogs'),
-    listProfiles: () => call('listProfiles'),
-    saveProfile: (arg) => call('saveProfile', arg),
-    deleteProfile: (arg) => call('deleteProfile', arg),
-    testProfile: (arg) => call('testProfile', arg),
-    listSessions: () => call('listSessions'),
-    openSession: (arg) => call('openSession', arg),
-    newSession: (arg) => call('newSession', arg),
-    deleteSession: (arg) => call('deleteSession', arg),
-    renameSession: (arg) => call('renameSession', arg),
-    pauseUploads: () => call('pauseUploads'),
-    resumeUploads: () => call('resumeUploads'),
-    cancelUploads: (arg) => call('cancelUploads', arg),
-    retryUploads: (arg) => call('retryUploads', arg),
-    getUploadProgress: () => call('getUploadProgress'),
+    ...commands,
     on: (event, listener) => bridge().on(event, listener),
     pathForFile: (file) => bridge().pathForFile(file),
     holdUntil: (paint) => {

@@ -60,21 +60,33 @@ const tree: Record<string, string> = {
     '',
   ].join('\n'),
   'src-main/core/pipeline/row-lifecycle-step.ts': "import { walk } from '../scan/walk'\nexport const s = walk\n",
-  // renderer-shared-stays-pure
-  'src-main/core/editing/cell-text.ts':
+  // shared-stays-pure: src-shared runs only src-shared code (types from the contract are fine)
+  'src-shared/editing/cell-text.ts':
     "import { readFileSync } from 'node:fs'\nexport const formatCellValue = (v: unknown) => String(v ?? readFileSync)\n",
-  'src-main/core/editing/tsv.ts':
-    "import { formatCellValue } from './cell-text'\nexport const toTsv = formatCellValue\n",
+  'src-shared/editing/tsv.ts': [
+    "import type { Row } from '../../src-main/contract'",
+    "import { formatCellValue } from './cell-text'",
+    'export const toTsv = (r: Row | string) => formatCellValue(r)',
+    '',
+  ].join('\n'),
+  'src-shared/editing/plans.ts':
+    "import { planParts } from '../../src-main/core/storage/part-plan'\nexport const p = planParts\n",
+  'src-shared/editing/tsv.test.ts':
+    "import { planParts } from '../../src-main/core/storage/part-plan'\nexport const p = planParts\n",
   'src-main/core/storage/part-plan.ts': 'export const planParts = () => []\n',
-  // renderer-runtime-from-main: types from anywhere and the listed pure modules are fine
+  // renderer-runtime-from-main: types from the contract and code from src-shared are fine; code
+  // from src-main is not, not even a pure core module
   'src-renderer/view.ts': [
     "import type { Row } from '../src-main/contract'",
-    "import { toTsv } from '../src-main/core/editing/tsv'",
+    "import { toTsv } from '../src-shared/editing/tsv'",
     'export const view = (r: Row) => toTsv(r.id)',
     '',
   ].join('\n'),
   'src-renderer/uses-storage.ts':
     "import { planParts } from '../src-main/core/storage/part-plan'\nexport const p = planParts\n",
+  'src-renderer/uses-pure-core.ts':
+    "import { formatCellValue } from '../src-main/core/editing/cell-text'\nexport const f = formatCellValue\n",
+  'src-main/core/editing/cell-text.ts': 'export const formatCellValue = (v: unknown) => String(v)\n',
   'src-renderer/uses-contract.ts': "import { commands } from '../src-main/contract'\nexport const c = commands\n",
   'src-renderer/view.test.ts':
     "import { planParts } from '../src-main/core/storage/part-plan'\nexport const p = planParts\n",
@@ -89,7 +101,7 @@ beforeAll(async () => {
     await mkdir(dirname(join(dir, path)), { recursive: true })
     await writeFile(join(dir, path), text)
   }
-  check = await checkDependencies(dir, ['src-main', 'src-renderer'])
+  check = await checkDependencies(dir, ['src-main', 'src-renderer', 'src-shared'])
 })
 
 afterAll(async () => {
@@ -117,7 +129,9 @@ describe('the dependency rules', () => {
         'no-circular-types: src-main/core/knot/a.ts → src-main/core/knot/b.ts',
         'renderer-runtime-from-main: src-renderer/uses-contract.ts → src-main/contract.ts',
         'renderer-runtime-from-main: src-renderer/uses-storage.ts → src-main/core/storage/part-plan.ts',
-        'renderer-shared-stays-pure: src-main/core/editing/cell-text.ts → fs',
+        'renderer-runtime-from-main: src-renderer/uses-pure-core.ts → src-main/core/editing/cell-text.ts',
+        'shared-stays-pure: src-shared/editing/cell-text.ts → fs',
+        'shared-stays-pure: src-shared/editing/plans.ts → src-main/core/storage/part-plan.ts',
         'row-lifecycle-only-model-types: src-main/core/pipeline/row-lifecycle.ts → src-main/core/storage/part-plan.ts',
         'test-helpers-only-in-tests: src-main/core/scan/walk.ts → src-main/core/scan/testing/tree.ts',
         'test-helpers-only-in-tests: src-main/core/uses-helper.ts → src-main/test-support/helper.ts',

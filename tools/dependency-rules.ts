@@ -10,7 +10,7 @@ import type { ICruiseOptions, ICruiseResult, IConfiguration, IReporterOutput, Ou
 const repoRoot = resolve(__dirname, '..')
 
 /** The folders whose code the rules cover (the CLI equivalent takes the same list). */
-export const CRUISED = ['src-main', 'src-renderer', 'e2e', 'bench', 'tools']
+export const CRUISED = ['src-main', 'src-renderer', 'src-shared', 'e2e', 'bench', 'tools']
 
 export interface DependencyCheck {
   result: ICruiseResult

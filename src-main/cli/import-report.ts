@@ -5,7 +5,7 @@
  */
 import { describeInLibrary } from '../core/importer/content-identity'
 import type { AlreadyInLibrary, FieldIssue, Row, RowStatus } from '../core/model/row'
-import { rowState, type WayOut } from '../core/session/row-state'
+import { rowState, type WayOut } from '../../src-shared/rows/row-state'
 import { formatBytes } from './scan-table'
 import { terminalText } from './terminal-text'
 

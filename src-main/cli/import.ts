@@ -1,5 +1,5 @@
 /** `media-import import`: the whole pipeline headless — scan, probe, upload, validate, submit, retry. */
-import { rm, stat } from 'node:fs/promises'
+import { rm } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { resolve } from 'node:path'
 import type { ScanProgress } from '../contract'
@@ -10,6 +10,8 @@ import { loadProfile } from '../core/profile/load-profile'
 import { SessionLockedError } from '../core/session/lock/session-lock'
 import { SessionFileError } from '../core/session/persistence/session-files'
 import type { TotalProgress } from '../core/storage/types'
+import { checkRoots } from './check-roots'
+import { importHelp } from './import-help'
 import { defaultLogDir, openCliLog } from './cli-log'
 import { exitCodes, UsageError } from './exit-codes'
 import { planMetadata, type MetadataPlan } from './import-metadata'
@@ -23,61 +25,6 @@ import { progressOf } from './import-progress'
 import type { RunProgress } from './progress-line'
 import { checkSessionFolder, defaultSessionsDir, newSessionName } from './session-dir'
 import { terminalText } from './terminal-text'
-
-export const importHelp = `Usage: media-import import <path>... --profile FILE [--session DIR] [--metadata FILE.csv [--assets DIR]]
-                           [--link-conflicts] [--import-unreadable-as-file] [--json]
-
-Imports files and folders into the Media Library of the profile's Livingdocs project:
-reads each file's type and metadata from its bytes, uploads it to the profile's S3
-storage, validates each entry and submits it, retrying what can be retried.
-Nothing is uploaded twice and nothing is imported twice, even across runs:
-a file without an externalId is sent as externalId sha256-<hash of its bytes>,
-and a file the library already holds is "already in the library" (its media id,
-date and origin shown), neither uploaded nor imported again. To import such a
-file once more on purpose, give it its own externalId in --metadata.
-
-Options:
-  --profile FILE   the profile (JSON): Livingdocs and S3 settings; secrets come from
-                   the environment variables it names (\`media-import sandbox\` writes one)
-  --session DIR    the session folder. An existing one is continued: uploads resume,
-                   imported files stay imported, failed ones go again.
-                   Default: a new folder under $XDG_DATA_HOME/media-importer/sessions
-                   or ~/.media-importer/sessions (printed at the start)
-  --metadata FILE  a CSV with one line per file, keyed by its relativePath (as
-                   \`media-import scan\` shows it, or relative to the folder given):
-                   metadata properties (title, caption, …), translations (title.fr),
-                   systemName, externalId, id, mediaType, and asset.fr for a file that
-                   replaces the asset in one language (relative to the CSV). Empty
-                   cells change nothing; list values are separated by ";". The CSV
-                   must be UTF-8 (Excel: "CSV UTF-8").
-  --assets DIR     a folder of files that asset.<locale> cells may name, without
-                   importing them (repeatable). A file the CSV names must lie in a
-                   path given to import or in an --assets folder, else nothing runs.
-  --link-conflicts a file whose externalId the library already holds is linked to
-                   that entry (as the app's "Link to entry"): nothing is sent for it
-  --import-unreadable-as-file
-                   a damaged image or video the probe could still read, and a video
-                   without a duration, is imported as a plain file (as "Import as file")
-  --json           at the end, one JSON object per line and file (NDJSON): relativePath,
-                   path, outcome, status, state, entryId, mediaId, mediaType, kind,
-                   mimeType, size, key, url, reason, issues [{ field, message, source }],
-                   waysOut (import-as-file, link, change-external-id, resubmit, …),
-                   inLibrary { mediaId, createdAt, externalId, origin } (outcome
-                   in-library), contentMatch (same bytes under another identity)
-  -h, --help       show this help
-
-A progress line is shown on a terminal (stderr). Exit status: 0 every file imported
-or already in the library, 1 some files not imported (each listed with its reason, and
-the command to run again with the options that resolve what is left), 2 usage or
-configuration error.`
-
-async function checkRoots(paths: readonly string[]): Promise<void> {
-  const missing: string[] = []
-  for (const path of paths) await stat(path).catch(() => missing.push(path))
-  if (missing.length > 0) {
-    throw new UsageError(`Not found: ${missing.join(', ')}. Check the path (quote names with spaces).`, 'import')
-  }
-}
 
 /** Connection and session problems are configuration errors: nothing was imported. */
 async function open(options: Parameters<typeof openImportSession>[0]): Promise<ImportSession> {
@@ -127,12 +74,12 @@ export async function runImport(
     if (value === '') throw new UsageError(`${name} needs a path.`, 'import')
   }
   const roots = parsed.positionals.map((p) => resolve(p))
-  await checkRoots(roots)
+  await checkRoots(roots, 'import')
   const assetRoots = (Array.isArray(parsed.values.assets) ? parsed.values.assets : []).map((p) => resolve(String(p)))
   if (assetRoots.length > 0 && typeof metadataArg !== 'string') {
     throw new UsageError('--assets names folders for the --metadata CSV; give --metadata FILE.csv too.', 'import')
   }
-  await checkRoots(assetRoots)
+  await checkRoots(assetRoots, 'import')
   const choices = {
     linkConflicts: parsed.values['link-conflicts'] === true,
     importUnreadableAsFile: parsed.values['import-unreadable-as-file'] === true,

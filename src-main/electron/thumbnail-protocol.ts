@@ -7,7 +7,7 @@
  */
 import { protocol, type CustomScheme } from 'electron'
 import { createThumbnailHandler } from '../core/probe/thumbnails/thumbnail-response'
-import { THUMBNAIL_SCHEME } from '../core/probe/thumbnails/thumbnail-url'
+import { THUMBNAIL_SCHEME } from '../../src-shared/urls/thumbnail-url'
 
 /** Add to `protocol.registerSchemesAsPrivileged([...])` before `app` is ready. */
 export const thumbnailScheme: CustomScheme = {

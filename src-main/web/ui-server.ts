@@ -16,9 +16,9 @@ import type { IpcResult } from '../contract'
 import { dispatchCommand, isCommandName } from '../core/app/dispatch'
 import type { Handlers } from '../core/app/handlers'
 import { createMediaFileHandler, type RowLookup } from '../core/probe/thumbnails/media-file'
-import { MEDIA_FILE_PATH } from '../core/probe/thumbnails/media-file-url'
+import { MEDIA_FILE_PATH } from '../../src-shared/urls/media-file-url'
 import { createThumbnailHandler } from '../core/probe/thumbnails/thumbnail-response'
-import { THUMBNAIL_HTTP_PATH } from '../core/probe/thumbnails/thumbnail-url'
+import { THUMBNAIL_HTTP_PATH } from '../../src-shared/urls/thumbnail-url'
 import { CONTENT_SECURITY_POLICY } from '../electron/security-policy'
 import {
   ANSWER_EVENT,

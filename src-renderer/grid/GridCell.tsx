@@ -4,7 +4,7 @@
  * cell while it is the active one, where a screen reader reads them as its description.
  */
 import { Fragment, isValidElement, memo } from 'react'
-import { formatCellValue } from '../../src-main/core/editing/cell-text'
+import { formatCellValue } from '../../src-shared/editing/cell-text'
 import type { CellValue, ProjectModel, PropertyModel, Row } from '../../src-main/contract'
 import type { EditingCell } from '../store/grid-slice'
 import type { PendingCell } from '../store/pending-edits'

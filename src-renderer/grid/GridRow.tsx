@@ -1,6 +1,6 @@
 import { memo } from 'react'
 import type { ReactElement } from 'react'
-import { looksReadOnly, READ_ONLY_HINT } from '../../src-main/core/editing/edit-rules'
+import { looksReadOnly, READ_ONLY_HINT } from '../../src-shared/editing/edit-rules'
 import type { CellValue, Row } from '../../src-main/contract'
 import { useAppStore, type AppState } from '../store/app-store'
 import type { PendingCell } from '../store/pending-edits'

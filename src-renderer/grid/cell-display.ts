@@ -2,8 +2,8 @@
  * What a cell shows, sorts by and copies, per column; whether it applies to the row (the row's
  * media type has the property); which issues it carries. Pure; cells, sorting and copy share it.
  */
-import { formatCellValue } from '../../src-main/core/editing/cell-text'
-import { issueCoversField, parseField, readField } from '../../src-main/core/editing/field-path'
+import { formatCellValue } from '../../src-shared/editing/cell-text'
+import { issueCoversField, parseField, readField } from '../../src-shared/editing/field-path'
 import type { FieldIssue, ProjectModel, Row } from '../../src-main/contract'
 import { rowProblems } from '../store/issue-groups'
 import type { GridColumn } from './column-model'

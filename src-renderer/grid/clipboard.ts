@@ -4,8 +4,8 @@
  * and Google Sheets paste), a paste sends the text to main with the rows and editable columns
  * from the active cell on. Main parses each cell for its column and reports what did not fit.
  */
-import { formatCellValue } from '../../src-main/core/editing/cell-text'
-import { parseTsv, toTsv } from '../../src-main/core/editing/tsv'
+import { formatCellValue } from '../../src-shared/editing/cell-text'
+import { parseTsv, toTsv } from '../../src-shared/editing/tsv'
 import { api } from '../api'
 import { useAppStore } from '../store/app-store'
 import { cellValue, columnText } from './cell-display'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { readProjectModel } from '../../src-main/core/livingdocs/project-model'
+import { readProjectModel } from '../../src-shared/project/project-model'
 import config from '../../resources/sandbox/project-config.json'
 import { buildColumns } from './column-model'
 

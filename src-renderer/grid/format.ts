@@ -1,5 +1,5 @@
 /** How row facts read in the grid. Pure, so the wording is tested, not eyeballed. */
-import { rowState, WAY_OUT_LABELS, type RowState, type RowStateOptions } from '../../src-main/core/session/row-state'
+import { rowState, WAY_OUT_LABELS, type RowState, type RowStateOptions } from '../../src-shared/rows/row-state'
 import type { MediaKind, Row, RowStatus } from '../../src-main/contract'
 
 const UNITS = ['kB', 'MB', 'GB', 'TB'] as const

@@ -4,7 +4,7 @@
  * patch arrives; nothing here edits the mirror.
  */
 import type { EditOutcome } from '../../src-main/contract'
-import { looksReadOnly } from '../../src-main/core/editing/edit-rules'
+import { looksReadOnly } from '../../src-shared/editing/edit-rules'
 import { api } from '../api'
 import { useAppStore } from '../store/app-store'
 import { reportFailure } from '../store/report-failure'

@@ -8,7 +8,7 @@
  */
 import { useMemo, useState } from 'react'
 import type { BulkMode } from '../../src-main/contract'
-import { defaultBulkMode } from '../../src-main/core/editing/bulk-append'
+import { defaultBulkMode } from '../../src-shared/editing/bulk-append'
 import { api } from '../api'
 import { isEditable } from '../grid/column-model'
 import { runEdit, targetRowIds } from '../grid/grid-actions'

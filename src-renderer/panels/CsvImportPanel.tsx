@@ -7,7 +7,7 @@
  */
 import { useState } from 'react'
 import type { CsvPreview } from '../../src-main/contract'
-import { decodeCsvBytes } from '../../src-main/core/csv/csv-bytes'
+import { decodeCsvBytes } from '../../src-shared/csv/csv-bytes'
 import { api } from '../api'
 import { runEdit } from '../grid/grid-actions'
 import { useAppStore } from '../store/app-store'

@@ -3,7 +3,7 @@
  * the origin it was entered for (main forgets it when the origin changes, profile-store.ts), so a
  * changed Livingdocs URL or S3 endpoint asks for it again, before Save. Pure.
  */
-import { AWS_ORIGIN, secretOrigins } from '../../src-main/core/profile/url-origin'
+import { AWS_ORIGIN, secretOrigins } from '../../src-shared/urls/url-origin'
 import type { Profile } from '../../src-main/contract'
 import type { ProfileForm } from './profile-form'
 

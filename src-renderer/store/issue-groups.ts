@@ -5,7 +5,7 @@
  * One pass over the rows also yields the counts bar's figures. Pure.
  */
 import type { FieldIssue, Row } from '../../src-main/contract'
-import { rowState } from '../../src-main/core/session/row-state'
+import { rowState } from '../../src-shared/rows/row-state'
 import { classifyRow, emptyCounts, type RowCounts } from './row-class'
 
 export interface IssueGroup {

@@ -5,7 +5,7 @@
  * imported at all (skipped, unreadable) are in none of them. Pure.
  */
 import type { Row } from '../../src-main/contract'
-import { rowState } from '../../src-main/core/session/row-state'
+import { rowState } from '../../src-shared/rows/row-state'
 
 export type RowClass = 'ready' | 'invalid' | 'uploading' | 'imported' | 'failed'
 

@@ -4,7 +4,7 @@
  * Fed from the same patches as the store (connect.ts); main stores the frame per content.
  */
 import type { Row, SessionPatch, SessionSnapshot } from '../../src-main/contract'
-import { mediaFileUrlFor } from '../../src-main/core/probe/thumbnails/media-file-url'
+import { mediaFileUrlFor } from '../../src-shared/urls/media-file-url'
 import type { Api } from '../api'
 import { drawPosterFrame } from './video-poster'
 

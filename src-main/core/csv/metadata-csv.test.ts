@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { findMediaType, readProjectModel } from '../livingdocs/project-model'
+import { findMediaType, readProjectModel } from '../../../src-shared/project/project-model'
 import { csvValue, editOf, localeAssetPaths, matchRecords, readMetadataCsv } from './metadata-csv'
 
 const project = readProjectModel(

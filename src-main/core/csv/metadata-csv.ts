@@ -7,7 +7,7 @@
  */
 import type { MediaTypeModel, ProjectModel, PropertyModel } from '../model/livingdocs'
 import type { EntryEdit } from '../importer/row-entry'
-import { CsvError, parseCsv } from './csv'
+import { CsvError, parseCsv } from '../../../src-shared/csv/csv'
 
 export type Column =
   | { kind: 'path' }

@@ -6,11 +6,11 @@
  * not in the session are listed, not fatal. `asset.<locale>` columns name files to upload; the
  * grid leaves them to the CLI for now and says so. Pure.
  */
-import { CsvError } from '../csv/csv'
+import { CsvError } from '../../../src-shared/csv/csv'
 import { readMetadataCsv, type Column } from '../csv/metadata-csv'
 import type { Row } from '../model/row'
-import { formatCellValue } from './cell-text'
-import { parseField, readField } from './field-path'
+import { formatCellValue } from '../../../src-shared/editing/cell-text'
+import { parseField, readField } from '../../../src-shared/editing/field-path'
 import { addWrite, emptyPlan, type Plan, type PlanContext, type RefusedCell } from './plan'
 import { PlanError } from './plan-edits'
 

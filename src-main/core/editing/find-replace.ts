@@ -5,8 +5,8 @@
  * many matches in how many cells and rows, and a few before/after samples) and plans the writes,
  * so the count the editor confirms is the count that is applied. Pure.
  */
-import { formatCellValue } from './cell-text'
-import { readField, type FieldRef } from './field-path'
+import { formatCellValue } from '../../../src-shared/editing/cell-text'
+import { readField, type FieldRef } from '../../../src-shared/editing/field-path'
 import { expandReplacement, LinearPattern, PatternError } from './linear-pattern'
 import { addWrite, emptyPlan, fieldRefs, uniqueIds, type Plan, type PlanContext } from './plan'
 import { PlanError } from './plan-edits'

@@ -6,12 +6,12 @@
  * Pure.
  */
 import { isEmptyValue } from '../livingdocs/entry-builder'
-import { appended, type BulkMode } from './bulk-append'
-import { coerceCellValue } from './cell-text'
-import { propertyOf } from './edit-rules'
-import { readField, type FieldRef } from './field-path'
+import { appended, type BulkMode } from '../../../src-shared/editing/bulk-append'
+import { coerceCellValue } from '../../../src-shared/editing/cell-text'
+import { propertyOf } from '../../../src-shared/editing/edit-rules'
+import { readField, type FieldRef } from '../../../src-shared/editing/field-path'
 import { addWrite, emptyPlan, fieldRefs, uniqueIds, type Plan, type PlanContext } from './plan'
-import { parseTsv } from './tsv'
+import { parseTsv } from '../../../src-shared/editing/tsv'
 import { compileTemplate, renderTemplate, type Template } from './variables'
 
 export type CellValue = string | number | boolean | string[] | null
@@ -58,7 +58,7 @@ export function planCells(ctx: PlanContext, edits: readonly CellEdit[]): Plan {
   return plan
 }
 
-export type { BulkMode } from './bulk-append'
+export type { BulkMode } from '../../../src-shared/editing/bulk-append'
 
 export function planBulk(
   ctx: PlanContext,

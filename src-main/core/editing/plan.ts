@@ -5,9 +5,9 @@
  */
 import type { ProjectModel } from '../model/livingdocs'
 import type { Row } from '../model/row'
-import { coerceCellValue } from './cell-text'
-import { cellRefusal, propertyOf } from './edit-rules'
-import { parseField, readField, type FieldRef } from './field-path'
+import { coerceCellValue } from '../../../src-shared/editing/cell-text'
+import { cellRefusal, propertyOf } from '../../../src-shared/editing/edit-rules'
+import { parseField, readField, type FieldRef } from '../../../src-shared/editing/field-path'
 
 export interface CellWrite {
   rowId: string

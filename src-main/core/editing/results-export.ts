@@ -5,7 +5,7 @@
  * Entry ids exist before import, so the mapping is useful early.
  * Skipped files are not entries and are left out. Pure.
  */
-import { csvRecord } from '../csv/csv-write'
+import { csvRecord } from '../../../src-shared/csv/csv-write'
 import type { Row } from '../model/row'
 
 export interface ResultRecord {

@@ -11,7 +11,7 @@ import type { RowActionReport } from '../importer/row-action-report'
 import { shortenAtWord } from '../prefill/shorten'
 import type { Row } from '../model/row'
 import type { Session } from '../session/session'
-import { fieldPath, type FieldRef } from './field-path'
+import { fieldPath, type FieldRef } from '../../../src-shared/editing/field-path'
 import type { CellEdit } from './plan-edits'
 import type { SessionEditor } from './session-editor'
 

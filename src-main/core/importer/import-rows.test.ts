@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { FakeMediaLibrary } from '../../test-support/fake-media-library'
-import { readProjectModel } from '../livingdocs/project-model'
+import { readProjectModel } from '../../../src-shared/project/project-model'
 import type { ValidationInput } from '../validation/validate-entry'
 import { importRows, prepareSubmission } from './import-rows'
 

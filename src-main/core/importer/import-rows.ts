@@ -6,7 +6,7 @@
  * on whatever the session keeps for a row.
  */
 import { buildImportEntry } from '../livingdocs/entry-builder'
-import { findMediaType } from '../livingdocs/project-model'
+import { findMediaType } from '../../../src-shared/project/project-model'
 import type { ImportEntry, LibraryEntry, ProjectModel } from '../model/livingdocs'
 import type { FieldIssue } from '../model/row'
 import { effectiveSystemName, externalKey } from '../validation/entry-index'

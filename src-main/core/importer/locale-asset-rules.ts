@@ -4,7 +4,7 @@
  * (`asset.translatable` in the project config), the locale is one of the project's languages, and
  * the file is of the kind the media type stores (an image row takes an image). Pure.
  */
-import { findMediaType } from '../livingdocs/project-model'
+import { findMediaType } from '../../../src-shared/project/project-model'
 import type { ProjectModel } from '../model/livingdocs'
 import type { MediaKind, Row } from '../model/row'
 

@@ -4,7 +4,7 @@
  * becomes imported, someone else's under our id a conflict, and an absent one ready to go again.
  */
 import { buildImportEntry } from '../livingdocs/entry-builder'
-import { findMediaType } from '../livingdocs/project-model'
+import { findMediaType } from '../../../src-shared/project/project-model'
 import type { ProjectModel } from '../model/livingdocs'
 import type { Row } from '../model/row'
 import { prepareEntry } from './batching'

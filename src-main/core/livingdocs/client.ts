@@ -23,7 +23,7 @@ import { LivingdocsApiError } from './errors'
 import { requestJson, type FetchLike } from './http'
 import { normaliseImportItem } from './normalise-import'
 import { normaliseLookupResponse } from './normalise-lookup'
-import { readProjectModel } from './project-model'
+import { readProjectModel } from '../../../src-shared/project/project-model'
 import type { EntryPatchBody, ImportEntry, ImportItem, LibraryEntry, ProjectModel } from '../model/livingdocs'
 
 export interface LivingdocsClientOptions {

@@ -8,7 +8,7 @@ import { chooseMediaType } from '../prefill/media-type'
 import { prefillMetadata } from '../prefill/prefill'
 import type { MediaTypeModel } from '../model/livingdocs'
 import type { Row, RowEntry } from '../model/row'
-import { isVideoWithoutDuration } from '../session/row-state'
+import { isVideoWithoutDuration } from '../../../src-shared/rows/row-state'
 import type { PrefillContext } from './row-facts'
 import { step } from './row-step'
 

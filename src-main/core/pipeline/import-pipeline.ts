@@ -18,7 +18,7 @@ import { INTERRUPTED_REASON, reconcileInterrupted } from '../importer/reconcile-
 import { localeAssetRefusal } from '../importer/locale-asset-rules'
 import { localeUploadInputs, uploadChange, uploadInputOf } from '../importer/row-assets'
 import { shapeEntry } from '../importer/row-entry'
-import { markCorrection } from '../updater/plan'
+import { markCorrection } from '../../../src-shared/rows/update-plan'
 import { retryUploads } from './retry-uploads'
 import { step } from './row-step'
 import { applyOutcome } from '../importer/row-outcome'

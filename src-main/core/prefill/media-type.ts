@@ -3,7 +3,7 @@
  * (e.g. `image` and `press-photo`); the profile may name the default per kind, the editor can
  * change it per row. Otherwise the handle equal to the kind, else the first of that kind.
  */
-import { defaultMediaTypeFor } from '../livingdocs/project-model'
+import { defaultMediaTypeFor } from '../../../src-shared/project/project-model'
 import type { MediaTypeModel, ProjectModel } from '../model/livingdocs'
 import type { MediaKind } from '../model/row'
 

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { readProjectModel } from '../livingdocs/project-model'
+import { readProjectModel } from '../../../src-shared/project/project-model'
 import type { MediaTypeModel } from '../model/livingdocs'
 import { makeImage, tag } from '../probe/fixtures/generate'
 import { probe, tempDir, type TempDir } from '../probe/testing/probe-helpers'

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { readProjectModel } from '../livingdocs/project-model'
+import { readProjectModel } from '../../../src-shared/project/project-model'
 import type { MediaTypeModel } from '../model/livingdocs'
 import type { EmbeddedMetadata } from '../model/probe-facts'
-import { fieldInfo, fieldReader } from './exif-fields'
+import { fieldInfo, fieldReader } from '../../../src-shared/prefill/exif-fields'
 import { chooseMediaType, mediaTypeChoices } from './media-type'
 import { prefillMetadata, shapeFor, titleFromFileName } from './prefill'
 

@@ -10,7 +10,7 @@
  * falls back to the file name and says so. Each value records where it came from.
  */
 import type { ExifMapping, MediaTypeModel, PropertyModel } from '../model/livingdocs'
-import { fieldInfo, type FieldValue } from './exif-fields'
+import { fieldInfo, type FieldValue } from '../../../src-shared/prefill/exif-fields'
 import { oneLine, shortenAtWord } from './shorten'
 import type { MetadataPrefill, PrefillInput, PrefillSource } from '../model/prefill'
 

@@ -4,7 +4,7 @@
  * Objects are strict: a misspelt key is an error, not a setting silently ignored.
  */
 import { z } from 'zod'
-import { isSecureOrLocal } from './url-origin'
+import { isSecureOrLocal } from '../../../src-shared/urls/url-origin'
 
 /** A fixed API version is `YYYY-MM` (livingdocs-api.md §3); `auto` asks the server. */
 // `v1` and `beta` are Livingdocs API versions too (servers before 2025-03 have only `v1`).

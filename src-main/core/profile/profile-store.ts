@@ -18,7 +18,7 @@ import type { Profile } from './profile-schema'
 import type { ProfileSecrets, ProfileSummary } from './profile-types'
 import { parseProfile, resolveProfile, type ResolvedProfile } from './resolve-profile'
 import { parseStoredProfile } from './stored-profile'
-import { AWS_ORIGIN, secretOrigins, type SecretOrigins } from './url-origin'
+import { AWS_ORIGIN, secretOrigins, type SecretOrigins } from '../../../src-shared/urls/url-origin'
 
 export type { ProfileSecrets, ProfileSummary }
 

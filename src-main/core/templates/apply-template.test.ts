@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { contextOf, imageRow } from '../editing/testing/rows'
 import { planTemplate } from './apply-template'
-import { templateFieldsFromEntry } from './template-fields'
+import { templateFieldsFromEntry } from '../../../src-shared/templates/template-fields'
 
 describe('planTemplate', () => {
   it('plans every field with its own mode, as one plan', () => {

@@ -10,7 +10,7 @@
  */
 import type { Row } from '../model/row'
 import type { Session } from '../session/session'
-import { entryVersion, metadataPatches } from './plan'
+import { entryVersion, metadataPatches } from '../../../src-shared/rows/update-plan'
 import type { LinkedPushPreview, UpdateReport } from './types'
 import { updateRows, type UpdateApi } from './update-rows'
 

@@ -6,7 +6,7 @@
  * entry changed in Livingdocs meanwhile, which is a conflict the editor resolves. Pure.
  */
 import type { MetadataPatch, RowUpdate } from '../model/row'
-import { entryVersion, sameJson } from './plan'
+import { entryVersion, sameJson } from '../../../src-shared/rows/update-plan'
 
 export type SentVerdict =
   | { kind: 'landed'; version: number | undefined }

@@ -9,7 +9,7 @@ import { LivingdocsClient } from '../livingdocs/client'
 import type { Row } from '../model/row'
 import { Session } from '../session/session'
 import { imageEntry, importResults, startTestEmulator, type TestEmulator } from '../sandbox/emulator/testing'
-import { markCorrection } from './plan'
+import { markCorrection } from '../../../src-shared/rows/update-plan'
 import { updateRows } from './update-rows'
 
 let emu: TestEmulator

@@ -11,7 +11,7 @@ import { isApiError } from '../livingdocs/errors'
 import { readServerFieldErrors } from '../livingdocs/server-field-errors'
 import type { Session } from '../session/session'
 import type { MetadataPatch, Row, RowUpdate } from '../model/row'
-import { entryVersion, isImported, pendingPatches, sameJson } from './plan'
+import { entryVersion, isImported, pendingPatches, sameJson } from '../../../src-shared/rows/update-plan'
 import { applyPatches, judgeSent } from './reconcile-sent'
 import type { UpdateReport } from './types'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { readProjectModel } from '../livingdocs/project-model'
+import { readProjectModel } from '../../../src-shared/project/project-model'
 import { draftOf } from '../importer/row-assets'
 import type { Row, RowEntry } from '../model/row'
 import { buildEntryIndex } from './entry-index'

@@ -4,7 +4,7 @@
  * grid marks. A row with any issue is held back from submitting.
  */
 import type { EntryDraft } from '../livingdocs/entry-builder'
-import { findMediaType } from '../livingdocs/project-model'
+import { findMediaType } from '../../../src-shared/project/project-model'
 import type { ProjectModel } from '../model/livingdocs'
 import type { FieldIssue, MediaKind } from '../model/row'
 import { assetProblems } from './asset-rules'

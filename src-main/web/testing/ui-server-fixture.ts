@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll } from 'vitest'
 import { createAppCore } from '../../core/app/handlers'
-import { thumbnailKey, thumbnailRelativePath } from '../../core/probe/thumbnails/thumbnail-url'
+import { thumbnailKey, thumbnailRelativePath } from '../../../src-shared/urls/thumbnail-url'
 import { EventStreams } from '../event-stream'
 import { startUiServer, type UiServer } from '../ui-server'
 

@@ -4,7 +4,7 @@
  * density (grid.css, density.ts) and off-thread decoding, so a scrolled frame never waits for an
  * image. Hovering it shows it larger (ThumbZoom).
  */
-import { servedOverHttp, thumbnailUrl } from '../../../src-main/core/probe/thumbnails/thumbnail-url'
+import { servedOverHttp, thumbnailUrl } from '../../../src-shared/urls/thumbnail-url'
 import type { Row } from '../../../src-main/contract'
 import { formatDuration } from './probe-notes'
 import './cells.css'

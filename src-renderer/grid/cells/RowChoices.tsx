@@ -7,7 +7,7 @@
  * F2 on the cell moves onto them, Esc goes back to the grid.
  */
 import type { Row } from '../../../src-main/contract'
-import { WAY_OUT_LABELS } from '../../../src-main/core/session/row-state'
+import { WAY_OUT_LABELS } from '../../../src-shared/rows/row-state'
 import { editExternalId } from '../problems/problem-nav'
 import { columnText, columnTooltip } from '../cell-display'
 import type { GridColumn } from '../column-model'

@@ -7,7 +7,7 @@
  * the error panel applies one choice to every row that has it, the edit bar to the selection.
  */
 import type { Row } from '../../../src-main/contract'
-import { isTooLong, isVideoWithoutDuration, rowState, type WayOut } from '../../../src-main/core/session/row-state'
+import { isTooLong, isVideoWithoutDuration, rowState, type WayOut } from '../../../src-shared/rows/row-state'
 import { canPushLinked } from './linked-push'
 import { canRetryUpload } from './upload-retry'
 

@@ -1,6 +1,6 @@
 /** A value from a list (li-enum items, the project's media types): a native select, so every platform's keyboard and screen reader know it. */
 import { useRef } from 'react'
-import { formatCellValue } from '../../../src-main/core/editing/cell-text'
+import { formatCellValue } from '../../../src-shared/editing/cell-text'
 import { commitMove, STAY, type EditorProps } from './editor-props'
 
 export interface Choice {

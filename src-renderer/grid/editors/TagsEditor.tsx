@@ -5,7 +5,7 @@
  */
 import { useId, useRef, useState } from 'react'
 import type { KeyboardEvent } from 'react'
-import { splitList } from '../../../src-main/core/editing/cell-text'
+import { splitList } from '../../../src-shared/editing/cell-text'
 import { commitMove, STAY, type EditorProps } from './editor-props'
 
 const asList = (value: unknown): string[] =>

@@ -5,7 +5,7 @@
  */
 import { useRef, useState } from 'react'
 import type { KeyboardEvent } from 'react'
-import { formatCellValue } from '../../../src-main/core/editing/cell-text'
+import { formatCellValue } from '../../../src-shared/editing/cell-text'
 import { commitMove, STAY, type EditorProps } from './editor-props'
 
 export function TextEditor({ label, value, initial, property, onCommit, onCancel }: EditorProps) {

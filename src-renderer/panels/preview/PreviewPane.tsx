@@ -8,7 +8,7 @@
  * Videos show their poster frame: the window's content policy allows images from the thumbnail
  * cache only (index.html: no media-src), and main serves no original files to the page.
  */
-import { thumbnailUrl } from '../../../src-main/core/probe/thumbnails/thumbnail-url'
+import { thumbnailUrl } from '../../../src-shared/urls/thumbnail-url'
 import type { ProjectModel, Row } from '../../../src-main/contract'
 import { formatDuration } from '../../grid/cells/probe-notes'
 import { formatKind, formatSize } from '../../grid/format'

@@ -4,7 +4,7 @@
  * no such field, or another source came first). Pure, so the wording is tested.
  */
 import type { Row } from '../../../src-main/contract'
-import { fieldReader } from '../../../src-main/core/prefill/exif-fields'
+import { fieldReader } from '../../../src-shared/prefill/exif-fields'
 
 /** EXIF orientation (as stored) -> what was done to show it upright. */
 const EXIF_TURNS: Record<number, string> = {

@@ -7,7 +7,7 @@
  */
 import { useCallback, useEffect, useState } from 'react'
 import type { Template, TemplateField, TemplateList } from '../../../src-main/contract'
-import { templateFieldsFromEntry } from '../../../src-main/core/templates/template-fields'
+import { templateFieldsFromEntry } from '../../../src-shared/templates/template-fields'
 import { api } from '../../api'
 import { runEdit, targetRowIds } from '../../grid/grid-actions'
 import { useAppStore } from '../../store/app-store'

@@ -3,7 +3,7 @@
  * set saved by "Save as template" (the panel's column added to a template of that name, so a pad
  * with several fields is built one column at a time). Pure.
  */
-import { formatCellValue } from '../../../src-main/core/editing/cell-text'
+import { formatCellValue } from '../../../src-shared/editing/cell-text'
 import type { BulkMode, Template, TemplateField } from '../../../src-main/contract'
 
 const MODE_WORDS: Record<BulkMode, string> = {

@@ -1,7 +1,7 @@
 /** Rows and the sandbox project for the editing tests: probed, uploaded rows with an entry. */
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { readProjectModel } from '../../livingdocs/project-model'
+import { readProjectModel } from '../../../../src-shared/project/project-model'
 import type { ProjectModel } from '../../model/livingdocs'
 import type { Row, RowEntry } from '../../model/row'
 import type { PlanContext } from '../plan'

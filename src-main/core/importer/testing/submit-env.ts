@@ -6,7 +6,7 @@
 import { expect } from 'vitest'
 import { buildImportEntry, type EntryDraft } from '../../livingdocs/entry-builder'
 import { LivingdocsClient } from '../../livingdocs/client'
-import { findMediaType } from '../../livingdocs/project-model'
+import { findMediaType } from '../../../../src-shared/project/project-model'
 import type { ImportEntry, ProjectModel } from '../../model/livingdocs'
 import { startTestEmulator, type TestEmulator } from '../../sandbox/emulator/testing'
 import type { MediaKind } from '../../model/row'

@@ -4,9 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Row } from '../../model/row'
 import { tempDir, type TempDir } from '../testing/probe-helpers'
 import { createMediaFileHandler, mediaFileUrl, parseRange, rowIdFromMediaFileUrl, servableMedia } from './media-file'
-import { mediaFileUrlFor } from './media-file-url'
+import { mediaFileUrlFor } from '../../../../src-shared/urls/media-file-url'
 import { ThumbnailCache, maxPosterFrameBytes } from './thumbnail-cache'
-import { thumbnailKey } from './thumbnail-url'
+import { thumbnailKey } from '../../../../src-shared/urls/thumbnail-url'
 
 let dir: TempDir
 beforeAll(async () => {

@@ -10,9 +10,14 @@ import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { Readable } from 'node:stream'
 import type { Row } from '../../model/row'
-import { rowIdFromMediaFileUrl } from './media-file-url'
+import { rowIdFromMediaFileUrl } from '../../../../src-shared/urls/media-file-url'
 
-export { MEDIA_FILE_PATH, MEDIA_FILE_SCHEME, mediaFileUrl, rowIdFromMediaFileUrl } from './media-file-url'
+export {
+  MEDIA_FILE_PATH,
+  MEDIA_FILE_SCHEME,
+  mediaFileUrl,
+  rowIdFromMediaFileUrl,
+} from '../../../../src-shared/urls/media-file-url'
 
 export interface ServableMedia {
   path: string

@@ -14,7 +14,7 @@ import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../../fs/private-mode'
 import type { MediaKind } from '../../model/row'
 import { decodeHeif } from './heif-decode'
 import { findOnPath, posterFrame } from './poster-frame'
-import { thumbnailKey, thumbnailRelativePath } from './thumbnail-url'
+import { thumbnailKey, thumbnailRelativePath } from '../../../../src-shared/urls/thumbnail-url'
 
 export interface ThumbnailRequest {
   path: string

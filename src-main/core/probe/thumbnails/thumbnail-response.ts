@@ -6,7 +6,7 @@
  */
 import { readFile as fsReadFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { keyFromThumbnailUrl, thumbnailRelativePath } from './thumbnail-url'
+import { keyFromThumbnailUrl, thumbnailRelativePath } from '../../../../src-shared/urls/thumbnail-url'
 
 export type ReadFile = (path: string) => Promise<Uint8Array<ArrayBuffer>>
 

@@ -6,7 +6,13 @@ import { makeImage, makeVideo, tag } from '../fixtures/generate'
 import { tempDir, type TempDir } from '../testing/probe-helpers'
 import { ThumbnailCache } from './thumbnail-cache'
 import { createThumbnailHandler } from './thumbnail-response'
-import { isThumbnailKey, keyFromThumbnailUrl, servedOverHttp, thumbnailKey, thumbnailUrl } from './thumbnail-url'
+import {
+  isThumbnailKey,
+  keyFromThumbnailUrl,
+  servedOverHttp,
+  thumbnailKey,
+  thumbnailUrl,
+} from '../../../../src-shared/urls/thumbnail-url'
 
 let dir: TempDir
 beforeAll(async () => {

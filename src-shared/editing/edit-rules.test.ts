@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { looksReadOnly } from './edit-rules'
-import { imageRow } from './testing/rows'
+import { imageRow } from '../../src-main/core/editing/testing/rows'
 
 const imported = { status: 'imported' as const, result: { mediaId: 'm-1', record: {} } }
 const update = (state: 'pending' | 'sending' | 'updated' | 'failed') => ({ update: { state } as never })

@@ -6,7 +6,10 @@
  * panel and the CLI's table and `--json` all read it from here, so they cannot disagree. Also
  * names the ways out the row offers. Pure, and free of Node and DOM APIs: the renderer imports it.
  */
-import type { FieldIssue, Row, RowStatus } from '../model/row'
+import type { FieldIssue, Row, RowStatus } from '../../src-main/core/model/row'
+import { shortCause, defaultFieldLabel, type WayOut } from './row-state-words'
+
+export { defaultFieldLabel, shortCause, WAY_OUT_LABELS, type WayOut } from './row-state-words'
 
 export type RowStateKind =
   | 'skipped'
@@ -29,10 +32,6 @@ export type RowStateKind =
   | 'failed'
   | 'conflict'
 
-/** What the editor can do about a problem; the app offers it as a button, the CLI as an option. */
-export type WayOut =
-  'import-as-file' | 'shorten' | 'link' | 'change-external-id' | 'resubmit' | 'retry-upload' | 'fix-profile'
-
 /** The counts bar's groups; skipped and unreadable files are in none. */
 export type RowGroup = 'ready' | 'invalid' | 'uploading' | 'imported' | 'failed'
 
@@ -51,30 +50,6 @@ export interface RowState {
 export interface RowStateOptions {
   /** The grid's name for a field (`metadata.title` → "Title"); default: a readable form of the path. */
   fieldLabel?: (field: string) => string
-}
-
-const LABEL_MAX = 90
-
-/** The first sentence of a message, shortened for a cell; the full text stays in `reason`. */
-export function shortCause(message: string): string {
-  const first = /^(.+?[.!?])(\s|$)/.exec(message.trim())?.[1] ?? message.trim()
-  return first.length > LABEL_MAX ? `${first.slice(0, LABEL_MAX - 1).trimEnd()}…` : first
-}
-
-const words = (handle: string): string => {
-  const spaced = handle.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ')
-  return spaced.charAt(0).toUpperCase() + spaced.slice(1).toLowerCase()
-}
-
-/** `metadata.title` → "Title", `translations.fr.metadata.title` → "Title (fr)", `asset` → "File". */
-export function defaultFieldLabel(field: string): string {
-  const translated = /^translations\.([^.]+)\.(.+)$/.exec(field)
-  if (translated) return `${defaultFieldLabel(translated[2] ?? '')} (${translated[1] ?? ''})`
-  if (field === 'asset') return 'File'
-  if (field === 'id') return 'Entry id'
-  if (field === 'externalId' || field === 'systemName') return field
-  const property = /^metadata\.([^.[]+)/.exec(field)?.[1]
-  return words(property ?? field)
 }
 
 /** Our own submit wording ("Gave up after 6 attempt(s)") carries the number of tries. */
@@ -306,15 +281,4 @@ function baseState(row: Row, options: RowStateOptions): RowState {
   if (row.status === 'rejected') return failed(row, 'The server refused the entry without saying why.', true)
   if (row.status === 'uploaded') return { kind: 'ready', label: 'Ready', waysOut: [], group: 'ready' }
   return inFlight(row)
-}
-
-/** The wording of a way out, for buttons, the CLI and the tooltip. */
-export const WAY_OUT_LABELS: Record<WayOut, string> = {
-  'import-as-file': 'Import as file',
-  shorten: 'Shorten',
-  link: 'Link to the existing entry',
-  'change-external-id': 'Change the externalId',
-  resubmit: 'Re-submit',
-  'retry-upload': 'Retry',
-  'fix-profile': 'Fix the profile',
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import type { Row } from '../model/row'
-import { applyCorrection, entryVersion, markCorrection, metadataPatches, sameJson } from './plan'
-import { applyPatches, judgeSent } from './reconcile-sent'
+import type { Row } from '../../src-main/core/model/row'
+import { applyCorrection, entryVersion, markCorrection, metadataPatches, sameJson } from './update-plan'
+import { applyPatches, judgeSent } from '../../src-main/core/updater/reconcile-sent'
 
 const imported = (metadata: Record<string, unknown>, more: Partial<Row> = {}): Row => ({
   rowId: 'r1',

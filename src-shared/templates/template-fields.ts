@@ -2,9 +2,9 @@
  * A template made from a row ("From active row"): the metadata values the row holds, each to be
  * written as it is; ids, media type and translations stay with the row. Pure (the renderer runs it).
  */
-import type { CellValue } from '../editing/plan-edits'
-import type { RowEntry } from '../model/row'
-import type { TemplateField } from './template-schema'
+import type { CellValue } from '../../src-main/core/editing/plan-edits'
+import type { RowEntry } from '../../src-main/core/model/row'
+import type { TemplateField } from '../../src-main/core/templates/template-schema'
 
 /** A value a cell can hold and that says something: no blank text, no empty list, no object. */
 function kept(value: unknown): CellValue | undefined {

@@ -6,11 +6,11 @@
  * the property (translated only where it is translatable). Clearing is always allowed, so a
  * value left over from another media type can be removed. Pure.
  */
-import { findMediaType } from '../livingdocs/project-model'
-import type { ProjectModel, PropertyModel } from '../model/livingdocs'
-import type { Row } from '../model/row'
+import { findMediaType } from '../project/project-model'
+import type { ProjectModel, PropertyModel } from '../../src-main/core/model/livingdocs'
+import type { Row } from '../../src-main/core/model/row'
 import type { FieldRef } from './field-path'
-import { importedCellRefusal } from '../updater/plan'
+import { importedCellRefusal } from '../rows/update-plan'
 
 export const isImportedRow = (row: Row): boolean => row.status === 'imported' || row.result !== undefined
 
