@@ -1,5 +1,4 @@
-/* global require, module */
-/* eslint-disable @typescript-eslint/no-require-imports -- dependency-cruiser reads a CommonJS config */
+/* global module */
 // The layer rules of ARCHITECTURE.md ("Invariants"), held by dependency-cruiser instead of memory.
 // `npm run lint:deps` (part of `npm test`) runs them through tools/lint-deps.ts, which calls
 // dependency-cruiser's API: its CLI refuses Node 20, the API runs on it. On Node >= 22 the CLI
@@ -34,35 +33,6 @@ const TEST_CODE = [
   ...TEST_HELPERS_ELSEWHERE,
 ]
 
-const path = require('node:path')
-
-const TYPE_ONLY = ['local', 'type-only', 'import']
-
-/** The import specifier `from` uses for `to` (as written in the code: relative, no extension). */
-function specifier(from, to) {
-  const relative = path.posix.relative(path.posix.dirname(from), to).replace(/\.tsx?$/, '')
-  return relative.startsWith('.') ? relative : `./${relative}`
-}
-
-/**
- * A cycle that exists today and is tolerated (the reason is beside each). dependency-cruiser matches
- * a known cycle by its set of modules, so a new cycle, even through the same files, still fails.
- * `cycle` is written as the report gives it (from its first module back to the last), and
- * `firstEdge` is the kind of import from the last module to the first: with both exact, the report
- * does not call the entry stale.
- */
-function knownCycle(firstEdge, ...cycle) {
-  return {
-    type: 'cycle',
-    rule: { name: 'no-circular-types', severity: 'error' },
-    from: cycle[cycle.length - 1],
-    to: cycle[0],
-    unresolvedTo: specifier(cycle[cycle.length - 1], cycle[0]),
-    dependencyTypes: firstEdge,
-    cycle: cycle.map((name) => ({ name, dependencyTypes: TYPE_ONLY })),
-  }
-}
-
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -80,8 +50,8 @@ module.exports = {
       severity: 'error',
       comment:
         'A cycle that runs through `import type`: harmless at runtime, but it ties modules into one ' +
-        'knot. Put the shared type where both sides can import it. Known cycles are listed in ' +
-        'options.knownViolations below, each with why it is still there.',
+        'knot. Put the shared type where both sides can import it (the types everything shares ' +
+        'live in src-main/core/model).',
       from: {},
       to: { circular: true, via: { dependencyTypes: ['type-only'] } },
     },
@@ -100,6 +70,26 @@ module.exports = {
       comment: 'The core is used by the CLI and the Electron shell; it never reaches back into them.',
       from: { path: '^src-main/core/' },
       to: { path: ['^src-main/cli/', '^src-main/cli\\.ts$', '^src-main/main\\.ts$', '^src-main/preload\\.ts$'] },
+    },
+    {
+      name: 'model-imports-nothing',
+      severity: 'error',
+      comment:
+        'src-main/core/model holds the types everything shares (Row, probe facts, prefill, Livingdocs ' +
+        'shapes, session patches): it imports only itself, so no cycle can run through it and every ' +
+        'layer, the renderer included, can name its types.',
+      from: { path: '^src-main/core/model/' },
+      to: { pathNot: '^src-main/core/model/' },
+    },
+    {
+      name: 'contract-only-in-command-layer',
+      severity: 'error',
+      comment:
+        'src-main/contract.ts is the IPC surface (commands, events, channel names). In the core only ' +
+        'the command layer (core/app) speaks it; every other core module takes the shared types ' +
+        'from core/model, so a change to the IPC surface never ripples into the pipeline.',
+      from: { path: '^src-main/core/', pathNot: '^src-main/core/app/' },
+      to: { path: '^src-main/contract\\.ts$' },
     },
     {
       name: 'main-not-renderer',
@@ -140,17 +130,17 @@ module.exports = {
       severity: 'error',
       comment:
         "A row's state machine (core/pipeline/row-lifecycle.ts) is a table and a pure function: it imports " +
-        'nothing but the model types of session/row.ts, so every caller can trust it and nothing it ' +
+        'nothing but types of core/model (the Row and its status), so every caller can trust it and nothing it ' +
         'imports can move a row behind its back.',
       from: { path: '^src-main/core/pipeline/row-lifecycle\\.ts$' },
-      to: { pathNot: '^src-main/core/session/row\\.ts$' },
+      to: { pathNot: '^src-main/core/model/' },
     },
     {
       name: 'row-lifecycle-only-model-types',
       severity: 'error',
       comment: 'The model module is imported by row-lifecycle.ts with `import type` only.',
       from: { path: '^src-main/core/pipeline/row-lifecycle\\.ts$' },
-      to: { path: '^src-main/core/session/row\\.ts$', dependencyTypesNot: ['type-only'] },
+      to: { path: '^src-main/core/model/', dependencyTypesNot: ['type-only'] },
     },
   ],
   options: {
@@ -165,33 +155,5 @@ module.exports = {
       exportsFields: ['exports'],
       conditionNames: ['import', 'require', 'node', 'default', 'types'],
     },
-    knownViolations: [
-      // session/row.ts (the Row type) and probe/types.ts, prefill/prefill.ts, livingdocs/types.ts
-      // name each other's types: a row holds probe facts and prefill values, probe facts and the
-      // prefill name the row's kind and entry. Type-only. Untying it is the "core/model" step of
-      // issue #19 (one module of types that the others import).
-      knownCycle(TYPE_ONLY, 'src-main/core/session/row.ts', 'src-main/core/probe/types.ts'),
-      knownCycle(
-        TYPE_ONLY,
-        'src-main/core/probe/types.ts',
-        'src-main/core/session/row.ts',
-        'src-main/core/prefill/prefill.ts',
-      ),
-      // The same knot through exif-fields.ts (now in src-shared/): prefill.ts runs its code, it
-      // names probe/types' metadata types.
-      knownCycle(
-        ['local', 'import'],
-        'src-shared/prefill/exif-fields.ts',
-        'src-main/core/probe/types.ts',
-        'src-main/core/session/row.ts',
-        'src-main/core/prefill/prefill.ts',
-      ),
-      knownCycle(
-        TYPE_ONLY,
-        'src-main/core/session/row.ts',
-        'src-main/core/prefill/prefill.ts',
-        'src-main/core/livingdocs/types.ts',
-      ),
-    ],
   },
 }

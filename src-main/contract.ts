@@ -16,8 +16,7 @@ import type {
   FindOutcome,
   PasteOutcome,
 } from './core/editing/edit-outcome'
-import type { HistoryState } from './core/editing/undo-stack'
-import type { ProjectModel } from './core/livingdocs/types'
+import type { ProjectModel } from './core/model/livingdocs'
 import type { Profile } from './core/profile/profile-schema'
 import type { ConnectionReport, ProfileSecrets, ProfileSummary, SavedProfile } from './core/profile/profile-types'
 import type { SubmitReport } from './core/importer/submit-report'
@@ -27,17 +26,19 @@ import type { UploadProgress } from './core/storage/types'
 import type { WorkspaceSession } from './core/app/workspace-types'
 import type { Template, TemplateList } from './core/templates/template-schema'
 import type {
+  AppInfo,
   FolderListing,
+  HistoryState,
   LocaleAssetAnswer,
   ScanProgress,
   SessionPatch,
   SessionSnapshot,
   SnapshotRequest,
-} from './contract-shapes'
+} from './core/model/session-shapes'
 import { commandNames, eventNames } from '../src-shared/contract/names'
 
-export type { Row, RowStatus, MediaKind, FieldIssue, RowEntry } from './core/session/row'
-export type { ProjectModel, MediaTypeModel, PropertyModel } from './core/livingdocs/types'
+export type { Row, RowStatus, MediaKind, FieldIssue, RowEntry } from './core/model/row'
+export type { ProjectModel, MediaTypeModel, PropertyModel } from './core/model/livingdocs'
 export type { BulkMode, CellEdit, CellValue } from './core/editing/plan-edits'
 export type {
   CsvApplied,
@@ -49,7 +50,6 @@ export type {
   PasteOutcome,
 } from './core/editing/edit-outcome'
 export type { FindOptions } from './core/editing/find-replace'
-export type { HistoryState } from './core/editing/undo-stack'
 export type { SubmitReport } from './core/importer/submit-report'
 export type { LinkedFieldChange, LinkedPushPreview, UpdateFailure, UpdateReport } from './core/updater/types'
 export type { UploadProgress } from './core/storage/types'
@@ -64,32 +64,16 @@ export type {
 } from './core/profile/profile-types'
 export type { WorkspaceSession } from './core/app/workspace-types'
 export type {
+  AppInfo,
   FolderListing,
+  HistoryState,
   LocaleAssetAnswer,
   ScanProgress,
   SessionPatch,
   SessionSnapshot,
   SnapshotRequest,
-} from './contract-shapes'
+} from './core/model/session-shapes'
 export type { Template, TemplateField, TemplateList } from './core/templates/template-schema'
-
-export interface AppInfo {
-  version: string
-  /** `sandbox`: everything runs on this computer; `profile`: a real Livingdocs server. */
-  mode: 'sandbox' | 'profile'
-  profileName: string
-  livingdocsUrl: string
-  /** The profile's Livingdocs editor URL template with `{mediaId}`; absent: no editor links. */
-  editorUrl?: string
-  /** The import session open in this window (its folder name), and when it was started. */
-  sessionId?: string
-  sessionCreatedAt?: string
-  /**
-   * Set while the session is only looked at (another process has it open): the notice to show,
-   * naming the holder. Every command that would change or send something is refused with it.
-   */
-  readOnly?: string
-}
 
 /** command name -> [argument, result] */
 export interface Commands {

@@ -3,7 +3,7 @@
  * CSV round trip (commas, quotes, non-ASCII, a line break), unique per file so an entry imported
  * twice, or a value put on the wrong entry, shows.
  */
-import type { MediaKind } from '../core/session/row'
+import type { MediaKind } from '../core/model/row'
 
 export interface CrashFile {
   relativePath: string

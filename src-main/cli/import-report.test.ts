@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Row } from '../core/session/row'
+import type { Row } from '../core/model/row'
 import { importRecord, importSummary, importTableRow, isFailure } from './import-report'
 
 const row = (over: Partial<Row>): Row => ({

@@ -4,7 +4,7 @@
  * name the field) and the ways out. Pure.
  */
 import { describeInLibrary } from '../core/importer/content-identity'
-import type { AlreadyInLibrary, FieldIssue, Row, RowStatus } from '../core/session/row'
+import type { AlreadyInLibrary, FieldIssue, Row, RowStatus } from '../core/model/row'
 import { rowState, type WayOut } from '../../src-shared/rows/row-state'
 import { formatBytes } from './scan-table'
 import { terminalText } from './terminal-text'

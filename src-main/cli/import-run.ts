@@ -11,7 +11,7 @@ import { importRowsAsFiles, linkRowsToExisting } from '../core/importer/row-acti
 import { linkRefusal } from '../core/importer/row-outcome'
 import { canImportAsFile } from '../core/pipeline/as-file'
 import { applyMetadata, type MetadataPlan } from './import-metadata'
-import type { FieldIssue } from '../core/session/row'
+import type { FieldIssue } from '../core/model/row'
 import { settleInterruptedUpdates, updateRows, type UpdateReport } from '../core/updater/update-rows'
 
 /** The ways out the editor chose on the command line, applied as the app's row choices are. */

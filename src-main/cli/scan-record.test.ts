@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { ProbeResult } from '../core/probe/types'
+import type { ProbeResult } from '../core/model/probe-facts'
 import type { ScannedFile } from '../core/scan/scanned-file'
 import { toScanRecord } from './scan-record'
 

@@ -3,9 +3,9 @@
  * that were probed, what the bytes say (kind, MIME, size as displayed, duration, metadata).
  * Kind and MIME come only from probing, never from the extension.
  */
-import type { ProbeResult, ProbeWarning } from '../core/probe/types'
+import type { ProbeResult, ProbeWarning } from '../core/model/probe-facts'
 import type { ScannedFile } from '../core/scan/scanned-file'
-import type { MediaKind } from '../core/session/row'
+import type { MediaKind } from '../core/model/row'
 
 export interface ScanRecordEmbedded {
   title: string | null

@@ -7,7 +7,7 @@
 import { LivingdocsApiError } from '../core/livingdocs/errors'
 import { normaliseImportResponse } from '../core/livingdocs/normalise-import'
 import { normaliseLookupResponse } from '../core/livingdocs/normalise-lookup'
-import type { ImportEntry, ImportItem, LibraryEntry } from '../core/livingdocs/types'
+import type { ImportEntry, ImportItem, LibraryEntry } from '../core/model/livingdocs'
 import type { ImportApi } from '../core/importer/lookups'
 
 export type FakeFault =

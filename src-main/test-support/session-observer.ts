@@ -8,7 +8,7 @@
 import { open, stat } from 'node:fs/promises'
 import { applyRecord as applyRowRecord, parseLine, type ReplayState } from '../core/session/persistence/journal-records'
 import { readSnapshot, sessionFiles } from '../core/session/persistence/session-files'
-import type { Row } from '../core/session/row'
+import type { Row } from '../core/model/row'
 import type { UploadState } from '../core/storage/types'
 import { applyRecord as applyUploadRecord, type JournalRecord } from '../core/storage/upload-state-store'
 

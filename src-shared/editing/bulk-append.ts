@@ -5,7 +5,7 @@
  * agencies there ("Reuters, AFP"); any other text (title, caption) continues after one space, as
  * a sentence does. Numbers, booleans and dates cannot append. Pure.
  */
-import type { Row } from '../../src-main/core/session/row'
+import type { Row } from '../../src-main/core/model/row'
 import { formatCellValue } from './cell-text'
 
 /**

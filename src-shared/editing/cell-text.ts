@@ -4,7 +4,7 @@
  * cannot read stays text, so validation marks the cell and says what is wrong: nothing typed is
  * ever dropped. Pure and free of Node imports: the renderer formats cells with it too.
  */
-import type { PropertyModel } from '../../src-main/core/livingdocs/types'
+import type { PropertyModel } from '../../src-main/core/model/livingdocs'
 
 export type CellProperty = Pick<PropertyModel, 'plugin' | 'allowedValues'>
 

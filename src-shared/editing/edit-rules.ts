@@ -7,8 +7,8 @@
  * value left over from another media type can be removed. Pure.
  */
 import { findMediaType } from '../project/project-model'
-import type { ProjectModel, PropertyModel } from '../../src-main/core/livingdocs/types'
-import type { Row } from '../../src-main/core/session/row'
+import type { ProjectModel, PropertyModel } from '../../src-main/core/model/livingdocs'
+import type { Row } from '../../src-main/core/model/row'
 import type { FieldRef } from './field-path'
 import { importedCellRefusal } from '../rows/update-plan'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { RowEntry } from '../../src-main/core/session/row'
+import type { RowEntry } from '../../src-main/core/model/row'
 import { fieldPath, issueCoversField, parseField, readField, writeField } from './field-path'
 
 const entry: RowEntry = {

@@ -4,7 +4,7 @@
  * the grid edits, so an issue and the cell it marks share one name. Pure and free of Node
  * imports: the renderer reads cell values with the same functions.
  */
-import type { RowEntry } from '../../src-main/core/session/row'
+import type { RowEntry } from '../../src-main/core/model/row'
 
 export type FieldRef =
   | { kind: 'id' | 'mediaType' | 'systemName' | 'externalId' }

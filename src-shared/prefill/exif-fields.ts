@@ -7,7 +7,7 @@
  * IPTC structures give the field that names each one (Copyright Owner: CopyrightOwnerName), or
  * for a place or a contact its parts joined ("Old Town, Bern, BE, Switzerland").
  */
-import type { EmbeddedMetadata, ExtraIptcField, ExtraIptcListField } from '../../src-main/core/probe/types'
+import type { EmbeddedMetadata, ExtraIptcField, ExtraIptcListField } from '../../src-main/core/model/probe-facts'
 
 export type FieldValue = string | string[]
 type Getter = (e: EmbeddedMetadata) => FieldValue | undefined

@@ -5,8 +5,8 @@
  * Unknown plugin config is ignored rather than guessed; media types of an unknown `type`
  * cannot be imported into and are left out.
  */
-import type { MediaKind } from '../../src-main/core/session/row'
-import type { ExifMapping, MediaTypeModel, ProjectModel, PropertyModel } from '../../src-main/core/livingdocs/types'
+import type { MediaKind } from '../../src-main/core/model/row'
+import type { ExifMapping, MediaTypeModel, ProjectModel, PropertyModel } from '../../src-main/core/model/livingdocs'
 
 type Obj = Record<string, unknown>
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v)

@@ -3,7 +3,7 @@
  * CLI print, the full reason, and the ways out. Rows are built the way the core leaves them.
  */
 import { describe, expect, it } from 'vitest'
-import type { Row } from '../../src-main/core/session/row'
+import type { Row } from '../../src-main/core/model/row'
 import { defaultFieldLabel, rowState, shortCause, type RowState } from './row-state'
 
 const base: Row = {

@@ -6,7 +6,7 @@
  * panel and the CLI's table and `--json` all read it from here, so they cannot disagree. Also
  * names the ways out the row offers. Pure, and free of Node and DOM APIs: the renderer imports it.
  */
-import type { FieldIssue, Row, RowStatus } from '../../src-main/core/session/row'
+import type { FieldIssue, Row, RowStatus } from '../../src-main/core/model/row'
 import { shortCause, defaultFieldLabel, type WayOut } from './row-state-words'
 
 export { defaultFieldLabel, shortCause, WAY_OUT_LABELS, type WayOut } from './row-state-words'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Row } from '../../src-main/core/session/row'
+import type { Row } from '../../src-main/core/model/row'
 import { applyCorrection, entryVersion, markCorrection, metadataPatches, sameJson } from './update-plan'
 import { applyPatches, judgeSent } from '../../src-main/core/updater/reconcile-sent'
 

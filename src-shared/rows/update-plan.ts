@@ -6,7 +6,7 @@
  * externalId, so those are refused with that reason, never dropped. What to send is the diff of
  * the row's metadata against `update.confirmed`: what the library holds as far as the row knows.
  */
-import type { MetadataPatch, Row, RowEntry, RowUpdate } from '../../src-main/core/session/row'
+import type { MetadataPatch, Row, RowEntry, RowUpdate } from '../../src-main/core/model/row'
 
 /**
  * Equal as JSON data (metadata values are JSON: the server stores them so), with object keys in

@@ -3,7 +3,7 @@
  * written as it is; ids, media type and translations stay with the row. Pure (the renderer runs it).
  */
 import type { CellValue } from '../../src-main/core/editing/plan-edits'
-import type { RowEntry } from '../../src-main/core/session/row'
+import type { RowEntry } from '../../src-main/core/model/row'
 import type { TemplateField } from '../../src-main/core/templates/template-schema'
 
 /** A value a cell can hold and that says something: no blank text, no empty list, no object. */

@@ -9,7 +9,7 @@ import { planMetadataCsv } from '../editing/csv-import'
 import { PlanError } from '../editing/plan-edits'
 import { resultRecords, resultsCsv, resultsJson } from '../editing/results-export'
 import type { SessionEditor } from '../editing/session-editor'
-import type { ProjectModel } from '../livingdocs/types'
+import type { ProjectModel } from '../model/livingdocs'
 import type { Session } from '../session/session'
 import { MediaImportError } from './errors'
 

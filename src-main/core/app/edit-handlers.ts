@@ -6,7 +6,7 @@
 import type { CommandArg, CommandResult } from '../../contract'
 import { PlanError } from '../editing/plan-edits'
 import type { SessionEditor } from '../editing/session-editor'
-import type { ProjectModel } from '../livingdocs/types'
+import type { ProjectModel } from '../model/livingdocs'
 import { MediaImportError } from './errors'
 
 type EditCommand =

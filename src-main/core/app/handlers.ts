@@ -6,7 +6,7 @@
 import type { AppInfo } from '../../contract'
 import { RowValidator } from '../editing/row-validator'
 import { SessionEditor } from '../editing/session-editor'
-import type { ProjectModel } from '../livingdocs/types'
+import type { ProjectModel } from '../model/livingdocs'
 import { Session } from '../session/session'
 import type { ImportSession } from '../importer/import-session'
 import type { Emit, Handlers } from './handler-types'

@@ -7,7 +7,7 @@
 import type { SideFields } from '../editing/session-editor'
 import type { ImportSession } from '../importer/import-session'
 import { localeAssetRefusal } from '../importer/locale-asset-rules'
-import type { LocaleAsset, Row } from '../session/row'
+import type { LocaleAsset, Row } from '../model/row'
 
 const FIELD = /^translations\.([a-z][a-zA-Z0-9-]+)\.asset$/
 

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod'
 import type { AppInfo } from '../../contract'
-import type { ProjectModel } from '../livingdocs/types'
+import type { ProjectModel } from '../model/livingdocs'
 import type { MediaTypeDefaults } from '../prefill/media-type'
 import { importRowsAgain, importRowsAsFiles, linkRowsToExisting } from '../importer/row-actions'
 import type { Session } from '../session/session'

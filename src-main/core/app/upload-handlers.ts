@@ -6,7 +6,7 @@
 import { z } from 'zod'
 import type { ImportSession } from '../importer/import-session'
 import { retryUploads, uploadKeysOf } from '../pipeline/retry-uploads'
-import type { Row } from '../session/row'
+import type { Row } from '../model/row'
 import type { UploadProgress } from '../storage/types'
 import type { UploadEngine } from '../storage/upload-engine'
 import { MediaImportError } from './errors'

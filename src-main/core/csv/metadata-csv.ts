@@ -5,7 +5,7 @@
  * the project before anything happens; an empty cell changes nothing. Values are shaped for their
  * property's plugin when applied. Pure.
  */
-import type { MediaTypeModel, ProjectModel, PropertyModel } from '../livingdocs/types'
+import type { MediaTypeModel, ProjectModel, PropertyModel } from '../model/livingdocs'
 import type { EntryEdit } from '../importer/row-entry'
 import { CsvError, parseCsv } from '../../../src-shared/csv/csv'
 

@@ -8,7 +8,7 @@
  */
 import { CsvError } from '../../../src-shared/csv/csv'
 import { readMetadataCsv, type Column } from '../csv/metadata-csv'
-import type { Row } from '../session/row'
+import type { Row } from '../model/row'
 import { formatCellValue } from '../../../src-shared/editing/cell-text'
 import { parseField, readField } from '../../../src-shared/editing/field-path'
 import { addWrite, emptyPlan, type Plan, type PlanContext, type RefusedCell } from './plan'

@@ -6,7 +6,7 @@
 import type { CsvPreview } from './csv-import'
 import type { FindReport } from './find-replace'
 import type { RefusedCell } from './plan'
-import type { HistoryState } from './undo-stack'
+import type { HistoryState } from '../model/session-shapes'
 
 export interface EditOutcome {
   /** Cells that changed. */

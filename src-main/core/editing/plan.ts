@@ -3,8 +3,8 @@
  * for its plugin and checked against the edit rules, plus the cells that refused and why. The
  * planners (plan-edits.ts, find-replace.ts) build plans; the editor applies them. Pure.
  */
-import type { ProjectModel } from '../livingdocs/types'
-import type { Row } from '../session/row'
+import type { ProjectModel } from '../model/livingdocs'
+import type { Row } from '../model/row'
 import { coerceCellValue } from '../../../src-shared/editing/cell-text'
 import { cellRefusal, propertyOf } from '../../../src-shared/editing/edit-rules'
 import { parseField, readField, type FieldRef } from '../../../src-shared/editing/field-path'

@@ -6,7 +6,7 @@
  * Skipped files are not entries and are left out. Pure.
  */
 import { csvRecord } from '../../../src-shared/csv/csv-write'
-import type { Row } from '../session/row'
+import type { Row } from '../model/row'
 
 export interface ResultRecord {
   path: string

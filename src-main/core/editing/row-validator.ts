@@ -4,9 +4,9 @@
  * touched. What the server said stays until the editor edits that field (the editor removes it);
  * a file that is still uploading is not marked for it, the upload column says so.
  */
-import type { ProjectModel } from '../livingdocs/types'
+import type { ProjectModel } from '../model/livingdocs'
 import { draftOf } from '../importer/row-assets'
-import type { FieldIssue, Row, RowStatus } from '../session/row'
+import type { FieldIssue, Row, RowStatus } from '../model/row'
 import type { Session } from '../session/session'
 import { validateEntry } from '../validation/validate-entry'
 import { IdentityIndex } from '../validation/entry-index'

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import type { SessionPatch } from '../../contract'
-import type { Row } from '../session/row'
+import type { SessionPatch } from '../model/session-shapes'
+import type { Row } from '../model/row'
 import { Session } from '../session/session'
 import { RowValidator } from './row-validator'
 import { SessionEditor } from './session-editor'

@@ -5,8 +5,8 @@
  * by itself (RowValidator listens to the same rows); the server's complaint about a field goes
  * away when the editor edits that field.
  */
-import type { ProjectModel } from '../livingdocs/types'
-import type { FieldIssue, Row } from '../session/row'
+import type { ProjectModel } from '../model/livingdocs'
+import type { FieldIssue, Row } from '../model/row'
 import type { Session } from '../session/session'
 import { cellRefusal } from '../../../src-shared/editing/edit-rules'
 import { issueCoversField, parseField, readField, writeField } from '../../../src-shared/editing/field-path'
@@ -22,7 +22,8 @@ import {
   type CellEdit,
   type CellValue,
 } from './plan-edits'
-import { UndoStack, type CellChange, type EditStep, type HistoryState } from './undo-stack'
+import type { HistoryState } from '../model/session-shapes'
+import { UndoStack, type CellChange, type EditStep } from './undo-stack'
 
 export type { EditOutcome, FindOutcome, PasteOutcome } from './edit-outcome'
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import type { Row } from '../session/row'
+import type { Row } from '../model/row'
 import { Session } from '../session/session'
 import { RowValidator } from './row-validator'
 import { SessionEditor } from './session-editor'

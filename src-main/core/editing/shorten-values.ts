@@ -6,10 +6,10 @@
  * it cut (`row.shortened`): the grid marks the cell "shortened" while it still holds that value.
  * A row with nothing too long says so and is left as it was.
  */
-import type { ProjectModel } from '../livingdocs/types'
+import type { ProjectModel } from '../model/livingdocs'
 import type { RowActionReport } from '../importer/row-action-report'
 import { shortenAtWord } from '../prefill/shorten'
-import type { Row } from '../session/row'
+import type { Row } from '../model/row'
 import type { Session } from '../session/session'
 import { fieldPath, type FieldRef } from '../../../src-shared/editing/field-path'
 import type { CellEdit } from './plan-edits'

@@ -4,6 +4,7 @@
  * one editor action (a typed cell, a paste, a bulk set), undone as a whole. Bounded, so a long
  * day of 50,000-row bulk sets does not grow without end: the oldest steps go first.
  */
+import type { HistoryState } from '../model/session-shapes'
 
 export interface CellChange {
   rowId: string
@@ -15,13 +16,6 @@ export interface CellChange {
 export interface EditStep {
   label: string
   changes: CellChange[]
-}
-
-export interface HistoryState {
-  canUndo: boolean
-  canRedo: boolean
-  undoLabel?: string
-  redoLabel?: string
 }
 
 export interface UndoLimits {

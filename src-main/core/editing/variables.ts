@@ -6,7 +6,7 @@
  * `{{` and `}}` stand for literal braces. A template is read once and rendered per row, so a
  * bulk set over 50,000 rows parses it once. Pure.
  */
-import type { EmbeddedMetadata } from '../probe/types'
+import type { EmbeddedMetadata } from '../model/probe-facts'
 
 export interface VariableRow {
   relativePath: string

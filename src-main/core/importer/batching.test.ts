@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { ImportEntry } from '../livingdocs/types'
+import type { ImportEntry } from '../model/livingdocs'
 import { bodyBytes, planBatches, prepareEntry, splitBatch } from './batching'
 
 const entry = (id: string, titleLength = 10): ImportEntry => ({

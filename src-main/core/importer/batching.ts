@@ -3,7 +3,7 @@
  * limit is 500 kB (`httpServer.maxRequestBodySize`), so batching by count alone could build a
  * body it refuses; 400 kB leaves room for a proxy's headers and our own miscount. Pure.
  */
-import type { ImportEntry } from '../livingdocs/types'
+import type { ImportEntry } from '../model/livingdocs'
 
 export const DEFAULT_BATCH_SIZE = 100
 export const DEFAULT_BATCH_BYTES = 400_000

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { FakeMediaLibrary } from '../../test-support/fake-media-library'
 import { imageRow } from '../editing/testing/rows'
-import type { Row } from '../session/row'
+import type { Row } from '../model/row'
 import { Session } from '../session/session'
 import { ContentCheck } from './content-check'
 import { buildSessionsIndex, type SessionsIndex } from './sessions-index/sessions-index'

@@ -5,7 +5,7 @@
  * finds is put on the rows: "Already in the library" (status `in-library`), or, for a row whose
  * externalId is the editor's own, a warning naming the entry (`contentMatch`).
  */
-import type { AlreadyInLibrary, Row } from '../session/row'
+import type { AlreadyInLibrary, Row } from '../model/row'
 import type { Session } from '../session/session'
 import { alreadyInLibrary, editorExternalId, holderOf, markInLibrary, rowContentId } from './content-identity'
 import { contentLookupRules, contentTargets, lookUpContent } from './library-check'

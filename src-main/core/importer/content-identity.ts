@@ -6,9 +6,9 @@
  * (data/endpoints/import-media-library-entries.yaml: a plain string), so the whole 64-digit hash
  * is kept: a shorter prefix would let different files collide at scale. Pure.
  */
-import type { LibraryEntry } from '../livingdocs/types'
+import type { LibraryEntry } from '../model/livingdocs'
 import { step } from '../pipeline/row-step'
-import type { AlreadyInLibrary, Row } from '../session/row'
+import type { AlreadyInLibrary, Row } from '../model/row'
 import type { RowAt } from './row-outcome'
 
 export const CONTENT_ID_PREFIX = 'sha256-'

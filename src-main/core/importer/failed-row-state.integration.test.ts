@@ -7,7 +7,7 @@
 import { afterEach, expect, it } from 'vitest'
 import { LivingdocsClient } from '../livingdocs/client'
 import { startTestEmulator, type TestEmulator } from '../sandbox/emulator/testing'
-import type { Row } from '../session/row'
+import type { Row } from '../model/row'
 import { rowState } from '../../../src-shared/rows/row-state'
 import { applyOutcome, startAttempt } from './row-outcome'
 import { submitEntries } from './submit'

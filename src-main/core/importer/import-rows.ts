@@ -7,8 +7,8 @@
  */
 import { buildImportEntry } from '../livingdocs/entry-builder'
 import { findMediaType } from '../../../src-shared/project/project-model'
-import type { ImportEntry, LibraryEntry, ProjectModel } from '../livingdocs/types'
-import type { FieldIssue } from '../session/row'
+import type { ImportEntry, LibraryEntry, ProjectModel } from '../model/livingdocs'
+import type { FieldIssue } from '../model/row'
 import { effectiveSystemName, externalKey } from '../validation/entry-index'
 import type { ValidationInput } from '../validation/validate-entry'
 import { validateRows } from '../validation/validate-rows'

@@ -5,8 +5,8 @@
  * importer's retries. A row the library holds is not uploaded; a lookup that fails holds nothing
  * back, because the content identity still makes the server refuse a second entry at submit.
  */
-import type { LibraryEntry } from '../livingdocs/types'
-import type { Row } from '../session/row'
+import type { LibraryEntry } from '../model/livingdocs'
+import type { Row } from '../model/row'
 import { effectiveSystemName } from '../validation/entry-index'
 import { editorExternalId, rowContentId } from './content-identity'
 import { lookupRules, retryLookup, type ImportApi, type RetryRules } from './lookups'

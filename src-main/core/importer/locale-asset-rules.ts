@@ -5,8 +5,8 @@
  * the file is of the kind the media type stores (an image row takes an image). Pure.
  */
 import { findMediaType } from '../../../src-shared/project/project-model'
-import type { ProjectModel } from '../livingdocs/types'
-import type { MediaKind, Row } from '../session/row'
+import type { ProjectModel } from '../model/livingdocs'
+import type { MediaKind, Row } from '../model/row'
 
 const fileName = (path: string): string => path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1)
 

@@ -1,7 +1,7 @@
 /** A per-locale asset file, probed like any dropped file before it may replace a row's asset in one language. */
 import { stat } from 'node:fs/promises'
 import type { Prober } from '../probe/prober'
-import type { LocaleAsset } from '../session/row'
+import type { LocaleAsset } from '../model/row'
 
 export async function probeLocaleAsset(prober: Prober, path: string): Promise<LocaleAsset> {
   const info = await stat(path).catch((err: NodeJS.ErrnoException) => {

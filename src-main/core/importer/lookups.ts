@@ -4,7 +4,7 @@
  */
 import type { LivingdocsClient } from '../livingdocs/client'
 import { LivingdocsApiError } from '../livingdocs/errors'
-import type { ImportEntry, LibraryEntry } from '../livingdocs/types'
+import type { ImportEntry, LibraryEntry } from '../model/livingdocs'
 import { DEFAULT_BACKOFF, retryDelay, type BackoffPolicy } from '../retry/backoff'
 import { abortableSleep as sleepUnlessAborted, retry } from '../retry/retry'
 

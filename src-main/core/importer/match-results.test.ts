@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { ImportItem } from '../livingdocs/types'
+import type { ImportItem } from '../model/livingdocs'
 import { matchResults } from './match-results'
 
 const ok = (id?: string): ImportItem => ({ outcome: 'ok', ...(id ? { id } : {}), status: 200, record: {} })

@@ -3,7 +3,7 @@
  * `record.id` or `correlation`), then by position for items that name no id we sent. Entries
  * that get no item are `missing`: their fate is unknown and must be looked up. Pure.
  */
-import type { ImportItem } from '../livingdocs/types'
+import type { ImportItem } from '../model/livingdocs'
 
 export interface MatchedResults {
   byId: Map<string, ImportItem>

@@ -1,6 +1,6 @@
 /** What became of one entry after a submit: the importer's answer per row. */
-import type { LibraryEntry } from '../livingdocs/types'
-import type { FieldIssue, ImportConflict } from '../session/row'
+import type { LibraryEntry } from '../model/livingdocs'
+import type { FieldIssue, ImportConflict } from '../model/row'
 
 export type EntryOutcome =
   | {

@@ -6,9 +6,9 @@
  */
 import { Slots } from '../concurrency/slots'
 import { IDS_PER_LOOKUP } from '../livingdocs/client'
-import type { LibraryEntry } from '../livingdocs/types'
+import type { LibraryEntry } from '../model/livingdocs'
 import { effectiveSystemName, externalKey } from '../validation/entry-index'
-import type { RowEntry } from '../session/row'
+import type { RowEntry } from '../model/row'
 import { lookupRules, retryLookup, type ImportApi, type RetryRules } from './lookups'
 
 export interface PreflightOptions {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { normaliseImportResponse } from '../livingdocs/normalise-import'
-import type { ImportEntry } from '../livingdocs/types'
+import type { ImportEntry } from '../model/livingdocs'
 import { prepareEntry } from './batching'
 import { readAnswer } from './read-answer'
 

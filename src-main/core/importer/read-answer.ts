@@ -9,7 +9,7 @@
  *   id, and sent again only if the library does not hold them.
  */
 import { serverIssuesFor } from '../livingdocs/error-fields'
-import type { ImportItem } from '../livingdocs/types'
+import type { ImportItem } from '../model/livingdocs'
 import type { PreparedEntry } from './batching'
 import { matchResults } from './match-results'
 import type { EntryOutcome } from './outcome'

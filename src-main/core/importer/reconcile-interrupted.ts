@@ -5,8 +5,8 @@
  */
 import { buildImportEntry } from '../livingdocs/entry-builder'
 import { findMediaType } from '../../../src-shared/project/project-model'
-import type { ProjectModel } from '../livingdocs/types'
-import type { Row } from '../session/row'
+import type { ProjectModel } from '../model/livingdocs'
+import type { Row } from '../model/row'
 import { prepareEntry } from './batching'
 import { lookupRules, type ImportApi } from './lookups'
 import type { EntryOutcome } from './outcome'

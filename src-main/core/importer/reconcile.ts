@@ -2,7 +2,7 @@
  * Settling entries whose fate an import answer left open, by asking the library. This is what
  * makes retries idempotent: nothing is sent again until a lookup has shown it is not there.
  */
-import type { FieldIssue } from '../session/row'
+import type { FieldIssue } from '../model/row'
 import type { PreparedEntry } from './batching'
 import { isOurs, retryLookup, type ImportApi, type RetryRules } from './lookups'
 import { conflictWith, type EntryOutcome } from './outcome'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { imageRow, sandboxProject } from '../editing/testing/rows'
-import type { Row } from '../session/row'
+import type { Row } from '../model/row'
 import { Session } from '../session/session'
 import { importRowsAgain, importRowsAsFiles, linkRowsToExisting } from './row-actions'
 import { rowsToSubmit } from './row-outcome'

@@ -8,7 +8,7 @@
 import { importAsFile, importAsFileRefusal } from '../pipeline/as-file'
 import type { PrefillContext } from '../pipeline/row-facts'
 import { step } from '../pipeline/row-step'
-import type { Row } from '../session/row'
+import type { Row } from '../model/row'
 import type { Session } from '../session/session'
 import type { RowActionReport } from './row-action-report'
 import { againSuffix, contentExternalId } from './content-identity'

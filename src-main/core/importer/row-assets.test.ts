@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Row } from '../session/row'
+import type { Row } from '../model/row'
 import type { UploadEvent } from '../storage/types'
 import { draftOf, localeUploadInputs, uploadChange, uploadInputOf } from './row-assets'
 

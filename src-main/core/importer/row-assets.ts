@@ -5,7 +5,7 @@
 import type { AssetFacts } from '../livingdocs/entry-builder'
 import type { LifeEvent } from '../pipeline/row-lifecycle'
 import { step } from '../pipeline/row-step'
-import type { AssetUpload, LocaleAsset, Row } from '../session/row'
+import type { AssetUpload, LocaleAsset, Row } from '../model/row'
 import type { UploadEvent, UploadInput } from '../storage/types'
 import type { ValidationInput } from '../validation/validate-entry'
 import { rowContentId } from './content-identity'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Row } from '../session/row'
+import type { Row } from '../model/row'
 import { applyEntryEdit, shapeEntry } from './row-entry'
 
 const row = (over: Partial<Row> = {}): Row => ({

@@ -4,7 +4,7 @@
  * the rules: an imported row no longer changes, and the id is fixed from the first submit attempt.
  * Pure; the pipeline installs `shapeEntry` as the session's row shaper.
  */
-import type { FieldIssue, Row, RowEntry } from '../session/row'
+import type { FieldIssue, Row, RowEntry } from '../model/row'
 
 const isImported = (row: Row): boolean => row.status === 'imported' || row.result !== undefined
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Row } from '../session/row'
+import type { Row } from '../model/row'
 import { applyOutcome, linkToExisting, rowsToSubmit, startAttempt } from './row-outcome'
 
 const row = (rowId: string, over: Partial<Row> = {}): Row => ({

@@ -2,7 +2,7 @@
  * Between importer and session: what a row becomes after an outcome, which rows a submit or a
  * re-submit sends, and linking a conflict row to the entry the library already holds. Pure.
  */
-import type { ImportConflict, Row } from '../session/row'
+import type { ImportConflict, Row } from '../model/row'
 import { step } from '../pipeline/row-step'
 import type { EntryOutcome } from './outcome'
 

@@ -6,7 +6,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import { LivingdocsClient } from '../livingdocs/client'
-import type { ImportEntry } from '../livingdocs/types'
+import type { ImportEntry } from '../model/livingdocs'
 import { startTestEmulator, type TestEmulator } from '../sandbox/emulator/testing'
 import { submitEntries } from './submit'
 

@@ -4,8 +4,8 @@
  * row's entry id; an outcome makes it imported, rejected with field issues, a conflict, or failed
  * with its reason). Rows with client issues are held back and carry them.
  */
-import type { ProjectModel } from '../livingdocs/types'
-import type { Row, RowStatus } from '../session/row'
+import type { ProjectModel } from '../model/livingdocs'
+import type { Row, RowStatus } from '../model/row'
 import type { Session } from '../session/session'
 import { importRows, type ImportRowsOptions } from './import-rows'
 import { alreadyInLibrary, editorExternalId, markInLibrary } from './content-identity'

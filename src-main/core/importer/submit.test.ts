@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { FakeMediaLibrary } from '../../test-support/fake-media-library'
-import type { ImportEntry } from '../livingdocs/types'
+import type { ImportEntry } from '../model/livingdocs'
 import { submitEntries, type SubmitOptions } from './submit'
 
 const entry = (i: number, over: Partial<ImportEntry> = {}): ImportEntry => ({

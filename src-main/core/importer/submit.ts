@@ -11,7 +11,7 @@
  * Every entry ends with exactly one outcome.
  */
 import type { ApiErrorKind, LivingdocsApiError } from '../livingdocs/errors'
-import type { ImportEntry } from '../livingdocs/types'
+import type { ImportEntry } from '../model/livingdocs'
 import { Slots } from '../concurrency/slots'
 import { DEFAULT_BACKOFF, retryDelay, type BackoffPolicy } from '../retry/backoff'
 import { planBatches, prepareEntry, splitBatch, type PreparedEntry } from './batching'

@@ -24,7 +24,7 @@ import { requestJson, type FetchLike } from './http'
 import { normaliseImportItem } from './normalise-import'
 import { normaliseLookupResponse } from './normalise-lookup'
 import { readProjectModel } from '../../../src-shared/project/project-model'
-import type { EntryPatchBody, ImportEntry, ImportItem, LibraryEntry, ProjectModel } from './types'
+import type { EntryPatchBody, ImportEntry, ImportItem, LibraryEntry, ProjectModel } from '../model/livingdocs'
 
 export interface LivingdocsClientOptions {
   /** Server base URL, e.g. `https://server.livingdocs.io` (no `/api/...`). */

@@ -4,8 +4,8 @@
  * values are left out rather than sent as `""` or `null`, which the server would have to reject
  * against the plugin's schema; translations become the documented array `{locale, metadata, asset?}`.
  */
-import type { MediaKind, RowEntry } from '../session/row'
-import type { EntryAsset, EntryTranslation, ImportEntry } from './types'
+import type { MediaKind, RowEntry } from '../model/row'
+import type { EntryAsset, EntryTranslation, ImportEntry } from '../model/livingdocs'
 
 /** Whatever upload and probe know about an asset so far. */
 export type AssetFacts = Partial<EntryAsset>

@@ -4,8 +4,8 @@
  * `asset`, `mediaType`), so the grid marks the cell the editor must fix. Pure.
  * Anything that names no field lands on `entry` (the row as a whole).
  */
-import type { FieldIssue } from '../session/row'
-import type { ImportItem, ServerFieldError } from './types'
+import type { FieldIssue } from '../model/row'
+import type { ImportItem, ServerFieldError } from '../model/livingdocs'
 
 type ErrorItem = Extract<ImportItem, { outcome: 'error' }>
 

@@ -9,7 +9,7 @@
  *   `MetadataValidationErrors` + `invalidMetadata[]`.
  * Pure: no I/O, never throws on odd items (they become `unreadable`), only on an unusable body.
  */
-import type { ImportFailureReason, ImportItem, ServerFieldError } from './types'
+import type { ImportFailureReason, ImportItem, ServerFieldError } from '../model/livingdocs'
 import { readServerFieldErrors } from './server-field-errors'
 
 type Obj = Record<string, unknown>

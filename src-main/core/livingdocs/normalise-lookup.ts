@@ -4,7 +4,7 @@
  * bare entries or wrapped `{ ok, record }`. A single bare entry is accepted too. Pure.
  */
 import { findResultList } from './normalise-import'
-import type { LibraryEntry } from './types'
+import type { LibraryEntry } from '../model/livingdocs'
 
 type Obj = Record<string, unknown>
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v)

@@ -6,7 +6,7 @@
  * A `ValidationError` about one field may also carry `metadataProperty` / `translationLocale` at
  * the top level of `error_details` (the single-error form, release-2024-09) instead of `errors[]`.
  */
-import type { ServerFieldError } from './types'
+import type { ServerFieldError } from '../model/livingdocs'
 
 type Obj = Record<string, unknown>
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v)

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { startAttempt } from '../importer/row-outcome'
-import type { Row } from '../session/row'
+import type { Row } from '../model/row'
 import { Session } from '../session/session'
 import type { UploadEngine } from '../storage/upload-engine'
 import { logImportActivity } from './import-log'

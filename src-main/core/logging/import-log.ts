@@ -5,7 +5,7 @@
  * editor's captions are not for a support ticket); paths, ids, statuses and messages are.
  */
 import { onRefusedStep } from '../pipeline/row-step'
-import type { Row, RowStatus } from '../session/row'
+import type { Row, RowStatus } from '../model/row'
 import type { Session } from '../session/session'
 import type { UploadEngine } from '../storage/upload-engine'
 import type { LogLevel, Logger } from './logger'

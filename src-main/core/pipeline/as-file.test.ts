@@ -4,7 +4,7 @@
  * without one and the way out was never offered).
  */
 import { describe, expect, it } from 'vitest'
-import type { Row } from '../session/row'
+import type { Row } from '../model/row'
 import { canImportAsFile, importAsFile, importAsFileRefusal } from './as-file'
 
 const video: Row = {

@@ -6,8 +6,8 @@
  */
 import { chooseMediaType } from '../prefill/media-type'
 import { prefillMetadata } from '../prefill/prefill'
-import type { MediaTypeModel } from '../livingdocs/types'
-import type { Row, RowEntry } from '../session/row'
+import type { MediaTypeModel } from '../model/livingdocs'
+import type { Row, RowEntry } from '../model/row'
 import { isVideoWithoutDuration } from '../../../src-shared/rows/row-state'
 import type { PrefillContext } from './row-facts'
 import { step } from './row-step'

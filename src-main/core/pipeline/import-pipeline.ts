@@ -5,9 +5,9 @@
  * earlier process died are looked up before anything is sent again. App and CLI share this class.
  */
 import { LivingdocsApiError } from '../livingdocs/errors'
-import type { ProjectModel } from '../livingdocs/types'
+import type { ProjectModel } from '../model/livingdocs'
 import { newEntryId } from '../session/entry-id'
-import type { LocaleAsset, Row } from '../session/row'
+import type { LocaleAsset, Row } from '../model/row'
 import type { Session } from '../session/session'
 import type { UploadEngine } from '../storage/upload-engine'
 import type { UploadEvent, UploadInput } from '../storage/types'

@@ -2,7 +2,7 @@
  * Rows a previous process found but never probed (it died mid-scan) are probed when the session
  * opens again, so they upload and import like the rest; a continued scan skips their paths.
  */
-import type { ProjectModel } from '../livingdocs/types'
+import type { ProjectModel } from '../model/livingdocs'
 import type { MediaTypeDefaults } from '../prefill/media-type'
 import type { Prober } from '../probe/prober'
 import { rowFactsFromProbe } from './row-facts'

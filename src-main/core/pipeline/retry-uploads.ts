@@ -7,7 +7,7 @@
  */
 import { stat } from 'node:fs/promises'
 import { localeUploadInputs, uploadInputOf } from '../importer/row-assets'
-import type { Row } from '../session/row'
+import type { Row } from '../model/row'
 import type { Session } from '../session/session'
 import { uploadKeyOf, type UploadInput } from '../storage/types'
 import type { UploadEngine } from '../storage/upload-engine'

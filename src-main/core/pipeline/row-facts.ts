@@ -2,17 +2,33 @@
  * What a probe result changes on a grid row: facts, status (`probed`, or `unreadable` with
  * the reason) and the prefill for the row's media type. Pure; the scan runner applies it.
  */
-import type { ProjectModel } from '../livingdocs/types'
+import type { ProjectModel } from '../model/livingdocs'
 import { chooseMediaType, type MediaTypeDefaults } from '../prefill/media-type'
 import { prefillMetadata } from '../prefill/prefill'
-import type { Row } from '../session/row'
-import type { ProbeResult } from '../probe/types'
+import type { Row } from '../model/row'
+import type { ProbeFacts, ProbeResult } from '../model/probe-facts'
 import { step } from './row-step'
 
 export interface PrefillContext {
   project?: ProjectModel
   defaults?: MediaTypeDefaults
 }
+
+/** Every key of ProbeFacts, once: a fact added to the model and not listed here fails to compile. */
+const FACT_FLAGS: Record<keyof ProbeFacts, true> = {
+  sha256: true,
+  kind: true,
+  mimeType: true,
+  extension: true,
+  width: true,
+  height: true,
+  duration: true,
+  orientation: true,
+  codec: true,
+  animated: true,
+  embedded: true,
+}
+const FACT_KEYS = Object.keys(FACT_FLAGS) as (keyof ProbeFacts)[]
 
 function fileNameOf(relativePath: string): string {
   return relativePath.slice(relativePath.lastIndexOf('/') + 1)
@@ -29,20 +45,7 @@ export function rowFactsFromProbe(
     ...step({ ...row, status: row.status ?? 'scanned' }, probe.error ? 'probe-failed' : 'probe-ok'),
     warnings: probe.warnings,
   }
-  const facts = [
-    'sha256',
-    'kind',
-    'mimeType',
-    'extension',
-    'width',
-    'height',
-    'duration',
-    'orientation',
-    'codec',
-    'animated',
-    'embedded',
-  ] as const
-  for (const key of facts) {
+  for (const key of FACT_KEYS) {
     if (probe[key] !== undefined) (change as Record<string, unknown>)[key] = probe[key]
   }
   if (probe.error) {

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { rowSchema } from '../session/persistence/row-schema'
-import type { RowStatus } from '../session/row'
+import type { RowStatus } from '../model/row'
 import { KEPT, TRANSITIONS, transition, type LifeEvent, type LifeState } from './row-lifecycle'
 
 const BYTES = ['probed', 'uploading', 'uploaded', 'upload-failed'] as const

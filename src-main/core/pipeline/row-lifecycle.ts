@@ -6,7 +6,7 @@
  * instead of jumping silently. The editor-facing words ("Ready", "Needs attention: Title") are
  * derived from the whole row in `session/row-state.ts`. Pure; imports nothing but model types.
  */
-import type { RowStatus } from '../session/row'
+import type { RowStatus } from '../model/row'
 
 /** `new` is the row before it exists: the walk's verdict creates it. */
 export type LifeState = RowStatus | 'new'

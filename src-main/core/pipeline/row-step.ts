@@ -4,7 +4,7 @@
  * reported to the listeners (the import log writes it at warn, `logging/import-log.ts`), so a
  * transition the table does not know is seen, never a silent jump.
  */
-import type { Row, RowStatus } from '../session/row'
+import type { Row, RowStatus } from '../model/row'
 import { transition, type LifeEvent, type LifeState } from './row-lifecycle'
 
 export interface RefusedStep {

@@ -6,19 +6,19 @@
  * first, across every scan of the session.
  */
 import { randomUUID } from 'node:crypto'
-import type { ScanProgress } from '../../contract'
-import type { ProjectModel } from '../livingdocs/types'
+import type { ScanProgress } from '../model/session-shapes'
+import type { ProjectModel } from '../model/livingdocs'
 import type { MediaTypeDefaults } from '../prefill/media-type'
 import { InFlight } from '../probe/in-flight'
 import { Prober } from '../probe/prober'
 import { rowFactsFromProbe } from './row-facts'
 import { firstStatus, step } from './row-step'
 import type { ThumbnailCache } from '../probe/thumbnails/thumbnail-cache'
-import type { ProbeResult } from '../probe/types'
+import type { ProbeResult } from '../model/probe-facts'
 import { DuplicateIndex } from '../scan/duplicate-index'
 import type { ScannedFile } from '../scan/scanned-file'
 import { walkPaths } from '../scan/walk'
-import type { Row } from '../session/row'
+import type { Row } from '../model/row'
 import type { Session } from '../session/session'
 
 /**

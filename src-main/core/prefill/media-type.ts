@@ -4,8 +4,8 @@
  * change it per row. Otherwise the handle equal to the kind, else the first of that kind.
  */
 import { defaultMediaTypeFor } from '../../../src-shared/project/project-model'
-import type { MediaTypeModel, ProjectModel } from '../livingdocs/types'
-import type { MediaKind } from '../session/row'
+import type { MediaTypeModel, ProjectModel } from '../model/livingdocs'
+import type { MediaKind } from '../model/row'
 
 export type MediaTypeDefaults = Partial<Record<MediaKind, string>>
 

@@ -9,39 +9,10 @@
  * shortened at a word and marked, never a blocking error. When nothing gives a title, the title
  * falls back to the file name and says so. Each value records where it came from.
  */
-import type { ExifMapping, MediaTypeModel, PropertyModel } from '../livingdocs/types'
-import type { EmbeddedMetadata } from '../probe/types'
+import type { ExifMapping, MediaTypeModel, PropertyModel } from '../model/livingdocs'
 import { fieldInfo, type FieldValue } from '../../../src-shared/prefill/exif-fields'
 import { oneLine, shortenAtWord } from './shorten'
-
-export type PrefillSource = (
-  | {
-      from: 'embedded'
-      /** The mapping's field name, as configured ("Headline", "Caption/Abstract"). */
-      field: string
-      /** Where the probe read it, e.g. "XMP photoshop:Headline", "IPTC Caption-Abstract". */
-      origin?: string
-    }
-  | { from: 'file-name' }
-) & {
-  /** The value was longer than the property's maxLength: its length in characters before shortening. */
-  shortenedFrom?: number
-}
-
-export interface MetadataPrefill {
-  /** The media type handle the row starts with; undefined when the project has none for its kind. */
-  mediaType?: string
-  metadata: Record<string, unknown>
-  /** property handle -> where its value came from. */
-  sources: Record<string, PrefillSource>
-  /** Properties holding a fallback value (the cell says so). */
-  fallback: string[]
-}
-
-export interface PrefillInput {
-  fileName: string
-  embedded?: EmbeddedMetadata
-}
+import type { MetadataPrefill, PrefillInput, PrefillSource } from '../model/prefill'
 
 const titleProperty = 'title'
 

@@ -8,7 +8,7 @@ import { copyFile, writeFile } from 'node:fs/promises'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { exiftoolReads, makeCompressedPdf, makeHeif, makeImage, makePdf, run, tag, tools } from './fixtures/generate'
 import { probe, tempDir, type TempDir } from './testing/probe-helpers'
-import type { EmbeddedMetadata } from './types'
+import type { EmbeddedMetadata } from '../model/probe-facts'
 
 let dir: TempDir
 beforeAll(async () => {

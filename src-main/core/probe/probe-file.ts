@@ -9,7 +9,7 @@ import { detectType } from './detect/detect-type'
 import { probeImage } from './image/image-probe'
 import { fileMetadata } from './metadata/file-metadata'
 import { readAndHash, type ReadResult } from './read-and-hash'
-import type { ProbeResult } from './types'
+import type { ProbeResult } from '../model/probe-facts'
 import type { MediaInfoReader } from './video/mediainfo-reader'
 import { probeVideo } from './video/video-probe'
 

@@ -7,7 +7,7 @@ import { DuplicateIndex } from '../scan/duplicate-index'
 import type { ScanOptions, ScannedFile } from '../scan/scanned-file'
 import { walkPaths } from '../scan/walk'
 import type { Prober } from './prober'
-import type { ProbeResult } from './types'
+import type { ProbeResult } from '../model/probe-facts'
 
 export interface ProbedFile {
   file: ScannedFile

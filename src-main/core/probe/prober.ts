@@ -6,7 +6,7 @@
 import { Slots } from '../concurrency/slots'
 import { defaultChunkBytes } from './read-and-hash'
 import { probeFile, type FileToProbe } from './probe-file'
-import type { ProbeResult } from './types'
+import type { ProbeResult } from '../model/probe-facts'
 import { MediaInfoReader } from './video/mediainfo-reader'
 
 export interface ProberOptions {

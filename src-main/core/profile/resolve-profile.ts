@@ -2,7 +2,7 @@
  * Validates a profile and fills in its secrets from named variables. Pure: the caller hands in
  * the variables (`process.env` for the CLI; the app may map names to secrets it keeps itself).
  */
-import type { MediaKind } from '../session/row'
+import type { MediaKind } from '../model/row'
 import type { ProfileIssue } from './profile-issues'
 import { ProfileError, profileErrorMap, toProfileIssues } from './profile-issues'
 import type { Profile, StorageTargetSetting } from './profile-schema'

@@ -12,7 +12,7 @@ import { mkdir } from 'node:fs/promises'
 import { S3Client } from '@aws-sdk/client-s3'
 import S3rver from 's3rver'
 import { PRIVATE_DIR_MODE } from '../fs/private-mode'
-import type { MediaKind } from '../session/row'
+import type { MediaKind } from '../model/row'
 
 export type SandboxBuckets = Record<MediaKind, string>
 

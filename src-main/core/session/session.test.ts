@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import type { SessionPatch } from '../../contract'
+import type { SessionPatch } from '../model/session-shapes'
 import type { SessionRecord } from './persistence/journal-records'
-import type { Row } from './row'
+import type { Row } from '../model/row'
 import { Session } from './session'
 
 const row = (rowId: string, over: Partial<Row> = {}): Row => ({

@@ -6,10 +6,10 @@
  * moment it is made, so the session on disk never lags behind what the editor saw.
  */
 import { randomUUID } from 'node:crypto'
-import type { SessionPatch, SessionSnapshot } from '../../contract'
+import type { SessionPatch, SessionSnapshot } from '../model/session-shapes'
 import type { SessionRecord } from './persistence/journal-records'
 import { rowChange } from './persistence/journal-records'
-import type { Row } from './row'
+import type { Row } from '../model/row'
 
 export type PatchListener = (patch: SessionPatch) => void
 /** Called synchronously after rows changed, with the rows as stored. */

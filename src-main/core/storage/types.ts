@@ -2,7 +2,7 @@
  * The storage capability's public shapes: what the importer hands the upload engine, how the
  * engine is configured, and what it reports back. No Electron, no SDK types leak out of here.
  */
-import type { MediaKind } from '../session/row'
+import type { MediaKind } from '../model/row'
 
 export type { MediaKind }
 

@@ -8,7 +8,7 @@
  * editor's yes is a 409 on the row, never overwritten with changes the editor did not see.
  * Values only the library holds are kept: the push sets the row's values, it removes nothing.
  */
-import type { Row } from '../session/row'
+import type { Row } from '../model/row'
 import type { Session } from '../session/session'
 import { entryVersion, metadataPatches } from '../../../src-shared/rows/update-plan'
 import type { LinkedPushPreview, UpdateReport } from './types'

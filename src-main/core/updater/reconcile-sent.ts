@@ -5,7 +5,7 @@
  * the old version with other values means it did not (send it again); anything else means the
  * entry changed in Livingdocs meanwhile, which is a conflict the editor resolves. Pure.
  */
-import type { MetadataPatch, RowUpdate } from '../session/row'
+import type { MetadataPatch, RowUpdate } from '../model/row'
 import { entryVersion, sameJson } from '../../../src-shared/rows/update-plan'
 
 export type SentVerdict =

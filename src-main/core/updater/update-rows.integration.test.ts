@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { LivingdocsClient } from '../livingdocs/client'
-import type { Row } from '../session/row'
+import type { Row } from '../model/row'
 import { Session } from '../session/session'
 import { imageEntry, importResults, startTestEmulator, type TestEmulator } from '../sandbox/emulator/testing'
 import { markCorrection } from '../../../src-shared/rows/update-plan'

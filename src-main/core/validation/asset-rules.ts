@@ -2,7 +2,7 @@
  * The asset must carry every field its kind requires (OpenAPI asset schemas), with sane values,
  * and a key the server accepts (never starting with `/`, never with the reserved `v/`).
  */
-import type { MediaKind } from '../session/row'
+import type { MediaKind } from '../model/row'
 import { ASSET_FIELDS, type AssetFacts } from '../livingdocs/entry-builder'
 
 const MIME = /^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/i

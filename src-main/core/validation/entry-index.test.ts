@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { RowEntry } from '../session/row'
+import type { RowEntry } from '../model/row'
 import { buildEntryIndex, externalKey, IdentityIndex } from './entry-index'
 
 const entry = (fields: Partial<RowEntry>): RowEntry => ({ metadata: {}, ...fields }) as RowEntry

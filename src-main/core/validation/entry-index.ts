@@ -6,8 +6,8 @@
  * re-checks uniqueness without a pass over 50,000 rows and learns which other rows an identity
  * change concerns (the row that shared an id is no longer a duplicate once one of the two changes).
  */
-import type { RowEntry } from '../session/row'
-import type { LibraryEntry } from '../livingdocs/types'
+import type { RowEntry } from '../model/row'
+import type { LibraryEntry } from '../model/livingdocs'
 
 export interface EntryIndex {
   /** entry id -> rowIds that use it */

@@ -2,7 +2,7 @@
  * Rules about who an entry is: the custom id, `systemName`/`externalId`, and uniqueness of both
  * within the session and against the library (ARCHITECTURE.md, "Validation before any request").
  */
-import type { FieldIssue, RowEntry } from '../session/row'
+import type { FieldIssue, RowEntry } from '../model/row'
 import { effectiveSystemName, externalKey, type EntryIndex } from './entry-index'
 
 export const ENTRY_ID_PATTERN = /^[a-zA-Z0-9-]{1,32}$/

@@ -4,8 +4,8 @@
  * locales from the project's languages and only translatable properties translated.
  */
 import { isEmptyValue, type EntryDraft } from '../livingdocs/entry-builder'
-import type { MediaTypeModel, ProjectModel, PropertyModel } from '../livingdocs/types'
-import type { FieldIssue } from '../session/row'
+import type { MediaTypeModel, ProjectModel, PropertyModel } from '../model/livingdocs'
+import type { FieldIssue } from '../model/row'
 import { assetProblems } from './asset-rules'
 import { checkPropertyValue } from './plugin-values'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { PropertyModel } from '../livingdocs/types'
+import type { PropertyModel } from '../model/livingdocs'
 import { checkPropertyValue } from './plugin-values'
 
 const prop = (plugin: string, over: Partial<PropertyModel> = {}): PropertyModel => ({

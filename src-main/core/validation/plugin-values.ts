@@ -3,7 +3,7 @@
  * it (shared/reference/livingdocs-api.md §5). Returns the problems in words an editor can act
  * on; an empty list means the value is fine. Plugins without a checkable format pass.
  */
-import type { PropertyModel } from '../livingdocs/types'
+import type { PropertyModel } from '../model/livingdocs'
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
 const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/

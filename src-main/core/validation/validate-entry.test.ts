@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { readProjectModel } from '../../../src-shared/project/project-model'
 import { draftOf } from '../importer/row-assets'
-import type { Row, RowEntry } from '../session/row'
+import type { Row, RowEntry } from '../model/row'
 import { buildEntryIndex } from './entry-index'
 import { validateEntry, type ValidationInput } from './validate-entry'
 import { validateRows } from './validate-rows'

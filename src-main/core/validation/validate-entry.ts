@@ -5,8 +5,8 @@
  */
 import type { EntryDraft } from '../livingdocs/entry-builder'
 import { findMediaType } from '../../../src-shared/project/project-model'
-import type { ProjectModel } from '../livingdocs/types'
-import type { FieldIssue, MediaKind } from '../session/row'
+import type { ProjectModel } from '../model/livingdocs'
+import type { FieldIssue, MediaKind } from '../model/row'
 import { assetProblems } from './asset-rules'
 import type { EntryIndex } from './entry-index'
 import { identityIssues } from './identity-rules'

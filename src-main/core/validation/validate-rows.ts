@@ -1,6 +1,6 @@
 /** Validates every row of a session in one pass, building the uniqueness index once. */
-import type { LibraryEntry, ProjectModel } from '../livingdocs/types'
-import type { FieldIssue } from '../session/row'
+import type { LibraryEntry, ProjectModel } from '../model/livingdocs'
+import type { FieldIssue } from '../model/row'
 import { buildEntryIndex } from './entry-index'
 import { validateEntry, type ValidationInput, type ValidationOptions } from './validate-entry'
 

@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { readProjectModel } from '../../../../src-shared/project/project-model'
-import type { ProjectModel } from '../../livingdocs/types'
-import type { Row, RowEntry } from '../../session/row'
+import type { ProjectModel } from '../../model/livingdocs'
+import type { Row, RowEntry } from '../../model/row'
 import type { PlanContext } from '../plan'
 
 export const sandboxProject: ProjectModel = readProjectModel(

@@ -11,7 +11,7 @@
  */
 import { posix } from 'node:path'
 import { alreadyInLibrary, holderOf } from '../content-identity'
-import type { AlreadyInLibrary } from '../../session/row'
+import type { AlreadyInLibrary } from '../../model/row'
 import { retryLookup, type ImportApi, type RetryRules } from '../lookups'
 import { sessionWhere, type SessionHit } from './sessions-index'
 

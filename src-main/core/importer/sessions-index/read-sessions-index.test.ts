@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { imageRow } from '../../editing/testing/rows'
 import { acquireSessionLock } from '../../session/lock/session-lock'
 import { openSessionFolder } from '../../session/persistence/open-session'
-import type { Row } from '../../session/row'
+import type { Row } from '../../model/row'
 import { readSessionsIndex } from './read-sessions-index'
 import { folderBytes as bytes } from '../../session/persistence/testing/folder-bytes'
 

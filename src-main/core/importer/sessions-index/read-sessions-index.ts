@@ -15,7 +15,7 @@ import { join, resolve } from 'node:path'
 import type { ReplayState, SessionMeta } from '../../session/persistence/journal-records'
 import { replayJournal } from '../../session/persistence/open-session'
 import { SNAPSHOT_FILE, sessionFiles } from '../../session/persistence/session-files'
-import type { Row } from '../../session/row'
+import type { Row } from '../../model/row'
 import { buildSessionsIndex, sessionHits, type SessionHit, type SessionsIndex } from './sessions-index'
 
 export interface ReadSessionsIndexOptions {

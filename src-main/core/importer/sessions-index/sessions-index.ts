@@ -7,7 +7,7 @@
 import { nameFromFolders } from '../../app/workspace-sessions'
 import type { SessionMeta } from '../../session/persistence/journal-records'
 import { droppedFolders } from '../../session/persistence/list-sessions'
-import type { Row } from '../../session/row'
+import type { Row } from '../../model/row'
 
 /** One file another session of this computer imported (or found in the library). */
 export interface SessionHit {

@@ -4,8 +4,8 @@
  * extension that disagrees with the content is a warning on the row, never the answer.
  */
 import type * as FileType from 'file-type'
-import type { MediaKind } from '../../session/row'
-import type { ProbeWarning } from '../types'
+import type { MediaKind } from '../../model/row'
+import type { ProbeWarning } from '../../model/probe-facts'
 import { extensionsOf, isUnsupportedImage, kindOfMime, rawMimeFromTiffExtension } from './media-kinds'
 import { sniffRaw } from './raw-magic'
 import { sniffText } from './text-sniff'

@@ -2,7 +2,7 @@
  * Which detected MIME types become which kind of Media Library entry, and which file
  * extensions fit each type (first = the one used for upload keys).
  */
-import type { MediaKind } from '../../session/row'
+import type { MediaKind } from '../../model/row'
 
 const images: Record<string, string[]> = {
   'image/jpeg': ['jpg', 'jpeg', 'jpe', 'jfif'],

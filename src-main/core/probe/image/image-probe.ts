@@ -13,7 +13,7 @@ import { wholeFile } from '../metadata/file-bytes'
 import { readJpegHeader } from '../metadata/jpeg-segments'
 import { isRawMime } from '../detect/media-kinds'
 import { readStart, type ReadResult } from '../read-and-hash'
-import type { EmbeddedMetadata, ProbeError, ProbeWarning } from '../types'
+import type { EmbeddedMetadata, ProbeError, ProbeWarning } from '../../model/probe-facts'
 import { heifSize } from './heif-items'
 import { truncation } from './integrity'
 

@@ -8,7 +8,7 @@
  * declaration, so "Zürich" comes out garbled) and does not expose the IIM bytes the MWG
  * digest check hashes; and it keys XMP by the prefix a file happens to use, not by namespace.
  */
-import type { EmbeddedMetadata, ProbeWarning } from '../types'
+import type { EmbeddedMetadata, ProbeWarning } from '../../model/probe-facts'
 import { readExifTags, type ExifTags } from './exif-tags'
 import { readIim } from './iptc-iim'
 import { reconcile, type MetadataSources } from './mwg'

@@ -4,7 +4,7 @@
  * for images, so the prefill works for them too.
  */
 import type { ReadResult } from '../read-and-hash'
-import type { EmbeddedMetadata, ProbeWarning } from '../types'
+import type { EmbeddedMetadata, ProbeWarning } from '../../model/probe-facts'
 import { containerBlocks, hasContainerReader } from './container-blocks'
 import { readEmbedded } from './embedded'
 

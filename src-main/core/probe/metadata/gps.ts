@@ -1,5 +1,5 @@
 /** GPS positions from XMP (`DDD,MM.mmk` or `DDD,MM,SSk`, XMP spec part 2 §1.2.7.4) and ISO 6709. */
-import type { GpsPosition } from '../types'
+import type { GpsPosition } from '../../model/probe-facts'
 
 export function xmpCoordinate(value: string | undefined): number | undefined {
   const m = /^(\d{1,3}),(\d{1,2}(?:\.\d+)?)(?:,(\d{1,2}(?:\.\d+)?))?([NSEW])$/i.exec(value?.trim() ?? '')

@@ -7,7 +7,7 @@
  * - title, credit, keywords have no EXIF form: XMP vs IIM by the same digest rule;
  * - GPS: EXIF, then XMP.
  */
-import type { EmbeddedMetadata, ExtraIptcField, ExtraIptcListField, GpsPosition } from '../types'
+import type { EmbeddedMetadata, ExtraIptcField, ExtraIptcListField, GpsPosition } from '../../model/probe-facts'
 import { meaningfulText } from './camera-boilerplate'
 import { exifDate, iimDate, xmpDate } from './dates'
 import type { ExifTags } from './exif-tags'

@@ -4,7 +4,7 @@
  * rank these; like ExifTool's composite tags we use them only where EXIF, IPTC and XMP have
  * no value, so a file edited in a metadata-aware tool still shows that tool's values.
  */
-import type { EmbeddedMetadata } from '../types'
+import type { EmbeddedMetadata } from '../../model/probe-facts'
 
 export interface PlainText {
   title?: string

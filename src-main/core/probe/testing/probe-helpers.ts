@@ -3,7 +3,7 @@ import { mkdtemp, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { probeFile } from '../probe-file'
-import type { ProbeResult } from '../types'
+import type { ProbeResult } from '../../model/probe-facts'
 import { MediaInfoReader } from '../video/mediainfo-reader'
 
 export const fixture = (name: string): string => join(__dirname, '..', 'fixtures', name)

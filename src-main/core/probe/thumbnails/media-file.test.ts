@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Row } from '../../session/row'
+import type { Row } from '../../model/row'
 import { tempDir, type TempDir } from '../testing/probe-helpers'
 import { createMediaFileHandler, mediaFileUrl, parseRange, rowIdFromMediaFileUrl, servableMedia } from './media-file'
 import { mediaFileUrlFor } from '../../../../src-shared/urls/media-file-url'

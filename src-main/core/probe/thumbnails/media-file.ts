@@ -9,7 +9,7 @@
 import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { Readable } from 'node:stream'
-import type { Row } from '../../session/row'
+import type { Row } from '../../model/row'
 import { rowIdFromMediaFileUrl } from '../../../../src-shared/urls/media-file-url'
 
 export {

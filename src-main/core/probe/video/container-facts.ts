@@ -1,5 +1,5 @@
 /** What a container parser (ISO movie, Matroska) or MediaInfo tells about a video file. */
-import type { EmbeddedMetadata } from '../types'
+import type { EmbeddedMetadata } from '../../model/probe-facts'
 
 export interface ContainerFacts {
   hasVideo: boolean

@@ -5,7 +5,7 @@
  * comment, place and date where cameras and phones put them. The common case costs one read
  * of the index; anything this reader does not understand goes to MediaInfo instead.
  */
-import type { EmbeddedMetadata } from '../types'
+import type { EmbeddedMetadata } from '../../model/probe-facts'
 import { iso6709 } from '../metadata/gps'
 import type { ContainerFacts } from './container-facts'
 import { boxes, child, type Box } from './iso-boxes'

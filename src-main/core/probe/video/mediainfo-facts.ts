@@ -1,6 +1,6 @@
 /** MediaInfo's tracks as ContainerFacts, for the containers our own readers do not cover. */
 import { degreesNorthEast } from '../metadata/gps'
-import type { EmbeddedMetadata } from '../types'
+import type { EmbeddedMetadata } from '../../model/probe-facts'
 import type { ContainerFacts } from './container-facts'
 import { presentFields } from './present-fields'
 import type { Track } from './mediainfo-reader'

@@ -3,7 +3,7 @@
  * string is no value), and undefined when it has none, so "no metadata" reads the same from every
  * container reader.
  */
-import type { EmbeddedMetadata } from '../types'
+import type { EmbeddedMetadata } from '../../model/probe-facts'
 
 export function presentFields(fields: EmbeddedMetadata): EmbeddedMetadata | undefined {
   const out: Record<string, unknown> = {}

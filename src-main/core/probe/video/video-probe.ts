@@ -6,7 +6,7 @@
  * go to MediaInfo.
  */
 import { open } from 'node:fs/promises'
-import type { EmbeddedMetadata, ProbeError, ProbeWarning } from '../types'
+import type { EmbeddedMetadata, ProbeError, ProbeWarning } from '../../model/probe-facts'
 import { walkTopLevelBoxes, type Box } from './bmff-boxes'
 import type { ContainerFacts } from './container-facts'
 import { readEmbedded } from '../metadata/embedded'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Row } from '../row'
+import type { Row } from '../../model/row'
 import { applyRecord, parseLine, rowChange, type ReplayState } from './journal-records'
 
 const row = (over: Partial<Row> = {}): Row => ({

@@ -4,7 +4,7 @@
  * progress on a 50,000-row session appends bytes, not megabytes. Pure.
  */
 import { z } from 'zod'
-import type { Row } from '../row'
+import type { Row } from '../../model/row'
 import { rowChangeSchema, rowSchema } from './row-schema'
 
 /** Session-wide facts kept with the rows. Never a secret: only names and URLs. */

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Row, RowStatus } from '../row'
+import type { Row, RowStatus } from '../../model/row'
 import { listSessions } from './list-sessions'
 import { openSessionFolder } from './open-session'
 

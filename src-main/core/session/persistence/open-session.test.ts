@@ -2,7 +2,7 @@ import { appendFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Row } from '../row'
+import type { Row } from '../../model/row'
 import { openSessionFolder, type OpenedSession } from './open-session'
 import { sessionFiles, SessionFileError } from './session-files'
 

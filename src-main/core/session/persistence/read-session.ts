@@ -5,7 +5,7 @@
  * its files stay byte for byte as they are.
  */
 import { Session } from '../session'
-import type { Row } from '../row'
+import type { Row } from '../../model/row'
 import type { ReplayState, SessionMeta } from './journal-records'
 import { readSessionJournal, replayJournal } from './open-session'
 import { readSnapshot, SessionFileError, sessionFiles } from './session-files'

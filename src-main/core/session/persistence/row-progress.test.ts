@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Row } from '../row'
+import type { Row } from '../../model/row'
 import { isFailed, isSettled } from './row-progress'
 
 const at = (status: Row['status'], probeError?: Row['probeError']) => ({

@@ -7,7 +7,7 @@
  * Without this, one `.DS_Store` or empty file kept a session "unfinished" for ever, and the
  * reopen prompt came on every start (issue #17).
  */
-import type { Row, RowStatus } from '../row'
+import type { Row, RowStatus } from '../../model/row'
 
 const failedStatuses: ReadonlySet<RowStatus> = new Set(['upload-failed', 'rejected', 'conflict', 'unreadable'])
 

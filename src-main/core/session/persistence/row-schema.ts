@@ -5,7 +5,7 @@
  * and unknown fields are kept, so a file written by a newer version still opens.
  */
 import { z } from 'zod'
-import type { Row } from '../row'
+import type { Row } from '../../model/row'
 
 const text = z.string()
 const count = z.number().finite().nonnegative()

@@ -1,9 +1,35 @@
 /**
- * The shapes the contract's session, scan and folder commands and events carry, kept beside
- * `contract.ts` (which re-exports them) so that file stays the list of commands. Types only.
+ * The shapes the contract's session, scan and folder commands and events carry: `contract.ts`
+ * re-exports them, so that file stays the list of commands. Types only.
  */
-import type { HistoryState } from './core/editing/undo-stack'
-import type { Row } from './core/session/row'
+import type { Row } from './row'
+
+/** What the window shows of where it works (getAppInfo; workspaceChanged carries it again). */
+export interface AppInfo {
+  version: string
+  /** `sandbox`: everything runs on this computer; `profile`: a real Livingdocs server. */
+  mode: 'sandbox' | 'profile'
+  profileName: string
+  livingdocsUrl: string
+  /** The profile's Livingdocs editor URL template with `{mediaId}`; absent: no editor links. */
+  editorUrl?: string
+  /** The import session open in this window (its folder name), and when it was started. */
+  sessionId?: string
+  sessionCreatedAt?: string
+  /**
+   * Set while the session is only looked at (another process has it open): the notice to show,
+   * naming the holder. Every command that would change or send something is refused with it.
+   */
+  readOnly?: string
+}
+
+/** What the Undo and Redo buttons show (core/editing/undo-stack.ts computes it). */
+export interface HistoryState {
+  canUndo: boolean
+  canRedo: boolean
+  undoLabel?: string
+  redoLabel?: string
+}
 
 export interface SessionSnapshot {
   sessionId: string

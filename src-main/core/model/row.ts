@@ -3,10 +3,10 @@
  * Later capabilities (probe, storage, import) add their facts as optional fields, so a row
  * is always renderable from whatever is known so far.
  */
-import type { MetadataPrefill } from '../prefill/prefill'
-import type { EmbeddedMetadata, ProbeError, ProbeWarning } from '../probe/types'
+import type { MetadataPrefill } from './prefill'
+import type { ProbeError, ProbeFacts, ProbeWarning } from './probe-facts'
 
-export type MediaKind = 'image' | 'video' | 'file'
+export type { MediaKind } from './probe-facts'
 
 /** A row's place in its life (ARCHITECTURE.md, "A row's life"). */
 export type RowStatus =
@@ -24,7 +24,7 @@ export type RowStatus =
   /** The library already holds an entry with this file's content: neither uploaded nor submitted. */
   | 'in-library'
 
-export interface Row {
+export interface Row extends ProbeFacts {
   /** Stable for the row's whole life; never shown to the server. */
   rowId: string
   /** Absolute path on this computer. */
@@ -36,8 +36,6 @@ export interface Row {
   status: RowStatus
   /** Why a row is skipped or unreadable, in words an editor can act on. */
   reason?: string
-  kind?: MediaKind
-  mimeType?: string
   /** Set once the server holds the entry; an imported row is read-only from then on. */
   result?: ImportedEntry
   /** Problems that hold the row back or that the server answered, pinned to fields. */
@@ -62,23 +60,8 @@ export interface Row {
   importFailure?: { reason: string; retryable: boolean }
   /** How many times this row's entry was sent; from the first attempt on its entry id is fixed. */
   submitAttempts?: number
-  // Facts from probing (core/probe); absent until the row is probed.
-  /** Of every byte; computed while reading, reused by the upload. */
-  sha256?: string
-  /** Extension that fits the content, without the dot (for upload keys). */
-  extension?: string
-  /** As displayed: EXIF orientation, HEIF transforms and video rotation applied. */
-  width?: number
-  height?: number
-  /** Seconds (videos). */
-  duration?: number
-  /** EXIF orientation 1-8 as stored (width/height already account for it). */
-  orientation?: number
-  codec?: string
-  animated?: boolean
+  // Facts from probing (core/probe), absent until the row is probed: those of ProbeFacts, and these.
   warnings?: ProbeWarning[]
-  /** Descriptive metadata embedded in the file (EXIF/IPTC/XMP reconciled). */
-  embedded?: EmbeddedMetadata
   /** Why probing failed; `canImportAsFile` lets the editor import the bytes as a plain file. */
   probeError?: ProbeError
   /** rowId of the byte-identical row found first in walk order. */
@@ -143,17 +126,13 @@ export interface AssetUpload {
 }
 
 /** A per-locale asset file: probed like a row's file, uploaded through the same engine. */
-export interface LocaleAsset {
+export interface LocaleAsset
+  extends
+    Required<Pick<ProbeFacts, 'kind' | 'mimeType' | 'extension'>>,
+    Pick<ProbeFacts, 'sha256' | 'width' | 'height' | 'duration'> {
   path: string
   size: number
   mtimeMs: number
-  kind: MediaKind
-  mimeType: string
-  extension: string
-  sha256?: string
-  width?: number
-  height?: number
-  duration?: number
   upload?: AssetUpload
 }
 

@@ -2,7 +2,8 @@
  * What probing learns about a file. Types only: the session row, the CLI record and the
  * renderer all read these shapes.
  */
-import type { MediaKind } from '../session/row'
+/** What a file is, decided from its bytes (file-type), never from its name. */
+export type MediaKind = 'image' | 'video' | 'file'
 
 export interface GpsPosition {
   latitude: number
@@ -114,10 +115,13 @@ export interface ProbeError {
   canImportAsFile: boolean
 }
 
-export interface ProbeResult {
-  /** Bytes actually read (the walk's size may be stale). */
-  size: number
-  /** Of every byte, computed in the same pass that reads the header; absent when unreadable. */
+/**
+ * What probing learns about a file's content, named once: the probe's result carries it and a
+ * row holds it (core/model/row.ts extends it), so the two can never drift apart. Every fact is
+ * optional: a row has none until it is probed, an unreadable file yields none.
+ */
+export interface ProbeFacts {
+  /** Of every byte, computed in the same pass that reads the header; reused by the upload. */
   sha256?: string
   kind?: MediaKind
   mimeType?: string
@@ -132,7 +136,13 @@ export interface ProbeResult {
   orientation?: number
   codec?: string
   animated?: boolean
-  warnings: ProbeWarning[]
+  /** Descriptive metadata embedded in the file (EXIF/IPTC/XMP reconciled). */
   embedded?: EmbeddedMetadata
+}
+
+export interface ProbeResult extends ProbeFacts {
+  /** Bytes actually read (the walk's size may be stale). */
+  size: number
+  warnings: ProbeWarning[]
   error?: ProbeError
 }

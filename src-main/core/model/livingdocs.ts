@@ -3,7 +3,7 @@
  * documented in shared/reference/livingdocs-api.md; these types are what the rest of the core
  * sees, whatever the server version answered.
  */
-import type { MediaKind } from '../session/row'
+import type { MediaKind } from './probe-facts'
 
 /** The asset object of an import entry: exactly the documented fields for its kind. */
 export interface EntryAsset {
