@@ -13,8 +13,9 @@
  * WASM compile included); exiftool's time includes its start-up, as a user running it would see.
  * Figures are medians over the rounds. CPU seconds (ours: the whole process, all threads; the
  * peers' through GNU time) are printed too: on a shared machine they vary less than wall time.
- * The load average is sampled during the rounds (bench/machine-load.ts): above one per core the
- * wall-time verdict is not given, and the bench says the machine was too loaded to judge.
+ * The machine's load is watched during the rounds (bench/machine-load.ts): when processes other
+ * than the two tools took more than a quarter of the cores, the wall-time verdict is not given,
+ * and the bench says the machine was too loaded to judge.
  * Start-up (bench/ingest-startup.ts): `media-import scan --json` of one photo, first record out.
  */
 import { spawn } from 'node:child_process'
@@ -151,9 +152,15 @@ async function main(): Promise<void> {
         `peak RSS ${o.peakRssMb.toFixed(0)} MB, ${o.errors.length} flagged); exiftool ${(media.length / p.seconds).toFixed(0)} files/s (${p.seconds.toFixed(2)} s, ${p.cpuSeconds?.toFixed(2) ?? '?'} s CPU)`,
     )
   }
+  // The tools' own CPU over the rounds: the rest of the machine's busy time is other processes'.
+  const peersCpu = peers.every((p) => p.cpuSeconds !== undefined)
+    ? peers.reduce((sum, p) => sum + (p.cpuSeconds ?? 0), 0)
+    : undefined
+  const machine = load.stop(
+    peersCpu === undefined ? undefined : peersCpu + ours.reduce((sum, o) => sum + o.cpuSeconds, 0),
+  )
   const onePhoto = media.find((f) => /\.jpe?g$/i.test(f))
   const startup = onePhoto ? await measureStartup(onePhoto) : undefined
-  const machine = load.stop()
   let rssAtScale: { files: number; peakRssMb: number; seconds: number } | undefined
   if (!given && rssFiles > 0) {
     const big = await ensureMixedTree(join(root, 'bench/.data', `mixed-${rssFiles}`), rssFiles, console.log)
@@ -197,6 +204,7 @@ async function main(): Promise<void> {
       loadavg1: machine.median,
       loadavg1Max: machine.max,
       tooLoaded: machine.tooLoaded,
+      othersShare: machine.othersShare ?? null,
       node: process.version,
     },
   }
