@@ -140,6 +140,9 @@ export function useGridInput(gridRef: RefObject<HTMLDivElement | null>) {
     (e: MouseEvent<HTMLDivElement>) => {
       const target = e.target as HTMLElement
       if (target.closest('.cell-editor, [role="columnheader"]')) return
+      // A way-out button or link in a cell acts on its click alone: making its cell active on the
+      // press re-renders that cell, and a button replaced between press and release gets no click.
+      if (target.closest('[role="gridcell"] button, [role="gridcell"] a[href]')) return
       const cell = target.closest<HTMLElement>('[role="gridcell"]')
       const rowId = cell?.closest<HTMLElement>('[role="row"]')?.dataset.rowId
       const columnId = cell?.dataset.column
