@@ -6,6 +6,10 @@ export default defineConfig({
   fullyParallel: false,
   workers: 2,
   forbidOnly: !!process.env.CI,
+  // One retry on CI, reported as "flaky" in the list: two journeys (editor-layout's thumbnail of a
+  // portrait JPEG from the real media-import ui process; ways-out's first click, fixed since) each
+  // failed once in a clean-clone run; a failure on both tries still fails.
+  retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
   expect: { timeout: 15_000 },
   reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
