@@ -6,7 +6,7 @@
  * externalId, so those are refused with that reason, never dropped. What to send is the diff of
  * the row's metadata against `update.confirmed`: what the library holds as far as the row knows.
  */
-import type { MetadataPatch, Row, RowEntry, RowUpdate } from '../../src-main/core/model/row'
+import type { EntryEdit, MetadataPatch, Row, RowEntry, RowUpdate } from '../../src-main/core/model/row'
 
 /**
  * Equal as JSON data (metadata values are JSON: the server stores them so), with object keys in
@@ -82,15 +82,8 @@ export function importedCellRefusal(
   return `Already imported (media id ${mediaId}): its ${kind} can no longer change; only its metadata can be corrected.`
 }
 
-/** What a CSV line asks of a row (core/importer/row-entry.ts `EntryEdit`, restated to keep this folder apart). */
-export interface CorrectionEdit {
-  id?: string
-  mediaType?: string
-  systemName?: string | null
-  externalId?: string | null
-  metadata?: Record<string, unknown>
-  translations?: Record<string, Record<string, unknown>>
-}
+/** What a CSV line asks of an imported row: the same edit as before the import. */
+export type CorrectionEdit = EntryEdit
 
 /** An empty CSV cell clears a value, as it does before the import. */
 const isCleared = (value: unknown): boolean =>

@@ -4,7 +4,7 @@
  * the rules: an imported row no longer changes, and the id is fixed from the first submit attempt.
  * Pure; the pipeline installs `shapeEntry` as the session's row shaper.
  */
-import type { FieldIssue, Row, RowEntry } from '../model/row'
+import type { EntryEdit, FieldIssue, Row, RowEntry } from '../model/row'
 
 const isImported = (row: Row): boolean => row.status === 'imported' || row.result !== undefined
 
@@ -30,16 +30,7 @@ export function shapeEntry(row: Row, previous: Row | undefined, newId: () => str
   return entry === row.entry ? row : { ...row, entry }
 }
 
-/** What an edit may change; `null` clears a value. */
-export interface EntryEdit {
-  id?: string
-  mediaType?: string
-  systemName?: string | null
-  externalId?: string | null
-  metadata?: Record<string, unknown>
-  /** locale -> property -> value */
-  translations?: Record<string, Record<string, unknown>>
-}
+export type { EntryEdit }
 
 export type EditResult = { entry: RowEntry } | { refused: FieldIssue }
 

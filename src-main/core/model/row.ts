@@ -176,6 +176,17 @@ export interface FieldIssue {
   source: 'client' | 'server'
 }
 
+/** What an edit of a row's entry may change (a CSV line, a correction); `null` clears a value. */
+export interface EntryEdit {
+  id?: string
+  mediaType?: string
+  systemName?: string | null
+  externalId?: string | null
+  metadata?: Record<string, unknown>
+  /** locale -> property -> value */
+  translations?: Record<string, Record<string, unknown>>
+}
+
 /** What the editor edits: the Media Library entry this row becomes. */
 export interface RowEntry {
   /** Custom entry id (`^[a-zA-Z0-9-]{1,32}$`), assigned at creation, fixed after the first submit attempt. */
