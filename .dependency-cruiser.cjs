@@ -86,9 +86,9 @@ module.exports = {
       severity: 'error',
       comment:
         'src-main/contract.ts is the IPC surface (commands, events, channel names). In the core only ' +
-        'the command layer (core/app) speaks it; every other core module takes the shared types ' +
+        'the command layer (core/commands) speaks it; every other core module takes the shared types ' +
         'from core/model, so a change to the IPC surface never ripples into the pipeline.',
-      from: { path: '^src-main/core/', pathNot: '^src-main/core/app/' },
+      from: { path: '^src-main/core/', pathNot: '^src-main/core/commands/' },
       to: { path: '^src-main/contract\\.ts$' },
     },
     {

@@ -2,7 +2,7 @@
  * The one IPC contract: every command the renderer may send and every event main emits.
  * Types only, plus the names as constants (kept in src-shared/contract/names.ts, checked here) so
  * the preload can build one purpose-built method per command without importing anything else.
- * The payload schemas that main validates with live in `core/app/command-schemas.ts` and are
+ * The payload schemas that main validates with live in `core/commands/command-schemas.ts` and are
  * type-checked against this file.
  * The renderer imports this file with `import type` only.
  */
@@ -21,9 +21,9 @@ import type { Profile } from './core/profile/profile-schema'
 import type { ConnectionReport, ProfileSecrets, ProfileSummary, SavedProfile } from './core/profile/profile-types'
 import type { SubmitReport } from './core/importer/submit-report'
 import type { LinkedPushPreview, UpdateReport } from './core/updater/types'
-import type { RowActionReport } from './core/importer/row-action-report'
+import type { RowActionReport } from './core/model/row-action-report'
 import type { UploadProgress } from './core/storage/types'
-import type { WorkspaceSession } from './core/app/workspace-types'
+import type { WorkspaceSession } from './core/commands/workspace-types'
 import type { Template, TemplateList } from './core/templates/template-schema'
 import type {
   AppInfo,
@@ -53,7 +53,7 @@ export type { FindOptions } from './core/editing/find-replace'
 export type { SubmitReport } from './core/importer/submit-report'
 export type { LinkedFieldChange, LinkedPushPreview, UpdateFailure, UpdateReport } from './core/updater/types'
 export type { UploadProgress } from './core/storage/types'
-export type { RowActionReport, RowActionResult } from './core/importer/row-action-report'
+export type { RowActionReport, RowActionResult } from './core/model/row-action-report'
 export type { Profile } from './core/profile/profile-schema'
 export type {
   ConnectionCheck,
@@ -62,7 +62,7 @@ export type {
   ProfileSummary,
   SavedProfile,
 } from './core/profile/profile-types'
-export type { WorkspaceSession } from './core/app/workspace-types'
+export type { WorkspaceSession } from './core/commands/workspace-types'
 export type {
   AppInfo,
   FolderListing,
@@ -125,7 +125,7 @@ export interface Commands {
   previewLinkedPush: [{ rowId: string }, LinkedPushPreview]
   /** Pushes linked rows' metadata to their library entries (PATCH with the entry's version). */
   pushLinkedMetadata: [{ rowIds: string[] }, UpdateReport]
-  // A row's file per language (core/app/locale-asset-handlers.ts); media types whose asset is translatable.
+  // A row's file per language (core/commands/locale-asset-handlers.ts); media types whose asset is translatable.
   /** Opens the system file picker for this row's file in `locale`, then sets it (path null: cancelled). */
   pickLocaleAsset: [{ rowId: string; locale: string }, LocaleAssetAnswer]
   /** A file the editor picked or dropped becomes the row's file in `locale` (probed, then uploaded). */
@@ -143,7 +143,7 @@ export interface Commands {
   openInEditor: [{ mediaId: string }, { url: string; opened: boolean; message?: string }]
   /**
    * A video's poster frame the window drew (a PNG/JPEG/WebP data URL) where ffmpeg is missing;
-   * stored only for a probed video row without a thumbnail (core/app/poster-frame-handlers.ts).
+   * stored only for a probed video row without a thumbnail (core/commands/poster-frame-handlers.ts).
    */
   storePosterFrame: [{ rowId: string; image: string }, { stored: boolean; message?: string }]
   // Support
@@ -157,7 +157,7 @@ export interface Commands {
   deleteProfile: [{ name: string }, { removed: boolean }]
   /** Reads the project config and checks each bucket; one check per item, with what to do. */
   testProfile: [{ name: string }, ConnectionReport]
-  // Workspace (core/app/workspace.ts): the session open in this window and the others on this computer.
+  // Workspace (core/commands/workspace.ts): the session open in this window and the others on this computer.
   /** Every session folder, newest first, with its profile, counts and whether it is unfinished. */
   listSessions: [undefined, { sessions: WorkspaceSession[] }]
   /**
@@ -171,7 +171,7 @@ export interface Commands {
   deleteSession: [{ id: string }, { removed: boolean }]
   /** Names a session (kept in its meta); an empty name goes back to naming it after its folders. */
   renameSession: [{ id: string; name: string }, { name: string }]
-  // Uploads (core/app/upload-handlers.ts): rows upload by themselves; the editor can hold them.
+  // Uploads (core/commands/upload-handlers.ts): rows upload by themselves; the editor can hold them.
   /** Stops every upload (finished parts are kept) and starts none until resumed. */
   pauseUploads: [undefined, UploadProgress]
   resumeUploads: [undefined, UploadProgress]

@@ -27,8 +27,8 @@ const tree: Record<string, string> = {
   'src-main/core/uses-electron.ts': "import { app } from 'electron'\nexport const a = app\n",
   'src-main/core/uses-shell.ts': "import { win } from '../electron/window'\nexport const w = win\n",
   'src-main/core/uses-cli.ts': "import { run } from '../cli/run'\nexport const r = run\n",
-  // contract-only-in-command-layer: core/app speaks the IPC contract, the rest of the core does not
-  'src-main/core/app/handlers.ts': "import type { Row } from '../../contract'\nexport const h = (r: Row) => r\n",
+  // contract-only-in-command-layer: core/commands speaks the IPC contract, the rest of the core does not
+  'src-main/core/commands/handlers.ts': "import type { Row } from '../../contract'\nexport const h = (r: Row) => r\n",
   'src-main/core/session/session.ts': "import type { Row } from '../../contract'\nexport const s = (r: Row) => r\n",
   // main-not-renderer
   'src-main/core/draws.ts': "import { view } from '../../src-renderer/view'\nexport const d = view\n",

@@ -7,7 +7,7 @@
  * app's copy of the config still allows.
  */
 import { join } from 'node:path'
-import { openImportSession, type ImportSession } from '../../src-main/core/importer/import-session'
+import { openImportSession, type ImportSession } from '../../src-main/core/pipeline/import-session'
 import type { ThumbnailCache } from '../../src-main/core/probe/thumbnails/thumbnail-cache'
 import { resolveProfile } from '../../src-main/core/profile/resolve-profile'
 import { startEmulator, type RunningEmulator } from '../../src-main/core/sandbox/emulator'

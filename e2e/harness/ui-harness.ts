@@ -6,7 +6,7 @@
  * lives on disk — goes through the server's test hook (`testHooks`, bridge-script.ts).
  */
 import type { Page } from '@playwright/test'
-import type { Handlers } from '../../src-main/core/app/handlers'
+import type { Handlers } from '../../src-main/core/commands/handlers'
 import type { RowLookup } from '../../src-main/core/probe/thumbnails/media-file'
 import { TEST_HOOKS_GLOBAL } from '../../src-main/web/bridge-script'
 import type { EventStreams } from '../../src-main/web/event-stream'

@@ -1,5 +1,5 @@
 /**
- * The app's workspace for browser journeys, built as main builds it (core/app/workspace.ts): the
+ * The app's workspace for browser journeys, built as main builds it (core/commands/workspace.ts): the
  * Sandbox started when a Sandbox session opens, saved profiles in a ProfileStore over an in-memory
  * SecretStore (safeStorage's stand-in), sessions under `<dataDir>/sessions`. Beside it runs a
  * second emulator + S3 — the "real" server a journey configures a profile for — so an import can be
@@ -8,8 +8,8 @@
  * own server (ui-harness.ts), as the Sandbox ui (src-main/web/ui-host.ts) serves its workspace.
  */
 import { join } from 'node:path'
-import { Workspace } from '../../src-main/core/app/workspace'
-import { createWorkspaceCore, type WorkspaceCore } from '../../src-main/core/app/workspace-handlers'
+import { Workspace } from '../../src-main/core/commands/workspace'
+import { createWorkspaceCore, type WorkspaceCore } from '../../src-main/core/commands/workspace-core'
 import { MemorySecretStore, ProfileStore } from '../../src-main/core/profile/profile-store'
 import { resolveProfile } from '../../src-main/core/profile/resolve-profile'
 import { startSandbox, type RunningSandbox } from '../../src-main/core/sandbox/start-sandbox'

@@ -1,6 +1,6 @@
 /** What the progress line of an import shows, read from the session and the upload engine. */
 import type { ScanProgress } from '../contract'
-import type { ImportSession } from '../core/importer/import-session'
+import type { ImportSession } from '../core/pipeline/import-session'
 import type { TotalProgress } from '../core/storage/types'
 import type { RunProgress } from './progress-line'
 

@@ -5,10 +5,10 @@
  */
 import type { ScanProgress } from '../contract'
 import { ScanRunner } from '../core/pipeline/scan-runner'
-import type { ImportSession } from '../core/importer/import-session'
+import type { ImportSession } from '../core/pipeline/import-session'
 import type { SubmitReport } from '../core/pipeline/import-pipeline'
-import { importRowsAsFiles, linkRowsToExisting } from '../core/importer/row-actions'
-import { linkRefusal } from '../core/importer/row-outcome'
+import { importRowsAsFiles, linkRowsToExisting } from '../core/pipeline/row-actions'
+import { linkRefusal } from '../core/pipeline/row-outcome'
 import { canImportAsFile } from '../core/pipeline/as-file'
 import { applyMetadata, type MetadataPlan } from './import-metadata'
 import type { FieldIssue } from '../core/model/row'

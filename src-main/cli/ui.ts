@@ -5,8 +5,8 @@
  */
 import { homedir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
-import { dispatchCommand } from '../core/app/dispatch'
-import { SessionProfileMismatch } from '../core/importer/import-session'
+import { dispatchCommand } from '../core/commands/dispatch'
+import { SessionProfileMismatch } from '../core/pipeline/import-session'
 import { LivingdocsApiError } from '../core/livingdocs/errors'
 import { loadProfile } from '../core/profile/load-profile'
 import { SessionFileError } from '../core/session/persistence/session-files'

@@ -11,7 +11,7 @@ import { join } from 'node:path'
 import { format } from 'node:util'
 import type { Shell } from 'electron'
 import { PRIVATE_DIR_MODE } from '../core/fs/private-mode'
-import type { RevealLogs } from '../core/app/support-handlers'
+import type { RevealLogs } from '../core/commands/support-handlers'
 import { createFileLogger, type FileLogger } from '../core/logging'
 
 export const LOG_FOLDER = 'logs'

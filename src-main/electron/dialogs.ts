@@ -1,7 +1,7 @@
 /** The `pickPaths` host dependency: Electron's open dialog, attached to the main window. */
 import { dialog } from 'electron'
 import type { BrowserWindow } from 'electron'
-import type { AllowedPaths } from '../core/app/allowed-paths'
+import type { AllowedPaths } from '../core/commands/allowed-paths'
 import { openDialogOptions } from './dialog-options'
 import type { PickKind } from './dialog-options'
 

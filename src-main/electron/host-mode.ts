@@ -1,6 +1,6 @@
 /**
  * Which backend this run talks to, and the import session over it: the workspace
- * (core/app/workspace.ts) over `<userData>/sessions`. The first start opens a new Sandbox session
+ * (core/commands/workspace.ts) over `<userData>/sessions`. The first start opens a new Sandbox session
  * (ARCHITECTURE.md, "The Sandbox"), so `npm start` lands in a working Sandbox; later starts open the most recent
  * session with the profile it remembers, and the window offers the other unfinished ones. The
  * embedded Sandbox starts only when a Sandbox session is opened. Nothing here imports electron,
@@ -8,7 +8,7 @@
  */
 import { join } from 'node:path'
 import type { AppInfo } from '../contract'
-import { Workspace } from '../core/app/workspace'
+import { Workspace } from '../core/commands/workspace'
 import { ThumbnailCache } from '../core/probe/thumbnails/thumbnail-cache'
 import type { ProfileStore } from '../core/profile/profile-store'
 import { resolveProfile } from '../core/profile/resolve-profile'

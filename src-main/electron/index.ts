@@ -1,12 +1,12 @@
 /**
  * The Electron shell's entry: app lifecycle and wiring. Decisions live in pure modules beside it
- * (security-policy, launch-config, renderer-files, renderer-readiness, core/app/allowed-paths); this file
+ * (security-policy, launch-config, renderer-files, renderer-readiness, core/commands/allowed-paths); this file
  * only connects them to Electron, in the order Electron requires.
  */
 import { join } from 'node:path'
 import { app, BrowserWindow, dialog, safeStorage, shell } from 'electron'
-import { AllowedPaths, confineToAllowed } from '../core/app/allowed-paths'
-import { createWorkspaceCore, type WorkspaceCore } from '../core/app/workspace-handlers'
+import { AllowedPaths, confineToAllowed } from '../core/commands/allowed-paths'
+import { createWorkspaceCore, type WorkspaceCore } from '../core/commands/workspace-core'
 import { logRevealer, openAppLog } from './app-log'
 import { externalOpener } from './open-external'
 import { openAppProfiles } from './app-profiles'

@@ -8,9 +8,9 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { commandNames, droppedPathChannel, eventChannel, ipcChannel } from '../contract'
 import type { IpcResult, ScanProgress } from '../contract'
-import { AllowedPaths, confineToAllowed } from '../core/app/allowed-paths'
-import { createAppCore } from '../core/app/handlers'
-import type { Handlers } from '../core/app/handlers'
+import { AllowedPaths, confineToAllowed } from '../core/commands/allowed-paths'
+import { createAppCore } from '../core/commands/handlers'
+import type { Handlers } from '../core/commands/handlers'
 
 type Listener = (...args: unknown[]) => unknown
 const electron = vi.hoisted(() => ({

@@ -4,8 +4,8 @@
  * ever opened from the app. The window itself still opens nothing (window.open stays denied).
  */
 import type { Shell } from 'electron'
-import { isOpenableUrl } from '../core/app/editor-link'
-import type { OpenExternal } from '../core/app/row-action-handlers'
+import { isOpenableUrl } from '../core/commands/editor-link'
+import type { OpenExternal } from '../core/commands/row-action-handlers'
 
 export function externalOpener(shell: Pick<Shell, 'openExternal'>): OpenExternal {
   return async (url) => {

@@ -1,7 +1,7 @@
 /** The `saveFile` host dependency: Electron's save dialog, attached to the main window, then the write. */
 import { dialog } from 'electron'
 import type { BrowserWindow } from 'electron'
-import type { SaveFile } from '../core/app/data-handlers'
+import type { SaveFile } from '../core/commands/data-handlers'
 import { saveDialogOptions, withExtension, writeExportFile } from './export-file'
 
 export function createFileSaver(mainWindow: () => BrowserWindow | null, folder: () => string): SaveFile {

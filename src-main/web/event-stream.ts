@@ -8,7 +8,7 @@
  */
 import type { ServerResponse } from 'node:http'
 import type { EventName, Events } from '../contract'
-import type { Emit } from '../core/app/handlers'
+import type { Emit } from '../core/commands/handlers'
 
 /** A comment line now and then keeps proxies and idle timers from closing a quiet stream. */
 const KEEP_ALIVE_MS = 15_000

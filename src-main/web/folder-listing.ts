@@ -9,7 +9,7 @@ import { readdir, stat } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import type { FolderListing } from '../contract'
-import { MediaImportError } from '../core/app/errors'
+import { MediaImportError } from '../core/commands/errors'
 
 export const MAX_FOLDERS_LISTED = 2000
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { SessionPatch, SnapshotRequest } from '../../src-main/contract'
 import { imageRow } from '../../src-main/core/editing/testing/rows'
-import { createSnapshotPages } from '../../src-main/core/app/snapshot-pages'
+import { createSnapshotPages } from '../../src-main/core/commands/snapshot-pages'
 import { Session } from '../../src-main/core/session/session'
 import { applyPatch, applySnapshot, emptyMirror, type SessionMirror } from './session-mirror'
 import { createSnapshotLoader, useSnapshotLoading } from './snapshot-loader'

@@ -1,5 +1,5 @@
 /**
- * A session's rows into the window page by page (main: src-main/core/app/snapshot-pages.ts), so
+ * A session's rows into the window page by page (main: src-main/core/commands/snapshot-pages.ts), so
  * the grid paints its first screen from the first page while the rest arrives: 50,000 rows sent
  * whole are ~40 MB of JSON, and the first row waited seconds for the last one to be parsed.
  *

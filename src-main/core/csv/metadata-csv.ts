@@ -6,7 +6,7 @@
  * property's plugin when applied. Pure.
  */
 import type { MediaTypeModel, ProjectModel, PropertyModel } from '../model/livingdocs'
-import type { EntryEdit } from '../importer/row-entry'
+import type { EntryEdit } from '../pipeline/row-entry'
 import { CsvError, parseCsv } from '../../../src-shared/csv/csv'
 
 export type Column =

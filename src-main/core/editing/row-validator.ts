@@ -5,7 +5,7 @@
  * a file that is still uploading is not marked for it, the upload column says so.
  */
 import type { ProjectModel } from '../model/livingdocs'
-import { draftOf } from '../importer/row-assets'
+import { draftOf } from '../pipeline/row-assets'
 import type { FieldIssue, Row, RowStatus } from '../model/row'
 import type { Session } from '../session/session'
 import { validateEntry } from '../validation/validate-entry'

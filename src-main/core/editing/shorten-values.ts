@@ -7,7 +7,7 @@
  * A row with nothing too long says so and is left as it was.
  */
 import type { ProjectModel } from '../model/livingdocs'
-import type { RowActionReport } from '../importer/row-action-report'
+import type { RowActionReport } from '../model/row-action-report'
 import { shortenAtWord } from '../prefill/shorten'
 import type { Row } from '../model/row'
 import type { Session } from '../session/session'

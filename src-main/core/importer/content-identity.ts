@@ -9,7 +9,7 @@
 import type { LibraryEntry } from '../model/livingdocs'
 import { step } from '../pipeline/row-step'
 import type { AlreadyInLibrary, Row } from '../model/row'
-import type { RowAt } from './row-outcome'
+import type { RowAt } from '../pipeline/row-outcome'
 
 export const CONTENT_ID_PREFIX = 'sha256-'
 

@@ -9,7 +9,7 @@ import { LivingdocsClient } from '../livingdocs/client'
 import { startTestEmulator, type TestEmulator } from '../sandbox/emulator/testing'
 import type { Row } from '../model/row'
 import { rowState } from '../../../src-shared/rows/row-state'
-import { applyOutcome, startAttempt } from './row-outcome'
+import { applyOutcome, startAttempt } from '../pipeline/row-outcome'
 import { submitEntries } from './submit'
 
 let emulator: TestEmulator | undefined

@@ -13,7 +13,7 @@ import { effectiveSystemName, externalKey } from '../validation/entry-index'
 import type { ValidationInput } from '../validation/validate-entry'
 import { validateRows } from '../validation/validate-rows'
 import type { ImportApi } from './lookups'
-import { conflictWith, type EntryOutcome } from './outcome'
+import { conflictWith, type EntryOutcome } from '../model/outcome'
 import { preflightLookup } from './preflight'
 import { submitEntries, type SubmitOptions, type SubmitSummary } from './submit'
 

@@ -12,7 +12,7 @@ import { serverIssuesFor } from '../livingdocs/error-fields'
 import type { ImportItem } from '../model/livingdocs'
 import type { PreparedEntry } from './batching'
 import { matchResults } from './match-results'
-import type { EntryOutcome } from './outcome'
+import type { EntryOutcome } from '../model/outcome'
 
 export interface AnswerReading {
   settled: EntryOutcome[]

@@ -9,9 +9,9 @@ import type { ProjectModel } from '../model/livingdocs'
 import type { Row } from '../model/row'
 import { prepareEntry } from './batching'
 import { lookupRules, type ImportApi } from './lookups'
-import type { EntryOutcome } from './outcome'
+import type { EntryOutcome } from '../model/outcome'
 import { reconcileByIds } from './reconcile'
-import { draftOf } from './row-assets'
+import { draftOf } from '../pipeline/row-assets'
 
 export const INTERRUPTED_REASON =
   'The previous run stopped while this row was being sent; the library does not hold it, so it goes again with the same entry id.'

@@ -5,7 +5,7 @@
 import type { FieldIssue } from '../model/row'
 import type { PreparedEntry } from './batching'
 import { isOurs, retryLookup, type ImportApi, type RetryRules } from './lookups'
-import { conflictWith, type EntryOutcome } from './outcome'
+import { conflictWith, type EntryOutcome } from '../model/outcome'
 
 export interface Reconciled {
   settled: EntryOutcome[]

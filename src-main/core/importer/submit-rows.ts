@@ -10,9 +10,9 @@ import type { Session } from '../session/session'
 import { importRows, type ImportRowsOptions } from './import-rows'
 import { alreadyInLibrary, editorExternalId, markInLibrary } from './content-identity'
 import { asApiError, type ImportApi } from './lookups'
-import type { EntryOutcome } from './outcome'
-import { draftOf } from './row-assets'
-import { applyOutcome, rowsToSubmit, startAttempt } from './row-outcome'
+import type { EntryOutcome } from '../model/outcome'
+import { draftOf } from '../pipeline/row-assets'
+import { applyOutcome, rowsToSubmit, startAttempt } from '../pipeline/row-outcome'
 import type { SubmitReport } from './submit-report'
 
 export type { SubmitReport }

@@ -16,7 +16,7 @@ import { Slots } from '../concurrency/slots'
 import { DEFAULT_BACKOFF, retryDelay, type BackoffPolicy } from '../retry/backoff'
 import { planBatches, prepareEntry, splitBatch, type PreparedEntry } from './batching'
 import { abortableSleep, asApiError, type ImportApi, type RetryRules } from './lookups'
-import type { EntryOutcome } from './outcome'
+import type { EntryOutcome } from '../model/outcome'
 import { readAnswer } from './read-answer'
 import { reconcileByIds, resolveExternalIdClashes } from './reconcile'
 

@@ -3,7 +3,7 @@
  * event, in words. Here a real call site (`startAttempt` on an imported row) asks for it.
  */
 import { describe, expect, it } from 'vitest'
-import { startAttempt } from '../importer/row-outcome'
+import { startAttempt } from '../pipeline/row-outcome'
 import type { Row } from '../model/row'
 import { Session } from '../session/session'
 import type { UploadEngine } from '../storage/upload-engine'

@@ -34,7 +34,7 @@ export interface HistoryState {
 export interface SessionSnapshot {
   sessionId: string
   rows: Row[]
-  /** Set when asked for a page (core/app/snapshot-pages.ts): which rows of how many these are. */
+  /** Set when asked for a page (core/commands/snapshot-pages.ts): which rows of how many these are. */
   page?: { snapshotId: number; from: number; total: number }
 }
 

@@ -13,7 +13,7 @@ import { rowFromScan, ScanRunner } from './scan-runner'
 import { resolveProfile } from '../profile/resolve-profile'
 import type { ResolvedProfile } from '../profile/resolve-profile'
 import { startSandbox, type RunningSandbox } from '../sandbox/start-sandbox'
-import { openImportSession, type ImportSession } from '../importer/import-session'
+import { openImportSession, type ImportSession } from './import-session'
 import { makeMixedMedia, storedAssets, type MediaFile } from '../importer/testing/mixed-media'
 
 let dir: string

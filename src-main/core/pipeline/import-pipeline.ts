@@ -16,12 +16,12 @@ import { ContentCheck, type ContentCheckOptions } from '../importer/content-chec
 import { asApiError, type ImportApi } from '../importer/lookups'
 import { INTERRUPTED_REASON, reconcileInterrupted } from '../importer/reconcile-interrupted'
 import { localeAssetRefusal } from '../importer/locale-asset-rules'
-import { localeUploadInputs, uploadChange, uploadInputOf } from '../importer/row-assets'
-import { shapeEntry } from '../importer/row-entry'
+import { localeUploadInputs, uploadChange, uploadInputOf } from './row-assets'
+import { shapeEntry } from './row-entry'
 import { markCorrection } from '../../../src-shared/rows/update-plan'
 import { retryUploads } from './retry-uploads'
 import { step } from './row-step'
-import { applyOutcome } from '../importer/row-outcome'
+import { applyOutcome } from './row-outcome'
 import { submitSessionRows, type SubmitReport, type SubmitRowsOptions } from '../importer/submit-rows'
 
 export interface PipelineOptions {

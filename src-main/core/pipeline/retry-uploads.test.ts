@@ -5,8 +5,8 @@
  * `app/upload-handlers.test.ts` and `importer/pipeline.integration.test.ts`.
  */
 import { describe, expect, it, vi } from 'vitest'
-import { createUploadHandlers } from '../app/upload-handlers'
-import type { ImportSession } from '../importer/import-session'
+import { createUploadHandlers } from '../commands/upload-handlers'
+import type { ImportSession } from './import-session'
 import { ImportPipeline } from './import-pipeline'
 import type { ImportApi } from '../importer/lookups'
 import { Session } from '../session/session'

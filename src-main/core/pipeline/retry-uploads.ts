@@ -6,7 +6,7 @@
  * process started.
  */
 import { stat } from 'node:fs/promises'
-import { localeUploadInputs, uploadInputOf } from '../importer/row-assets'
+import { localeUploadInputs, uploadInputOf } from './row-assets'
 import type { Row } from '../model/row'
 import type { Session } from '../session/session'
 import { uploadKeyOf, type UploadInput } from '../storage/types'

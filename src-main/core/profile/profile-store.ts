@@ -9,7 +9,7 @@
  */
 import { mkdir, open, readFile, rename } from 'node:fs/promises'
 import { dirname } from 'node:path'
-import { SANDBOX_NAME } from '../app/workspace-types'
+import { SANDBOX_NAME } from '../commands/workspace-types'
 import { fsyncDir } from '../fs/atomic-file'
 import { sealSecret, unsealSecret } from './bound-secret'
 import { parseJsonText } from './load-profile'

@@ -4,9 +4,9 @@ import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { dispatchCommand } from '../app/dispatch'
-import type { Handlers } from '../app/handlers'
-import { createProfileHandlers } from '../app/profile-handlers'
+import { dispatchCommand } from '../commands/dispatch'
+import type { Handlers } from '../commands/handlers'
+import { createProfileHandlers } from '../commands/profile-handlers'
 import { MemorySecretStore, ProfileStore } from './profile-store'
 
 const profile = (url: string, endpoint?: string) => ({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { readProjectModel } from '../../../src-shared/project/project-model'
-import { draftOf } from '../importer/row-assets'
+import { draftOf } from '../pipeline/row-assets'
 import type { Row, RowEntry } from '../model/row'
 import { buildEntryIndex } from './entry-index'
 import { validateEntry, type ValidationInput } from './validate-entry'

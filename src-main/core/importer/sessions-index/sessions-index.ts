@@ -4,7 +4,7 @@
  * when a session opens (read-sessions-index.ts), so a row can be known as "Already in the library"
  * even when the library lookup cannot answer. Pure.
  */
-import { nameFromFolders } from '../../app/workspace-sessions'
+import { nameFromFolders } from '../../commands/workspace-sessions'
 import type { SessionMeta } from '../../session/persistence/journal-records'
 import { droppedFolders } from '../../session/persistence/list-sessions'
 import type { Row } from '../../model/row'

@@ -4,7 +4,7 @@
  * the total progress (also pushed as the `uploadProgress` event, at most 5 a second).
  */
 import { z } from 'zod'
-import type { ImportSession } from '../importer/import-session'
+import type { ImportSession } from '../pipeline/import-session'
 import { retryUploads, uploadKeysOf } from '../pipeline/retry-uploads'
 import type { Row } from '../model/row'
 import type { UploadProgress } from '../storage/types'

@@ -1,6 +1,6 @@
 /** What became of one entry after a submit: the importer's answer per row. */
-import type { LibraryEntry } from '../model/livingdocs'
-import type { FieldIssue, ImportConflict } from '../model/row'
+import type { LibraryEntry } from './livingdocs'
+import type { FieldIssue, ImportConflict } from './row'
 
 export type EntryOutcome =
   | {

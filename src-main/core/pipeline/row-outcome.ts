@@ -3,8 +3,8 @@
  * re-submit sends, and linking a conflict row to the entry the library already holds. Pure.
  */
 import type { ImportConflict, Row } from '../model/row'
-import { step } from '../pipeline/row-step'
-import type { EntryOutcome } from './outcome'
+import { step } from './row-step'
+import type { EntryOutcome } from '../model/outcome'
 
 /** What the lifecycle needs of a row to move it: where it stands, and its names for a refusal. */
 export type RowAt = Pick<Row, 'status'> & Partial<Pick<Row, 'rowId' | 'relativePath'>>

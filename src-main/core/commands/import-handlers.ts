@@ -1,9 +1,9 @@
 /**
- * The import commands over the pipeline the host opened (core/importer/import-session.ts). A host
+ * The import commands over the pipeline the host opened (core/pipeline/import-session.ts). A host
  * without one (no project connected yet) answers with an error that says so.
  */
 import { z } from 'zod'
-import type { ImportSession } from '../importer/import-session'
+import type { ImportSession } from '../pipeline/import-session'
 import type { SubmitReport } from '../importer/submit-report'
 import { previewLinkedPush, pushLinkedMetadata } from '../updater/linked-push'
 import { updateRows, type UpdateOptions } from '../updater/update-rows'

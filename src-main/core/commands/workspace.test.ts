@@ -9,7 +9,7 @@ import { startSandbox, type RunningSandbox } from '../sandbox/start-sandbox'
 import type { Row } from '../model/row'
 import { dispatchCommand } from './dispatch'
 import { Workspace } from './workspace'
-import { createWorkspaceCore, type WorkspaceCore } from './workspace-handlers'
+import { createWorkspaceCore, type WorkspaceCore } from './workspace-core'
 
 const row = (rowId: string, status: Row['status']): Row => ({
   rowId,

@@ -21,7 +21,7 @@ import { filesUnder, findSecrets } from '../../test-support/secret-scan'
 import { createFileLogger, type FileLogger } from '../logging'
 import { dispatchCommand } from './dispatch'
 import { Workspace } from './workspace'
-import { createWorkspaceCore, type WorkspaceCore } from './workspace-handlers'
+import { createWorkspaceCore, type WorkspaceCore } from './workspace-core'
 
 const TOKEN = 'wsTok_R8yV3nQ1-kLp5Xt9/Md2+Gs7Bw4=Fh6'
 // s3rver knows only this key id; it does not check the secret, so a distinctive one works.

@@ -15,7 +15,7 @@ import { openSessionFolder, type OpenedSession } from '../session/persistence/op
 import { startTempSandbox, type TempSandbox } from '../../test-support/temp-sandbox'
 import { dispatchCommand } from './dispatch'
 import { Workspace } from './workspace'
-import { createWorkspaceCore, type WorkspaceCore } from './workspace-handlers'
+import { createWorkspaceCore, type WorkspaceCore } from './workspace-core'
 
 async function folderBytes(dir: string): Promise<Record<string, string>> {
   const files: Record<string, string> = {}

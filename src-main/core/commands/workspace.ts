@@ -8,7 +8,7 @@
  */
 import { join } from 'node:path'
 import type { AppInfo } from '../../contract'
-import { openImportSession, type ImportSession } from '../importer/import-session'
+import { openImportSession, type ImportSession } from '../pipeline/import-session'
 import type { ResolvedProfile } from '../profile/resolve-profile'
 import { listSessions } from '../session/persistence/list-sessions'
 import { MediaImportError } from './errors'

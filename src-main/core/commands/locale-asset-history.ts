@@ -5,7 +5,7 @@
  * unchanged file the bucket already holds is not sent twice: the engine's journal knows it).
  */
 import type { SideFields } from '../editing/session-editor'
-import type { ImportSession } from '../importer/import-session'
+import type { ImportSession } from '../pipeline/import-session'
 import { localeAssetRefusal } from '../importer/locale-asset-rules'
 import type { LocaleAsset, Row } from '../model/row'
 

@@ -4,7 +4,7 @@
  * workspace-types.ts, which stays free of Node imports for the renderer.
  */
 import type { AppInfo } from '../../contract'
-import type { ImportSession, OpenImportSessionOptions } from '../importer/import-session'
+import type { ImportSession, OpenImportSessionOptions } from '../pipeline/import-session'
 import type { ProfileStore } from '../profile/profile-store'
 import type { ResolvedProfile } from '../profile/resolve-profile'
 import type { Session } from '../session/session'

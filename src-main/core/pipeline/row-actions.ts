@@ -5,16 +5,16 @@
  * probed row, because the pipeline hands every probed row to the upload engine). Each row is
  * decided on its own; a row that cannot take the choice says why and stays as it was.
  */
-import { importAsFile, importAsFileRefusal } from '../pipeline/as-file'
-import type { PrefillContext } from '../pipeline/row-facts'
-import { step } from '../pipeline/row-step'
+import { importAsFile, importAsFileRefusal } from './as-file'
+import type { PrefillContext } from './row-facts'
+import { step } from './row-step'
 import type { Row } from '../model/row'
 import type { Session } from '../session/session'
-import type { RowActionReport } from './row-action-report'
-import { againSuffix, contentExternalId } from './content-identity'
+import type { RowActionReport } from '../model/row-action-report'
+import { againSuffix, contentExternalId } from '../importer/content-identity'
 import { linkRefusal, linkToExisting } from './row-outcome'
 
-export type { RowActionReport, RowActionResult } from './row-action-report'
+export type { RowActionReport, RowActionResult } from '../model/row-action-report'
 
 type Decide = (row: Row) => { change: Partial<Row>; message: string; mediaId?: string } | { refused: string }
 

@@ -1,14 +1,14 @@
 /**
  * A row's file per language (media types whose asset is translatable): chosen with the system
  * picker (`pickLocaleAsset`), or set from a path the editor picked before (`setLocaleAsset`; the
- * Electron host confines it to picked and dropped paths, core/app/allowed-paths.ts), probed like a
+ * Electron host confines it to picked and dropped paths, core/commands/allowed-paths.ts), probed like a
  * dropped file, and uploaded through the same engine as the row's own file; `clearLocaleAsset`
  * takes it away. The submitted entry carries it as `translations[].asset`.
  */
 import { isAbsolute } from 'node:path'
 import { z } from 'zod'
 import type { SessionEditor } from '../editing/session-editor'
-import type { ImportSession } from '../importer/import-session'
+import type { ImportSession } from '../pipeline/import-session'
 import { probeLocaleAsset } from '../importer/locale-asset'
 import { localeAssetRefusal, localeFileRefusal } from '../importer/locale-asset-rules'
 import type { LocaleAsset, Row } from '../model/row'

@@ -6,7 +6,7 @@
  */
 import { mkdir } from 'node:fs/promises'
 import { dirname } from 'node:path'
-import type { ScanRunnerOptions } from '../pipeline/scan-runner'
+import type { ScanRunnerOptions } from './scan-runner'
 import { LivingdocsClient, type LivingdocsClientOptions } from '../livingdocs/client'
 import type { ProjectModel } from '../model/livingdocs'
 import { Prober } from '../probe/prober'
@@ -20,10 +20,10 @@ import type { Session } from '../session/session'
 import { FileUploadStateStore } from '../storage/file-upload-state-store'
 import type { StorageConfig } from '../storage/types'
 import { UploadEngine, type UploadEngineOptions } from '../storage/upload-engine'
-import { ImportPipeline, type PipelineOptions } from '../pipeline/import-pipeline'
-import { probeLeftovers } from '../pipeline/probe-leftovers'
-import { livingdocsOptionsOf, storageConfigOf } from './profile-connections'
-import { readSessionsIndex } from './sessions-index/read-sessions-index'
+import { ImportPipeline, type PipelineOptions } from './import-pipeline'
+import { probeLeftovers } from './probe-leftovers'
+import { livingdocsOptionsOf, storageConfigOf } from '../importer/profile-connections'
+import { readSessionsIndex } from '../importer/sessions-index/read-sessions-index'
 
 export interface OpenImportSessionOptions {
   dir: string

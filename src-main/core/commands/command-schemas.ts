@@ -16,7 +16,7 @@ import { rowActionSchemas } from './row-action-handlers'
 import { supportSchemas } from './support-handlers'
 import { templateSchemas } from './template-handlers'
 import { uploadSchemas } from './upload-handlers'
-import { workspaceSchemas } from './workspace-commands'
+import { workspaceSchemas } from './session-list-handlers'
 
 const absolutePath = z
   .string()

@@ -3,12 +3,12 @@
  * change the row, and the asset facts an import entry is built from. Pure.
  */
 import type { AssetFacts } from '../livingdocs/entry-builder'
-import type { LifeEvent } from '../pipeline/row-lifecycle'
-import { step } from '../pipeline/row-step'
+import type { LifeEvent } from './row-lifecycle'
+import { step } from './row-step'
 import type { AssetUpload, LocaleAsset, Row } from '../model/row'
 import type { UploadEvent, UploadInput } from '../storage/types'
 import type { ValidationInput } from '../validation/validate-entry'
-import { rowContentId } from './content-identity'
+import { rowContentId } from '../importer/content-identity'
 
 const fileName = (path: string): string => path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1)
 

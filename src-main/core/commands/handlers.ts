@@ -8,7 +8,7 @@ import { RowValidator } from '../editing/row-validator'
 import { SessionEditor } from '../editing/session-editor'
 import type { ProjectModel } from '../model/livingdocs'
 import { Session } from '../session/session'
-import type { ImportSession } from '../importer/import-session'
+import type { ImportSession } from '../pipeline/import-session'
 import type { Emit, Handlers } from './handler-types'
 import { createDataHandlers, type SaveFile } from './data-handlers'
 import { createEditHandlers } from './edit-handlers'
@@ -26,7 +26,7 @@ import { createSnapshotPages } from './snapshot-pages'
 import { createTemplateHandlers } from './template-handlers'
 import { TemplateStore } from '../templates/template-store'
 import type { Workspace } from './workspace'
-import { createWorkspaceHandlers } from './workspace-commands'
+import { createWorkspaceHandlers } from './session-list-handlers'
 
 export type { Emit, Handlers }
 
@@ -43,7 +43,7 @@ export interface HostDeps extends ProfileDeps {
   /** The profile's `import.systemName`, for rows that set none. */
   defaultSystemName?: () => string | undefined
   /**
-   * The import pipeline over a persisted session (core/importer/import-session.ts): its session,
+   * The import pipeline over a persisted session (core/pipeline/import-session.ts): its session,
    * project and prober are used, rows upload once probed, and submit works. Absent: scan and edit only.
    */
   importer?: ImportSession
@@ -53,7 +53,7 @@ export interface HostDeps extends ProfileDeps {
   saveFile?: SaveFile
   /** Opens an http(s) URL in the system browser (Electron's shell); absent: openInEditor answers the URL. */
   openExternal?: OpenExternal
-  /** The session list and switching (core/app/workspace.ts); absent: one session, no list. */
+  /** The session list and switching (core/commands/workspace.ts); absent: one session, no list. */
   workspace?: Workspace
   /** Templates per profile, in the settings folder (core/templates); absent: kept in memory by this core (tests). */
   templates?: TemplateStore

@@ -5,7 +5,7 @@
  */
 import { rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
-import { withName } from '../importer/import-session'
+import { withName } from '../pipeline/import-session'
 import { holderText } from '../session/lock/lock-holder'
 import { acquireSessionLock, sessionLockHolder } from '../session/lock/session-lock'
 import { openSessionFolder } from '../session/persistence/open-session'

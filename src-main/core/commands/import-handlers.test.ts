@@ -6,7 +6,7 @@
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ScanProgress } from '../../contract'
-import { openImportSession } from '../importer/import-session'
+import { openImportSession } from '../pipeline/import-session'
 import { makeMixedMedia } from '../importer/testing/mixed-media'
 import { resolveProfile } from '../profile/resolve-profile'
 import type { RunningSandbox } from '../sandbox/start-sandbox'
