@@ -31,6 +31,9 @@ const label = (mime: string): string => {
     .toUpperCase()
 }
 
+/** file-type's names that have a registered one: M4A is audio/mp4 (RFC 4337), as exiftool says. */
+const standardNames: Record<string, string> = { 'audio/x-m4a': 'audio/mp4' }
+
 /**
  * file-type (and its tokenizers, zip and stream readers) is loaded on the first file that is
  * not a JPEG: loading it takes longer than the rest of `media-import scan photo.jpg` together.
@@ -62,7 +65,7 @@ export async function detectType(head: Buffer, fileName: string): Promise<Detect
   let sniffed: string
   const binary = await sniffBinary(head)
   if (binary && binary.mime !== 'application/xml') {
-    mime = binary.mime
+    mime = standardNames[binary.mime] ?? binary.mime
     sniffed = binary.ext
     const raw = mime === 'image/tiff' ? rawMimeFromTiffExtension(ext) : undefined
     if (raw) mime = raw

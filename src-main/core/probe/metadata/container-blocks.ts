@@ -2,10 +2,11 @@
  * Where each container keeps its metadata blocks, for the formats sharp (libvips) does not
  * hand them out or hands out only part of: PNG text chunks, GIF's XMP extension, SVG's
  * title/desc/RDF, TIFF's IFD tags (also in TIFF-based RAW), PSD's image resources and PDF's
- * Info dictionary and XMP stream. Every reader is tolerant: a damaged block gives a warning and
- * the file still imports.
+ * Info dictionary and XMP stream, and whether a PNG's pixels unpack. Every reader is tolerant: a damaged block gives a warning and the file
+ * still imports.
  */
 import { open } from 'node:fs/promises'
+import { pngPixelProblem } from '../image/png-pixels'
 import type { ReadResult } from '../read-and-hash'
 import type { ReadAt } from '../video/bmff-boxes'
 import type { MetadataBlocks } from './embedded'
@@ -63,7 +64,8 @@ async function readBlocks(path: string, mime: string, read: ReadResult): Promise
     const file = await wholeFile(path, read)
     if (!file) return { blocks: {} }
     const png = readPngChunks(file)
-    return { blocks: { xmp: png.xmp, exif: png.exif, iptc: png.iptc, plain: png.plain }, problem: png.problem }
+    const problem = png.problem ?? (await pngPixelProblem(file))
+    return { blocks: { xmp: png.xmp, exif: png.exif, iptc: png.iptc, plain: png.plain }, problem }
   }
   if (mime === 'image/gif') {
     const file = await wholeFile(path, read)

@@ -18,3 +18,10 @@ export interface ContainerFacts {
   /** Why the media data cannot be what the index says (frames beyond the end, none at all). */
   problem?: string
 }
+
+/** The words for a copy cut short, when the header states where the file ends (Matroska, ASF). */
+export function endsEarly(fileSize: number, declaredEnd: number): string | undefined {
+  return declaredEnd > fileSize
+    ? `the file ends at byte ${fileSize}, but its header says it runs to byte ${declaredEnd}`
+    : undefined
+}

@@ -89,7 +89,10 @@ function track(buf: Buffer, trak: Box): Track | undefined {
   const mdia = child(buf, trak, 'mdia')
   const hdlr = mdia && child(buf, mdia, 'hdlr')
   if (!tkhd || !hdlr) return undefined
-  const kind = buf.toString('latin1', hdlr.start + 8, hdlr.start + 12)
+  const handler = buf.toString('latin1', hdlr.start + 8, hdlr.start + 12)
+  // A HEIF/AVIF image sequence's track is a 'pict' track (ISO/IEC 23008-12 §7.2): pictures
+  // with timing, read as a video track is, so a phone's HEIC burst has a size.
+  const kind = handler === 'pict' ? 'vide' : handler
   const matrix = tkhd.start + 4 + (buf[tkhd.start] === 1 ? 32 : 20) + 16
   if (matrix + 44 > tkhd.end) return undefined
   const a = buf.readInt32BE(matrix) / 65536

@@ -5,7 +5,7 @@
  * there (or the duration is missing, as in live recordings) MediaInfo takes over.
  */
 import { fillGaps } from '../metadata/plain-text'
-import type { ContainerFacts } from './container-facts'
+import { endsEarly, type ContainerFacts } from './container-facts'
 import { elements, float, text, uint, type Element } from './ebml'
 import { readMatroskaTags } from './matroska-tags'
 
@@ -74,8 +74,8 @@ export function readMatroskaHead(head: Buffer, fileSize?: number): ContainerFact
   }
   if (rawDuration !== undefined && rawDuration > 0) facts.duration = (rawDuration * scale) / 1e9
   // ffmpeg and mkvmerge write the Segment's size once the file is complete: a copy cut short ends before it.
-  if (fileSize !== undefined && segment.end !== undefined && segment.end > fileSize)
-    facts.problem = `the file ends at byte ${fileSize}, but its header says it runs to byte ${segment.end}`
+  const cut = fileSize !== undefined && segment.end !== undefined ? endsEarly(fileSize, segment.end) : undefined
+  if (cut) facts.problem = cut
   if (tagsElement) facts.embedded = fillGaps({ ...facts.embedded }, readMatroskaTags(head, tagsElement))
   for (const entry of elements(head, tracks.start, tracks.end ?? head.length)) {
     if (entry.id !== ID.trackEntry) continue

@@ -7,6 +7,7 @@
  */
 import { open } from 'node:fs/promises'
 import type { EmbeddedMetadata, ProbeError, ProbeWarning } from '../../model/probe-facts'
+import { asfDeclared } from './asf-header'
 import { walkTopLevelBoxes, type Box } from './bmff-boxes'
 import type { ContainerFacts } from './container-facts'
 import { readEmbedded } from '../metadata/embedded'
@@ -89,6 +90,7 @@ async function ownReader(
 ): Promise<ContainerFacts | ProbeError | undefined> {
   if (matroska.has(mime)) return readMatroskaHead(head, size)
   if (mime === 'video/x-flv') return flvDeclared(head)
+  if (mime === 'video/x-ms-asf' || mime === 'application/vnd.ms-asf') return asfDeclared(head, size)
   if (!isoBased.has(mime)) return undefined
   return readWith(path, size, head, async (readAt) => {
     const { moov, error, boxes: walkBoxes } = await findIndex(readAt, size)
