@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Everything a fresh Debian 12 machine lacks for the tests: Debian packages (Chromium for the browser
-# tests; ffmpeg, ImageMagick, exiftool and heif-enc to make real media fixtures; mediainfo for checks),
+# tests; ffmpeg, ImageMagick, exiftool and heif-enc to make real media fixtures; mediainfo for checks;
+# python3's zipfile writes the Office fixtures, and Archive::Zip lets exiftool read them back),
 # then the npm dependencies exactly as locked; GNU time (package `time`) measures the benches' peers.
 # Safe to run again: it installs only what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(chromium ffmpeg imagemagick libimage-exiftool-perl libheif-examples mediainfo time xvfb xauth)
+packages=(chromium ffmpeg imagemagick libimage-exiftool-perl libarchive-zip-perl libheif-examples mediainfo python3 time xvfb xauth)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -2,16 +2,18 @@
  * Where each container keeps its metadata blocks, for the formats sharp (libvips) does not
  * hand them out or hands out only part of: PNG text chunks, GIF's XMP extension, SVG's
  * title/desc/RDF, TIFF's IFD tags (also in TIFF-based RAW), PSD's image resources and PDF's
- * Info dictionary and XMP stream, and whether a PNG's pixels unpack. Every reader is tolerant: a damaged block gives a warning and the file
+ * Info dictionary and XMP stream, an office document's properties (ZIP entry), and whether a
+ * PNG's pixels unpack. Every reader is tolerant: a damaged block gives a warning and the file
  * still imports.
  */
 import { open } from 'node:fs/promises'
 import { pngPixelProblem } from '../image/png-pixels'
 import type { ReadResult } from '../read-and-hash'
-import type { ReadAt } from '../video/bmff-boxes'
+import { bufferReader, type ReadAt } from '../video/bmff-boxes'
 import type { MetadataBlocks } from './embedded'
 import { wholeFile } from './file-bytes'
 import { readGifXmp } from './gif-blocks'
+import { isOfficeMime, readOfficeProperties } from './office/office-properties'
 import { readPdfMetadata } from './pdf/pdf-info'
 import { readPngChunks } from './png-chunks'
 import { psdMetadataEnd, readPsdMetadata } from './psd-resources'
@@ -42,11 +44,18 @@ export function hasContainerReader(mime: string): boolean {
     mime === 'image/svg+xml' ||
     mime === 'image/vnd.adobe.photoshop' ||
     mime === 'application/pdf' ||
+    isOfficeMime(mime) ||
     tiffLike(mime)
   )
 }
 
-async function withReadAt<T>(path: string, use: (readAt: ReadAt) => Promise<T>): Promise<T> {
+/** Byte ranges of the file; from the bytes already read when they are all of it (no second open). */
+async function withReadAt<T>(
+  path: string,
+  use: (readAt: ReadAt) => Promise<T>,
+  read?: Pick<ReadResult, 'head' | 'size'>,
+): Promise<T> {
+  if (read && read.head.length >= read.size) return use(bufferReader(read.head))
   const handle = await open(path, 'r')
   try {
     return await use(async (offset, length) => {
@@ -85,6 +94,9 @@ async function readBlocks(path: string, mime: string, read: ReadResult): Promise
   if (mime === 'application/pdf') {
     const pdf = await withReadAt(path, (at) => readPdfMetadata(at, read.size))
     return { blocks: { xmp: pdf.xmp, plain: pdf.plain } }
+  }
+  if (isOfficeMime(mime)) {
+    return { blocks: { plain: await withReadAt(path, (at) => readOfficeProperties(at, read.size, mime), read) } }
   }
   if (tiffLike(mime)) {
     const tiff = await withReadAt(path, (at) => readTiffBlocks(at, read.size))

@@ -5,26 +5,12 @@
  * what it leaves empty.
  */
 import type { PlainText } from './plain-text'
+import { xmlText } from './xml-text'
 
 export interface SvgMetadata {
   /** The `<rdf:RDF>` element, for the XMP reader. */
   rdf?: Buffer
   plain: PlainText
-}
-
-const entities: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" }
-
-function unescape(text: string): string {
-  return text
-    .replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, '$1')
-    .replace(/<[^>]*>/g, '')
-    .replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (all, e: string) =>
-      e[0] === '#'
-        ? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1)))
-        : (entities[e] ?? all),
-    )
-    .replace(/\s+/g, ' ')
-    .trim()
 }
 
 /** The text of the first `<name>` child of the root `<svg>` (any prefix), before any drawing. */
@@ -36,7 +22,7 @@ function rootChild(xml: string, body: number, name: string): string | undefined 
   // Only the root's own title: not one inside a <g> or <symbol> that opens before it.
   const before = xml.slice(body, m.index)
   if (/<(?:[\w.-]+:)?(g|symbol|defs|a|path|rect|circle|text|use|image)[\s>/]/.test(before)) return undefined
-  return unescape(m[1] as string) || undefined
+  return xmlText(m[1] as string) || undefined
 }
 
 export function readSvgMetadata(svg: Buffer): SvgMetadata {
