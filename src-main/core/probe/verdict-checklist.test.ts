@@ -11,7 +11,8 @@
  * | a minimal valid SVG is not truncated                            | D "a minimal valid SVG…"                               |
  * | declared duration the bytes cannot hold: AVI, FLV, MKV, MP4     | D "an AVI cut short…", "an FLV…", "a Matroska…"; P "reports a video cut off in the middle" |
  * | … WMV/ASF, WebM, MPEG-PS                                        | here "%s cut short is damaged"                         |
- * | no decodable frame                                              | D "an MP4 whose video track holds no frame…"           |
+ * | no decodable frame: no frame in the index                       | D "an MP4 whose video track holds no frame…"           |
+ * | … frames that are zero bytes (a copy into reserved space)       | here "an MP4 whose frames are blank…"                  |
  * | damaged PNG: checksum fails                                     | D "a PNG whose picture data is damaged…"               |
  * | damaged PNG: stream damaged under good checksums, or cut short  | here "a PNG whose picture data…"                       |
  * | an MP4 holding only sound is audio/mp4 (3GP: audio/3gpp)        | D "an MP4 holding only sound…"; here "%s holding only sound" |
@@ -27,7 +28,8 @@ import { crc32, deflateSync, inflateSync } from 'node:zlib'
 import { readFile, writeFile } from 'node:fs/promises'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { exiftoolReads, makeHeifSequence, makeImage, makeVideo, run, tools, truncateTo } from './fixtures/generate'
-import { expectPlainReason, probe, tempDir, type TempDir } from './testing/probe-helpers'
+import { expectPlainReason } from './testing/plain-reason'
+import { probe, tempDir, type TempDir } from './testing/probe-helpers'
 
 let dir: TempDir
 beforeAll(async () => {
@@ -78,6 +80,25 @@ describe('damaged files are flagged, with the reason', () => {
     const result = await probe(await truncateTo(whole, Math.floor(size / 3), dir.path(`cut-${name}`)))
     expect(result.error).toMatchObject({ code: 'truncated', canImportAsFile: true })
     expectPlainReason(result, dir)
+  })
+
+  it('an MP4 whose frames are blank (zero bytes where the index points) has no decodable frame: damaged', async () => {
+    // A copy into space reserved first, stopped early, or a card's recovered clusters: the index is
+    // whole, the frames are zeros. All of them (the first frame), or the last tenth (the last one).
+    const path = await makeVideo(dir.path('reserved.mp4'), { seconds: 3, args: [...h264, '-movflags', '+faststart'] })
+    const bytes = await readFile(path)
+    const mdat = bytes.indexOf('mdat')
+    for (const [name, from] of [
+      ['blank.mp4', mdat + 4],
+      ['blank-end.mp4', Math.floor(bytes.length * 0.9)],
+    ] as const) {
+      await writeFile(dir.path(name), Buffer.from(bytes).fill(0, from))
+      const result = await probe(dir.path(name))
+      expect(result.error, name).toMatchObject({ code: 'truncated', canImportAsFile: true })
+      expect(result.error?.message).toMatch(/picture data at byte \d+ is blank/)
+      expectPlainReason(result, dir)
+    }
+    expect((await probe(path)).error).toBeUndefined()
   })
 
   it('a PNG whose picture data cannot be unpacked, under checksums that match, is corrupt', async () => {

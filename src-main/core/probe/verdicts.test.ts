@@ -6,7 +6,8 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { exiftoolReads, makeImage, makeVideo, run, tools, truncateTo } from './fixtures/generate'
-import { codes, expectPlainReason, probe, tempDir, type TempDir } from './testing/probe-helpers'
+import { expectPlainReason } from './testing/plain-reason'
+import { codes, probe, tempDir, type TempDir } from './testing/probe-helpers'
 import type { ProbeResult } from '../model/probe-facts'
 
 let dir: TempDir

@@ -1,6 +1,5 @@
 /** Shared by the probe tests: a temp folder per test file and a probe of one path. */
 import { mkdtemp, rm, stat } from 'node:fs/promises'
-import { expect } from 'vitest'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { probeFile } from '../probe-file'
@@ -28,11 +27,3 @@ export async function probe(path: string, headBytes = 256 * 1024): Promise<Probe
 }
 
 export const codes = (result: ProbeResult): string[] => result.warnings.map((w) => w.code)
-
-/** One sentence an editor can read: no line breaks, no absolute paths, no library names. */
-export function expectPlainReason(result: ProbeResult, dir: TempDir): void {
-  const message = result.error?.message ?? ''
-  expect(message).not.toMatch(/\n/)
-  expect(message).not.toContain(dir.path(''))
-  expect(message).not.toMatch(/vips|libheif|heif_|mediainfo|VipsForeign|zlib|inflate/i)
-}

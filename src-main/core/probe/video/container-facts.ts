@@ -15,6 +15,8 @@ export interface ContainerFacts {
   xmp?: Buffer
   /** The duration the header states, where it can differ from the media data there (FLV). */
   declaredDuration?: number
+  /** Where the picture track's first and last chunks start (MP4/MOV/3GP), to see they hold data. */
+  frameOffsets?: number[]
   /** Why the media data cannot be what the index says (frames beyond the end, none at all). */
   problem?: string
 }

@@ -8,6 +8,7 @@
 import type { EmbeddedMetadata } from '../../model/probe-facts'
 import { iso6709 } from '../metadata/gps'
 import type { ContainerFacts } from './container-facts'
+import { lastSampleOffset } from './blank-frames'
 import { boxes, child, type Box } from './iso-boxes'
 import { presentFields } from './present-fields'
 
@@ -63,13 +64,24 @@ interface Track {
   samples?: number
   /** The largest chunk offset in `stco`/`co64`: where the track's last data starts. */
   lastChunk?: number
+  /** Where the first and the last sample start (blank-frames.ts looks there). */
+  firstSample?: number
+  lastSample?: number
 }
 
-/** Sample count (`stsz`/`stz2`) and the last chunk's offset (`stco`/`co64`), ISO/IEC 14496-12 §8.7. */
-function sampleTable(buf: Buffer, stbl: Box): Pick<Track, 'samples' | 'lastChunk'> {
-  const out: Pick<Track, 'samples' | 'lastChunk'> = {}
+type SampleFacts = Pick<Track, 'samples' | 'lastChunk' | 'firstSample' | 'lastSample'>
+
+/** Sample count (`stsz`/`stz2`), chunk offsets (`stco`/`co64`) and where samples start, ISO/IEC 14496-12 §8.7. */
+function sampleTable(buf: Buffer, stbl: Box): SampleFacts {
+  const out: SampleFacts = {}
+  let stsz: Box | undefined
+  let stsc: Box | undefined
+  let lastEntry: number | undefined
   for (const b of boxes(buf, stbl.start, stbl.end)) {
-    if ((b.type === 'stsz' || b.type === 'stz2') && b.start + 12 <= b.end) out.samples = buf.readUInt32BE(b.start + 8)
+    if ((b.type === 'stsz' || b.type === 'stz2') && b.start + 12 <= b.end) {
+      out.samples = buf.readUInt32BE(b.start + 8)
+      if (b.type === 'stsz') stsz = b
+    } else if (b.type === 'stsc') stsc = b
     else if ((b.type === 'stco' || b.type === 'co64') && b.start + 8 <= b.end) {
       const count = buf.readUInt32BE(b.start + 4)
       const width = b.type === 'co64' ? 8 : 4
@@ -77,10 +89,13 @@ function sampleTable(buf: Buffer, stbl: Box): Pick<Track, 'samples' | 'lastChunk
       for (let i = 0, at = b.start + 8; i < count && at + width <= b.end; i++, at += width) {
         const offset = width === 8 ? Number(buf.readBigUInt64BE(at)) : buf.readUInt32BE(at)
         if (offset > last) last = offset
+        if (i === 0) out.firstSample = offset
+        lastEntry = offset
       }
       if (count > 0) out.lastChunk = last
     }
   }
+  if (stsz && stsc && lastEntry !== undefined) out.lastSample = lastSampleOffset(buf, stsz, stsc, lastEntry)
   return out
 }
 
@@ -241,6 +256,8 @@ export function readMovie(moovBytes: Buffer, fileSize?: number): ContainerFacts 
     if (video.codec) facts.codec = video.codec
     const problem = mediaDataProblem(video, child(moovBytes, moov, 'mvex') !== undefined, fileSize)
     if (problem) facts.problem = problem
+    else if (video.firstSample !== undefined)
+      facts.frameOffsets = [video.firstSample, video.lastSample ?? video.lastChunk ?? video.firstSample]
   }
   return facts
 }

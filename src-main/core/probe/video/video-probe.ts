@@ -9,6 +9,7 @@ import { open } from 'node:fs/promises'
 import type { EmbeddedMetadata, ProbeError, ProbeWarning } from '../../model/probe-facts'
 import { asfDeclared } from './asf-header'
 import { walkTopLevelBoxes, type Box } from './bmff-boxes'
+import { blankFrames } from './blank-frames'
 import type { ContainerFacts } from './container-facts'
 import { readEmbedded } from '../metadata/embedded'
 import { readMovie } from './iso-movie'
@@ -98,6 +99,7 @@ async function ownReader(
     if (!moov || moov.size > maxIndexBytes) return undefined
     const facts = readMovie(await readAt(moov.offset, moov.size), size)
     if (facts && !facts.xmp) facts.xmp = await uuidXmp(readAt, walkBoxes)
+    if (facts?.frameOffsets) facts.problem ??= await blankFrames(readAt, facts.frameOffsets, facts.codec)
     return facts
   })
 }
