@@ -126,13 +126,19 @@ describe('types', () => {
     expect(await probe(path)).toMatchObject({ kind: 'file', mimeType: 'audio/mp4' })
   })
 
-  it.each(['ico', 'jp2'])('a .%s image the Media Library cannot show is a file, with a warning', async (ext) => {
+  it.each([
+    ['ico', undefined],
+    ['jp2', undefined],
+    // exiftool says application/vnd.adobe.photoshop; IANA registered image/vnd.adobe.photoshop.
+    ['psd', 'image/vnd.adobe.photoshop'],
+  ])('a .%s image the Media Library cannot show is a file, with a warning', async (ext, registered) => {
     const path = await makeImage(dir.path(`picture.${ext}`), 16, 16)
     const theirs = await exiftoolReads(path, ['MIMEType'])
     const result = await probe(path)
-    expect(result).toMatchObject({ kind: 'file', mimeType: theirs.MIMEType })
+    expect(result).toMatchObject({ kind: 'file', mimeType: registered ?? theirs.MIMEType })
+    // The format by a name an editor knows: PSD, not the MIME subtype ADOBE.PHOTOSHOP.
     expect(result.warnings.find((w) => w.code === 'unsupported-image')?.message).toMatch(
-      /cannot be shown by the Media Library; this one is imported as a file/,
+      /^[A-Z0-9-]+ images cannot be shown by the Media Library; this one is imported as a file/,
     )
   })
 

@@ -23,12 +23,13 @@ export function extensionOfName(name: string): string {
   return dot > 0 && dot < name.length - 1 ? name.slice(dot + 1).toLowerCase() : ''
 }
 
-const label = (mime: string): string => {
-  const sub = mime.split('/')[1] ?? mime
-  return sub
-    .replace(/^x-/, '')
-    .replace(/^vnd\./, '')
-    .toUpperCase()
+/**
+ * The format's name for an editor: the MIME subtype (`HEIC`, `CANON-CRW`), or the content's
+ * extension where the subtype is a vendor path (`vnd.adobe.photoshop` is PSD, not ADOBE.PHOTOSHOP).
+ */
+const label = (mime: string, extension: string): string => {
+  const sub = (mime.split('/')[1] ?? mime).replace(/^x-/, '').replace(/^vnd\./, '')
+  return (sub.includes('.') && extension ? extension : sub).toUpperCase()
 }
 
 /** file-type's names that have a registered one: M4A is audio/mp4 (RFC 4337), as exiftool says. */
@@ -78,19 +79,19 @@ export async function detectType(head: Buffer, fileName: string): Promise<Detect
   if (isUnsupportedImage(mime)) {
     warnings.push({
       code: 'unsupported-image',
-      message: `${label(mime)} images cannot be shown by the Media Library; this one is imported as a file.`,
+      message: `${label(mime, sniffed)} images cannot be shown by the Media Library; this one is imported as a file.`,
     })
   }
   const fitting = mime === 'application/octet-stream' ? [] : extensionsOf(mime, sniffed)
   if (!ext) {
     warnings.push({
       code: 'no-extension',
-      message: `The file name has no extension; the content is ${label(mime)} (${mime}).`,
+      message: `The file name has no extension; the content is ${label(mime, sniffed)} (${mime}).`,
     })
   } else if (fitting.length > 0 && !fitting.includes(ext)) {
     warnings.push({
       code: 'extension-mismatch',
-      message: `The name says .${ext} but the content is ${label(mime)} (${mime}); it is imported as ${label(mime)}.`,
+      message: `The name says .${ext} but the content is ${label(mime, sniffed)} (${mime}); it is imported as ${label(mime, sniffed)}.`,
     })
   }
   const extension = ext && (fitting.length === 0 || fitting.includes(ext)) ? ext : (fitting[0] ?? sniffed ?? ext)
