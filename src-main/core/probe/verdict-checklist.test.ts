@@ -1,6 +1,7 @@
 /**
  * Issue #18's verdict and duration bullets, each walked on a real file. Where an older test
  * already shows a bullet, the table names it; the tests below are the ones that were missing.
+ * (The metadata bullets are walked by the format × field table in this folder's README.)
  * (D = verdicts.test.ts, V = video-metadata.test.ts, P = probe-videos.test.ts, here = this file.)
  *
  * | Bullet                                                          | Test                                                   |
@@ -18,6 +19,7 @@
  * | an MP4 holding only sound is audio/mp4 (3GP: audio/3gpp)        | D "an MP4 holding only sound…"; here "%s holding only sound" |
  * | camera RAW MIME types (CRW, MRW, X3F), imported as files        | D "camera RAW %s…"                                     |
  * | formats the Media Library cannot show: file, with a warning     | D "a .%s image the Media Library cannot show…"         |
+ * | (found on the way) a BMP whose header is damaged                | here "flags impossible header values…"                 |
  * | reasons are one plain sentence                                  | D (every damaged case) and here                        |
  * | durations and sizes: FLV, MPEG-PS/TS, M2TS, AVI, WMV, 3GP, Ogg, WebM | V "%s: duration and size as ffprobe reads them"   |
  * | displayed size after pixel aspect (3GP 504×288 vs 352×288)      | V "a 3GP with non-square pixels…"                      |
@@ -136,6 +138,35 @@ describe('damaged files are flagged, with the reason', () => {
     for (const [name, extra] of layouts) {
       const result = await probe(await makeImage(dir.path(name), 33, 7, [...extra]))
       expect(result.error, name).toBeUndefined()
+    }
+  })
+})
+
+describe('a BMP whose header is damaged is corrupt, not a picture of a billion pixels', () => {
+  it('flags impossible header values and a size the bytes cannot hold; passes every layout ImageMagick writes', async () => {
+    const layouts = [
+      ['v3.bmp', ['-define', 'bmp:format=bmp3']],
+      ['palette.bmp', ['-type', 'palette']],
+      ['rle.bmp', ['-type', 'palette', '-compress', 'RLE']],
+      ['alpha.bmp', ['-alpha', 'set']],
+    ] as const
+    for (const [name, extra] of layouts) {
+      expect((await probe(await makeImage(dir.path(name), 33, 7, [...extra]))).error, name).toBeUndefined()
+    }
+    const bytes = await readFile(dir.path('v3.bmp'))
+    const garbled = Buffer.from(bytes).fill(0x41, 18, 34)
+    await writeFile(dir.path('garbled.bmp'), garbled)
+    const tall = Buffer.from(bytes)
+    tall.writeInt32LE(7000, 22)
+    await writeFile(dir.path('tall.bmp'), tall)
+    for (const [name, reason] of [
+      ['garbled.bmp', /its header is damaged/],
+      ['tall.bmp', /describes 33×7000 pixels, which need \d+ bytes, but the file has \d+/],
+    ] as const) {
+      const result = await probe(dir.path(name))
+      expect(result.error, name).toMatchObject({ code: 'corrupt', canImportAsFile: true })
+      expect(result.error?.message).toMatch(reason)
+      expectPlainReason(result, dir)
     }
   })
 })

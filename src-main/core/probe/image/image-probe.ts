@@ -14,6 +14,7 @@ import { readJpegHeader } from '../metadata/jpeg-segments'
 import { isRawMime } from '../detect/media-kinds'
 import { readStart, type ReadResult } from '../read-and-hash'
 import type { EmbeddedMetadata, ProbeError, ProbeWarning } from '../../model/probe-facts'
+import { bmpHeaderProblem } from './bmp-header'
 import { heifSize } from './heif-items'
 import { truncation } from './integrity'
 
@@ -158,6 +159,8 @@ async function sizeFacts(path: string, mime: string, read: ReadResult): Promise<
     const why = mime === 'image/svg+xml' ? 'it states no width and height, and no viewBox' : 'its size cannot be read'
     return { warnings: [], error: damaged('corrupt', mime, why) }
   }
+  const header = mime === 'image/bmp' ? bmpHeaderProblem(read.head, read.size) : undefined
+  if (header) return { warnings: [], error: damaged('corrupt', mime, header) }
   const own = await containerBlocks(path, mime, read)
   const { embedded, warnings } = await readEmbedded(own.blocks)
   warnings.push(...unreadableWarning(own))
