@@ -23,13 +23,23 @@
  * | reasons are one plain sentence                                  | D (every damaged case) and here                        |
  * | durations and sizes: FLV, MPEG-PS/TS, M2TS, AVI, WMV, 3GP, Ogg, WebM | V "%s: duration and size as ffprobe reads them"   |
  * | displayed size after pixel aspect (3GP 504×288 vs 352×288)      | V "a 3GP with non-square pixels…"                      |
+ * | … MPEG-PS/TS, AVI, WMV, Ogg (read through MediaInfo)            | here "%s with non-square pixels…"                      |
  * | displayed size after rotation: MP4                              | P "applies the rotation a phone records…"              |
  * | … 3GP and MOV                                                   | here "a rotated %s shows at its displayed size"        |
  */
 import { crc32, deflateSync, inflateSync } from 'node:zlib'
 import { readFile, writeFile } from 'node:fs/promises'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { exiftoolReads, makeHeifSequence, makeImage, makeVideo, run, tools, truncateTo } from './fixtures/generate'
+import {
+  exiftoolReads,
+  ffprobeReads,
+  makeHeifSequence,
+  makeImage,
+  makeVideo,
+  run,
+  tools,
+  truncateTo,
+} from './fixtures/generate'
 import { expectPlainReason } from './testing/plain-reason'
 import { probe, tempDir, type TempDir } from './testing/probe-helpers'
 
@@ -181,6 +191,24 @@ describe('types and displayed sizes', () => {
     const path = dir.path(name)
     await run(tools.ffmpeg, ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'sine=d=1', '-c:a', 'aac', path])
     expect(await probe(path)).toMatchObject({ kind: 'file', mimeType: mime })
+  })
+
+  it.each([
+    ['wide.mpg', ['-c:v', 'mpeg2video']],
+    ['wide.ts', ['-c:v', 'mpeg2video']],
+    ['wide.avi', ['-c:v', 'mpeg4']],
+    ['wide.wmv', ['-c:v', 'wmv2']],
+    ['wide.ogv', ['-c:v', 'libtheora']],
+  ])('%s with non-square pixels (as DVB and DVD clips have) shows at its display size', async (name, args) => {
+    const path = await makeVideo(dir.path(name), { width: 352, height: 288, args: [...args, '-vf', 'setsar=16/11'] })
+    const theirs = await ffprobeReads(path)
+    const [h, v] = theirs.sar.split(':').map(Number)
+    expect(h).not.toBe(v)
+    expect(await probe(path)).toMatchObject({
+      kind: 'video',
+      width: Math.round((theirs.width * (h ?? 1)) / (v ?? 1)),
+      height: 288,
+    })
   })
 
   it.each([

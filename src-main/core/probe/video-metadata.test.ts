@@ -5,7 +5,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { exiftoolReads, makeVideo, run, tag } from './fixtures/generate'
+import { exiftoolReads, ffprobeReads, makeVideo, tag } from './fixtures/generate'
 import { probe, tempDir, type TempDir } from './testing/probe-helpers'
 
 let dir: TempDir
@@ -29,31 +29,6 @@ const expected = {
   keywords: ['harbour', 'boats'],
   copyright: '(c) Video desk',
   creator: 'Camera one',
-}
-
-async function ffprobe(path: string): Promise<{ duration: number; width: number; height: number; sar: string }> {
-  const out = await run('ffprobe', [
-    '-v',
-    'error',
-    '-select_streams',
-    'v:0',
-    '-show_entries',
-    'format=duration:stream=width,height,sample_aspect_ratio',
-    '-of',
-    'json',
-    path,
-  ])
-  const json = JSON.parse(out) as {
-    format: { duration: string }
-    streams: { width: number; height: number; sample_aspect_ratio?: string }[]
-  }
-  const s = json.streams[0] ?? { width: 0, height: 0 }
-  return {
-    duration: Number(json.format.duration),
-    width: s.width,
-    height: s.height,
-    sar: s.sample_aspect_ratio ?? '1:1',
-  }
 }
 
 describe('video metadata, per container, as exiftool reads it', () => {
@@ -111,7 +86,7 @@ describe('durations and displayed sizes of every container', () => {
     ['clip.webm', ['-c:v', 'libvpx', '-b:v', '100k']],
   ])('%s: duration and size as ffprobe reads them', async (file, args) => {
     const path = await makeVideo(dir.path(file), { seconds: 3, width: 176, height: 144, args })
-    const theirs = await ffprobe(path)
+    const theirs = await ffprobeReads(path)
     const result = await probe(path)
     expect(result).toMatchObject({ kind: 'video', width: theirs.width, height: theirs.height })
     expect(result.error).toBeUndefined()
@@ -122,7 +97,7 @@ describe('durations and displayed sizes of every container', () => {
     const path = await makeVideo(dir.path('wide.3gp'), {
       args: ['-c:v', 'h263', '-vf', 'scale=352:288,setsar=16/11'],
     })
-    const theirs = await ffprobe(path)
+    const theirs = await ffprobeReads(path)
     const [h, v] = theirs.sar.split(':').map(Number)
     expect(await probe(path)).toMatchObject({ width: Math.round((theirs.width * (h ?? 1)) / (v ?? 1)), height: 288 })
     // A muxer that writes a wrong width into the track header (504 for a 352-wide, square-pixel

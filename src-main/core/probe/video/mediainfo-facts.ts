@@ -74,8 +74,12 @@ export function factsFromMediaInfo(tracks: Track[]): ContainerFacts {
   if (general && (general.IsTruncated ?? extra(general).IsTruncated) === 'Yes')
     facts.problem = 'the file ends before the media data its header describes'
   if (!video) return facts
-  const width = num(video.Width)
   const height = num(video.Height)
+  // Players stretch the coded picture by its pixel aspect (a DVB or DVD clip's 720x576 shows
+  // 1024x576); MediaInfo states it to three decimals, within a pixel at any width we meet.
+  const par = num(video.PixelAspectRatio)
+  const coded = num(video.Width)
+  const width = coded !== undefined && par && Math.abs(par - 1) > 0.001 ? Math.round(coded * par) : coded
   const rotation = Math.round(num(video.Rotation) ?? 0)
   if (width !== undefined && height !== undefined) {
     ;[facts.width, facts.height] = Math.abs(rotation % 180) === 90 ? [height, width] : [width, height]
