@@ -12,6 +12,7 @@
  * | a minimal valid SVG is not truncated                            | D "a minimal valid SVG…"                               |
  * | declared duration the bytes cannot hold: AVI, FLV, MKV, MP4     | D "an AVI cut short…", "an FLV…", "a Matroska…"; P "reports a video cut off in the middle" |
  * | … WMV/ASF, WebM, MPEG-PS                                        | here "%s cut short is damaged"                         |
+ * | … Ogg (no declared length; its last page must be marked so)     | here "%s cut short…", "an Ogg cut exactly between…"    |
  * | no decodable frame: no frame in the index                       | D "an MP4 whose video track holds no frame…"           |
  * | … frames that are zero bytes (a copy into reserved space)       | here "an MP4 whose frames are blank…"                  |
  * | damaged PNG: checksum fails                                     | D "a PNG whose picture data is damaged…"               |
@@ -85,12 +86,22 @@ describe('damaged files are flagged, with the reason', () => {
     ['clip.wmv', ['-c:v', 'wmv2']],
     ['clip.webm', ['-c:v', 'libvpx', '-b:v', '100k']],
     ['clip.mpg', ['-c:v', 'mpeg2video']],
+    ['clip.ogv', ['-c:v', 'libtheora']],
   ])('%s cut short is damaged, not a normal video', async (name, args) => {
     const whole = await makeVideo(dir.path(name), { seconds: 3, args })
     expect((await probe(whole)).error).toBeUndefined()
     const size = (await readFile(whole)).length
     const result = await probe(await truncateTo(whole, Math.floor(size / 3), dir.path(`cut-${name}`)))
     expect(result.error).toMatchObject({ code: 'truncated', canImportAsFile: true })
+    expectPlainReason(result, dir)
+  })
+
+  it('an Ogg cut exactly between two pages is damaged: its last page is not marked as the end', async () => {
+    const whole = await makeVideo(dir.path('pages.ogv'), { seconds: 3, args: ['-c:v', 'libtheora'] })
+    const bytes = await readFile(whole)
+    const page = bytes.indexOf('OggS', Math.floor(bytes.length / 2))
+    const result = await probe(await truncateTo(whole, page, dir.path('between.ogv')))
+    expect(result.error?.message).toMatch(/stops after \d+ bytes, before the end of its stream/)
     expectPlainReason(result, dir)
   })
 

@@ -2,7 +2,8 @@
  * Duration of an Ogg file (RFC 3533), which MediaInfo leaves out for Theora: the granule
  * position of the last page of each stream, converted with the rate its first header gives
  * (Theora spec §6.2: frame rate and keyframe shift; Vorbis I §4.2.2: sample rate; Opus RFC 7845
- * §4: 48 kHz less the pre-skip). Reads the first and the last 64 KB.
+ * §4: 48 kHz less the pre-skip). Reads the first and the last 64 KB; the last also tells
+ * whether the file was cut.
  */
 import type { ReadAt } from './bmff-boxes'
 
@@ -13,7 +14,18 @@ interface Stream {
 
 const window = 64 * 1024
 
-function* pages(buf: Buffer): Generator<{ at: number; serial: number; granule: bigint; body: Buffer }> {
+interface Page {
+  at: number
+  serial: number
+  granule: bigint
+  body: Buffer
+  /** Header type bit 2 (RFC 3533 §6): the last page of its stream. */
+  last: boolean
+  /** Where the page ends by its segment table; past the buffer when the bytes stop inside it. */
+  end: number
+}
+
+function* pages(buf: Buffer): Generator<Page> {
   let at = buf.indexOf('OggS')
   while (at >= 0 && at + 27 <= buf.length) {
     const segments = buf[at + 26] as number
@@ -25,6 +37,8 @@ function* pages(buf: Buffer): Generator<{ at: number; serial: number; granule: b
       serial: buf.readUInt32LE(at + 14),
       granule: buf.readBigInt64LE(at + 6),
       body: buf.subarray(bodyAt, bodyAt + bodyLength),
+      last: ((buf[at + 5] as number) & 4) !== 0,
+      end: bodyAt + bodyLength,
     }
     at = buf.indexOf('OggS', at + 4)
   }
@@ -70,4 +84,17 @@ export async function oggDuration(readAt: ReadAt, size: number): Promise<number 
     if (seconds !== undefined && seconds > 0 && (duration === undefined || seconds > duration)) duration = seconds
   }
   return duration
+}
+
+/**
+ * Ogg states no length, but every stream ends with a page marked last (RFC 3533 §4): a file
+ * whose final page is not so marked, or stops inside it, was cut (an interrupted copy).
+ */
+export async function oggCut(readAt: ReadAt, size: number): Promise<string | undefined> {
+  const tail = await readAt(Math.max(0, size - window), Math.min(size, window))
+  let final: Page | undefined
+  for (const page of pages(tail)) final = page
+  if (!final) return undefined
+  if (final.end > tail.length) return `the file stops after ${size} bytes, inside a page of its stream`
+  return final.last ? undefined : `the file stops after ${size} bytes, before the end of its stream`
 }

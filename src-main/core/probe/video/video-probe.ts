@@ -16,7 +16,7 @@ import { readMovie } from './iso-movie'
 import { readMatroskaHead } from './matroska'
 import { factsFromMediaInfo } from './mediainfo-facts'
 import type { MediaInfoReader } from './mediainfo-reader'
-import { oggDuration } from './ogg-duration'
+import { oggCut, oggDuration } from './ogg-duration'
 import { transportStreamDuration } from './ts-duration'
 
 export interface VideoFacts {
@@ -196,6 +196,7 @@ export async function probeVideo(
     facts.duration = (await readWith(path, size, head, (at) => transportStreamDuration(at, size))) ?? facts.duration
   if (facts.duration === undefined && mime === 'video/ogg')
     facts.duration = await readWith(path, size, head, (at) => oggDuration(at, size))
+  if (mime === 'video/ogg') facts.problem ??= await readWith(path, size, head, (at) => oggCut(at, size))
   const embedded = await withXmp(facts)
   if (!facts.hasVideo) {
     if (facts.hasAudio) {
