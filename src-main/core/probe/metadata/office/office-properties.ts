@@ -13,7 +13,11 @@ import { readZipEntry } from './zip-entry'
 const ooxml = 'application/vnd.openxmlformats-officedocument.'
 const odf = 'application/vnd.oasis.opendocument.'
 
-export const isOfficeMime = (mime: string): boolean => mime.startsWith(ooxml) || mime.startsWith(odf)
+/** Word, Excel and PowerPoint files with macros (.docm, .xlsm, .pptm…) are OOXML packages too. */
+const macroEnabled = /^application\/vnd\.ms-(word|excel|powerpoint)\.[\w.]*macroenabled/
+
+export const isOfficeMime = (mime: string): boolean =>
+  mime.startsWith(ooxml) || mime.startsWith(odf) || macroEnabled.test(mime)
 
 const first = (xml: string, local: string): string | undefined =>
   elementContents(xml, local)
