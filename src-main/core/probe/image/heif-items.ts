@@ -49,14 +49,20 @@ function primaryItemSize(buf: Buffer, meta: Box): { width: number; height: numbe
   return size && (turned ? { width: size.height, height: size.width } : size)
 }
 
-/** Displayed size and whether it is a sequence; undefined when neither an item nor a track has one. */
-export function heifSize(file: Buffer): { width: number; height: number; sequence: boolean } | undefined {
+/**
+ * Displayed size, whether it is a sequence, and a sequence's codec (an `msf1` file may hold
+ * HEVC too); undefined when neither an item nor a track has a size.
+ */
+export function heifSize(
+  file: Buffer,
+): { width: number; height: number; sequence: boolean; codec?: string } | undefined {
   const top = [...boxes(file, 0, file.length)]
   const meta = top.find((b) => b.type === 'meta')
   const moov = top.find((b) => b.type === 'moov')
   const fromItem = meta && primaryItemSize(file, meta)
   if (fromItem?.width && fromItem.height) return { ...fromItem, sequence: moov !== undefined }
   const movie = moov && readMovie(file.subarray(moov.start - 8, moov.end))
-  if (movie?.width && movie.height) return { width: movie.width, height: movie.height, sequence: true }
+  if (movie?.width && movie.height)
+    return { width: movie.width, height: movie.height, sequence: true, codec: movie.codec }
   return undefined
 }

@@ -133,7 +133,7 @@ async function heifFromBoxes(path: string, mime: string, read: ReadResult): Prom
   const size = file && heifSize(file)
   if (!size) return undefined
   const warnings: ProbeWarning[] = []
-  if (mime.startsWith('image/heic'))
+  if (mime.startsWith('image/heic') || size.codec === 'hevc')
     warnings.push({
       code: 'no-preview',
       message: 'No preview: HEIC pictures (HEVC) cannot be decoded on this computer. The file imports normally.',
