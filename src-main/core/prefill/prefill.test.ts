@@ -53,10 +53,18 @@ describe('prefill from exifExtraction mappings', () => {
     expect(out.fallback).toEqual(['title'])
   })
 
-  it('uses no mappings for videos and files (the server extracts from images only)', () => {
+  it("fills videos and files through the app's own mappings (the server's exifExtraction is for images only)", () => {
     const video = chooseMediaType(sample, 'video')
-    const out = prefillMetadata({ fileName: 'clip.mp4', embedded }, video)
-    expect(out).toMatchObject({ mediaType: 'video', metadata: { title: 'clip' }, fallback: ['title'] })
+    expect(prefillMetadata({ fileName: 'clip.mp4', embedded }, video)).toMatchObject({
+      mediaType: 'video',
+      metadata: { title: 'Lake at dawn', caption: 'Boats on the lake', credit: 'Agency' },
+      fallback: [],
+    })
+    const file = chooseMediaType(sample, 'file')
+    expect(prefillMetadata({ fileName: 'report.pdf', embedded }, file).metadata).toEqual({
+      title: 'Lake at dawn',
+      description: 'Boats on the lake',
+    })
   })
 
   it('without a project config, only the title fallback is known', () => {

@@ -3,7 +3,8 @@
  * `exifExtraction.mappings` entry of the media type, in order; for each property the first
  * mapping that yields a non-empty value wins (the Livingdocs reference, project-config
  * media-types.md "Exif Extraction": the configured order is the project's choice, so it is kept).
- * An image type without mappings gets the app's own (DEFAULT_MAPPINGS), which put the IPTC
+ * A type without mappings (images, and the video and file types, whose embedded titles and
+ * descriptions fill them too) gets the app's own (DEFAULT_MAPPINGS), which put the IPTC
  * Headline before Title/Object Name: agencies write their job id into Object Name ("01661gdx").
  * Values are shaped for the property's plugin; text longer than the property's maxLength is
  * shortened at a word and marked, never a blocking error. When nothing gives a title, the title
@@ -17,7 +18,7 @@ import type { MetadataPrefill, PrefillInput, PrefillSource } from '../model/pref
 const titleProperty = 'title'
 
 /**
- * The app's mappings for an image type the project gives none: what a captioning desk fills
+ * The app's mappings for a media type the project gives none: what a captioning desk fills
  * first. Only properties the type defines (with a plugin that can hold the value) are filled.
  */
 export const DEFAULT_MAPPINGS: readonly ExifMapping[] = [
@@ -84,7 +85,9 @@ export function prefillMetadata(input: PrefillInput, mediaType: MediaTypeModel |
   const metadata: Record<string, unknown> = {}
   const sources: Record<string, PrefillSource> = {}
   const properties = new Map((mediaType?.properties ?? []).map((p) => [p.handle, p]))
-  if (input.embedded && mediaType?.kind === 'image') {
+  // Every kind: a video's udta title, a PDF's Info or a DOCX's core properties fill a video or
+  // file entry as an image's IPTC fills an image (issue #18: "so prefill works for them too").
+  if (input.embedded && mediaType) {
     for (const mapping of mappingsFor(mediaType)) {
       if (nonEmpty(metadata[mapping.property])) continue
       const property = properties.get(mapping.property)
