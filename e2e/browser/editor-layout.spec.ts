@@ -153,6 +153,9 @@ test('the first screen at 1440×900 holds the picture, the file, Title, Caption,
   // The technical columns are one click away, and off by default.
   for (const label of ['Entry id', 'systemName', 'externalId', 'Kind', 'Size', 'Upload', 'Media type'])
     await expect(header(importer, label), label).toHaveCount(0)
+  // A field only files have (the Sandbox's Description) takes no room in a shoot of photos and a clip.
+  await expect(header(importer, 'Description'), 'a file’s field, with no file dropped').toHaveCount(0)
+  await expect(header(importer, 'Description (de)')).toHaveCount(0)
   await screenshot(page, 'default-layout.png')
 
   // Scrolled sideways to the far end, the state is still at the right edge, and the file at the left.
@@ -201,7 +204,16 @@ test('Space opens the preview pane; the arrow keys walk the rows with it open', 
   await page.keyboard.press('Space')
   const pane = page.getByRole('complementary', { name: 'Preview' })
   await expect(pane).toBeVisible()
-  expect((await pane.boundingBox())!.width).toBeGreaterThanOrEqual(320)
+  const paneWidth = (await pane.boundingBox())!.width
+  expect(paneWidth).toBeGreaterThanOrEqual(320)
+  expect(paneWidth).toBeLessThanOrEqual(360)
+  // Beside the pane the fields an editor types in stay in view, not under the pinned state.
+  const statusLeft = (await header(importer, 'Status').boundingBox())!.x
+  for (const label of ['File', 'Title', 'Caption', 'Credit']) {
+    await expectInFirstViewport(header(importer, label), `the ${label} header beside the pane`)
+    const box = (await header(importer, label).boundingBox())!
+    expect(box.x + box.width, `the ${label} header ends before the Status column`).toBeLessThanOrEqual(statusLeft + 1)
+  }
   await expect(pane.getByRole('heading', { name: 'DSC_0412.jpg' })).toBeVisible()
   const picture = pane.getByRole('img', { name: `Preview of ${at('DSC_0412.jpg')}` })
   await expect.poll(() => picture.evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth)).toBeGreaterThan(0)
@@ -235,6 +247,14 @@ test('Space opens the preview pane; the arrow keys walk the rows with it open', 
   await expect(pane.getByText('0:03', { exact: true })).toBeVisible()
   await expect(pane.getByText(/^Poster frame\./)).toBeVisible()
 
+  // The pane's left edge widens it (kept with the layout); Space closes it and the columns get their room back.
+  const edge = pane.getByRole('separator', { name: 'Resize the preview pane' })
+  await edge.focus()
+  await page.keyboard.press('ArrowLeft')
+  await page.keyboard.press('ArrowLeft')
+  await expect.poll(async () => (await pane.boundingBox())!.width).toBe(paneWidth + 32)
+  await importer.grid.focus()
   await page.keyboard.press('Space')
   await expect(pane).toHaveCount(0)
+  expect((await header(importer, 'Caption').boundingBox())!.width).toBe(300)
 })

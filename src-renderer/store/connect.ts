@@ -7,7 +7,7 @@ import type { Api } from '../api'
 import { createPosterMaker } from '../thumbnails/poster-maker'
 import { reportFailure } from './report-failure'
 import { useAppStore } from './app-store'
-import { createSummaryFeed } from './row-summary'
+import { createSummaryFeed, useRowSummary } from './row-summary'
 import { sessionOpened } from './session-reset'
 import { createSnapshotLoader } from './snapshot-loader'
 
@@ -50,6 +50,8 @@ export function connectStore(api: Api): () => void {
     return () => undefined
   }
   unsubscribe.push(summary.stop)
+  // The columns follow the media types of the rows (column-layout.ts), published with the counts.
+  unsubscribe.push(useRowSummary.subscribe((s) => useAppStore.getState().setPresentTypes(s.mediaTypes)))
   const failed = (err: unknown) => reportFailure(err, 'Could not load the session')
   const load = () => {
     api.getAppInfo().then((info) => {

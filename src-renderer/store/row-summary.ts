@@ -9,7 +9,12 @@ import type { RowSummary } from './issue-groups'
 import { emptyCounts } from './row-class'
 import { SummaryTracker } from './summary-tracker'
 
-export const useRowSummary = create<RowSummary>()(() => ({ counts: emptyCounts(), groups: [] }))
+export const useRowSummary = create<RowSummary>()(() => ({
+  counts: emptyCounts(),
+  groups: [],
+  mediaTypes: [],
+  fileNameTitles: 0,
+}))
 
 const PUBLISH_MS = 150
 

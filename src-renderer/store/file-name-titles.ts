@@ -1,0 +1,29 @@
+/**
+ * Titles a desk would not publish: a value the prefill took from the file name (`DSC_0417`,
+ * core/prefill marks it in `prefill.fallback`) that the cell still holds. The server takes it, so
+ * it never blocks a submit; it is our taste, so it only warns: the counts bar's chip counts and
+ * filters these rows, the Status cell adds a note, F8 reaches the cell (problems/problem-cells.ts).
+ * Imported rows are done and left alone. Pure.
+ */
+import type { Row } from '../../src-main/contract'
+import { isFallbackValue } from '../grid/cells/probe-notes'
+import { classifyRow } from './row-class'
+
+/** The handles whose cell still holds the file name, on a row not imported yet. */
+export function fileNameFields(row: Row): string[] {
+  const fallback = row.prefill?.fallback
+  if (!fallback || fallback.length === 0 || row.result) return []
+  const rowClass = classifyRow(row)
+  if (!rowClass || rowClass === 'imported') return []
+  return fallback.filter((handle) => isFallbackValue(row, handle, row.entry?.metadata[handle]))
+}
+
+export const holdsFileNameTitle = (row: Row): boolean => fileNameFields(row).length > 0
+
+/** The chip's words: "3 titles from file names". */
+export const fileNameChipText = (count: number): string =>
+  `${count.toLocaleString('en')} ${count === 1 ? 'title' : 'titles'} from file names`
+
+/** The cell's and F8's message: what is wrong in a desk's eyes, and what to do. */
+export const fileNameMessage = (value: unknown): string =>
+  `The title is the file name ("${String(value)}"): give it a title a reader would understand. Not required to submit.`
