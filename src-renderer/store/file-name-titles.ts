@@ -6,6 +6,7 @@
  * Imported rows are done and left alone. Pure.
  */
 import type { Row } from '../../src-main/contract'
+import { rowState } from '../../src-shared/rows/row-state'
 import { isFallbackValue } from '../grid/cells/probe-notes'
 import { classifyRow } from './row-class'
 
@@ -27,3 +28,10 @@ export const fileNameChipText = (count: number): string =>
 /** The cell's and F8's message: what is wrong in a desk's eyes, and what to do. */
 export const fileNameMessage = (value: unknown): string =>
   `The title is the file name ("${String(value)}"): give it a title a reader would understand. Not required to submit.`
+
+/** A ready row whose title is its file name: its Status cell adds a note (it still goes on submit). */
+export const readyWithFileNameTitle = (row: Row): boolean =>
+  (row.prefill?.fallback.length ?? 0) > 0 && holdsFileNameTitle(row) && rowState(row).kind === 'ready'
+
+export const FILE_NAME_STATUS =
+  'Ready to submit, but its title is the file name: a reader would not understand it. Give it a title, or submit it as it is.'

@@ -10,6 +10,7 @@
 import type { FieldIssue, Row } from '../../../src-main/contract'
 import type { ColumnLayout } from '../../store/column-layout'
 import { isShown, setHidden, setTechnical } from '../../store/column-layout'
+import { fileNameFields, fileNameMessage } from '../../store/file-name-titles'
 import { issueKey, rowProblems } from '../../store/issue-groups'
 import { cellIssues } from '../cell-display'
 import type { GridColumn } from '../column-model'
@@ -66,6 +67,30 @@ export function problemCells(
   for (const id of rowIds) {
     const row = rowOf(id)
     if (row) out.push(...rowProblemCells(row, columns))
+  }
+  return out
+}
+
+/**
+ * The cells of the rows listed that still hold a title from the file name (file-name-titles.ts),
+ * in the grid's order: what F8 steps through while the counts bar's "titles from file names"
+ * chip is the filter. A warning, in no error group.
+ */
+export function fileNameCells(
+  rowIds: readonly string[],
+  rowOf: (id: string) => Row | undefined,
+  columns: readonly GridColumn[],
+): ProblemCell[] {
+  const out: ProblemCell[] = []
+  for (const id of rowIds) {
+    const row = rowOf(id)
+    const handles = row ? fileNameFields(row) : []
+    if (!row || handles.length === 0) continue
+    for (const column of columns) {
+      const handle = column.field?.startsWith('metadata.') ? column.field.slice('metadata.'.length) : undefined
+      if (!handle || !handles.includes(handle)) continue
+      out.push({ rowId: id, columnId: column.id, message: fileNameMessage(row.entry?.metadata[handle]), keys: [] })
+    }
   }
   return out
 }
@@ -131,9 +156,9 @@ export function stepProblem(
   return { cell: cells[index] as ProblemCell, index, total }
 }
 
-/** "Problem 2 of 7: Title is too long." */
-export const announceStep = (step: Step): string =>
-  `Problem ${(step.index + 1).toLocaleString('en')} of ${step.total.toLocaleString('en')}: ${step.cell.message}`
+/** "Problem 2 of 7: Title is too long."; `what` names a warning's kind instead ("Title from a file name 2 of 3: …"). */
+export const announceStep = (step: Step, what = 'Problem'): string =>
+  `${what} ${(step.index + 1).toLocaleString('en')} of ${step.total.toLocaleString('en')}: ${step.cell.message}`
 
 /** The layout that shows `column` (unhidden, Technical columns on if it is one); the same layout if shown. */
 export function revealColumn(layout: ColumnLayout, column: GridColumn): ColumnLayout {
