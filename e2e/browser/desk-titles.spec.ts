@@ -16,6 +16,8 @@ test('titles from file names are counted, shown and walked through with F8, with
   page,
 }) => {
   const { importer, grid } = await openDesk(ui)
+  // The session is named after the folder and when, not by its folder's id.
+  await expect(importer.sandboxBanner).toContainText(/Session: Harbour shoot · \d{1,2} [A-Z][a-z]{2} \d\d:\d\d$/)
   const chip = page.getByRole('button', { name: '4 titles from file names' })
   await expect(chip).toBeVisible()
   // A warning, not a block: every row is still Ready.

@@ -7,6 +7,7 @@ import type { Api } from '../api'
 import { createPosterMaker } from '../thumbnails/poster-maker'
 import { reportFailure } from './report-failure'
 import { useAppStore } from './app-store'
+import { refreshAppInfo } from './app-info'
 import { createSummaryFeed, useRowSummary } from './row-summary'
 import { sessionOpened } from './session-reset'
 import { createSnapshotLoader } from './snapshot-loader'
@@ -43,7 +44,11 @@ export function connectStore(api: Api): () => void {
         posters.patch(patch)
         rows.patch(patch)
       }),
-      api.on('scanProgress', (progress) => store.receiveScanProgress(progress)),
+      api.on('scanProgress', (progress) => {
+        store.receiveScanProgress(progress)
+        // The first drop names a new session (main: getAppInfo's sessionName): the banner follows.
+        if (progress.state === 'done') refreshAppInfo(api)
+      }),
     ]
   } catch (err) {
     reportFailure(err, 'Could not connect to the app')
