@@ -154,6 +154,22 @@ test('Space opens the preview pane; the arrow keys walk the rows with it open', 
     const box = (await header(importer, label).boundingBox())!
     expect(box.x + box.width, `the ${label} header ends before the Status column`).toBeLessThanOrEqual(statusLeft + 1)
   }
+  // The narrower File column gives up the folder first: the path is cut at its start, so the
+  // file's own name, at its end, stays whole inside the cell.
+  const fileCell = importer.row(at('DSC_0412.jpg')).locator('[role="gridcell"][data-column="path"]')
+  const path = fileCell.locator('.path-text')
+  const end = await path.evaluate((text) => {
+    const range = document.createRange()
+    range.selectNodeContents(text)
+    const rects = [...range.getClientRects()]
+    return { right: Math.max(...rects.map((r) => r.right)), box: text.getBoundingClientRect().right }
+  })
+  expect(end.right, 'the path’s end (the file name) is inside its cell').toBeLessThanOrEqual(end.box + 1)
+  expect(await path.evaluate((t) => t.scrollWidth > t.clientWidth), 'the path is cut (at its start)').toBe(true)
+  // A ready row's note gives way before its state's word.
+  const state = importer.row(at('DSC_0417.jpg')).locator('[role="gridcell"][data-column="status"] .fallback-text')
+  await expect(state).toHaveText('Ready')
+  expect(await state.evaluate((t) => t.scrollWidth <= t.clientWidth), '"Ready" is not cut').toBe(true)
   await expect(pane.getByRole('heading', { name: 'DSC_0412.jpg' })).toBeVisible()
   const picture = pane.getByRole('img', { name: `Preview of ${at('DSC_0412.jpg')}` })
   await expect.poll(() => picture.evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth)).toBeGreaterThan(0)
