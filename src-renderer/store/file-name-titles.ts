@@ -8,18 +8,22 @@
 import type { Row } from '../../src-main/contract'
 import { rowState } from '../../src-shared/rows/row-state'
 import { isFallbackValue } from '../grid/cells/probe-notes'
-import { classifyRow } from './row-class'
+import { classifyRow, type RowClass } from './row-class'
 
-/** The handles whose cell still holds the file name, on a row not imported yet. */
-export function fileNameFields(row: Row): string[] {
+/**
+ * The handles whose cell still holds the file name, on a row not imported yet. `rowClass`: the
+ * row's class when the caller has it (the summary tracker: one row state per row, not two).
+ */
+export function fileNameFields(row: Row, rowClass: RowClass | undefined | null = null): string[] {
   const fallback = row.prefill?.fallback
   if (!fallback || fallback.length === 0 || row.result) return []
-  const rowClass = classifyRow(row)
-  if (!rowClass || rowClass === 'imported') return []
+  const group = rowClass === null ? classifyRow(row) : rowClass
+  if (!group || group === 'imported') return []
   return fallback.filter((handle) => isFallbackValue(row, handle, row.entry?.metadata[handle]))
 }
 
-export const holdsFileNameTitle = (row: Row): boolean => fileNameFields(row).length > 0
+export const holdsFileNameTitle = (row: Row, rowClass: RowClass | undefined | null = null): boolean =>
+  fileNameFields(row, rowClass).length > 0
 
 /** The chip's words: "3 titles from file names". */
 export const fileNameChipText = (count: number): string =>

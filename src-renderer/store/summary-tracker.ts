@@ -51,7 +51,7 @@ export class SummaryTracker {
     }
     const mediaType = row.entry?.mediaType
     if (mediaType !== undefined) this.types.set(mediaType, (this.types.get(mediaType) ?? 0) + 1)
-    const fileNameTitle = holdsFileNameTitle(row)
+    const fileNameTitle = holdsFileNameTitle(row, rowClass)
     if (fileNameTitle) this.fileNameTitles++
     this.shares.set(row.rowId, { rowClass, issues, mediaType, fileNameTitle })
   }
