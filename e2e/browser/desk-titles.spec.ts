@@ -57,4 +57,12 @@ test('titles from file names are counted, shown and walked through with F8, with
   // Pressed again: every row.
   await page.getByRole('button', { name: '3 titles from file names' }).click()
   await expect(importer.rows).toHaveCount(6)
+
+  // Selecting a row does not move the grid: what is selected is said in the status bar, not in a
+  // second line of the edit bar that pushed the grid down under the pointer.
+  const top = (await importer.grid.boundingBox())!.y
+  await (await grid.cell(at('DSC_0412.jpg'), 'File')).click()
+  await expect(page.locator('.selection-count')).toContainText('1 selected')
+  await expect(page.getByRole('button', { name: 'Clear selection' })).toBeVisible()
+  expect((await importer.grid.boundingBox())!.y).toBe(top)
 })
