@@ -33,7 +33,7 @@ function useSettled(text: string): string {
 
 /** Shown while some row's title is its file name, or while its filter is on (pressing it again shows every row). */
 function FileNameTitlesChip() {
-  const count = useRowSummary((s) => s.fileNameTitles)
+  const count = useRowSummary((s) => s.fileNameTitles ?? 0)
   const on = useAppStore((s) => s.filter.fileNameTitles)
   if (count === 0 && !on) return null
   return (

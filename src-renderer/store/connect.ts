@@ -56,7 +56,7 @@ export function connectStore(api: Api): () => void {
   }
   unsubscribe.push(summary.stop)
   // The columns follow the media types of the rows (column-layout.ts), published with the counts.
-  unsubscribe.push(useRowSummary.subscribe((s) => useAppStore.getState().setPresentTypes(s.mediaTypes)))
+  unsubscribe.push(useRowSummary.subscribe((s) => useAppStore.getState().setPresentTypes(s.mediaTypes ?? [])))
   const failed = (err: unknown) => reportFailure(err, 'Could not load the session')
   const load = () => {
     api.getAppInfo().then((info) => {

@@ -23,10 +23,10 @@ export interface IssueGroup {
 export interface RowSummary {
   counts: RowCounts
   groups: IssueGroup[]
-  /** The media types of the session's rows, sorted (the grid's columns follow them). */
-  mediaTypes: string[]
-  /** Rows whose title is still their file name (file-name-titles.ts): a warning, not a block. */
-  fileNameTitles: number
+  /** The media types of the session's rows, sorted (the grid's columns follow them); absent before the first summary. */
+  mediaTypes?: string[]
+  /** Rows whose title is still their file name (file-name-titles.ts): a warning, not a block; absent: none yet. */
+  fileNameTitles?: number
 }
 
 /** The cards of failed submits and uploads (`rowProblems`): their numbers are the server's, not the row's. */

@@ -9,12 +9,7 @@ import type { RowSummary } from './issue-groups'
 import { emptyCounts } from './row-class'
 import { SummaryTracker } from './summary-tracker'
 
-export const useRowSummary = create<RowSummary>()(() => ({
-  counts: emptyCounts(),
-  groups: [],
-  mediaTypes: [],
-  fileNameTitles: 0,
-}))
+export const useRowSummary = create<RowSummary>()(() => ({ counts: emptyCounts(), groups: [] }))
 
 const PUBLISH_MS = 150
 
