@@ -3,7 +3,7 @@ import { ProblemNavigation } from './grid/problems/ProblemNavigation'
 import { ChooseFoldersButton } from './panels/ChooseFoldersButton'
 import { CountsBar } from './panels/CountsBar'
 import { DropZone } from './panels/DropZone'
-import { EditToolbar, PanelButton } from './panels/EditToolbar'
+import { EditToolbar, PanelButton, Selection } from './panels/EditToolbar'
 import { ExportButtons } from './panels/ExportButtons'
 import { ErrorPanel } from './panels/ErrorPanel'
 import { Notices } from './panels/Notices'
@@ -52,6 +52,7 @@ export function App() {
         </header>
         <div className="status-bar">
           <CountsBar />
+          <Selection />
           <SubmitBar />
           <ExportButtons />
         </div>

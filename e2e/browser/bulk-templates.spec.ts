@@ -73,6 +73,13 @@ test('only where empty keeps embedded credits, append adds to a caption, a templ
   await grid.expectText(CREDITED, 'Credit', 'Maren Vogt / Hafenbild')
   for (const path of [B, C, D]) await grid.expectText(path, 'Credit', 'Hafenbild Desk')
 
+  // No row selected: the button counts the range's rows, as many as Apply takes (it said 1 before).
+  await grid.clearSelection()
+  await grid.selectRange(B, D, 'Credit')
+  panel = await openBulk(page)
+  await expect(panel.getByRole('button', { name: 'Apply to 3 rows of the range' })).toBeVisible()
+  await panel.getByRole('button', { name: 'Close' }).click()
+
   // A click on the file name selects that one row; Append continues its caption after a space.
   await (await grid.cell(CREDITED, 'File')).click()
   await expectSelected(grid, { [CREDITED]: true, [B]: false })

@@ -11,9 +11,8 @@
 import { mkdir } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import type { Locator, Page } from '@playwright/test'
-import { makeVideo, run, tag, tools } from '../../src-main/core/probe/fixtures/generate'
-import { expect, test, type UiApp } from '../harness/ui-fixtures'
-import { GridPage } from '../support/pages/grid-page'
+import { expect, test } from '../harness/ui-fixtures'
+import { at, header, loadedThumb, openDesk, PICTURES } from '../support/desk'
 import type { ImporterPage } from '../support/pages/importer-page'
 
 const VIEWPORT = { width: 1440, height: 900 }
@@ -21,51 +20,6 @@ test.use({ viewport: VIEWPORT })
 test.setTimeout(180_000)
 
 const SCREENSHOTS = resolve(__dirname, '../../docs/screenshots')
-const DESK = 'Harbour shoot'
-
-/** Pictures as a photographer's card brings them: landscape and portrait, captioned in the camera or not. */
-const PICTURES: ReadonlyArray<{ name: string; size: string; colours: string; tags: string[] }> = [
-  {
-    name: 'DSC_0412.jpg',
-    size: '1800x1200',
-    colours: 'steelblue-orange',
-    tags: [
-      '-XMP-dc:Title=Container cranes at dawn',
-      '-XMP-dc:Description=Gantry cranes unload the first ship of the day at the Burchardkai terminal.',
-      '-XMP-photoshop:Credit=Maren Vogt / Hafenbild',
-      '-XMP-dc:Rights=© 2026 Hafenbild',
-      '-XMP-photoshop:City=Hamburg',
-    ],
-  },
-  { name: 'DSC_0413.jpg', size: '1800x1200', colours: 'navy-gold', tags: ['-XMP-dc:Title=Pilot boat leaving'] },
-  { name: 'DSC_0417.jpg', size: '1200x1800', colours: 'darkgreen-khaki', tags: [] },
-  {
-    name: 'DSC_0420.jpg',
-    size: '1800x1200',
-    colours: 'slategray-salmon',
-    tags: ['-XMP-dc:Description=Fish market at sunrise', '-XMP-dc:Creator=Maren Vogt'],
-  },
-  { name: 'DSC_0421.jpg', size: '1800x1200', colours: 'teal-wheat', tags: [] },
-]
-
-/** The shoot's folder, given to `media-import ui` on the command line (added as if dropped). */
-async function openDesk(ui: UiApp): Promise<{ importer: ImporterPage; grid: GridPage }> {
-  const folder = join(ui.filesDir, DESK)
-  await mkdir(folder, { recursive: true })
-  for (const [i, p] of PICTURES.entries()) {
-    const path = join(folder, p.name)
-    await run(tools.convert, ['-seed', String(40 + i), '-size', p.size, `plasma:${p.colours}`, '-blur', '0x2', path])
-    if (p.tags.length > 0) await tag(path, p.tags)
-  }
-  await makeVideo(join(folder, 'MVI_0425.mp4'), { seconds: 3, width: 640, height: 360, args: ['-pix_fmt', 'yuv420p'] })
-  const importer = await ui.start([folder])
-  await expect(importer.rows).toHaveCount(PICTURES.length + 1, { timeout: 60_000 })
-  const grid = new GridPage(importer)
-  await grid.expectCounts({ Ready: PICTURES.length + 1 }, 60_000)
-  await grid.sortBy('File')
-  return { importer, grid }
-}
-
 /** The element's box lies wholly inside the first viewport (no scrolling, sideways or down). */
 async function expectInFirstViewport(locator: Locator, what: string): Promise<void> {
   const box = await locator.boundingBox()
@@ -75,20 +29,6 @@ async function expectInFirstViewport(locator: Locator, what: string): Promise<vo
   expect(y, `${what} starts inside the window`).toBeGreaterThanOrEqual(0)
   expect(x + width, `${what} ends inside the window's width`).toBeLessThanOrEqual(VIEWPORT.width)
   expect(y + height, `${what} ends inside the window's height`).toBeLessThanOrEqual(VIEWPORT.height)
-}
-
-const header = (importer: ImporterPage, label: string): Locator =>
-  importer.grid
-    .getByRole('columnheader')
-    .filter({ has: importer.page.getByRole('button', { name: label, exact: true }) })
-
-const at = (name: string): string => `${DESK}/${name}`
-
-async function loadedThumb(importer: ImporterPage, name: string): Promise<Locator> {
-  const img = importer.row(at(name)).locator('[role="gridcell"][data-column="thumbnail"] img')
-  await expect(img).toBeVisible({ timeout: 30_000 })
-  await expect.poll(() => img.evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth)).toBeGreaterThan(0)
-  return img
 }
 
 async function screenshot(page: Page, name: string): Promise<void> {
@@ -153,6 +93,9 @@ test('the first screen at 1440×900 holds the picture, the file, Title, Caption,
   // The technical columns are one click away, and off by default.
   for (const label of ['Entry id', 'systemName', 'externalId', 'Kind', 'Size', 'Upload', 'Media type'])
     await expect(header(importer, label), label).toHaveCount(0)
+  // A field only files have (the Sandbox's Description) takes no room in a shoot of photos and a clip.
+  await expect(header(importer, 'Description'), 'a file’s field, with no file dropped').toHaveCount(0)
+  await expect(header(importer, 'Description (de)')).toHaveCount(0)
   await screenshot(page, 'default-layout.png')
 
   // Scrolled sideways to the far end, the state is still at the right edge, and the file at the left.
@@ -201,7 +144,32 @@ test('Space opens the preview pane; the arrow keys walk the rows with it open', 
   await page.keyboard.press('Space')
   const pane = page.getByRole('complementary', { name: 'Preview' })
   await expect(pane).toBeVisible()
-  expect((await pane.boundingBox())!.width).toBeGreaterThanOrEqual(320)
+  const paneWidth = (await pane.boundingBox())!.width
+  expect(paneWidth).toBeGreaterThanOrEqual(320)
+  expect(paneWidth).toBeLessThanOrEqual(360)
+  // Beside the pane the fields an editor types in stay in view, not under the pinned state.
+  const statusLeft = (await header(importer, 'Status').boundingBox())!.x
+  for (const label of ['File', 'Title', 'Caption', 'Credit']) {
+    await expectInFirstViewport(header(importer, label), `the ${label} header beside the pane`)
+    const box = (await header(importer, label).boundingBox())!
+    expect(box.x + box.width, `the ${label} header ends before the Status column`).toBeLessThanOrEqual(statusLeft + 1)
+  }
+  // The narrower File column gives up the folder first: the path is cut at its start, so the
+  // file's own name, at its end, stays whole inside the cell.
+  const fileCell = importer.row(at('DSC_0412.jpg')).locator('[role="gridcell"][data-column="path"]')
+  const path = fileCell.locator('.path-text')
+  const end = await path.evaluate((text) => {
+    const range = document.createRange()
+    range.selectNodeContents(text)
+    const rects = [...range.getClientRects()]
+    return { right: Math.max(...rects.map((r) => r.right)), box: text.getBoundingClientRect().right }
+  })
+  expect(end.right, 'the path’s end (the file name) is inside its cell').toBeLessThanOrEqual(end.box + 1)
+  expect(await path.evaluate((t) => t.scrollWidth > t.clientWidth), 'the path is cut (at its start)').toBe(true)
+  // A ready row's note gives way before its state's word.
+  const state = importer.row(at('DSC_0417.jpg')).locator('[role="gridcell"][data-column="status"] .fallback-text')
+  await expect(state).toHaveText('Ready')
+  expect(await state.evaluate((t) => t.scrollWidth <= t.clientWidth), '"Ready" is not cut').toBe(true)
   await expect(pane.getByRole('heading', { name: 'DSC_0412.jpg' })).toBeVisible()
   const picture = pane.getByRole('img', { name: `Preview of ${at('DSC_0412.jpg')}` })
   await expect.poll(() => picture.evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth)).toBeGreaterThan(0)
@@ -235,6 +203,14 @@ test('Space opens the preview pane; the arrow keys walk the rows with it open', 
   await expect(pane.getByText('0:03', { exact: true })).toBeVisible()
   await expect(pane.getByText(/^Poster frame\./)).toBeVisible()
 
+  // The pane's left edge widens it (kept with the layout); Space closes it and the columns get their room back.
+  const edge = pane.getByRole('separator', { name: 'Resize the preview pane' })
+  await edge.focus()
+  await page.keyboard.press('ArrowLeft')
+  await page.keyboard.press('ArrowLeft')
+  await expect.poll(async () => (await pane.boundingBox())!.width).toBe(paneWidth + 32)
+  await importer.grid.focus()
   await page.keyboard.press('Space')
   await expect(pane).toHaveCount(0)
+  expect((await header(importer, 'Caption').boundingBox())!.width).toBe(300)
 })

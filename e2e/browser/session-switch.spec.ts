@@ -40,6 +40,8 @@ test("switching sessions shows the new session's counts only", async ({ app }, t
     .getByRole('complementary', { name: 'Sessions' })
     .getByRole('button', { name: 'Start a new import' })
     .click()
+  // The banner names the new session (nothing dropped yet, and when), never by its folder's id.
+  await expect(importer.sandboxBanner).toContainText(/Session: New import · \d{1,2} [A-Z][a-z]{2} \d\d:\d\d$/)
   await expect(importer.sandboxBanner).not.toContainText(first)
   await expect(page.getByRole('complementary', { name: 'Sessions' })).toHaveCount(0)
   await expect(headline).toHaveText('No folders added yet')
@@ -73,7 +75,7 @@ test("switching sessions shows the new session's counts only", async ({ app }, t
     .getByRole('listitem', { name: new RegExp(first) })
     .getByRole('button', { name: /^Open/ })
     .click()
-  await expect(importer.sandboxBanner).toContainText(first)
+  await expect(importer.sandboxBanner).toContainText('Session: harbour · ')
   await grid.expectCounts({ Ready: 3, Invalid: 0, Imported: 0 })
   await expect(headline).toHaveText('3 files in this session')
   // The upload line is this session's too, not the second's one file.
@@ -82,20 +84,21 @@ test("switching sessions shows the new session's counts only", async ({ app }, t
   await expect(filter).toHaveValue('')
   await expect(importer.rows).toHaveCount(3)
 
-  // The list names each session after its folders, with profile, folders and what is left;
-  // the editor renames the open one by keyboard.
+  // The list names each session after what was dropped first and when, with profile, folders and
+  // what is left; the editor renames the open one by keyboard, and the banner follows.
   await page.getByRole('button', { name: 'Sessions…' }).click()
-  const second = list.getByRole('listitem', { name: /^dunes, session/ })
+  const second = list.getByRole('listitem', { name: /^dunes · .*, session/ })
   await expect(second).toContainText('Sandbox')
   await expect(second).toContainText('From dunes')
   await expect(second).toContainText('1 file: 0 imported, 1 not imported yet')
-  const mine = list.getByRole('listitem', { name: /^harbour, session/ })
-  await mine.getByRole('button', { name: 'Rename session harbour' }).focus()
+  const mine = list.getByRole('listitem', { name: /^harbour · .*, session/ })
+  await mine.getByRole('button', { name: /^Rename session harbour · / }).focus()
   await page.keyboard.press('Enter')
   await expect(mine.getByRole('textbox', { name: 'Session name' })).toBeFocused()
   await page.keyboard.type('Harbour, morning')
   await page.keyboard.press('Enter')
   await expect(list.getByRole('listitem', { name: /^Harbour, morning, session/ })).toContainText('(open)')
+  await expect(importer.sandboxBanner).toContainText(/Session: Harbour, morning$/)
   await saveScreenshot(page, testInfo, 'sessions-named')
 
   // Next start: the unfinished "dunes" import is offered once; answered, it is not asked again.
@@ -108,5 +111,5 @@ test("switching sessions shows the new session's counts only", async ({ app }, t
   next = await app.restart()
   await expect(next.page.getByRole('note').first()).toBeVisible()
   await expect(next.page.getByRole('dialog')).toHaveCount(0)
-  await expect(next.sandboxBanner).toContainText(first)
+  await expect(next.sandboxBanner).toContainText('Session: Harbour, morning')
 })

@@ -18,6 +18,7 @@ import { RowChoices } from './cells/RowChoices'
 import { hasRowChoices } from './cells/row-choices'
 import type { Move } from './editors/editor-props'
 import { FallbackValue } from './cells/FallbackValue'
+import { FILE_NAME_STATUS, readyWithFileNameTitle } from '../store/file-name-titles'
 import { pathCell } from './cells/PathCell'
 import { LocaleAssetCell } from './cells/LocaleAssetCell'
 import { PreviewCell } from './cells/PreviewCell'
@@ -59,8 +60,14 @@ function display(column: GridColumn, row: Row, selected: boolean, pending: Pendi
         <input type="checkbox" tabIndex={-1} checked={selected} readOnly aria-label={`Select ${row.relativePath}`} />
       )
     case 'status':
-      // Rows with a way out (link, import as file) show it; the rest keep plain text.
-      return hasRowChoices(row) ? <RowChoices row={row} column={column} /> : columnText(column, row)
+      // Rows with a way out (link, import as file) show it; a ready row whose title is its file
+      // name says so (a warning, it still goes); the rest keep plain text.
+      if (hasRowChoices(row)) return <RowChoices row={row} column={column} />
+      return readyWithFileNameTitle(row) ? (
+        <FallbackValue text={columnText(column, row)} label="check the title" description={FILE_NAME_STATUS} warn />
+      ) : (
+        columnText(column, row)
+      )
     case 'mediaId':
       return row.result ? <MediaIdLink mediaId={row.result.mediaId} /> : ''
     case 'upload':

@@ -4,11 +4,11 @@
  */
 import type { Header } from '@tanstack/react-table'
 import { memo } from 'react'
-import type { KeyboardEvent, PointerEvent } from 'react'
 import { useAppStore } from '../store/app-store'
 import { setWidth } from '../store/column-layout'
 import type { GridColumn } from './column-model'
 import { selectAllInFilter } from './grid-actions'
+import { ResizeHandle } from './ResizeHandle'
 
 function SortButton({ column }: { column: GridColumn }) {
   const sort = useAppStore((s) => s.sort)
@@ -39,42 +39,12 @@ function SelectAll() {
   )
 }
 
-function ResizeHandle({ column }: { column: GridColumn }) {
+function ColumnResize({ column }: { column: GridColumn }) {
   const resize = (width: number) => {
     const s = useAppStore.getState()
     s.setLayout(setWidth(s.layout, column.id, width))
   }
-  const onPointerDown = (e: PointerEvent<HTMLSpanElement>) => {
-    e.preventDefault()
-    const startX = e.clientX
-    const handle = e.currentTarget
-    handle.setPointerCapture(e.pointerId)
-    const onMove = (move: globalThis.PointerEvent) => resize(column.width + move.clientX - startX)
-    const onUp = () => {
-      handle.removeEventListener('pointermove', onMove)
-      handle.removeEventListener('pointerup', onUp)
-    }
-    handle.addEventListener('pointermove', onMove)
-    handle.addEventListener('pointerup', onUp)
-  }
-  const onKeyDown = (e: KeyboardEvent<HTMLSpanElement>) => {
-    if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return
-    e.preventDefault()
-    e.stopPropagation()
-    resize(column.width + (e.key === 'ArrowRight' ? 16 : -16))
-  }
-  return (
-    <span
-      className="resize-handle"
-      role="separator"
-      aria-orientation="vertical"
-      aria-label={`Resize ${column.label}`}
-      aria-valuenow={column.width}
-      tabIndex={0}
-      onPointerDown={onPointerDown}
-      onKeyDown={onKeyDown}
-    />
-  )
+  return <ResizeHandle label={`Resize ${column.label}`} width={column.width} onResize={resize} />
 }
 
 /** Every header is rendered (forty are cheap, and screen readers get every column's name); body cells are windowed. */
@@ -103,7 +73,7 @@ export const GridHeader = memo(function GridHeader({ headers }: { headers: Heade
             ) : (
               <SortButton column={column} />
             )}
-            <ResizeHandle column={column} />
+            <ColumnResize column={column} />
           </div>
         )
       })}

@@ -39,6 +39,12 @@ export interface GridColumn {
   width: number
   /** File facts and identity: shown only with "Technical columns" (column-layout.ts). */
   technical?: boolean
+  /**
+   * The media types (handles) whose rows can use the column: a field, its translation, a file per
+   * language. The default layout leaves it out while no row of the session has one of them
+   * (column-layout.ts); absent: every row can use it.
+   */
+  mediaTypes?: readonly string[]
 }
 
 const fixed = (id: string, label: string, kind: ColumnKind, width: number, field?: string): GridColumn => ({
@@ -89,12 +95,24 @@ export const widthOf = (p: PropertyModel): number =>
       ? 200
       : 130
 
+/** The media types that have the property (and, for a translation, translate it). */
+function typesWith(project: ProjectModel, handle: string, translated: boolean): string[] {
+  return project.mediaTypes
+    .filter(
+      (t) =>
+        (!translated || t.translationsEnabled) &&
+        t.properties.some((p) => p.handle === handle && (!translated || p.translatable)),
+    )
+    .map((t) => t.handle)
+}
+
 function propertyColumns(project: ProjectModel, lead: boolean): GridColumn[] {
   const columns: GridColumn[] = []
   for (const p of propertiesOf(project, false)) {
     if (isLeading(p) !== lead) continue
     const field = `metadata.${p.handle}`
-    columns.push({ id: field, label: p.label, kind: 'property', field, property: p, width: widthOf(p) })
+    const mediaTypes = typesWith(project, p.handle, false)
+    columns.push({ id: field, label: p.label, kind: 'property', field, property: p, width: widthOf(p), mediaTypes })
   }
   const further = project.languages.locales.filter((l) => l !== project.languages.defaultLocale)
   const translatable = propertiesOf(project, true).filter((p) => isLeading(p) === lead)
@@ -109,6 +127,7 @@ function propertyColumns(project: ProjectModel, lead: boolean): GridColumn[] {
         property: p,
         locale,
         width: widthOf(p),
+        mediaTypes: typesWith(project, p.handle, true),
       })
     }
   }
@@ -135,9 +154,10 @@ export function buildColumns(project: ProjectModel | null): GridColumn[] {
   )
   if (project) {
     columns.push(...propertyColumns(project, false))
-    if (project.mediaTypes.some((t) => t.assetTranslatable)) {
+    const mediaTypes = project.mediaTypes.filter((t) => t.assetTranslatable).map((t) => t.handle)
+    if (mediaTypes.length > 0) {
       for (const locale of project.languages.locales.filter((l) => l !== project.languages.defaultLocale))
-        columns.push({ ...fixed(`asset.${locale}`, `File (${locale})`, 'localeAsset', 160), locale })
+        columns.push({ ...fixed(`asset.${locale}`, `File (${locale})`, 'localeAsset', 160), locale, mediaTypes })
     }
   }
   columns.push(

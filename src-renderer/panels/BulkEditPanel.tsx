@@ -12,7 +12,9 @@ import { defaultBulkMode } from '../../src-shared/editing/bulk-append'
 import { api } from '../api'
 import { isEditable } from '../grid/column-model'
 import { runEdit, targetRowIds } from '../grid/grid-actions'
+import { cellRange } from '../grid/range'
 import { useAppStore } from '../store/app-store'
+import { rowIndexIn } from '../store/row-index'
 import { TemplatesSection } from './templates/TemplatesSection'
 
 const VARIABLES = '{filename} {folder} {date} {seq} {seq:3} {exif.title} {exif.creator} …'
@@ -36,7 +38,18 @@ export function BulkEditPanel() {
   const all = useAppStore((s) => s.columns)
   const columns = useMemo(() => all.filter(isEditable), [all])
   const active = useAppStore((s) => s.active?.columnId)
-  const count = useAppStore((s) => (s.selected.size > 0 ? s.selected.size : s.active ? 1 : 0))
+  // As many rows as Apply takes (targetRowIds): the selected ones, else the range's. Worked out
+  // when the selection, the range or the list change, not on every patch of the rows.
+  const selectedCount = useAppStore((s) => s.selected.size)
+  const cursor = useAppStore((s) => s.active)
+  const anchor = useAppStore((s) => s.rangeAnchor)
+  const listed = useAppStore((s) => s.rowView.ids)
+  const shown = useAppStore((s) => s.shownColumns)
+  const count = useMemo(() => {
+    if (selectedCount > 0) return selectedCount
+    const range = cellRange(listed, shown, cursor, anchor, rowIndexIn(listed))
+    return range ? range.rowEnd - range.rowStart + 1 : 0
+  }, [selectedCount, cursor, anchor, listed, shown])
   const [field, setField] = useState(() => columns.find((c) => c.id === active)?.field ?? columns[0]?.field ?? '')
   const [mode, setMode] = useState<BulkMode>(() => defaultMode(field))
   const [value, setValue] = useState('')
@@ -106,7 +119,8 @@ export function BulkEditPanel() {
           </label>
         )}
         <button type="submit" className="button" disabled={count === 0}>
-          Apply to {count.toLocaleString('en')} selected row{count === 1 ? '' : 's'}
+          Apply to {count.toLocaleString('en')} {selectedCount > 0 ? 'selected ' : ''}row{count === 1 ? '' : 's'}
+          {selectedCount > 0 ? '' : ' of the range'}
         </button>
         <p className="hint" aria-live="polite">
           {count === 0

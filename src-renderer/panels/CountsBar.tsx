@@ -1,10 +1,14 @@
 /**
  * Ready, invalid, uploading, imported, failed: each count filters the grid to its rows when pressed.
  * The figures are also said politely to screen readers once they have settled for a moment, not
- * at every upload tick.
+ * at every upload tick. Beside them, a warning that never blocks: "3 titles from file names"
+ * (file-name-titles.ts), which shows those rows and puts the cursor on the first such title.
  */
 import { useEffect, useState } from 'react'
+import { showFileNameTitles } from '../grid/problems/problem-nav'
 import { useAppStore } from '../store/app-store'
+import { fileNameChipText } from '../store/file-name-titles'
+import './counts-bar.css'
 import { ROW_CLASS_LABELS, ROW_CLASSES, type RowCounts } from '../store/row-class'
 import { useRowSummary } from '../store/row-summary'
 
@@ -27,6 +31,24 @@ function useSettled(text: string): string {
   return said
 }
 
+/** Shown while some row's title is its file name, or while its filter is on (pressing it again shows every row). */
+function FileNameTitlesChip() {
+  const count = useRowSummary((s) => s.fileNameTitles ?? 0)
+  const on = useAppStore((s) => s.filter.fileNameTitles)
+  if (count === 0 && !on) return null
+  return (
+    <button
+      type="button"
+      className="count count-warning"
+      aria-pressed={on}
+      title="Their title is the file name (DSC_0417): the server takes it, a reader would not. Shows these rows; F8 goes from one to the next."
+      onClick={showFileNameTitles}
+    >
+      {fileNameChipText(count)}
+    </button>
+  )
+}
+
 export function CountsBar() {
   const counts = useRowSummary((s) => s.counts)
   const rowClass = useAppStore((s) => s.filter.rowClass)
@@ -47,6 +69,7 @@ export function CountsBar() {
           <span className="count-value">{counts[c].toLocaleString('en')}</span>
         </button>
       ))}
+      <FileNameTitlesChip />
       <span className="sr-only" role="status" aria-live="polite" data-testid="counts-said">
         {said}
       </span>

@@ -1,7 +1,7 @@
 /**
  * The edit bar above the grid: undo and redo (named after what they undo), fill-down, and the
- * panels for bulk set, find and replace and columns; the filter box; what is selected; the view
- * switches (LayoutToggles).
+ * panels for bulk set, find and replace and columns; the filter box; the view switches
+ * (LayoutToggles).
  */
 import { ImportAgainSelected } from '../grid/cells/ImportAgainSelected'
 import { fillDown, redo, undo } from '../grid/grid-actions'
@@ -34,22 +34,33 @@ function PanelButton({
   )
 }
 
+/**
+ * What is selected, with its ways (clear, import again): in the status bar beside the counts and
+ * the submit buttons (App.tsx), where there is room. In the edit bar it pushed the view switches
+ * onto a second line at 1440 px, and the grid down under the pointer at the first row selected.
+ */
 function Selection() {
   const count = useAppStore((s) => s.selected.size)
   const clear = useAppStore((s) => s.clearSelection)
   if (count === 0) return null
   return (
     <span className="selection-count">
-      {count.toLocaleString('en')} selected{' '}
-      <button type="button" className="button button-quiet" onClick={clear}>
-        Clear selection
+      {count.toLocaleString('en')} selected {/* A chip's ×: the status bar keeps to one line at 1440 px. */}
+      <button
+        type="button"
+        className="button button-quiet selection-clear"
+        aria-label="Clear selection"
+        title="Clear selection (Esc in the grid)"
+        onClick={clear}
+      >
+        ×
       </button>
       <ImportAgainSelected />
     </span>
   )
 }
 
-export { PanelButton }
+export { PanelButton, Selection }
 
 export function EditToolbar() {
   const history = useAppStore((s) => s.history)
@@ -88,7 +99,6 @@ export function EditToolbar() {
       <PanelButton panel="columns" label="Columns…" />
       <PanelButton panel="import-csv" label="Import CSV…" />
       <FilterBox />
-      <Selection />
       <LayoutToggles />
     </div>
   )

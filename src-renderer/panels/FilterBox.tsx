@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'react'
 import { IssueChip } from '../grid/problems/IssueChip'
 import { useAppStore } from '../store/app-store'
-import { isFiltered } from '../store/row-view'
+import { emptyFilter, isFiltered } from '../store/row-view'
 
 export function FilterBox() {
   const filter = useAppStore((s) => s.filter)
@@ -37,11 +37,7 @@ export function FilterBox() {
       {active && (
         <>
           <span className="filter-count">{shown.toLocaleString('en')} shown</span>
-          <button
-            type="button"
-            className="button button-quiet"
-            onClick={() => setFilter({ text: '', rowClass: null, issueKey: null })}
-          >
+          <button type="button" className="button button-quiet" onClick={() => setFilter(emptyFilter)}>
             Show all rows
           </button>
         </>

@@ -15,8 +15,14 @@ export function SandboxBanner() {
   const mode = useAppStore((s) => s.appInfo?.mode)
   const profileName = useAppStore((s) => s.appInfo?.profileName)
   const url = useAppStore((s) => s.appInfo?.livingdocsUrl)
-  const sessionId = useAppStore((s) => s.appInfo?.sessionId)
-  const session = sessionId ? <span className="banner-session"> · session {sessionId}</span> : null
+  // The session's name ("Harbour shoot · 7 Dec 23:11"), not its folder's id (main names it: getAppInfo).
+  const name = useAppStore((s) => s.appInfo?.sessionName ?? s.appInfo?.sessionId)
+  const session = name ? (
+    <span className="banner-session">
+      {' '}
+      · Session: <span className="banner-session-name">{name}</span>
+    </span>
+  ) : null
   if (mode === 'sandbox') {
     return (
       <div className="banner banner-sandbox" role="note" aria-label="Sandbox">

@@ -1,7 +1,8 @@
 /**
- * One session in the Sessions panel: its name (the editor's, else its folders), profile, when,
- * folders and what is left; Open, Rename and Delete. Renaming is a small form in place: Enter
- * saves, Esc cancels (without closing the panel), an empty name goes back to the folders' name.
+ * One session in the Sessions panel: its name (the editor's, else what was dropped first and
+ * when: src-shared/session/session-name.ts), profile, when, folders and what is left; Open,
+ * Rename and Delete. Renaming is a small form in place: Enter saves, Esc cancels (without
+ * closing the panel), an empty name goes back to the one after what was dropped.
  */
 import { useState } from 'react'
 import type { WorkspaceSession } from '../../src-main/contract'
@@ -28,7 +29,8 @@ function RenameForm({ session, done }: { session: WorkspaceSession; done: () => 
       <input
         className="text-input"
         aria-label="Session name"
-        placeholder={session.folders.length > 0 ? sessionFolders(session, 1).replace(/^From /, '') : session.id}
+        // What an empty name goes back to: what was dropped first, and when.
+        placeholder={session.named ? 'After what was dropped, and when' : session.name}
         maxLength={120}
         value={name}
         // The editor just asked to type a name.

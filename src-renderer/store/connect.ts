@@ -7,7 +7,8 @@ import type { Api } from '../api'
 import { createPosterMaker } from '../thumbnails/poster-maker'
 import { reportFailure } from './report-failure'
 import { useAppStore } from './app-store'
-import { createSummaryFeed } from './row-summary'
+import { refreshAppInfo } from './app-info'
+import { createSummaryFeed, useRowSummary } from './row-summary'
 import { sessionOpened } from './session-reset'
 import { createSnapshotLoader } from './snapshot-loader'
 
@@ -43,13 +44,19 @@ export function connectStore(api: Api): () => void {
         posters.patch(patch)
         rows.patch(patch)
       }),
-      api.on('scanProgress', (progress) => store.receiveScanProgress(progress)),
+      api.on('scanProgress', (progress) => {
+        store.receiveScanProgress(progress)
+        // The first drop names a new session (main: getAppInfo's sessionName): the banner follows.
+        if (progress.state === 'done') refreshAppInfo(api)
+      }),
     ]
   } catch (err) {
     reportFailure(err, 'Could not connect to the app')
     return () => undefined
   }
   unsubscribe.push(summary.stop)
+  // The columns follow the media types of the rows (column-layout.ts), published with the counts.
+  unsubscribe.push(useRowSummary.subscribe((s) => useAppStore.getState().setPresentTypes(s.mediaTypes ?? [])))
   const failed = (err: unknown) => reportFailure(err, 'Could not load the session')
   const load = () => {
     api.getAppInfo().then((info) => {

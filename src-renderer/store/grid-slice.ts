@@ -7,7 +7,14 @@
 import type { HistoryState, ProjectModel } from '../../src-main/contract'
 import { buildColumns, type GridColumn } from '../grid/column-model'
 import type { RowSelection } from '../grid/row-selection'
-import { emptyLayout, loadLayout, saveLayout, visibleColumns, type ColumnLayout } from './column-layout'
+import {
+  emptyLayout,
+  loadLayout,
+  saveLayout,
+  visibleColumns,
+  type ColumnLayout,
+  type PresentTypes,
+} from './column-layout'
 
 export interface CellPos {
   rowId: string
@@ -28,8 +35,10 @@ export interface GridSlice {
   project: ProjectModel | null
   columns: GridColumn[]
   layout: ColumnLayout
-  /** `columns` as the layout shows them. */
+  /** `columns` as the layout shows them, for the media types of the session's rows. */
   shownColumns: GridColumn[]
+  /** The media types the session's rows have (row-summary.ts publishes them as rows come and change). */
+  presentTypes: PresentTypes
   layoutProfile: string | null
   active: CellPos | null
   /** The other corner of the selected range; null: the range is the active cell. */
@@ -46,6 +55,8 @@ export interface GridSlice {
   receiveProject(project: ProjectModel | null): void
   loadLayoutFor(profile: string): void
   setLayout(layout: ColumnLayout): void
+  /** The rows' media types changed: the columns follow (nothing is drawn again when they did not). */
+  setPresentTypes(types: readonly string[]): void
   setActive(pos: CellPos | null, extend?: boolean): void
   startEditing(initial?: string): void
   stopEditing(): void
@@ -58,12 +69,26 @@ export interface GridSlice {
 
 export const noHistory: HistoryState = { canUndo: false, canRedo: false }
 
+const NO_TYPES: PresentTypes = new Set()
+
+/** The columns as the grid shows them now: the layout, the rows' media types, the preview pane. */
+const shownOf = (
+  s: Pick<GridSlice, 'columns' | 'layout' | 'presentTypes' | 'previewOpen'>,
+  change: Partial<GridSlice> = {},
+): GridColumn[] => {
+  const { columns, layout, presentTypes, previewOpen } = { ...s, ...change }
+  return visibleColumns(columns, layout, { present: presentTypes, besidePane: previewOpen })
+}
+
+const sameTypes = (a: PresentTypes, b: readonly string[]): boolean => a.size === b.length && b.every((t) => a.has(t))
+
 export function createGridSlice(set: (change: Partial<GridSlice>) => void, get: () => GridSlice): GridSlice {
   return {
     project: null,
     columns: buildColumns(null),
     layout: emptyLayout,
     shownColumns: visibleColumns(buildColumns(null), emptyLayout),
+    presentTypes: NO_TYPES,
     layoutProfile: null,
     active: null,
     rangeAnchor: null,
@@ -74,19 +99,28 @@ export function createGridSlice(set: (change: Partial<GridSlice>) => void, get: 
     panel: null,
     previewOpen: false,
     setPanel: (panel) => set({ panel }),
-    setPreviewOpen: (previewOpen) => set({ previewOpen }),
+    setPreviewOpen: (previewOpen) => set({ previewOpen, shownColumns: shownOf(get(), { previewOpen }) }),
     receiveProject: (project) => {
       const columns = buildColumns(project)
-      set({ project, columns, shownColumns: visibleColumns(columns, get().layout) })
+      set({ project, columns, shownColumns: shownOf(get(), { columns }) })
     },
     loadLayoutFor: (profile) => {
       const layout = loadLayout(profile)
-      set({ layoutProfile: profile, layout, shownColumns: visibleColumns(get().columns, layout) })
+      set({ layoutProfile: profile, layout, shownColumns: shownOf(get(), { layout }) })
     },
     setLayout: (layout) => {
       const profile = get().layoutProfile
       if (profile) saveLayout(profile, layout)
-      set({ layout, shownColumns: visibleColumns(get().columns, layout) })
+      set({ layout, shownColumns: shownOf(get(), { layout }) })
+    },
+    setPresentTypes: (types) => {
+      const { presentTypes, shownColumns } = get()
+      if (sameTypes(presentTypes, types)) return
+      const present = new Set(types)
+      const next = shownOf(get(), { presentTypes: present })
+      const same = next.length === shownColumns.length && next.every((c, i) => c === shownColumns[i])
+      // The grid redraws only when a column comes or goes, not when a row brings a known type.
+      set(same ? { presentTypes: present } : { presentTypes: present, shownColumns: next })
     },
     setActive: (pos, extend = false) => {
       const { active, rangeAnchor } = get()

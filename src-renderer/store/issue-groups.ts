@@ -6,6 +6,7 @@
  */
 import type { FieldIssue, Row } from '../../src-main/contract'
 import { rowState } from '../../src-shared/rows/row-state'
+import { holdsFileNameTitle } from './file-name-titles'
 import { classifyRow, emptyCounts, type RowCounts } from './row-class'
 
 export interface IssueGroup {
@@ -22,6 +23,10 @@ export interface IssueGroup {
 export interface RowSummary {
   counts: RowCounts
   groups: IssueGroup[]
+  /** The media types of the session's rows, sorted (the grid's columns follow them); absent before the first summary. */
+  mediaTypes?: string[]
+  /** Rows whose title is still their file name (file-name-titles.ts): a warning, not a block; absent: none yet. */
+  fileNameTitles?: number
 }
 
 /** The cards of failed submits and uploads (`rowProblems`): their numbers are the server's, not the row's. */
@@ -52,7 +57,11 @@ export function rowProblems(row: Row): FieldIssue[] {
 export function summariseRows(rows: Iterable<Row>): RowSummary {
   const counts = emptyCounts()
   const groups = new Map<string, IssueGroup>()
+  const mediaTypes = new Set<string>()
+  let fileNameTitles = 0
   for (const row of rows) {
+    if (row.entry?.mediaType !== undefined) mediaTypes.add(row.entry.mediaType)
+    if (holdsFileNameTitle(row)) fileNameTitles++
     const rowClass = classifyRow(row)
     if (!rowClass) continue
     counts[rowClass]++
@@ -74,7 +83,12 @@ export function summariseRows(rows: Iterable<Row>): RowSummary {
         })
     }
   }
-  return { counts, groups: [...groups.values()].sort((a, b) => b.rows - a.rows || a.key.localeCompare(b.key)) }
+  return {
+    counts,
+    groups: [...groups.values()].sort((a, b) => b.rows - a.rows || a.key.localeCompare(b.key)),
+    mediaTypes: [...mediaTypes].sort(),
+    fileNameTitles,
+  }
 }
 
 export const rowHasIssue = (row: Row, key: string): boolean => rowProblems(row).some((i) => issueKey(i) === key)

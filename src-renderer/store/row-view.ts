@@ -9,6 +9,7 @@
 import type { Row } from '../../src-main/contract'
 import type { GridColumn } from '../grid/column-model'
 import { columnText, sortValue } from '../grid/cell-display'
+import { holdsFileNameTitle } from './file-name-titles'
 import { rowHasIssue } from './issue-groups'
 import { classifyRow, type RowClass } from './row-class'
 import type { MirrorChange, SessionMirror } from './session-mirror'
@@ -24,6 +25,8 @@ export interface FilterSpec {
   rowClass: RowClass | null
   /** An error group (issue-groups.ts issueKey). */
   issueKey: string | null
+  /** Only rows whose title is still their file name (file-name-titles.ts; the counts bar's chip). */
+  fileNameTitles: boolean
 }
 
 export interface ViewSpec {
@@ -41,19 +44,20 @@ export interface RowView {
   skipped: number
 }
 
-export const emptyFilter: FilterSpec = { text: '', rowClass: null, issueKey: null }
+export const emptyFilter: FilterSpec = { text: '', rowClass: null, issueKey: null, fileNameTitles: false }
 export const emptyRowView: RowView = { ids: [], skipped: 0 }
 
 export const isFiltered = (filter: FilterSpec): boolean =>
-  filter.text.trim() !== '' || filter.rowClass !== null || filter.issueKey !== null
+  filter.text.trim() !== '' || filter.rowClass !== null || filter.issueKey !== null || filter.fileNameTitles
 
 function matcher(spec: ViewSpec): (row: Row) => boolean {
   const words = spec.filter.text.toLowerCase().split(/\s+/).filter(Boolean)
-  const { rowClass, issueKey } = spec.filter
+  const { rowClass, issueKey, fileNameTitles } = spec.filter
   return (row) => {
     if (row.status === 'skipped' && !spec.showSkipped) return false
     if (rowClass && classifyRow(row) !== rowClass) return false
     if (issueKey && !rowHasIssue(row, issueKey)) return false
+    if (fileNameTitles && !holdsFileNameTitle(row)) return false
     if (words.length === 0) return true
     const haystack = [row.relativePath, ...spec.searchColumns.map((c) => columnText(c, row))].join('\n').toLowerCase()
     return words.every((w) => haystack.includes(w))

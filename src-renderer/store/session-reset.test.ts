@@ -51,7 +51,7 @@ describe('sessionOpened', () => {
     expect(after.session.ids).toEqual([])
     expect(after.rowView.ids).toEqual([])
     expect(after.scans).toEqual([])
-    expect(after.filter).toEqual({ text: '', rowClass: null, issueKey: null })
+    expect(after.filter).toEqual({ text: '', rowClass: null, issueKey: null, fileNameTitles: false })
     expect(after.sort).toBeNull()
     expect(after.showSkipped).toBe(false)
     expect(after.selected.size).toBe(0)

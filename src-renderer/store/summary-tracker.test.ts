@@ -56,4 +56,27 @@ describe('SummaryTracker', () => {
     // The same figures; a group's example is a row still in it (the full pass takes the first such row too).
     expect(tracker.summary()).toEqual(summariseRows([...rows.values()].sort((a, b) => order(a) - order(b))))
   })
+
+  it('knows the media types of the rows and the titles still from file names, as rows change', () => {
+    const typed = (rowId: string, mediaType: string, title: string, status: Row['status'] = 'uploaded'): Row => ({
+      ...row(rowId, status),
+      prefill: {
+        mediaType,
+        metadata: { title: 'DSC_0417' },
+        sources: { title: { from: 'file-name' } },
+        fallback: ['title'],
+      },
+      entry: { id: rowId, mediaType, metadata: { title }, translations: {} },
+    })
+    const tracker = new SummaryTracker()
+    tracker.reset([typed('a', 'image', 'DSC_0417'), typed('b', 'video', 'Harbour at dawn'), row('s', 'skipped')])
+    expect(tracker.summary()).toMatchObject({ mediaTypes: ['image', 'video'], fileNameTitles: 1 })
+    // A title typed over the file name, and an image that became a file: both followed.
+    tracker.upsert(typed('a', 'file', 'Pilot boat'))
+    expect(tracker.summary()).toMatchObject({ mediaTypes: ['file', 'video'], fileNameTitles: 0 })
+    // An imported row is done: its file-name title is no longer ours to warn about.
+    tracker.upsert(typed('c', 'image', 'DSC_0417', 'imported'))
+    tracker.remove('b')
+    expect(tracker.summary()).toMatchObject({ mediaTypes: ['file', 'image'], fileNameTitles: 0 })
+  })
 })

@@ -4,6 +4,7 @@
  * patch costs the rows it carries, not a pass over 50,000 rows.
  */
 import type { FieldIssue, Row } from '../../src-main/contract'
+import { holdsFileNameTitle } from './file-name-titles'
 import { issueKey, rowProblems, type IssueGroup, type RowSummary } from './issue-groups'
 import { classifyRow, emptyCounts, type RowClass } from './row-class'
 
@@ -11,6 +12,8 @@ interface Share {
   rowClass: RowClass | undefined
   /** group key -> this row's own issue in it */
   issues: Map<string, FieldIssue>
+  mediaType: string | undefined
+  fileNameTitle: boolean
 }
 
 export class SummaryTracker {
@@ -18,9 +21,14 @@ export class SummaryTracker {
   /** group key -> its rows, in the order they joined */
   private readonly members = new Map<string, Set<string>>()
   private readonly shares = new Map<string, Share>()
+  /** media type -> rows of it (the grid's columns follow the types present: column-layout.ts) */
+  private readonly types = new Map<string, number>()
+  private fileNameTitles = 0
 
   reset(rows: Iterable<Row>): void {
     this.counts = emptyCounts()
+    this.types.clear()
+    this.fileNameTitles = 0
     this.members.clear()
     this.shares.clear()
     for (const row of rows) this.upsert(row)
@@ -41,7 +49,11 @@ export class SummaryTracker {
         this.members.set(key, members)
       }
     }
-    this.shares.set(row.rowId, { rowClass, issues })
+    const mediaType = row.entry?.mediaType
+    if (mediaType !== undefined) this.types.set(mediaType, (this.types.get(mediaType) ?? 0) + 1)
+    const fileNameTitle = holdsFileNameTitle(row, rowClass)
+    if (fileNameTitle) this.fileNameTitles++
+    this.shares.set(row.rowId, { rowClass, issues, mediaType, fileNameTitle })
   }
 
   remove(rowId: string): void {
@@ -49,6 +61,12 @@ export class SummaryTracker {
     if (!share) return
     this.shares.delete(rowId)
     if (share.rowClass) this.counts[share.rowClass]--
+    if (share.fileNameTitle) this.fileNameTitles--
+    if (share.mediaType !== undefined) {
+      const left = (this.types.get(share.mediaType) ?? 1) - 1
+      if (left > 0) this.types.set(share.mediaType, left)
+      else this.types.delete(share.mediaType)
+    }
     for (const key of share.issues.keys()) {
       const members = this.members.get(key)
       members?.delete(rowId)
@@ -72,6 +90,11 @@ export class SummaryTracker {
         rows: members.size,
       })
     }
-    return { counts: { ...this.counts }, groups: groups.sort((a, b) => b.rows - a.rows || a.key.localeCompare(b.key)) }
+    return {
+      counts: { ...this.counts },
+      groups: groups.sort((a, b) => b.rows - a.rows || a.key.localeCompare(b.key)),
+      mediaTypes: [...this.types.keys()].sort(),
+      fileNameTitles: this.fileNameTitles,
+    }
   }
 }

@@ -8,6 +8,7 @@ import type { ProfileSummary, WorkspaceSession } from '../../src-main/contract'
 import { api } from '../api'
 import { reopenCandidates } from '../panels/session-text'
 import { useAppStore } from './app-store'
+import { refreshAppInfo } from './app-info'
 import { loadOffered, rememberOffered } from './reopen-memory'
 
 export interface WorkspaceState {
@@ -101,6 +102,8 @@ export const useWorkspaceStore = create<WorkspaceState>()((set, get) => ({
   renameSession: async (id, name) => {
     try {
       await api.renameSession({ id, name })
+      // The open session's name is in the banner.
+      if (id === useAppStore.getState().appInfo?.sessionId) refreshAppInfo(api)
       return true
     } catch (err) {
       report(err)

@@ -3,6 +3,7 @@
  * exactly this table on IPC; the browser test bridge calls exactly this table too, so the
  * renderer is tested against the real core.
  */
+import { droppedOf, sessionName } from '../../../src-shared/session/session-name'
 import type { AppInfo } from '../../contract'
 import { RowValidator } from '../editing/row-validator'
 import { SessionEditor } from '../editing/session-editor'
@@ -83,7 +84,13 @@ export function createAppCore(deps: HostDeps, session = deps.importer?.session ?
   const snapshotPages = createSnapshotPages(() => session.snapshot())
 
   const handlers: Handlers = {
-    getAppInfo: async () => appInfo(),
+    getAppInfo: async () => {
+      const info = appInfo()
+      const paths = session.snapshot().rows.map((row) => row.relativePath)
+      const title = importer ? importer.title() : info.sessionName
+      const name = sessionName(title, droppedOf(paths), info.sessionCreatedAt, info.sessionId)
+      return name ? { ...info, sessionName: name } : info
+    },
     getSnapshot: async (request) => snapshotPages(request),
     addPaths: async ({ paths }) => ({ scanId: scans.start(paths) }),
     pickPaths: async ({ kind }) => ({ paths: await deps.pickPaths(kind) }),

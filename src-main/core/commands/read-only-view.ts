@@ -30,6 +30,8 @@ export async function loadReadOnlyView(
     livingdocsUrl: read.meta.profile?.livingdocsUrl ?? '',
     sessionId: id,
     sessionCreatedAt: read.meta.createdAt,
+    // Its name, as the editor gave it (the handlers name it after its rows otherwise).
+    ...(read.meta.name ? { sessionName: read.meta.name } : {}),
     readOnly: `Read-only: this import is open in ${holder}; nothing here can be changed or sent.`,
   }
   return { id, profileName, session: read.session, appInfo }

@@ -5,6 +5,7 @@
  * session/persistence/list-sessions.ts; what the workspace does to a folder it has not open
  * (delete, rename, checking the lock first) is session-folder-actions.ts.
  */
+import { sessionName } from '../../../src-shared/session/session-name'
 import { holderText } from '../session/lock/lock-holder'
 import type { SessionSummary } from '../session/persistence/list-sessions'
 import { MediaImportError } from './errors'
@@ -32,13 +33,6 @@ export function newSessionId(profileName: string, now: Date, taken: ReadonlySet<
   return id
 }
 
-/** A session named after its folders: "shoot-2026-12-07", or "shoot-2026-12-07 + 2 more". */
-export function nameFromFolders(folders: readonly string[]): string {
-  const [first] = folders
-  if (!first) return ''
-  return folders.length === 1 ? first : `${first} + ${folders.length - 1} more`
-}
-
 /** The longest name kept: a list line, not a paragraph. */
 export const SESSION_NAME_MAX = 120
 
@@ -58,7 +52,7 @@ export function toWorkspaceSession(
   const current = summary.name === currentId
   return {
     id: summary.name,
-    name: summary.title || nameFromFolders(summary.folders) || summary.name,
+    name: sessionName(summary.title, summary.dropped, summary.createdAt, summary.name, now),
     named: !!summary.title,
     folders: summary.folders,
     ...(summary.profileName ? { profileName: summary.profileName } : {}),

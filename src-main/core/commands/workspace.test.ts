@@ -33,6 +33,9 @@ async function saveStaging(store: ProfileStore, real: RunningSandbox, withKeys =
   )
 }
 
+/** A session nothing was dropped into yet: "New import · 8 Dec 00:57". */
+const WHEN_NEW = /^New import · \d{1,2} [A-Z][a-z]{2} \d\d:\d\d$/
+
 describe('Workspace', () => {
   let root: string
   let sandbox: RunningSandbox
@@ -84,7 +87,8 @@ describe('Workspace', () => {
     expect(info).toMatchObject({ mode: 'sandbox', profileName: 'Sandbox', version: '1.2.3' })
     expect(info.sessionId).toMatch(/-sandbox$/)
     expect(sandboxStarts).toBe(1)
-    expect(await call('getAppInfo')).toEqual(info)
+    // The name the window shows: nothing dropped yet, and when it started, in words.
+    expect(await call('getAppInfo')).toEqual({ ...info, sessionName: expect.stringMatching(WHEN_NEW) })
     expect(events.at(-1)).toEqual(['workspaceChanged', info])
   })
 
@@ -128,7 +132,7 @@ describe('Workspace', () => {
     expect(info).toMatchObject({ mode: 'profile', profileName: 'Staging', livingdocsUrl: real.livingdocsUrl })
     expect(workspace.current()?.importer).not.toBe(oldImporter)
     expect(await call('getSnapshot')).toMatchObject({ rows: [] })
-    expect(await call('getAppInfo')).toEqual(info)
+    expect(await call('getAppInfo')).toEqual({ ...info, sessionName: expect.stringMatching(WHEN_NEW) })
     const { sessions } = await call('listSessions')
     expect(sessions.map((s) => [s.id, s.current, s.unfinished])).toEqual([
       [info.sessionId, true, false],
@@ -201,17 +205,25 @@ describe('Workspace', () => {
     const list = async () => ((await call('listSessions')) as { sessions: Listed[] }).sessions
     const sandboxId = workspace.current()!.id
     const stagingId = (await list()).find((s) => s.profileName === 'Staging')!.id
+    // After what was dropped first and when (src-shared/session/session-name.ts), never the folder's id.
+    const shoot = /^media · \d{1,2} [A-Z][a-z]{2} \d\d:\d\d$/
     expect((await list()).find((s) => s.id === sandboxId)).toMatchObject({
-      name: 'media',
+      name: expect.stringMatching(shoot),
       named: false,
       folders: ['media'],
     })
-    // A session with no rows yet is called by its id.
-    expect((await list()).find((s) => s.id === stagingId)).toMatchObject({ name: stagingId, folders: [] })
+    expect(await call('getAppInfo')).toMatchObject({ sessionName: expect.stringMatching(shoot) })
+    // A session with no rows yet is a new import of its day and time.
+    expect((await list()).find((s) => s.id === stagingId)).toMatchObject({
+      name: expect.stringMatching(WHEN_NEW),
+      folders: [],
+    })
 
     expect(await call('renameSession', { id: sandboxId, name: '  Harbour\nshoot  ' })).toEqual({
       name: 'Harbour shoot',
     })
+    // The open session's new name is what the window shows next.
+    expect(await call('getAppInfo')).toMatchObject({ sessionName: 'Harbour shoot' })
     // Not open (its profile is even gone): renamed in its folder all the same.
     expect(await call('renameSession', { id: stagingId, name: 'Staging trial' })).toEqual({ name: 'Staging trial' })
     expect(await list()).toEqual(
@@ -221,7 +233,10 @@ describe('Workspace', () => {
       ]),
     )
     await call('renameSession', { id: stagingId, name: '' })
-    expect((await list()).find((s) => s.id === stagingId)).toMatchObject({ name: stagingId, named: false })
+    expect((await list()).find((s) => s.id === stagingId)).toMatchObject({
+      name: expect.stringMatching(WHEN_NEW),
+      named: false,
+    })
 
     const tooLong = await dispatchCommand(core.handlers, 'renameSession', { id: sandboxId, name: 'x'.repeat(121) })
     expect(tooLong).toMatchObject({ ok: false, error: { code: 'invalid-argument' } })

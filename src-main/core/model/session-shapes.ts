@@ -17,6 +17,11 @@ export interface AppInfo {
   sessionId?: string
   sessionCreatedAt?: string
   /**
+   * The session's name as the editor sees it (src-shared/session/session-name.ts): theirs, or
+   * what was dropped first and when ("Harbour shoot · 7 Dec 23:11"); worked out at each getAppInfo.
+   */
+  sessionName?: string
+  /**
    * Set while the session is only looked at (another process has it open): the notice to show,
    * naming the holder. Every command that would change or send something is refused with it.
    */

@@ -79,6 +79,8 @@ export interface ImportSession {
   scanOptions: ScanRunnerOptions
   /** Journals the editor's name for the session (meta); empty: named after its folders again. */
   setName(name: string): void
+  /** The editor's name for the session as journaled now (undefined: named after what was dropped). */
+  title(): string | undefined
   /** Pauses uploads (their progress is journaled), saves the session and closes its files. */
   close(): Promise<void>
 }
@@ -216,6 +218,7 @@ export async function openImportSession(options: OpenImportSessionOptions): Prom
       isKnownPath: (path) => knownPaths.has(path),
     },
     setName: (name) => store.setMeta(withName(store.meta, name)),
+    title: () => store.meta.name,
     close: () =>
       (closing ??= (async () => {
         await leftovers

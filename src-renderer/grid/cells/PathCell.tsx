@@ -9,6 +9,7 @@
  */
 import type { Row } from '../../../src-main/contract'
 import { fileFacts } from './file-facts'
+import { pathText } from './path-text'
 import { PathWithNotes } from './PathWithNotes'
 import { hasRowNotes } from './probe-notes'
 import './cells.css'
@@ -17,7 +18,7 @@ export function pathCell(row: Row) {
   const facts = fileFacts(row)
   return (
     <span className="path-cell" aria-description={facts}>
-      {hasRowNotes(row) ? <PathWithNotes row={row} /> : <span className="path-text">{row.relativePath}</span>}
+      {hasRowNotes(row) ? <PathWithNotes row={row} /> : pathText(row.relativePath)}
       <span className="path-facts" data-facts={facts} aria-hidden="true" />
     </span>
   )

@@ -7,6 +7,7 @@
  */
 import type { Row } from '../../../src-main/contract'
 import { useAppStore } from '../../store/app-store'
+import { pathText } from './path-text'
 import { rowNotes } from './probe-notes'
 import './cells.css'
 
@@ -16,7 +17,7 @@ export function PathWithNotes({ row }: { row: Row }) {
   const all = notes.map((note) => note.text).join('\n')
   return (
     <span className="path-notes" title={all} aria-description={all}>
-      <span className="path-text">{row.relativePath}</span>
+      {pathText(row.relativePath)}
       {notes.map((note) => (
         <span
           key={note.kind}

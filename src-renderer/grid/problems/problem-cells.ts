@@ -10,6 +10,7 @@
 import type { FieldIssue, Row } from '../../../src-main/contract'
 import type { ColumnLayout } from '../../store/column-layout'
 import { isShown, setHidden, setTechnical } from '../../store/column-layout'
+import { fileNameFields, fileNameMessage } from '../../store/file-name-titles'
 import { issueKey, rowProblems } from '../../store/issue-groups'
 import { cellIssues } from '../cell-display'
 import type { GridColumn } from '../column-model'
@@ -56,19 +57,42 @@ export function rowProblemCells(row: Row, columns: readonly GridColumn[]): Probl
   return out
 }
 
+/** A row's cells of one sort (its problems, its titles from the file name), in column order. */
+type RowCells = (row: Row, columns: readonly GridColumn[]) => ProblemCell[]
+
+/** Those cells of every row listed, in the grid's order. */
+const cellsOfRows =
+  (perRow: RowCells) =>
+  (rowIds: readonly string[], rowOf: (id: string) => Row | undefined, columns: readonly GridColumn[]) => {
+    const out: ProblemCell[] = []
+    for (const id of rowIds) {
+      const row = rowOf(id)
+      if (row) out.push(...perRow(row, columns))
+    }
+    return out
+  }
+
 /** Every problem cell of the rows listed, in the grid's order. */
-export function problemCells(
-  rowIds: readonly string[],
-  rowOf: (id: string) => Row | undefined,
-  columns: readonly GridColumn[],
-): ProblemCell[] {
+export const problemCells = cellsOfRows(rowProblemCells)
+
+/** The row's cells that still hold a title from the file name (file-name-titles.ts), in column order. */
+export function rowFileNameCells(row: Row, columns: readonly GridColumn[]): ProblemCell[] {
+  const handles = fileNameFields(row)
+  if (handles.length === 0) return []
   const out: ProblemCell[] = []
-  for (const id of rowIds) {
-    const row = rowOf(id)
-    if (row) out.push(...rowProblemCells(row, columns))
+  for (const column of columns) {
+    const handle = column.field?.startsWith('metadata.') ? column.field.slice('metadata.'.length) : undefined
+    if (!handle || !handles.includes(handle)) continue
+    out.push({ rowId: row.rowId, columnId: column.id, message: fileNameMessage(row.entry?.metadata[handle]), keys: [] })
   }
   return out
 }
+
+/**
+ * The titles from file names of the rows listed, in the grid's order: what F8 steps through
+ * while the counts bar's "titles from file names" chip is the filter. A warning, in no error group.
+ */
+export const fileNameCells = cellsOfRows(rowFileNameCells)
 
 /** The first cell of the rows listed that carries the error group `key`. */
 export function firstCellWith(
@@ -131,9 +155,9 @@ export function stepProblem(
   return { cell: cells[index] as ProblemCell, index, total }
 }
 
-/** "Problem 2 of 7: Title is too long." */
-export const announceStep = (step: Step): string =>
-  `Problem ${(step.index + 1).toLocaleString('en')} of ${step.total.toLocaleString('en')}: ${step.cell.message}`
+/** "Problem 2 of 7: Title is too long."; `what` names a warning's kind instead ("Title from a file name 2 of 3: …"). */
+export const announceStep = (step: Step, what = 'Problem'): string =>
+  `${what} ${(step.index + 1).toLocaleString('en')} of ${step.total.toLocaleString('en')}: ${step.cell.message}`
 
 /** The layout that shows `column` (unhidden, Technical columns on if it is one); the same layout if shown. */
 export function revealColumn(layout: ColumnLayout, column: GridColumn): ColumnLayout {

@@ -13,7 +13,7 @@ import { orderedColumns, type ColumnLayout } from '../../store/column-layout'
 import { ROW_CLASS_LABELS } from '../../store/row-class'
 import type { GridColumn } from '../column-model'
 import type { Position, ProblemCell } from './problem-cells'
-import { announceStep, firstCellWith, problemCells, revealColumn, stepProblem } from './problem-cells'
+import { announceStep, fileNameCells, firstCellWith, problemCells, revealColumn, stepProblem } from './problem-cells'
 
 interface ProblemNav {
   /** The last thing said politely (the live region's text). */
@@ -54,7 +54,8 @@ export function showIssue(issueKey: string): void {
   const text = before.filter.text.trim()
   if (text) what.push(`the text filter "${text}"`)
   if (before.filter.rowClass) what.push(`the ${ROW_CLASS_LABELS[before.filter.rowClass]} filter`)
-  before.setFilter({ text: '', rowClass: null, issueKey })
+  if (before.filter.fileNameTitles) what.push('the titles-from-file-names filter')
+  before.setFilter({ text: '', rowClass: null, issueKey, fileNameTitles: false })
   useProblemNav.setState({ cleared: { issueKey, what } })
   const s = app()
   const ids = s.rowView.ids
@@ -77,16 +78,43 @@ export function clearIssueFilter(): void {
  * layout changed: a pass over 50,000 rows costs about a tenth of a second here, and an editor
  * stepping through problems presses F8 many times over the same grid.
  */
-let last: { ids: readonly string[]; rows: unknown; columns: readonly GridColumn[]; cells: ProblemCell[] } | null = null
+let last: {
+  ids: readonly string[]
+  rows: unknown
+  columns: readonly GridColumn[]
+  titles: boolean
+  cells: ProblemCell[]
+} | null = null
 
-function cellsNow(s: AppState, columns: readonly GridColumn[]): ProblemCell[] {
+/** `titles`: the titles from file names (the chip's filter is on) instead of the problems. */
+function cellsNow(s: AppState, columns: readonly GridColumn[], titles: boolean): ProblemCell[] {
   const ids = s.rowView.ids
   // The mirror is a new object at every patch (its map is updated in place: session-mirror.ts).
   const rows = s.session
-  if (last && last.ids === ids && last.rows === rows && last.columns === columns) return last.cells
-  const cells = problemCells(ids, (id) => rows.byId.get(id), columns)
-  last = { ids, rows, columns, cells }
+  if (last && last.ids === ids && last.rows === rows && last.columns === columns && last.titles === titles)
+    return last.cells
+  const cells = (titles ? fileNameCells : problemCells)(ids, (id) => rows.byId.get(id), columns)
+  last = { ids, rows, columns, titles, cells }
   return cells
+}
+
+const TITLE_STEP = 'Title from a file name'
+
+/**
+ * The counts bar's "titles from file names" chip: only those rows, the cursor on the first such
+ * title, and F8 from there to the next (stepToProblem). Pressed again: every row.
+ */
+export function showFileNameTitles(): void {
+  const s = app()
+  if (s.filter.fileNameTitles) return s.setFilter({ fileNameTitles: false })
+  s.setFilter({ fileNameTitles: true, issueKey: null, rowClass: null })
+  useProblemNav.setState({ cleared: null })
+  const after = app()
+  const ids = after.rowView.ids
+  const [first] = cellsNow(after, allColumns(after), true)
+  if (!first) return
+  goTo(first)
+  say(`${ids.length.toLocaleString('en')} row${ids.length === 1 ? '' : 's'} shown. F8 goes to the next title.`)
 }
 
 /** `orderedColumns` for a layout, kept while the layout and the columns stay (cellsNow compares it). */
@@ -98,16 +126,21 @@ function allColumns(s: AppState): GridColumn[] {
   return ordered.all
 }
 
-/** F8 (1) / Shift+F8 (-1): the next / previous problem cell from the cursor, wrapping round. */
+/**
+ * F8 (1) / Shift+F8 (-1): the next / previous problem cell from the cursor, wrapping round; the
+ * next title from a file name while the chip's filter is on.
+ */
 export function stepToProblem(direction: 1 | -1): void {
   const s = app()
   const columns = allColumns(s)
   const ids = s.rowView.ids
-  const cells = cellsNow(s, columns)
+  const titles = s.filter.fileNameTitles
+  const cells = cellsNow(s, columns, titles)
   const step = stepProblem(cells, s.active, direction, ids, columns)
-  if (!step) return say(ids.length > 0 ? 'No problems in the rows shown.' : 'No rows shown.')
+  const none = titles ? 'No titles from file names in the rows shown.' : 'No problems in the rows shown.'
+  if (!step) return say(ids.length > 0 ? none : 'No rows shown.')
   goTo(step.cell)
-  say(announceStep(step))
+  say(titles ? announceStep(step, TITLE_STEP) : announceStep(step))
 }
 
 /** F8 anywhere in the window but a text field (a cell's editor included: its value is not committed yet). */

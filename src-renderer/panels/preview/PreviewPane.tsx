@@ -12,7 +12,9 @@ import { thumbnailUrl } from '../../../src-shared/urls/thumbnail-url'
 import type { ProjectModel, Row } from '../../../src-main/contract'
 import { formatDuration } from '../../grid/cells/probe-notes'
 import { formatKind, formatSize } from '../../grid/format'
+import { ResizeHandle } from '../../grid/ResizeHandle'
 import { useAppStore } from '../../store/app-store'
+import { setPaneWidth } from '../../store/column-layout'
 import { embeddedEntries, orientationText } from './preview-facts'
 import './preview-pane.css'
 
@@ -93,9 +95,21 @@ export function PreviewPane() {
   const open = useAppStore((s) => s.previewOpen)
   const row = useAppStore((s) => (s.active ? s.session.byId.get(s.active.rowId) : undefined))
   const close = useAppStore((s) => s.setPreviewOpen)
+  const width = useAppStore((s) => s.layout.paneWidth)
   if (!open) return null
+  const resize = (next: number) => {
+    const s = useAppStore.getState()
+    s.setLayout(setPaneWidth(s.layout, next))
+  }
   return (
-    <aside className="preview-pane" aria-label="Preview">
+    <aside className="preview-pane" aria-label="Preview" style={{ width }}>
+      <ResizeHandle
+        label="Resize the preview pane"
+        width={width}
+        onResize={resize}
+        edge="left"
+        className="resize-handle preview-pane-edge"
+      />
       <header className="panel-head">
         <h2 className="panel-title preview-pane-title" title={row?.relativePath}>
           {row ? row.relativePath.slice(row.relativePath.lastIndexOf('/') + 1) : 'Preview'}

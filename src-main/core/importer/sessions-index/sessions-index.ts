@@ -4,9 +4,9 @@
  * when a session opens (read-sessions-index.ts), so a row can be known as "Already in the library"
  * even when the library lookup cannot answer. Pure.
  */
-import { nameFromFolders } from '../../commands/workspace-sessions'
+import { basename } from 'node:path'
+import { droppedOf, sessionName as nameOf } from '../../../../src-shared/session/session-name'
 import type { SessionMeta } from '../../session/persistence/journal-records'
-import { droppedFolders } from '../../session/persistence/list-sessions'
 import type { Row } from '../../model/row'
 
 /** One file another session of this computer imported (or found in the library). */
@@ -39,7 +39,8 @@ const text = (value: unknown): string | undefined => (typeof value === 'string' 
 /** The session's rows whose content the library held when that session last saved. */
 export function sessionHits(dir: string, meta: SessionMeta, rows: readonly Row[]): [string, SessionHit][] {
   const named = text(meta.name)
-  const sessionName = named ?? nameFromFolders(droppedFolders(rows.filter((row) => text(row.relativePath))))
+  const paths = rows.map((row) => text(row.relativePath) ?? '')
+  const sessionName = nameOf(named, droppedOf(paths), text(meta.createdAt), basename(dir))
   const out: [string, SessionHit][] = []
   // Rows come unchecked from the disk (read-sessions-index.ts): every fact read is type-checked.
   for (const row of rows) {

@@ -5,6 +5,7 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
+import { droppedOf, NOTHING_DROPPED, type Dropped } from '../../../../src-shared/session/session-name'
 import type { LockHolder } from '../lock/lock-holder'
 import { sessionLockHolder } from '../lock/session-lock'
 import type { ReplayState } from './journal-records'
@@ -23,6 +24,8 @@ export interface SessionSummary {
   title?: string
   /** The dropped folders (and files) its rows came from, in the order they came. */
   folders: string[]
+  /** What was dropped first, and how many folders and files: the session's name (src-shared/session/session-name.ts). */
+  dropped: Dropped
   rows: number
   imported: number
   /** Rows that still need something: not imported, not skipped, not empty (row-progress.ts). */
@@ -55,6 +58,7 @@ export async function summariseSession(dir: string, name: string): Promise<Sessi
     createdAt: '',
     roots: [],
     folders: [],
+    dropped: NOTHING_DROPPED,
     rows: 0,
     imported: 0,
     open: 0,
@@ -79,6 +83,7 @@ export async function summariseSession(dir: string, name: string): Promise<Sessi
       roots: state.meta.roots ?? [],
       ...(state.meta.name ? { title: state.meta.name } : {}),
       folders: droppedFolders(rows),
+      dropped: droppedOf(rows.map((row) => row.relativePath)),
       rows: rows.length,
       imported: rows.filter((row) => row.status === 'imported').length,
       open,
