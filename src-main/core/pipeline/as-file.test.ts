@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Row } from '../model/row'
 import { canImportAsFile, importAsFile, importAsFileRefusal } from './as-file'
+import { toRow } from '../../../src-shared/rows/row-shape'
 
 const video: Row = {
   rowId: 'v',
@@ -41,13 +42,14 @@ describe('import as file', () => {
   })
 
   it('turns a damaged image the probe could read into a file row that uploads', () => {
-    const cut: Row = {
+    const cut = toRow({
       ...video,
       kind: 'image',
       status: 'unreadable',
+      reason: 'Truncated JPEG.',
       upload: undefined,
       probeError: { code: 'truncated', message: 'Truncated JPEG.', canImportAsFile: true },
-    }
+    })
     expect(importAsFile(cut)).toMatchObject({ status: 'probed', kind: 'file', probeError: undefined })
     expect(canImportAsFile({ ...cut, probeError: { code: 'truncated', message: 'y', canImportAsFile: false } })).toBe(
       false,

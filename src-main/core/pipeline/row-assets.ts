@@ -5,7 +5,7 @@
 import type { AssetFacts } from '../livingdocs/entry-builder'
 import type { LifeEvent } from './row-lifecycle'
 import { step } from './row-step'
-import type { AssetUpload, LocaleAsset, Row } from '../model/row'
+import type { AssetUpload, LocaleAsset, Row, RowChange } from '../model/row'
 import type { UploadEvent, UploadInput } from '../storage/types'
 import type { ValidationInput } from '../validation/validate-entry'
 import { rowContentId } from '../importer/content-identity'
@@ -14,7 +14,7 @@ const fileName = (path: string): string => path.slice(Math.max(path.lastIndexOf(
 
 /** The upload of a row's main file; undefined while it cannot or need not go (unprobed, unreadable, done). */
 export function uploadInputOf(row: Row): UploadInput | undefined {
-  if (row.upload?.state === 'uploaded' || row.result) return undefined
+  if (row.upload?.state === 'uploaded') return undefined
   // A cancelled upload waits for the editor's Retry, also in a reopened session.
   if (row.upload?.state === 'cancelled') return undefined
   if (!['probed', 'uploading', 'upload-failed'].includes(row.status)) return undefined
@@ -32,8 +32,8 @@ export function uploadInputOf(row: Row): UploadInput | undefined {
 }
 
 /** Uploads of the row's per-locale files that are not on the server yet. */
-export function localeUploadInputs(row: Row): UploadInput[] {
-  if (row.result) return []
+export function localeUploadInputs(row: Pick<Row, 'rowId' | 'status' | 'localeAssets'>): UploadInput[] {
+  if (row.status === 'imported') return []
   return Object.entries(row.localeAssets ?? {})
     .filter(([, asset]) => asset.upload?.state !== 'uploaded' && asset.upload?.state !== 'cancelled')
     .map(([locale, asset]) => ({
@@ -99,7 +99,7 @@ const lifeEvent: Record<UploadEvent['type'], LifeEvent | undefined> = {
 }
 
 /** The change an engine event makes to its row; undefined when the event is not about this row's files. */
-export function uploadChange(row: Row, event: UploadEvent): Partial<Row> | undefined {
+export function uploadChange(row: Row, event: UploadEvent): RowChange | undefined {
   if (event.locale) {
     const asset = row.localeAssets?.[event.locale]
     if (!asset) return undefined

@@ -9,7 +9,8 @@ import { randomUUID } from 'node:crypto'
 import type { SessionPatch, SessionSnapshot } from '../model/session-shapes'
 import type { SessionRecord } from './persistence/journal-records'
 import { rowChange } from './persistence/journal-records'
-import type { Row } from '../model/row'
+import type { Row, RowChange } from '../model/row'
+import { isRowShape, shapeProblem, withoutStrayFields, type RowCandidate } from '../../../src-shared/rows/row-shape'
 
 export type PatchListener = (patch: SessionPatch) => void
 /** Called synchronously after rows changed, with the rows as stored. */
@@ -82,11 +83,22 @@ export class Session {
     this.notify(stored)
   }
 
-  /** Applies a change to one row; returns the new row, or undefined if it does not exist. */
-  updateRow(rowId: string, change: Partial<Omit<Row, 'rowId'>>): Row | undefined {
+  /**
+   * Applies a change to one row; returns the new row, or undefined if it does not exist. A change
+   * that moves the row drops what its old status owned (row-shape.ts); a change that would leave
+   * the row without a field its status needs, or with one it cannot hold, is refused and logged:
+   * the row stays as it was.
+   */
+  updateRow(rowId: string, change: RowChange): Row | undefined {
     const current = this.rows.get(rowId)
     if (!current) return undefined
-    const next = this.shape({ ...current, ...change, rowId }, current)
+    const status = change.status ?? current.status
+    const merged: RowCandidate = { ...withoutStrayFields(current, status), ...change, rowId }
+    if (!isRowShape(merged)) {
+      console.warn(`${current.relativePath}: a change was refused, ${shapeProblem(merged)}; the row stays as it was.`)
+      return current
+    }
+    const next = this.shape(merged, current)
     const record = rowChange(current, next)
     if (!record) return current
     this.store(next)
