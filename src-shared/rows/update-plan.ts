@@ -24,7 +24,7 @@ export function sameJson(a: unknown, b: unknown): boolean {
   return keys.length === bkeys.length && keys.every((k) => sameJson(ao[k], bo[k]))
 }
 
-export const isImported = (row: Row): boolean => row.status === 'imported' || row.result !== undefined
+export { isImported } from './row-guards'
 
 /** One `setMetadataProperty` per property whose value differs; a removed value is sent as `null`. */
 export function metadataPatches(

@@ -36,7 +36,7 @@ describe('import as file', () => {
 
   it('does not offer a video with a duration, or one already imported or being sent', () => {
     expect(canImportAsFile({ ...video, duration: 2 })).toBe(false)
-    expect(canImportAsFile({ ...video, status: 'imported', result: { mediaId: 'm', record: {} } })).toBe(false)
+    expect(canImportAsFile(toRow({ ...video, status: 'imported', result: { mediaId: 'm', record: {} } }))).toBe(false)
     expect(canImportAsFile({ ...video, status: 'submitting' })).toBe(false)
     expect(importAsFileRefusal({ ...video, duration: 2 })).toMatch(/no reason to import it as a file/)
   })

@@ -5,6 +5,7 @@
 import type { ImportConflict, Row } from '../model/row'
 import { step } from './row-step'
 import type { EntryOutcome } from '../model/outcome'
+import { isImported } from '../../../src-shared/rows/row-guards'
 
 /** What the lifecycle needs of a row to move it: where it stands, and its names for a refusal. */
 export type RowAt = Pick<Row, 'status'> & Partial<Pick<Row, 'rowId' | 'relativePath'>>
@@ -34,9 +35,6 @@ export function applyOutcome(outcome: EntryOutcome, row: RowAt): Partial<Row> {
       return { ...step(row, 'failed'), importFailure: { reason: outcome.reason, retryable: outcome.retryable } }
   }
 }
-
-/** An imported row never goes again; its media id and record are kept. */
-export const isImported = (row: Row): boolean => row.status === 'imported' || row.result !== undefined
 
 /**
  * Rows a submit sends: `all` = every row not yet imported; `failed` = those already tried and not
@@ -70,7 +68,7 @@ export function linkToExisting(row: Row, conflict: ImportConflict | undefined = 
  */
 export function linkRefusal(row: Row): string | undefined {
   const where = row.relativePath
-  if (isImported(row)) return `${where} is already imported (media id ${row.result?.mediaId ?? row.entry?.id ?? '?'}).`
+  if (isImported(row)) return `${where} is already imported (media id ${row.result.mediaId}).`
   if (row.status === 'submitting') return `${where} is being sent right now; wait for its answer.`
   const conflict = row.conflict
   if (!conflict) {

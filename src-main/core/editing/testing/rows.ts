@@ -4,7 +4,7 @@ import { resolve } from 'node:path'
 import { readProjectModel } from '../../../../src-shared/project/project-model'
 import type { ProjectModel } from '../../model/livingdocs'
 import type { Row, RowChange, RowEntry } from '../../model/row'
-import { toRow } from '../../../../src-shared/rows/row-shape'
+import { filledRow } from '../../../../src-shared/rows/testing/example-rows'
 import type { PlanContext } from '../plan'
 
 export const sandboxProject: ProjectModel = readProjectModel(
@@ -13,7 +13,7 @@ export const sandboxProject: ProjectModel = readProjectModel(
 
 export function imageRow(n: number, entry: Partial<RowEntry> = {}, change: RowChange = {}): Row {
   const name = `IMG_${String(n).padStart(4, '0')}.jpg`
-  return toRow({
+  return filledRow({
     rowId: `row-${n}`,
     path: `/drop/Reportage/${name}`,
     relativePath: `Reportage/${name}`,
