@@ -7,7 +7,7 @@
 import { chooseMediaType } from '../prefill/media-type'
 import { prefillMetadata } from '../prefill/prefill'
 import type { MediaTypeModel } from '../model/livingdocs'
-import type { Row, RowEntry } from '../model/row'
+import type { Row, RowChange, RowEntry } from '../model/row'
 import { isVideoWithoutDuration } from '../../../src-shared/rows/row-state'
 import type { PrefillContext } from './row-facts'
 import { step } from './row-step'
@@ -45,7 +45,7 @@ function noFileType(where: string, context: PrefillContext): string | undefined 
 export function importAsFile(
   row: Pick<Row, 'status' | 'probeError' | 'relativePath' | 'warnings' | 'embedded' | 'entry' | 'kind' | 'duration'>,
   context: PrefillContext = {},
-): Partial<Row> | undefined {
+): RowChange | undefined {
   if (!canImportAsFile(row)) return undefined
   const mediaType = chooseMediaType(context.project, 'file', context.defaults)
   const fileName = row.relativePath.slice(row.relativePath.lastIndexOf('/') + 1)

@@ -89,7 +89,11 @@ export function nextUpload(current: AssetUpload | undefined, event: UploadEvent,
 }
 
 /** The lifecycle's event for an engine event (pipeline/row-lifecycle.ts); a pause moves no row. */
-const lifeEvent: Record<UploadEvent['type'], LifeEvent | undefined> = {
+const lifeEvent: Record<
+  UploadEvent['type'],
+  | Extract<LifeEvent, 'upload-queued' | 'upload-progress' | 'upload-done' | 'upload-failed' | 'upload-cancelled'>
+  | undefined
+> = {
   queued: 'upload-queued',
   uploading: 'upload-progress',
   paused: undefined,
@@ -108,13 +112,11 @@ export function uploadChange(row: Row, event: UploadEvent): RowChange | undefine
     return { localeAssets: { ...row.localeAssets, [event.locale]: next } }
   }
   if (row.upload?.state === 'uploaded' && event.type !== 'uploaded') return undefined
-  const change: Partial<Row> = { upload: nextUpload(row.upload, event, row.size) }
   // The uploaded bytes' hash is the row's: a Retry after the file changed hashed them anew.
-  if (event.type === 'uploaded' && event.sha256 !== row.sha256) change.sha256 = event.sha256
+  const hash = event.type === 'uploaded' && event.sha256 !== row.sha256 ? { sha256: event.sha256 } : {}
   // Upload states move a row only while it is still about its bytes; a submitted row keeps its status.
   const life = lifeEvent[event.type]
-  if (life) Object.assign(change, step(row, life))
-  return change
+  return { upload: nextUpload(row.upload, event, row.size), ...hash, ...(life ? step(row, life) : {}) }
 }
 
 function factsOf(

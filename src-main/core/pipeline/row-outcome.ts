@@ -2,7 +2,7 @@
  * Between importer and session: what a row becomes after an outcome, which rows a submit or a
  * re-submit sends, and linking a conflict row to the entry the library already holds. Pure.
  */
-import type { ImportConflict, Row } from '../model/row'
+import type { ImportConflict, Row, RowChange } from '../model/row'
 import { step } from './row-step'
 import type { EntryOutcome } from '../model/outcome'
 import { isImported } from '../../../src-shared/rows/row-guards'
@@ -11,12 +11,12 @@ import { isImported } from '../../../src-shared/rows/row-guards'
 export type RowAt = Pick<Row, 'status'> & Partial<Pick<Row, 'rowId' | 'relativePath'>>
 
 /** The change a row takes when an attempt for it starts: from now on its entry id is fixed. */
-export function startAttempt(row: Row): Partial<Row> {
+export function startAttempt(row: Row): RowChange {
   return { ...step(row, 'attempt'), submitAttempts: (row.submitAttempts ?? 0) + 1 }
 }
 
 /** The change an outcome makes to its row (`row`: where the row stands now). */
-export function applyOutcome(outcome: EntryOutcome, row: RowAt): Partial<Row> {
+export function applyOutcome(outcome: EntryOutcome, row: RowAt): RowChange {
   switch (outcome.status) {
     case 'imported':
       return {
@@ -50,7 +50,7 @@ export function rowsToSubmit(rows: readonly Row[], mode: 'all' | 'failed'): Row[
 }
 
 /** Accepts the library's existing entry as this row's entry (the editor chose "link" on a conflict). */
-export function linkToExisting(row: Row, conflict: ImportConflict | undefined = row.conflict): Partial<Row> {
+export function linkToExisting(row: Row, conflict: ImportConflict | undefined = row.conflict): RowChange {
   if (!conflict) return {}
   return {
     ...step(row, 'link'),
