@@ -15,6 +15,13 @@ import { isRowShape, shapeProblem, withoutStrayFields, type RowCandidate } from 
 export type PatchListener = (patch: SessionPatch) => void
 /** Called synchronously after rows changed, with the rows as stored. */
 export type RowsListener = (rows: readonly Row[]) => void
+/** A change `updateRow` refused: it would have left the row no `Row` of its status. */
+export interface RefusedChange {
+  rowId: string
+  path: string
+  /** Plain words for the log: what the row's status needs or cannot hold. */
+  problem: string
+}
 /** Completes a row before it is stored (e.g. its entry); must be idempotent. */
 export type RowShaper = (row: Row, previous: Row | undefined) => Row
 
@@ -36,6 +43,7 @@ export class Session {
   private readonly rows = new Map<string, Row>()
   private readonly listeners = new Set<PatchListener>()
   private readonly rowListeners = new Set<RowsListener>()
+  private readonly refusedListeners = new Set<(refused: RefusedChange) => void>()
   private pendingUpsert = new Map<string, Row>()
   private pendingRemove = new Set<string>()
   private timer: NodeJS.Timeout | undefined
@@ -95,7 +103,7 @@ export class Session {
     const status = change.status ?? current.status
     const merged: RowCandidate = { ...withoutStrayFields(current, status), ...change, rowId }
     if (!isRowShape(merged)) {
-      console.warn(`${current.relativePath}: a change was refused, ${shapeProblem(merged)}; the row stays as it was.`)
+      this.refuse({ rowId, path: current.relativePath, problem: `${shapeProblem(merged)}; the row stays as it was` })
       return current
     }
     const next = this.shape(merged, current)
@@ -135,6 +143,12 @@ export class Session {
     return () => this.rowListeners.delete(listener)
   }
 
+  /** Hears every change `updateRow` refuses until the returned function is called (the import log). */
+  onRefusedChange(listener: (refused: RefusedChange) => void): () => void {
+    this.refusedListeners.add(listener)
+    return () => this.refusedListeners.delete(listener)
+  }
+
   /** Sends whatever is pending now (tests and shutdown use this). */
   flush(): void {
     if (this.timer) clearTimeout(this.timer)
@@ -154,6 +168,12 @@ export class Session {
     this.rows.set(row.rowId, row)
     this.pendingUpsert.set(row.rowId, row)
     this.pendingRemove.delete(row.rowId)
+  }
+
+  private refuse(refused: RefusedChange): void {
+    // Nobody listening (a test, a tool): the refusal still reaches the console rather than nowhere.
+    if (this.refusedListeners.size === 0) console.warn(`${refused.path}: a change was refused, ${refused.problem}.`)
+    for (const listener of this.refusedListeners) listener(refused)
   }
 
   private notify(rows: readonly Row[]): void {
