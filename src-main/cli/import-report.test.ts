@@ -1,19 +1,21 @@
 import { describe, expect, it } from 'vitest'
 import type { Row } from '../core/model/row'
 import { importRecord, importSummary, importTableRow, isFailure } from './import-report'
+import { filledRow } from '../../src-shared/rows/testing/example-rows'
 
-const row = (over: Partial<Row>): Row => ({
-  rowId: 'r',
-  path: '/in/drop/a.jpg',
-  relativePath: 'drop/a.jpg',
-  size: 2048,
-  mtimeMs: 0,
-  status: 'uploaded',
-  kind: 'image',
-  mimeType: 'image/jpeg',
-  entry: { id: 'e1', mediaType: 'image', metadata: {}, translations: {} },
-  ...over,
-})
+const row = (over: Partial<Row>): Row =>
+  filledRow({
+    rowId: 'r',
+    path: '/in/drop/a.jpg',
+    relativePath: 'drop/a.jpg',
+    size: 2048,
+    mtimeMs: 0,
+    status: 'uploaded',
+    kind: 'image',
+    mimeType: 'image/jpeg',
+    entry: { id: 'e1', mediaType: 'image', metadata: {}, translations: {} },
+    ...over,
+  })
 
 describe('import records', () => {
   it('reports an imported row with its ids and object', () => {

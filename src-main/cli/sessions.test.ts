@@ -5,6 +5,7 @@ import { Writable } from 'node:stream'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openSessionFolder } from '../core/session/persistence/open-session'
 import { runSessions } from './sessions'
+import { exampleRow } from '../../src-shared/rows/testing/example-rows'
 
 function capture(): { stream: Writable; text: () => string } {
   let text = ''
@@ -25,13 +26,10 @@ describe('media-import sessions', () => {
     const done = await openSessionFolder(join(parent, 'done'), {
       meta: { profile: { name: 'Production', livingdocsUrl: 'https://ld' } },
     })
-    done.session.upsertRows([{ ...row, rowId: 'a', status: 'imported' }])
+    done.session.upsertRows([exampleRow('a', 'imported', row)])
     await done.close()
     const open = await openSessionFolder(join(parent, 'open'), {})
-    open.session.upsertRows([
-      { ...row, rowId: 'b', status: 'upload-failed' },
-      { ...row, rowId: 'c', status: 'imported' },
-    ])
+    open.session.upsertRows([exampleRow('b', 'upload-failed', row), exampleRow('c', 'imported', row)])
     await open.close()
     // Another import has the unfinished one open right now (a live process: the test runner's parent).
     const holder = {

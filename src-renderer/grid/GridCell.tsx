@@ -122,7 +122,7 @@ export const GridCell = memo(function GridCell(props: GridCellProps) {
   const found = cellIssues(column, row)
   const issues = refusal ? [...found, { field: column.field ?? '', message: `Not changed: ${refusal}` }] : found
   // An imported row's metadata can still be corrected (sent by PATCH); nothing else of it.
-  const imported = row.status === 'imported' || row.result !== undefined
+  const imported = row.status === 'imported'
   const readOnly = !column.field || (imported && !column.field.startsWith('metadata.'))
   const id = cellDomId(row.rowId, column.id)
   const messageId = `${id}-message`

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Row } from '../../src-main/contract'
 import { formatKind, formatSize, formatStatus, statusTooltip } from './format'
+import { toRow } from '../../src-shared/rows/row-shape'
 
 describe('formatSize', () => {
   it.each([
@@ -25,15 +26,16 @@ describe('formatSize', () => {
 })
 
 describe('formatStatus', () => {
-  const row = (change: Partial<Row>): Row => ({
-    rowId: 'r',
-    path: '/d/a.jpg',
-    relativePath: 'd/a.jpg',
-    size: 1,
-    mtimeMs: 0,
-    status: 'probed',
-    ...change,
-  })
+  const row = (change: Partial<Row>): Row =>
+    toRow({
+      rowId: 'r',
+      path: '/d/a.jpg',
+      relativePath: 'd/a.jpg',
+      size: 1,
+      mtimeMs: 0,
+      status: 'probed',
+      ...change,
+    })
   const uploaded = { state: 'uploaded', bytesSent: 1, bytesTotal: 1, key: 'k', url: 'http://s/k' } as const
 
   it('names the state in words and adds the cause when there is one', () => {
@@ -88,19 +90,25 @@ describe('formatStatus', () => {
 
 describe('statusTooltip', () => {
   it('gives the cause in full, the tries and what to do', () => {
-    const row: Row = {
+    const row: Row = toRow({
       rowId: 'r',
       path: '/d/a.jpg',
       relativePath: 'd/a.jpg',
       size: 1,
       mtimeMs: 0,
       status: 'uploaded',
+      upload: { state: 'uploaded', bytesSent: 1, bytesTotal: 1 },
       importFailure: { reason: 'Server unavailable (503). Gave up after 6 attempt(s).', retryable: true },
-    }
+    })
     expect(statusTooltip(row)).toBe('Server unavailable (503). Gave up after 6 attempt(s). What to do: Re-submit.')
     expect(statusTooltip({ ...row, importFailure: undefined })).toBeUndefined()
-    const linked = { ...row, status: 'imported' as const, importFailure: undefined }
-    expect(statusTooltip({ ...linked, result: { mediaId: 'm-1', record: { linked: true } } })).toBe('Media id m-1.')
+    const linked = toRow({
+      ...row,
+      status: 'imported',
+      importFailure: undefined,
+      result: { mediaId: 'm-1', record: { linked: true } },
+    })
+    expect(statusTooltip(linked)).toBe('Media id m-1.')
   })
 })
 

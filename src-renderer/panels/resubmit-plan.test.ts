@@ -1,18 +1,20 @@
 import { describe, expect, it } from 'vitest'
 import type { Row } from '../../src-main/contract'
 import { describeWaiting, planResubmit } from './resubmit-plan'
+import { filledRow } from '../../src-shared/rows/testing/example-rows'
 
-const row = (rowId: string, change: Partial<Row>): Row => ({
-  rowId,
-  path: `/drop/${rowId}.jpg`,
-  relativePath: `drop/${rowId}.jpg`,
-  size: 1,
-  mtimeMs: 0,
-  status: 'uploaded',
-  kind: 'image',
-  entry: { id: `e-${rowId}`, mediaType: 'image', metadata: {}, translations: {} },
-  ...change,
-})
+const row = (rowId: string, change: Partial<Row>): Row =>
+  filledRow({
+    rowId,
+    path: `/drop/${rowId}.jpg`,
+    relativePath: `drop/${rowId}.jpg`,
+    size: 1,
+    mtimeMs: 0,
+    status: 'uploaded',
+    kind: 'image',
+    entry: { id: `e-${rowId}`, mediaType: 'image', metadata: {}, translations: {} },
+    ...change,
+  })
 
 const existing = { mediaId: 'lib-1', externalId: 'ext-1', systemName: 'archive' }
 

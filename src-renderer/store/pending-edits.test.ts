@@ -1,16 +1,18 @@
 import { describe, expect, it } from 'vitest'
 import type { Row } from '../../src-main/contract'
 import { addPending, answerPending, noPendingEdits, patchPending } from './pending-edits'
+import { filledRow } from '../../src-shared/rows/testing/example-rows'
 
-const row = (rowId: string, title = 'old'): Row => ({
-  rowId,
-  path: `/drop/${rowId}`,
-  relativePath: `drop/${rowId}`,
-  size: 1,
-  mtimeMs: 0,
-  status: 'uploaded',
-  entry: { id: 'e1', mediaType: 'image', metadata: { title }, translations: {} },
-})
+const row = (rowId: string, title = 'old'): Row =>
+  filledRow({
+    rowId,
+    path: `/drop/${rowId}`,
+    relativePath: `drop/${rowId}`,
+    size: 1,
+    mtimeMs: 0,
+    status: 'uploaded',
+    entry: { id: 'e1', mediaType: 'image', metadata: { title }, translations: {} },
+  })
 
 const title = 'metadata.title'
 

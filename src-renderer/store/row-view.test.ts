@@ -3,16 +3,16 @@ import type { Row } from '../../src-main/contract'
 import { buildColumns } from '../grid/column-model'
 import { deriveRowView, emptyFilter, followPatch, type ViewSpec } from './row-view'
 import { applyPatchWithChange, applySnapshot } from './session-mirror'
+import { exampleRow } from '../../src-shared/rows/testing/example-rows'
 
-const row = (rowId: string, status: Row['status'] = 'uploaded', title?: string, size = 1): Row => ({
-  rowId,
-  path: `/drop/${rowId}`,
-  relativePath: `drop/${rowId}`,
-  size,
-  mtimeMs: 0,
-  status,
-  ...(title !== undefined ? { entry: { id: rowId, mediaType: 'image', metadata: { title }, translations: {} } } : {}),
-})
+const row = (rowId: string, status: Row['status'] = 'uploaded', title?: string, size = 1): Row =>
+  exampleRow(rowId, status, {
+    path: `/drop/${rowId}`,
+    relativePath: `drop/${rowId}`,
+    size,
+    mtimeMs: 0,
+    ...(title !== undefined ? { entry: { id: rowId, mediaType: 'image', metadata: { title }, translations: {} } } : {}),
+  })
 
 const columns = buildColumns(null)
 const column = (id: string) => columns.find((c) => c.id === id)!

@@ -1,16 +1,18 @@
 import { describe, expect, it } from 'vitest'
 import type { Row } from '../../src-main/contract'
 import { applyPatch, applyPatchWithChange, applySnapshot, emptyMirror } from './session-mirror'
+import { toRow } from '../../src-shared/rows/row-shape'
 
-const row = (rowId: string, change: Partial<Row> = {}): Row => ({
-  rowId,
-  path: `/drop/${rowId}`,
-  relativePath: `drop/${rowId}`,
-  size: 1,
-  mtimeMs: 0,
-  status: 'scanned',
-  ...change,
-})
+const row = (rowId: string, change: Partial<Row> = {}): Row =>
+  toRow({
+    rowId,
+    path: `/drop/${rowId}`,
+    relativePath: `drop/${rowId}`,
+    size: 1,
+    mtimeMs: 0,
+    status: 'scanned',
+    ...change,
+  })
 
 describe('applySnapshot', () => {
   it('replaces everything with the snapshot, keeping its order', () => {

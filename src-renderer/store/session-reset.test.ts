@@ -4,15 +4,10 @@ import { useAppStore } from './app-store'
 import { createSummaryFeed, useRowSummary } from './row-summary'
 import { sessionOpened } from './session-reset'
 import { useWorkspaceStore } from './workspace-store'
+import { exampleRow } from '../../src-shared/rows/testing/example-rows'
 
-const row = (rowId: string, status: Row['status'] = 'uploaded'): Row => ({
-  rowId,
-  path: `/d/${rowId}.png`,
-  relativePath: `d/${rowId}.png`,
-  size: 1,
-  mtimeMs: 0,
-  status,
-})
+const row = (rowId: string, status: Row['status'] = 'uploaded'): Row =>
+  exampleRow(rowId, status, { path: `/d/${rowId}.png`, relativePath: `d/${rowId}.png`, size: 1, mtimeMs: 0 })
 
 const info = (sessionId: string): AppInfo => ({
   version: '0',

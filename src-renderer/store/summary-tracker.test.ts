@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { FieldIssue, Row } from '../../src-main/contract'
 import { summariseRows } from './issue-groups'
 import { SummaryTracker } from './summary-tracker'
+import { exampleRow } from '../../src-shared/rows/testing/example-rows'
 
 const required: FieldIssue = { field: 'metadata.title', message: 'Title is required.', source: 'client' }
 const dup = (n: number): FieldIssue => ({
@@ -9,15 +10,8 @@ const dup = (n: number): FieldIssue => ({
   message: `externalId "x-${n}" is also used by 1 other row(s)`,
   source: 'client',
 })
-const row = (rowId: string, status: Row['status'], issues: FieldIssue[] = []): Row => ({
-  rowId,
-  path: `/d/${rowId}`,
-  relativePath: `d/${rowId}`,
-  size: 1,
-  mtimeMs: 0,
-  status,
-  issues,
-})
+const row = (rowId: string, status: Row['status'], issues: FieldIssue[] = []): Row =>
+  exampleRow(rowId, status, { path: `/d/${rowId}`, relativePath: `d/${rowId}`, size: 1, mtimeMs: 0, issues })
 
 const order = (r: Row): number => Number(r.rowId.slice(1))
 

@@ -11,15 +11,16 @@ import type { ProjectModel, PropertyModel } from '../../src-main/core/model/livi
 import type { Row } from '../../src-main/core/model/row'
 import type { FieldRef } from './field-path'
 import { importedCellRefusal } from '../rows/update-plan'
+import { isImported } from '../rows/row-guards'
 
-export const isImportedRow = (row: Row): boolean => row.status === 'imported' || row.result !== undefined
+export { isImported as isImportedRow } from '../rows/row-guards'
 
 /**
  * An imported row looks read-only (muted, "read-only until you start a correction" in its
  * accessible text) until the editor starts a correction, and again once it is in the library.
  */
 export const looksReadOnly = (row: Row): boolean =>
-  isImportedRow(row) && (row.update === undefined || row.update.state === 'updated')
+  isImported(row) && (row.update === undefined || row.update.state === 'updated')
 
 /** What a screen reader hears on such a row, and its tooltip. */
 export const READ_ONLY_HINT =
@@ -27,7 +28,7 @@ export const READ_ONLY_HINT =
 
 /** Why the row refuses any edit, or undefined when it takes edits. */
 export function rowRefusal(row: Row): string | undefined {
-  if (isImportedRow(row)) {
+  if (isImported(row)) {
     return `Already imported (media id ${row.result?.mediaId ?? 'unknown'}): only its metadata can be corrected.`
   }
   if (row.status === 'submitting') return 'Being sent right now: edit it once its result is in.'
@@ -53,7 +54,7 @@ export function cellRefusal(
   value: unknown,
 ): string | undefined {
   // An imported row's metadata can be corrected (core/updater sends it by PATCH); nothing else.
-  const refused = isImportedRow(row) ? importedCellRefusal(row, ref.kind) : rowRefusal(row)
+  const refused = isImported(row) ? importedCellRefusal(row, ref.kind) : rowRefusal(row)
   if (refused) return refused
   if (ref.kind === 'id' && value !== row.entry?.id && (row.submitAttempts ?? 0) > 0) {
     return `The entry id "${row.entry?.id ?? ''}" was already sent to the server: it stays fixed so a re-submit cannot create a duplicate.`

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Row } from '../../src-main/core/model/row'
 import { defaultFieldLabel, rowState, shortCause, type RowState } from './row-state'
+import { filledRow } from './testing/example-rows'
 
 const base: Row = {
   rowId: 'r1',
@@ -16,7 +17,7 @@ const base: Row = {
   kind: 'image',
   entry: { id: 'e1', mediaType: 'image', metadata: { title: 'A' }, translations: {} },
 }
-const row = (change: Partial<Row>): Row => ({ ...base, ...change })
+const row = (change: Partial<Row>): Row => filledRow({ ...base, ...change })
 const uploaded = { state: 'uploaded', bytesSent: 1000, bytesTotal: 1000, key: 'k', url: 'http://s3/k' } as const
 const GAVE_UP = 'The Livingdocs server is unavailable (503). Gave up after 6 attempt(s); re-submit to try again.'
 

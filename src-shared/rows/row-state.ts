@@ -66,8 +66,8 @@ export const isTooLong = (issue: FieldIssue): boolean =>
 const NOT_SENT: readonly RowStatus[] = ['probed', 'uploading', 'uploaded', 'upload-failed', 'rejected']
 
 /** A probed video without a duration, not imported: the server refuses it as a video, not as a file. */
-export function isVideoWithoutDuration(row: Pick<Row, 'status' | 'kind' | 'duration' | 'result'>): boolean {
-  return row.kind === 'video' && row.duration === undefined && !row.result && NOT_SENT.includes(row.status)
+export function isVideoWithoutDuration(row: Pick<Row, 'status' | 'kind' | 'duration'>): boolean {
+  return row.kind === 'video' && row.duration === undefined && NOT_SENT.includes(row.status)
 }
 
 function attentionWays(row: Row, issues: readonly FieldIssue[]): WayOut[] {

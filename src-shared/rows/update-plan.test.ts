@@ -2,18 +2,20 @@ import { describe, expect, it } from 'vitest'
 import type { Row } from '../../src-main/core/model/row'
 import { applyCorrection, entryVersion, markCorrection, metadataPatches, sameJson } from './update-plan'
 import { applyPatches, judgeSent } from '../../src-main/core/updater/reconcile-sent'
+import { toRow } from './row-shape'
 
-const imported = (metadata: Record<string, unknown>, more: Partial<Row> = {}): Row => ({
-  rowId: 'r1',
-  path: '/drop/a.jpg',
-  relativePath: 'drop/a.jpg',
-  size: 1,
-  mtimeMs: 0,
-  status: 'imported',
-  result: { mediaId: 'm1', record: { version: 3, metadata } },
-  entry: { id: 'm1', mediaType: 'image', metadata, translations: { fr: { metadata: { title: 'Port' } } } },
-  ...more,
-})
+const imported = (metadata: Record<string, unknown>, more: Partial<Row> = {}): Row =>
+  toRow({
+    rowId: 'r1',
+    path: '/drop/a.jpg',
+    relativePath: 'drop/a.jpg',
+    size: 1,
+    mtimeMs: 0,
+    status: 'imported',
+    result: { mediaId: 'm1', record: { version: 3, metadata } },
+    entry: { id: 'm1', mediaType: 'image', metadata, translations: { fr: { metadata: { title: 'Port' } } } },
+    ...more,
+  })
 
 describe('metadataPatches', () => {
   it('sends one setMetadataProperty per changed property, a removed one as null, keys in any order', () => {
@@ -42,8 +44,14 @@ describe('markCorrection', () => {
     const pending = imported({ title: 'B' }, { update: { state: 'pending', confirmed: { title: 'A' } } })
     const back = { ...pending, entry: { ...pending.entry!, metadata: { title: 'A' } } }
     expect(markCorrection(back, pending).update).toBeUndefined()
-    const fresh = { ...pending, status: 'uploaded' as const, result: undefined, update: undefined }
-    expect(markCorrection({ ...fresh, entry: { ...fresh.entry!, metadata: {} } }, fresh).update).toBeUndefined()
+    const fresh = toRow({
+      ...pending,
+      status: 'uploaded',
+      upload: { state: 'uploaded', bytesSent: 1, bytesTotal: 1 },
+      result: undefined,
+      update: undefined,
+    })
+    expect(markCorrection(toRow({ ...fresh, entry: { ...fresh.entry!, metadata: {} } }), fresh).update).toBeUndefined()
   })
 })
 

@@ -24,7 +24,7 @@ export function sameJson(a: unknown, b: unknown): boolean {
   return keys.length === bkeys.length && keys.every((k) => sameJson(ao[k], bo[k]))
 }
 
-export const isImported = (row: Row): boolean => row.status === 'imported' || row.result !== undefined
+export { isImported } from './row-guards'
 
 /** One `setMetadataProperty` per property whose value differs; a removed value is sent as `null`. */
 export function metadataPatches(
@@ -55,7 +55,7 @@ export function entryVersion(record: Record<string, unknown> | undefined): numbe
  * is the first `confirmed`. A row whose PATCH is out keeps its state until the answer settles it.
  */
 export function markCorrection(row: Row, previous: Row | undefined): Row {
-  if (!isImported(row) || !row.entry || !previous?.entry || row.entry === previous.entry) return row
+  if (row.status !== 'imported' || !row.entry || !previous?.entry || row.entry === previous.entry) return row
   if (row.update?.state === 'sending') return row
   const confirmed = row.update?.confirmed ?? previous.entry.metadata
   const waiting = metadataPatches(confirmed, row.entry.metadata).length > 0

@@ -12,6 +12,7 @@ import { Session } from '../session/session'
 import { dispatchCommand } from './dispatch'
 import type { Handlers } from './handlers'
 import { createPosterFrameHandlers } from './poster-frame-handlers'
+import { toRow } from '../../../src-shared/rows/row-shape'
 
 let dir: TempDir
 beforeAll(async () => {
@@ -20,19 +21,20 @@ beforeAll(async () => {
 afterAll(async () => dir.remove())
 
 const sha = 'c'.repeat(64)
-const row = (rowId: string, change: Partial<Row> = {}): Row => ({
-  rowId,
-  path: `/drop/${rowId}.mp4`,
-  relativePath: `drop/${rowId}.mp4`,
-  size: 10,
-  mtimeMs: 0,
-  status: 'probed',
-  kind: 'video',
-  mimeType: 'video/mp4',
-  sha256: sha,
-  thumbnailUnavailable: 'no poster frame: ffmpeg is not installed on this computer',
-  ...change,
-})
+const row = (rowId: string, change: Partial<Row> = {}): Row =>
+  toRow({
+    rowId,
+    path: `/drop/${rowId}.mp4`,
+    relativePath: `drop/${rowId}.mp4`,
+    size: 10,
+    mtimeMs: 0,
+    status: 'probed',
+    kind: 'video',
+    mimeType: 'video/mp4',
+    sha256: sha,
+    thumbnailUnavailable: 'no poster frame: ffmpeg is not installed on this computer',
+    ...change,
+  })
 
 async function setUp() {
   const session = new Session({

@@ -10,15 +10,9 @@ import type { Row } from '../model/row'
 import { dispatchCommand } from './dispatch'
 import { Workspace } from './workspace'
 import { createWorkspaceCore, type WorkspaceCore } from './workspace-core'
+import { exampleRow } from '../../../src-shared/rows/testing/example-rows'
 
-const row = (rowId: string, status: Row['status']): Row => ({
-  rowId,
-  path: `/media/${rowId}.jpg`,
-  relativePath: `media/${rowId}.jpg`,
-  size: 10,
-  mtimeMs: 1,
-  status,
-})
+const row = (rowId: string, status: Row['status']): Row => exampleRow(rowId, status)
 
 /** A second emulator + S3 saved as a profile named "Staging", its secrets in memory only. */
 async function saveStaging(store: ProfileStore, real: RunningSandbox, withKeys = true): Promise<void> {

@@ -8,7 +8,7 @@
  */
 import type { LibraryEntry } from '../model/livingdocs'
 import { step } from '../pipeline/row-step'
-import type { AlreadyInLibrary, Row } from '../model/row'
+import type { AlreadyInLibrary, Row, RowChange } from '../model/row'
 import type { RowAt } from '../pipeline/row-outcome'
 
 export const CONTENT_ID_PREFIX = 'sha256-'
@@ -88,7 +88,7 @@ export function alreadyInLibrary(found: HolderFacts, where = 'found in the libra
 }
 
 /** The row change that marks it "Already in the library": neither uploaded nor submitted. */
-export function markInLibrary(found: AlreadyInLibrary, row: RowAt): Partial<Row> {
+export function markInLibrary(found: AlreadyInLibrary, row: RowAt): RowChange {
   return {
     ...step(row, 'found-in-library'),
     inLibrary: found,

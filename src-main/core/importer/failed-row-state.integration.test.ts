@@ -11,6 +11,7 @@ import type { Row } from '../model/row'
 import { rowState } from '../../../src-shared/rows/row-state'
 import { applyOutcome, startAttempt } from '../pipeline/row-outcome'
 import { submitEntries } from './submit'
+import { toRow } from '../../../src-shared/rows/row-shape'
 
 let emulator: TestEmulator | undefined
 afterEach(async () => {
@@ -48,8 +49,8 @@ it('a submit the server answers 503 six times leaves each row "Failed" with the 
   for (const r of rows) {
     const outcome = summary.outcomes.get(r.entry!.id)
     if (!outcome) throw new Error(`no outcome for ${r.entry!.id}`)
-    const sending: Row = { ...r, ...startAttempt(r) }
-    const after: Row = { ...sending, ...applyOutcome(outcome, sending) }
+    const sending: Row = toRow({ ...r, ...startAttempt(r) })
+    const after: Row = toRow({ ...sending, ...applyOutcome(outcome, sending) })
     expect(after.status).toBe('uploaded')
     const state = rowState(after)
     expect(state).toMatchObject({

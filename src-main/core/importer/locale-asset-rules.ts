@@ -15,8 +15,8 @@ const article = (kind: MediaKind): string => (kind === 'image' ? 'an image' : `a
 /** Why the row's file for `locale` cannot change now; undefined when it can. */
 export function localeAssetRefusal(project: ProjectModel | undefined, row: Row, locale: string): string | undefined {
   const name = row.relativePath
-  if (row.status === 'imported' || row.result) {
-    const mediaId = row.result?.mediaId ?? row.entry?.id ?? ''
+  if (row.status === 'imported') {
+    const mediaId = row.result.mediaId
     // PATCH's replaceAsset replaces the entry's main asset and takes no locale (the docs give
     // `locale` to removeAsset only), so no documented operation replaces one language's file.
     return `${name} is already imported (media id ${mediaId}); its ${locale} file can no longer change: Livingdocs' API replaces only an entry's main file (replaceAsset takes no language). Change it in Livingdocs.`

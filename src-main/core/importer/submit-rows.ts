@@ -5,7 +5,7 @@
  * with its reason). Rows with client issues are held back and carry them.
  */
 import type { ProjectModel } from '../model/livingdocs'
-import type { Row, RowStatus } from '../model/row'
+import type { Row, RowChange, RowStatus } from '../model/row'
 import type { Session } from '../session/session'
 import { importRows, type ImportRowsOptions } from './import-rows'
 import { alreadyInLibrary, editorExternalId, markInLibrary } from './content-identity'
@@ -37,7 +37,7 @@ const counter = { imported: 'imported', rejected: 'rejected', conflict: 'conflic
  * before sending, or a 409 `UniqueIdViolation` on externalId): the same bytes are in the library
  * already, so the row is "Already in the library", not a conflict to resolve.
  */
-function inLibraryChange(row: Row | undefined, outcome: EntryOutcome): Partial<Row> | undefined {
+function inLibraryChange(row: Row | undefined, outcome: EntryOutcome): RowChange | undefined {
   if (!row || outcome.status !== 'conflict' || outcome.conflict.field !== 'externalId') return undefined
   if (editorExternalId(row)) return undefined
   const { mediaId, ...facts } = outcome.conflict.existing

@@ -9,6 +9,7 @@ import { Session } from '../session/session'
 import type { UploadEngine } from '../storage/upload-engine'
 import { logImportActivity } from './import-log'
 import { Logger } from './logger'
+import { exampleRow } from '../../../src-shared/rows/testing/example-rows'
 
 describe('the import log', () => {
   it('writes a refused status move at warn, and nothing once stopped', () => {
@@ -44,5 +45,25 @@ describe('the import log', () => {
     stop()
     startAttempt(row)
     expect(lines).toHaveLength(1)
+  })
+
+  it('writes a change the session refused at warn (a status without the field it needs)', () => {
+    const lines: string[] = []
+    const logger = Logger.create({ sinks: [{ write: (line) => lines.push(line) }] })
+    const session = new Session()
+    session.upsertRows([exampleRow('r1', 'submitting', { relativePath: 'in/a.jpg' })])
+    const engine = { on: () => () => undefined } as unknown as UploadEngine
+    const stop = logImportActivity(logger, session, engine)
+    session.updateRow('r1', { status: 'imported' })
+    stop()
+    expect(lines.map((line) => JSON.parse(line) as Record<string, unknown>)).toEqual([
+      expect.objectContaining({
+        level: 'warn',
+        event: 'row.change-refused',
+        rowId: 'r1',
+        path: 'in/a.jpg',
+        problem: 'a row in state "imported" needs "result"; the row stays as it was',
+      }),
+    ])
   })
 })

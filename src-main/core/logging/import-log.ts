@@ -58,9 +58,12 @@ export function logImportActivity(logger: Logger, session: Session, engine: Uplo
   const offRefused = onRefusedStep(({ event, ...refused }) =>
     logger.warn('row.transition-refused', { ...refused, lifeEvent: event }),
   )
+  // A change that would have left a row without what its status needs (session/session.ts).
+  const offChange = session.onRefusedChange((refused) => logger.warn('row.change-refused', { ...refused }))
   return () => {
     offRows()
     offEngine()
     offRefused()
+    offChange()
   }
 }

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Row } from '../model/row'
 import { canImportAsFile, importAsFile, importAsFileRefusal } from './as-file'
+import { toRow } from '../../../src-shared/rows/row-shape'
 
 const video: Row = {
   rowId: 'v',
@@ -35,19 +36,20 @@ describe('import as file', () => {
 
   it('does not offer a video with a duration, or one already imported or being sent', () => {
     expect(canImportAsFile({ ...video, duration: 2 })).toBe(false)
-    expect(canImportAsFile({ ...video, status: 'imported', result: { mediaId: 'm', record: {} } })).toBe(false)
+    expect(canImportAsFile(toRow({ ...video, status: 'imported', result: { mediaId: 'm', record: {} } }))).toBe(false)
     expect(canImportAsFile({ ...video, status: 'submitting' })).toBe(false)
     expect(importAsFileRefusal({ ...video, duration: 2 })).toMatch(/no reason to import it as a file/)
   })
 
   it('turns a damaged image the probe could read into a file row that uploads', () => {
-    const cut: Row = {
+    const cut = toRow({
       ...video,
       kind: 'image',
       status: 'unreadable',
+      reason: 'Truncated JPEG.',
       upload: undefined,
       probeError: { code: 'truncated', message: 'Truncated JPEG.', canImportAsFile: true },
-    }
+    })
     expect(importAsFile(cut)).toMatchObject({ status: 'probed', kind: 'file', probeError: undefined })
     expect(canImportAsFile({ ...cut, probeError: { code: 'truncated', message: 'y', canImportAsFile: false } })).toBe(
       false,

@@ -7,18 +7,18 @@
 import { chooseMediaType } from '../prefill/media-type'
 import { prefillMetadata } from '../prefill/prefill'
 import type { MediaTypeModel } from '../model/livingdocs'
-import type { Row, RowEntry } from '../model/row'
+import type { Row, RowChange, RowEntry } from '../model/row'
 import { isVideoWithoutDuration } from '../../../src-shared/rows/row-state'
 import type { PrefillContext } from './row-facts'
 import { step } from './row-step'
 
-export function canImportAsFile(row: Pick<Row, 'status' | 'probeError' | 'kind' | 'duration' | 'result'>): boolean {
+export function canImportAsFile(row: Pick<Row, 'status' | 'probeError' | 'kind' | 'duration'>): boolean {
   return (row.status === 'unreadable' && row.probeError?.canImportAsFile === true) || isVideoWithoutDuration(row)
 }
 
 /** Why the row cannot be imported as a file, or undefined when it can. */
 export function importAsFileRefusal(
-  row: Pick<Row, 'status' | 'probeError' | 'relativePath' | 'kind' | 'duration' | 'result'>,
+  row: Pick<Row, 'status' | 'probeError' | 'relativePath' | 'kind' | 'duration'>,
   context: PrefillContext = {},
 ): string | undefined {
   const where = row.relativePath
@@ -43,12 +43,9 @@ function noFileType(where: string, context: PrefillContext): string | undefined 
 
 /** The change that turns the row into a file row, or undefined when the row cannot be. */
 export function importAsFile(
-  row: Pick<
-    Row,
-    'status' | 'probeError' | 'relativePath' | 'warnings' | 'embedded' | 'entry' | 'kind' | 'duration' | 'result'
-  >,
+  row: Pick<Row, 'status' | 'probeError' | 'relativePath' | 'warnings' | 'embedded' | 'entry' | 'kind' | 'duration'>,
   context: PrefillContext = {},
-): Partial<Row> | undefined {
+): RowChange | undefined {
   if (!canImportAsFile(row)) return undefined
   const mediaType = chooseMediaType(context.project, 'file', context.defaults)
   const fileName = row.relativePath.slice(row.relativePath.lastIndexOf('/') + 1)

@@ -136,7 +136,7 @@ export class ImportPipeline {
     const row = this.options.session.getRow(rowId)
     if (!row) throw new Error(`No row ${rowId} in this session.`)
     // An imported row's file per language could not be sent (no documented operation replaces it).
-    const imported = row.status === 'imported' || row.result ? localeAssetRefusal(this.project, row, locale) : undefined
+    const imported = row.status === 'imported' ? localeAssetRefusal(this.project, row, locale) : undefined
     if (imported) throw new Error(imported)
     const current = row.localeAssets?.[locale]
     if (current?.path === asset.path && current.size === asset.size) return

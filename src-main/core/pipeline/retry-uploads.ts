@@ -26,7 +26,8 @@ export function uploadKeysOf(row: Row): string[] {
  */
 function cancelledInput(row: Row, key: string): UploadInput | undefined {
   if (key === row.rowId) {
-    if (row.upload?.state !== 'cancelled') return undefined
+    // A cancel moves a row whose bytes are on their way back to `probed` (row-lifecycle.ts).
+    if (row.status !== 'probed' || row.upload?.state !== 'cancelled') return undefined
     const { upload: _cancelled, ...rest } = row
     return uploadInputOf(rest)
   }

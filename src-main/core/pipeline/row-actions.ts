@@ -8,7 +8,7 @@
 import { importAsFile, importAsFileRefusal } from './as-file'
 import type { PrefillContext } from './row-facts'
 import { step } from './row-step'
-import type { Row } from '../model/row'
+import type { Row, RowChange } from '../model/row'
 import type { Session } from '../session/session'
 import type { RowActionReport } from '../model/row-action-report'
 import { againSuffix, contentExternalId } from '../importer/content-identity'
@@ -16,7 +16,7 @@ import { linkRefusal, linkToExisting } from './row-outcome'
 
 export type { RowActionReport, RowActionResult } from '../model/row-action-report'
 
-type Decide = (row: Row) => { change: Partial<Row>; message: string; mediaId?: string } | { refused: string }
+type Decide = (row: Row) => { change: RowChange; message: string; mediaId?: string } | { refused: string }
 
 async function applyToRows(session: Session, rowIds: readonly string[], decide: Decide): Promise<RowActionReport> {
   const report: RowActionReport = { done: 0, refused: 0, rows: [] }

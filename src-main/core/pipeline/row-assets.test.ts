@@ -2,23 +2,25 @@ import { describe, expect, it } from 'vitest'
 import type { Row } from '../model/row'
 import type { UploadEvent } from '../storage/types'
 import { draftOf, localeUploadInputs, uploadChange, uploadInputOf } from './row-assets'
+import { filledRow } from '../../../src-shared/rows/testing/example-rows'
 
-const probed = (over: Partial<Row> = {}): Row => ({
-  rowId: 'r',
-  path: '/in/drop/a.jpg',
-  relativePath: 'drop/a.jpg',
-  size: 1234,
-  mtimeMs: 99,
-  status: 'probed',
-  kind: 'image',
-  mimeType: 'image/jpeg',
-  extension: 'jpg',
-  sha256: 'ab'.repeat(32),
-  width: 40,
-  height: 30,
-  entry: { id: 'e1', mediaType: 'image', metadata: { title: 'A' }, translations: {} },
-  ...over,
-})
+const probed = (over: Partial<Row> = {}): Row =>
+  filledRow({
+    rowId: 'r',
+    path: '/in/drop/a.jpg',
+    relativePath: 'drop/a.jpg',
+    size: 1234,
+    mtimeMs: 99,
+    status: 'probed',
+    kind: 'image',
+    mimeType: 'image/jpeg',
+    extension: 'jpg',
+    sha256: 'ab'.repeat(32),
+    width: 40,
+    height: 30,
+    entry: { id: 'e1', mediaType: 'image', metadata: { title: 'A' }, translations: {} },
+    ...over,
+  })
 
 const uploaded: UploadEvent = {
   type: 'uploaded',
@@ -147,7 +149,7 @@ describe('uploadChange', () => {
 
 describe('draftOf', () => {
   it('builds the asset from the upload and the probe, named after the file', () => {
-    const row = probed({ status: 'uploaded', ...uploadChange(probed(), uploaded) })
+    const row = probed({ ...uploadChange(probed(), uploaded) })
     expect(draftOf(row)).toEqual({
       rowId: 'r',
       contentId: `sha256-${row.sha256}`,

@@ -5,7 +5,7 @@
 import type { AssetFacts } from '../livingdocs/entry-builder'
 import type { LifeEvent } from './row-lifecycle'
 import { step } from './row-step'
-import type { AssetUpload, LocaleAsset, Row } from '../model/row'
+import type { AssetUpload, LocaleAsset, Row, RowChange } from '../model/row'
 import type { UploadEvent, UploadInput } from '../storage/types'
 import type { ValidationInput } from '../validation/validate-entry'
 import { rowContentId } from '../importer/content-identity'
@@ -14,7 +14,7 @@ const fileName = (path: string): string => path.slice(Math.max(path.lastIndexOf(
 
 /** The upload of a row's main file; undefined while it cannot or need not go (unprobed, unreadable, done). */
 export function uploadInputOf(row: Row): UploadInput | undefined {
-  if (row.upload?.state === 'uploaded' || row.result) return undefined
+  if (row.upload?.state === 'uploaded') return undefined
   // A cancelled upload waits for the editor's Retry, also in a reopened session.
   if (row.upload?.state === 'cancelled') return undefined
   if (!['probed', 'uploading', 'upload-failed'].includes(row.status)) return undefined
@@ -32,8 +32,8 @@ export function uploadInputOf(row: Row): UploadInput | undefined {
 }
 
 /** Uploads of the row's per-locale files that are not on the server yet. */
-export function localeUploadInputs(row: Row): UploadInput[] {
-  if (row.result) return []
+export function localeUploadInputs(row: Pick<Row, 'rowId' | 'status' | 'localeAssets'>): UploadInput[] {
+  if (row.status === 'imported') return []
   return Object.entries(row.localeAssets ?? {})
     .filter(([, asset]) => asset.upload?.state !== 'uploaded' && asset.upload?.state !== 'cancelled')
     .map(([locale, asset]) => ({
@@ -89,7 +89,11 @@ export function nextUpload(current: AssetUpload | undefined, event: UploadEvent,
 }
 
 /** The lifecycle's event for an engine event (pipeline/row-lifecycle.ts); a pause moves no row. */
-const lifeEvent: Record<UploadEvent['type'], LifeEvent | undefined> = {
+const lifeEvent: Record<
+  UploadEvent['type'],
+  | Extract<LifeEvent, 'upload-queued' | 'upload-progress' | 'upload-done' | 'upload-failed' | 'upload-cancelled'>
+  | undefined
+> = {
   queued: 'upload-queued',
   uploading: 'upload-progress',
   paused: undefined,
@@ -99,7 +103,7 @@ const lifeEvent: Record<UploadEvent['type'], LifeEvent | undefined> = {
 }
 
 /** The change an engine event makes to its row; undefined when the event is not about this row's files. */
-export function uploadChange(row: Row, event: UploadEvent): Partial<Row> | undefined {
+export function uploadChange(row: Row, event: UploadEvent): RowChange | undefined {
   if (event.locale) {
     const asset = row.localeAssets?.[event.locale]
     if (!asset) return undefined
@@ -108,13 +112,11 @@ export function uploadChange(row: Row, event: UploadEvent): Partial<Row> | undef
     return { localeAssets: { ...row.localeAssets, [event.locale]: next } }
   }
   if (row.upload?.state === 'uploaded' && event.type !== 'uploaded') return undefined
-  const change: Partial<Row> = { upload: nextUpload(row.upload, event, row.size) }
   // The uploaded bytes' hash is the row's: a Retry after the file changed hashed them anew.
-  if (event.type === 'uploaded' && event.sha256 !== row.sha256) change.sha256 = event.sha256
+  const hash = event.type === 'uploaded' && event.sha256 !== row.sha256 ? { sha256: event.sha256 } : {}
   // Upload states move a row only while it is still about its bytes; a submitted row keeps its status.
   const life = lifeEvent[event.type]
-  if (life) Object.assign(change, step(row, life))
-  return change
+  return { upload: nextUpload(row.upload, event, row.size), ...hash, ...(life ? step(row, life) : {}) }
 }
 
 function factsOf(

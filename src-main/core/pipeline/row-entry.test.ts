@@ -1,16 +1,18 @@
 import { describe, expect, it } from 'vitest'
 import type { Row } from '../model/row'
 import { applyEntryEdit, shapeEntry } from './row-entry'
+import { filledRow } from '../../../src-shared/rows/testing/example-rows'
 
-const row = (over: Partial<Row> = {}): Row => ({
-  rowId: 'r',
-  path: '/d/a.jpg',
-  relativePath: 'd/a.jpg',
-  size: 1,
-  mtimeMs: 0,
-  status: 'scanned',
-  ...over,
-})
+const row = (over: Partial<Row> = {}): Row =>
+  filledRow({
+    rowId: 'r',
+    path: '/d/a.jpg',
+    relativePath: 'd/a.jpg',
+    size: 1,
+    mtimeMs: 0,
+    status: 'scanned',
+    ...over,
+  })
 let n = 0
 const nextId = (): string => `id-${++n}`
 const prefill = { mediaType: 'image', metadata: { title: 'Harbour', credit: 'Agency' }, sources: {}, fallback: [] }
@@ -19,7 +21,7 @@ describe('shapeEntry', () => {
   it('gives a new row an entry id once and keeps it through later changes', () => {
     const created = shapeEntry(row(), undefined, nextId)
     expect(created.entry).toEqual({ id: expect.stringMatching(/^id-\d+$/), metadata: {}, translations: {} })
-    const probed = shapeEntry({ ...created, status: 'probed' }, created, nextId)
+    const probed = shapeEntry(filledRow({ ...created, status: 'probed' }), created, nextId)
     expect(probed.entry?.id).toBe(created.entry?.id)
     const replaced = shapeEntry({ ...row({ status: 'probed' }) }, created, nextId)
     expect(replaced.entry?.id).toBe(created.entry?.id)
@@ -28,10 +30,15 @@ describe('shapeEntry', () => {
   it('starts the entry from the prefill when the row is probed; what the editor set wins', () => {
     const created = shapeEntry(row(), undefined, nextId)
     const edited = { ...created, entry: { ...created.entry!, metadata: { title: 'Mine' } } }
-    const probed = shapeEntry({ ...edited, status: 'probed', prefill }, edited, nextId)
+    const probed = shapeEntry(filledRow({ ...edited, status: 'probed', prefill }), edited, nextId)
     expect(probed.entry).toMatchObject({ mediaType: 'image', metadata: { title: 'Mine', credit: 'Agency' } })
-    const again = shapeEntry({ ...probed, status: 'uploaded' }, probed, nextId)
-    expect(again).toEqual({ ...probed, status: 'uploaded' })
+    const uploaded = filledRow({
+      ...probed,
+      status: 'uploaded',
+      upload: { state: 'uploaded', bytesSent: 1, bytesTotal: 1 },
+    })
+    const again = shapeEntry(uploaded, probed, nextId)
+    expect(again).toEqual(uploaded)
   })
 
   it('gives a row probed before the pipeline existed its entry and prefill at once', () => {
@@ -69,13 +76,18 @@ describe('applyEntryEdit', () => {
 
   it('changes the id only until the first submit attempt', () => {
     expect(applyEntryEdit(base, { id: 'mine-1' })).toMatchObject({ entry: { id: 'mine-1' } })
-    const tried = { ...base, submitAttempts: 1 }
+    const tried = filledRow({
+      ...base,
+      status: 'uploaded',
+      upload: { state: 'uploaded', bytesSent: 1, bytesTotal: 1 },
+      submitAttempts: 1,
+    })
     expect(applyEntryEdit(tried, { id: 'mine-1' })).toMatchObject({ refused: { field: 'id' } })
     expect(applyEntryEdit(tried, { id: 'e1', metadata: { title: 'ok' } })).toMatchObject({ entry: { id: 'e1' } })
   })
 
   it('refuses to change an imported row', () => {
-    const imported = { ...base, status: 'imported' as const, result: { mediaId: 'e1', record: {} } }
+    const imported = filledRow({ ...base, status: 'imported', result: { mediaId: 'e1', record: {} } })
     expect(applyEntryEdit(imported, { metadata: { title: 'x' } })).toMatchObject({
       refused: { field: 'id', message: expect.stringContaining('already imported') as string },
     })

@@ -5,8 +5,7 @@
  * Pure; the pipeline installs `shapeEntry` as the session's row shaper.
  */
 import type { EntryEdit, FieldIssue, Row, RowEntry } from '../model/row'
-
-const isImported = (row: Row): boolean => row.status === 'imported' || row.result !== undefined
+import { isImported } from '../../../src-shared/rows/row-guards'
 
 /** The row with its entry completed; the same object when nothing changes. */
 export function shapeEntry(row: Row, previous: Row | undefined, newId: () => string): Row {
@@ -47,7 +46,7 @@ function merge(values: Record<string, unknown>, edit: Record<string, unknown>): 
 
 export function applyEntryEdit(row: Row, edit: EntryEdit): EditResult {
   if (isImported(row)) {
-    const mediaId = row.result?.mediaId ?? row.entry?.id ?? ''
+    const mediaId = row.result.mediaId
     return refuse('id', `This row is already imported (media id ${mediaId}); its entry can no longer change.`)
   }
   const entry = row.entry

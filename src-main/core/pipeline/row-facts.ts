@@ -5,7 +5,8 @@
 import type { ProjectModel } from '../model/livingdocs'
 import { chooseMediaType, type MediaTypeDefaults } from '../prefill/media-type'
 import { prefillMetadata } from '../prefill/prefill'
-import type { Row } from '../model/row'
+import type { Row, RowChange } from '../model/row'
+import type { MetadataPrefill } from '../model/prefill'
 import type { ProbeFacts, ProbeResult } from '../model/probe-facts'
 import { step } from './row-step'
 
@@ -34,29 +35,27 @@ function fileNameOf(relativePath: string): string {
   return relativePath.slice(relativePath.lastIndexOf('/') + 1)
 }
 
+/** The keys of `from` that are set, and only those. */
+function pickDefined<T extends object, K extends keyof T>(from: T, keys: readonly K[]): Partial<Pick<T, K>> {
+  const out: Partial<Pick<T, K>> = {}
+  for (const key of keys) if (from[key] !== undefined) out[key] = from[key]
+  return out
+}
+
 export function rowFactsFromProbe(
   row: Pick<Row, 'relativePath'> & Partial<Pick<Row, 'rowId' | 'status'>>,
   probe: ProbeResult,
   context: PrefillContext = {},
-): Partial<Row> {
-  const change: Partial<Row> = {
-    size: probe.size,
-    // A row is probed once, from `scanned` (the walk's rows, or a crashed run's left-overs).
-    ...step({ ...row, status: row.status ?? 'scanned' }, probe.error ? 'probe-failed' : 'probe-ok'),
-    warnings: probe.warnings,
-  }
-  for (const key of FACT_KEYS) {
-    if (probe[key] !== undefined) (change as Record<string, unknown>)[key] = probe[key]
-  }
-  if (probe.error) {
-    change.reason = probe.error.message
-    change.probeError = probe.error
-  }
+): RowChange {
+  // A row is probed once, from `scanned` (the walk's rows, or a crashed run's left-overs).
+  const at = { ...row, status: row.status ?? 'scanned' }
+  let warnings = probe.warnings
+  let prefill: MetadataPrefill | undefined
   if (probe.kind) {
     const mediaType = chooseMediaType(context.project, probe.kind, context.defaults)
-    change.prefill = prefillMetadata({ fileName: fileNameOf(row.relativePath), embedded: probe.embedded }, mediaType)
+    prefill = prefillMetadata({ fileName: fileNameOf(row.relativePath), embedded: probe.embedded }, mediaType)
     if (!mediaType && context.project) {
-      change.warnings = [
+      warnings = [
         ...probe.warnings,
         {
           code: 'unsupported-image',
@@ -65,5 +64,9 @@ export function rowFactsFromProbe(
       ]
     }
   }
-  return change
+  const facts = { size: probe.size, warnings, ...pickDefined(probe, FACT_KEYS), ...(prefill ? { prefill } : {}) }
+  if (probe.error) {
+    return { ...facts, ...step(at, 'probe-failed'), reason: probe.error.message, probeError: probe.error }
+  }
+  return { ...facts, ...step(at, 'probe-ok') }
 }

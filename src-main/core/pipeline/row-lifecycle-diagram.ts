@@ -33,7 +33,8 @@ export function lifecycleTable(): string {
   const lines = [...rows].map(([key, row]) => {
     const event = key.slice(0, key.indexOf(' '))
     const stays = kept.get(event)
-    const note = stays ? ` (${stays.map((s) => `\`${s}\``).join(', ')} keep their status)` : ''
+    const keep = stays?.length === 1 ? 'keeps its status' : 'keep their status'
+    const note = stays ? ` (${stays.map((s) => `\`${s}\``).join(', ')} ${keep})` : ''
     const from = row.from.map((s) => `\`${s}\``).join(', ')
     return `| \`${event}\` | ${from} | \`${row.to}\` | ${row.why}${note} |`
   })

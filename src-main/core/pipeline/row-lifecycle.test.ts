@@ -3,7 +3,7 @@
  * TRANSITIONS must equal, arrow for arrow, so a changed arrow is a decision made in two places.
  */
 import { describe, expect, it } from 'vitest'
-import { rowSchema } from '../session/persistence/row-schema'
+import { rowStatusSchema } from '../session/persistence/row-schema'
 import type { RowStatus } from '../model/row'
 import { KEPT, TRANSITIONS, transition, type LifeEvent, type LifeState } from './row-lifecycle'
 
@@ -37,7 +37,7 @@ const SPEC: [readonly LifeState[], LifeEvent, RowStatus][] = [
 const arrows = SPEC.flatMap(([from, event, to]) => from.map((state) => [state, event, to] as const))
 
 /** Every status a session file may hold (what old sessions open with), and the row before it exists. */
-const STATES: LifeState[] = ['new', ...rowSchema.shape.status.options]
+const STATES: LifeState[] = ['new', ...rowStatusSchema.options]
 const EVENTS: LifeEvent[] = [
   'found',
   'skip',
@@ -75,15 +75,25 @@ describe('row lifecycle', () => {
   })
 
   it('keeps the status of a row already sent, being sent or in the library on upload events', () => {
-    expect(KEPT).toHaveLength(KEEPS.length * UPLOAD_EVENTS.length)
+    expect(KEPT).toHaveLength(KEEPS.length * UPLOAD_EVENTS.length + 1)
     for (const from of KEEPS) {
       for (const event of UPLOAD_EVENTS) expect(transition(from, event)).toEqual({ ok: true, to: from, kept: true })
     }
   })
 
+  it('takes another attempt of a row being sent without moving it (a batch retried after a failed exchange)', () => {
+    expect(transition('submitting', 'attempt')).toEqual({ ok: true, to: 'submitting', kept: true })
+  })
+
+  it('sends every event to one status, wherever it comes from', () => {
+    for (const event of EVENTS)
+      expect(new Set(TRANSITIONS.filter((t) => t.event === event).map((t) => t.to)).size).toBe(1)
+  })
+
   const allowed = new Set([
     ...arrows.map(([from, event]) => `${from} ${event}`),
     ...KEEPS.flatMap((from) => UPLOAD_EVENTS.map((event) => `${from} ${event}`)),
+    'submitting attempt',
   ])
   const refused = STATES.flatMap((from) => EVENTS.map((event) => [from, event] as const)).filter(
     ([from, event]) => !allowed.has(`${from} ${event}`),

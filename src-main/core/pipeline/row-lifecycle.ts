@@ -51,6 +51,34 @@ export interface Transition {
   why: string
 }
 
+/**
+ * Where each event takes a row: one status per event, wherever it comes from. So the status a
+ * change writes is known from its event alone, and `row-step.ts` types the change with it (a
+ * change for `imported` is part of an `ImportedRow`: it may carry `result`, never `conflict`).
+ */
+export const TARGET = {
+  found: 'scanned',
+  skip: 'skipped',
+  'walk-failed': 'unreadable',
+  'probe-ok': 'probed',
+  'probe-failed': 'unreadable',
+  'import-as-file': 'probed',
+  'upload-queued': 'probed',
+  'upload-progress': 'uploading',
+  'upload-done': 'uploaded',
+  'upload-failed': 'upload-failed',
+  'upload-cancelled': 'probed',
+  'found-in-library': 'in-library',
+  'import-again': 'probed',
+  attempt: 'submitting',
+  imported: 'imported',
+  rejected: 'rejected',
+  conflict: 'conflict',
+  failed: 'uploaded',
+  'not-found-after-crash': 'uploaded',
+  link: 'imported',
+} as const satisfies Record<LifeEvent, RowStatus>
+
 /** States a row's bytes are still on their way in: upload events move it among them. */
 const BYTES = ['probed', 'uploading', 'uploaded', 'upload-failed'] as const
 /** Not imported, not being sent: what a submit or a lookup before it may settle (`importer/submit-rows.ts`). */
@@ -58,45 +86,46 @@ const SENDABLE = [...BYTES, 'rejected', 'conflict'] as const
 /** Asset uploaded, so validation may let the row be sent. */
 const SENT_FROM = ['uploaded', 'rejected', 'conflict'] as const
 
-const each = (from: readonly LifeState[], event: LifeEvent, to: RowStatus, why: string): Transition[] =>
-  from.map((state) => ({ from: state, event, to, why }))
+const each = (from: readonly LifeState[], event: LifeEvent, why: string): Transition[] =>
+  from.map((state) => ({ from: state, event, to: TARGET[event], why }))
 
 /** The one table of a row's life: a move not listed here (or in KEPT) is refused. */
 export const TRANSITIONS: readonly Transition[] = [
-  ...each(['new'], 'found', 'scanned', 'walk found a file (rowFromScan)'),
-  ...each(['new'], 'skip', 'skipped', 'hidden, OS file, link outside, loop'),
-  ...each(['new'], 'walk-failed', 'unreadable', 'walk could not read it'),
-  ...each(['scanned'], 'probe-ok', 'probed', 'probe read the bytes (rowFactsFromProbe)'),
-  ...each(['scanned'], 'probe-failed', 'unreadable', 'probe named the problem'),
-  ...each(['unreadable'], 'import-as-file', 'probed', '"Import as file" (importAsFile)'),
-  ...each(BYTES, 'upload-queued', 'probed', 'engine queued it (uploadChange)'),
-  ...each(BYTES, 'upload-progress', 'uploading', 'engine sending bytes'),
-  ...each(BYTES, 'upload-done', 'uploaded', 'HEAD confirmed'),
-  ...each(BYTES, 'upload-failed', 'upload-failed', 'classified failure'),
-  ...each(BYTES, 'upload-cancelled', 'probed', 'cancelled; waits for Retry'),
-  ...each([...SENDABLE, 'submitting'], 'found-in-library', 'in-library', 'lookup found this content (markInLibrary)'),
-  ...each(['in-library'], 'import-again', 'probed', '"Import again as a new entry"'),
-  ...each(SENT_FROM, 'attempt', 'submitting', 'attempt journaled (startAttempt)'),
-  ...each(['submitting'], 'imported', 'imported', 'answer or lookup confirms our entry'),
-  ...each(['submitting'], 'rejected', 'rejected', 'server issues, pinned to fields'),
-  ...each([...SENDABLE, 'submitting'], 'conflict', 'conflict', 'externalId or id held by another entry'),
-  ...each([...SENT_FROM, 'submitting'], 'failed', 'uploaded', 'exchange failed (importFailure says why)'),
-  ...each(['submitting'], 'not-found-after-crash', 'uploaded', 'lookup after a crash: not there'),
-  ...each(['conflict'], 'link', 'imported', '"Link to entry" (linkToExisting)'),
+  ...each(['new'], 'found', 'walk found a file (rowFromScan)'),
+  ...each(['new'], 'skip', 'hidden, OS file, link outside, loop'),
+  ...each(['new'], 'walk-failed', 'walk could not read it'),
+  ...each(['scanned'], 'probe-ok', 'probe read the bytes (rowFactsFromProbe)'),
+  ...each(['scanned'], 'probe-failed', 'probe named the problem'),
+  ...each(['unreadable'], 'import-as-file', '"Import as file" (importAsFile)'),
+  ...each(BYTES, 'upload-queued', 'engine queued it (uploadChange)'),
+  ...each(BYTES, 'upload-progress', 'engine sending bytes'),
+  ...each(BYTES, 'upload-done', 'HEAD confirmed'),
+  ...each(BYTES, 'upload-failed', 'classified failure'),
+  ...each(BYTES, 'upload-cancelled', 'cancelled; waits for Retry'),
+  ...each([...SENDABLE, 'submitting'], 'found-in-library', 'lookup found this content (markInLibrary)'),
+  ...each(['in-library'], 'import-again', '"Import again as a new entry"'),
+  ...each(SENT_FROM, 'attempt', 'attempt journaled (startAttempt)'),
+  ...each(['submitting'], 'imported', 'answer or lookup confirms our entry'),
+  ...each(['submitting'], 'rejected', 'server issues, pinned to fields'),
+  ...each([...SENDABLE, 'submitting'], 'conflict', 'externalId or id held by another entry'),
+  ...each([...SENT_FROM, 'submitting'], 'failed', 'exchange failed (importFailure says why)'),
+  ...each(['submitting'], 'not-found-after-crash', 'lookup after a crash: not there'),
+  ...each(['conflict'], 'link', '"Link to entry" (linkToExisting)'),
 ]
 
 /**
  * Events a state takes without moving: upload events for a row already sent, being sent or found
- * in the library (a submitted row keeps its status; its upload facts still update).
+ * in the library (a submitted row keeps its status; its upload facts still update), and another
+ * `attempt` of a row being sent: the importer retries a batch whose exchange failed (a timeout, a
+ * 5xx, a 413 split) with the same entries, and each retry is journaled as an attempt of its rows.
  */
-export const KEPT: readonly { from: RowStatus; event: LifeEvent }[] = (
-  ['submitting', 'imported', 'rejected', 'conflict', 'in-library'] as const
-).flatMap((from) =>
-  (['upload-queued', 'upload-progress', 'upload-done', 'upload-failed', 'upload-cancelled'] as const).map((event) => ({
-    from,
-    event,
-  })),
-)
+const UPLOAD_EVENTS = ['upload-queued', 'upload-progress', 'upload-done', 'upload-failed', 'upload-cancelled'] as const
+export const KEPT: readonly { from: RowStatus; event: LifeEvent }[] = [
+  ...(['submitting', 'imported', 'rejected', 'conflict', 'in-library'] as const).flatMap((from) =>
+    UPLOAD_EVENTS.map((event) => ({ from, event })),
+  ),
+  { from: 'submitting', event: 'attempt' },
+]
 
 export type TransitionResult =
   | {

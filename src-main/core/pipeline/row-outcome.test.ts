@@ -1,16 +1,18 @@
 import { describe, expect, it } from 'vitest'
 import type { Row } from '../model/row'
 import { applyOutcome, linkToExisting, rowsToSubmit, startAttempt } from './row-outcome'
+import { filledRow } from '../../../src-shared/rows/testing/example-rows'
 
-const row = (rowId: string, over: Partial<Row> = {}): Row => ({
-  rowId,
-  path: `/x/${rowId}`,
-  relativePath: `x/${rowId}`,
-  size: 1,
-  mtimeMs: 0,
-  status: 'uploaded',
-  ...over,
-})
+const row = (rowId: string, over: Partial<Row> = {}): Row =>
+  filledRow({
+    rowId,
+    path: `/x/${rowId}`,
+    relativePath: `x/${rowId}`,
+    size: 1,
+    mtimeMs: 0,
+    status: 'uploaded',
+    ...over,
+  })
 
 describe('row outcomes', () => {
   it('counts attempts', () => {

@@ -2,20 +2,21 @@
  * Between importer and session: what a row becomes after an outcome, which rows a submit or a
  * re-submit sends, and linking a conflict row to the entry the library already holds. Pure.
  */
-import type { ImportConflict, Row } from '../model/row'
+import type { ImportConflict, Row, RowChange } from '../model/row'
 import { step } from './row-step'
 import type { EntryOutcome } from '../model/outcome'
+import { isImported } from '../../../src-shared/rows/row-guards'
 
 /** What the lifecycle needs of a row to move it: where it stands, and its names for a refusal. */
 export type RowAt = Pick<Row, 'status'> & Partial<Pick<Row, 'rowId' | 'relativePath'>>
 
 /** The change a row takes when an attempt for it starts: from now on its entry id is fixed. */
-export function startAttempt(row: Row): Partial<Row> {
+export function startAttempt(row: Row): RowChange {
   return { ...step(row, 'attempt'), submitAttempts: (row.submitAttempts ?? 0) + 1 }
 }
 
 /** The change an outcome makes to its row (`row`: where the row stands now). */
-export function applyOutcome(outcome: EntryOutcome, row: RowAt): Partial<Row> {
+export function applyOutcome(outcome: EntryOutcome, row: RowAt): RowChange {
   switch (outcome.status) {
     case 'imported':
       return {
@@ -35,9 +36,6 @@ export function applyOutcome(outcome: EntryOutcome, row: RowAt): Partial<Row> {
   }
 }
 
-/** An imported row never goes again; its media id and record are kept. */
-export const isImported = (row: Row): boolean => row.status === 'imported' || row.result !== undefined
-
 /**
  * Rows a submit sends: `all` = every row not yet imported; `failed` = those already tried and not
  * imported, plus conflicts the pre-flight lookup found before any attempt (the editor may have
@@ -52,7 +50,7 @@ export function rowsToSubmit(rows: readonly Row[], mode: 'all' | 'failed'): Row[
 }
 
 /** Accepts the library's existing entry as this row's entry (the editor chose "link" on a conflict). */
-export function linkToExisting(row: Row, conflict: ImportConflict | undefined = row.conflict): Partial<Row> {
+export function linkToExisting(row: Row, conflict: ImportConflict | undefined = row.conflict): RowChange {
   if (!conflict) return {}
   return {
     ...step(row, 'link'),
@@ -70,7 +68,7 @@ export function linkToExisting(row: Row, conflict: ImportConflict | undefined = 
  */
 export function linkRefusal(row: Row): string | undefined {
   const where = row.relativePath
-  if (isImported(row)) return `${where} is already imported (media id ${row.result?.mediaId ?? row.entry?.id ?? '?'}).`
+  if (isImported(row)) return `${where} is already imported (media id ${row.result.mediaId}).`
   if (row.status === 'submitting') return `${where} is being sent right now; wait for its answer.`
   const conflict = row.conflict
   if (!conflict) {

@@ -4,8 +4,8 @@
  * reported to the listeners (the import log writes it at warn, `logging/import-log.ts`), so a
  * transition the table does not know is seen, never a silent jump.
  */
-import type { Row, RowStatus } from '../model/row'
-import { transition, type LifeEvent, type LifeState } from './row-lifecycle'
+import type { Row } from '../model/row'
+import { TARGET, transition, type LifeEvent, type LifeState } from './row-lifecycle'
 
 export interface RefusedStep {
   rowId?: string
@@ -41,22 +41,26 @@ function report(
   for (const listener of listeners) listener(refused)
 }
 
-/** The `status` part of a row's change for `event`: empty when the move is refused (the status stays). */
-export function step(
+/**
+ * The `status` part of a row's change for `event`: empty when the move is refused (the status
+ * stays) or the state takes the event without moving. Typed by the event's one target
+ * (`TARGET`), so the change it is spread into is checked against that status's row type.
+ */
+export function step<E extends LifeEvent>(
   row: Partial<Pick<Row, 'rowId' | 'relativePath'>> & Pick<Row, 'status'>,
-  event: LifeEvent,
-): { status?: RowStatus } {
+  event: E,
+): { status: (typeof TARGET)[E] } | { status?: never } {
   const result = transition(row.status, event)
   // An event the state takes without moving (a submitted row's upload events) writes no status.
-  if (result.ok) return result.kept ? {} : { status: result.to }
+  if (result.ok) return result.kept ? {} : { status: TARGET[event] }
   report(row, row.status, event, result.error)
   return {}
 }
 
 /** The status a new row starts in, from the walk's verdict. */
-export function firstStatus(event: 'found' | 'skip' | 'walk-failed'): RowStatus {
+export function firstStatus<E extends 'found' | 'skip' | 'walk-failed'>(event: E): (typeof TARGET)[E] {
   const result = transition('new', event)
   // The table lists all three; a refusal here is a bug in the table, not a row's problem.
   if (!result.ok) throw new Error(result.error)
-  return result.to
+  return TARGET[event]
 }

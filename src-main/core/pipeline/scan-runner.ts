@@ -28,15 +28,18 @@ import type { Session } from '../session/session'
 const newRowId = (): string => Buffer.from(randomUUID(), 'latin1').toString('latin1')
 
 export function rowFromScan(file: ScannedFile): Row {
-  return {
+  const row = {
     rowId: newRowId(),
     path: file.path,
     relativePath: file.relativePath,
     size: file.size,
     mtimeMs: file.mtimeMs,
-    status: firstStatus(file.status === 'ok' ? 'found' : file.status === 'skipped' ? 'skip' : 'walk-failed'),
-    ...(file.reason ? { reason: file.reason } : {}),
   }
+  if (file.status === 'ok') return { ...row, status: firstStatus('found') }
+  // The walk names a reason for every file it leaves out (scan/walk.ts); the words stand in if not.
+  if (file.status === 'skipped')
+    return { ...row, status: firstStatus('skip'), reason: file.reason ?? 'Skipped by the scan.' }
+  return { ...row, status: firstStatus('walk-failed'), reason: file.reason ?? 'The file could not be read.' }
 }
 
 export interface ScanRunnerOptions {

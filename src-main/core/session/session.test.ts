@@ -3,16 +3,18 @@ import type { SessionPatch } from '../model/session-shapes'
 import type { SessionRecord } from './persistence/journal-records'
 import type { Row } from '../model/row'
 import { Session } from './session'
+import { toRow } from '../../../src-shared/rows/row-shape'
 
-const row = (rowId: string, over: Partial<Row> = {}): Row => ({
-  rowId,
-  path: `/d/${rowId}`,
-  relativePath: `d/${rowId}`,
-  size: 1,
-  mtimeMs: 0,
-  status: 'scanned',
-  ...over,
-})
+const row = (rowId: string, over: Partial<Row> = {}): Row =>
+  toRow({
+    rowId,
+    path: `/d/${rowId}`,
+    relativePath: `d/${rowId}`,
+    size: 1,
+    mtimeMs: 0,
+    status: 'scanned',
+    ...over,
+  })
 
 function journaled(session: Session): SessionRecord[] {
   const records: SessionRecord[] = []
@@ -40,12 +42,12 @@ describe('Session', () => {
     const records = journaled(session)
     const patches: SessionPatch[] = []
     session.onPatch((p) => patches.push(p))
-    session.setShaper((next, prev) => (prev || next.reason ? next : { ...next, reason: 'shaped' }))
+    session.setShaper((next, prev) => (prev || next.identitySuffix ? next : { ...next, identitySuffix: 'shaped' }))
     session.upsertRows([row('a')])
     session.flush()
-    expect(session.getRow('a')?.reason).toBe('shaped')
-    expect(records[0]).toEqual({ t: 'upsert', rows: [row('a', { reason: 'shaped' })] })
-    expect(patches[0]?.upsert[0]?.reason).toBe('shaped')
+    expect(session.getRow('a')?.identitySuffix).toBe('shaped')
+    expect(records[0]).toEqual({ t: 'upsert', rows: [row('a', { identitySuffix: 'shaped' })] })
+    expect(patches[0]?.upsert[0]?.identitySuffix).toBe('shaped')
   })
 
   it('tells row listeners synchronously, with the stored rows', () => {

@@ -9,11 +9,19 @@ import { randomUUID } from 'node:crypto'
 import type { SessionPatch, SessionSnapshot } from '../model/session-shapes'
 import type { SessionRecord } from './persistence/journal-records'
 import { rowChange } from './persistence/journal-records'
-import type { Row } from '../model/row'
+import type { Row, RowChange } from '../model/row'
+import { isRowShape, shapeProblem, withoutStrayFields, type RowCandidate } from '../../../src-shared/rows/row-shape'
 
 export type PatchListener = (patch: SessionPatch) => void
 /** Called synchronously after rows changed, with the rows as stored. */
 export type RowsListener = (rows: readonly Row[]) => void
+/** A change `updateRow` refused: it would have left the row no `Row` of its status. */
+export interface RefusedChange {
+  rowId: string
+  path: string
+  /** Plain words for the log: what the row's status needs or cannot hold. */
+  problem: string
+}
 /** Completes a row before it is stored (e.g. its entry); must be idempotent. */
 export type RowShaper = (row: Row, previous: Row | undefined) => Row
 
@@ -35,6 +43,7 @@ export class Session {
   private readonly rows = new Map<string, Row>()
   private readonly listeners = new Set<PatchListener>()
   private readonly rowListeners = new Set<RowsListener>()
+  private readonly refusedListeners = new Set<(refused: RefusedChange) => void>()
   private pendingUpsert = new Map<string, Row>()
   private pendingRemove = new Set<string>()
   private timer: NodeJS.Timeout | undefined
@@ -82,11 +91,22 @@ export class Session {
     this.notify(stored)
   }
 
-  /** Applies a change to one row; returns the new row, or undefined if it does not exist. */
-  updateRow(rowId: string, change: Partial<Omit<Row, 'rowId'>>): Row | undefined {
+  /**
+   * Applies a change to one row; returns the new row, or undefined if it does not exist. A change
+   * that moves the row drops what its old status owned (row-shape.ts); a change that would leave
+   * the row without a field its status needs, or with one it cannot hold, is refused and logged:
+   * the row stays as it was.
+   */
+  updateRow(rowId: string, change: RowChange): Row | undefined {
     const current = this.rows.get(rowId)
     if (!current) return undefined
-    const next = this.shape({ ...current, ...change, rowId }, current)
+    const status = change.status ?? current.status
+    const merged: RowCandidate = { ...withoutStrayFields(current, status), ...change, rowId }
+    if (!isRowShape(merged)) {
+      this.refuse({ rowId, path: current.relativePath, problem: `${shapeProblem(merged)}; the row stays as it was` })
+      return current
+    }
+    const next = this.shape(merged, current)
     const record = rowChange(current, next)
     if (!record) return current
     this.store(next)
@@ -123,6 +143,12 @@ export class Session {
     return () => this.rowListeners.delete(listener)
   }
 
+  /** Hears every change `updateRow` refuses until the returned function is called (the import log). */
+  onRefusedChange(listener: (refused: RefusedChange) => void): () => void {
+    this.refusedListeners.add(listener)
+    return () => this.refusedListeners.delete(listener)
+  }
+
   /** Sends whatever is pending now (tests and shutdown use this). */
   flush(): void {
     if (this.timer) clearTimeout(this.timer)
@@ -142,6 +168,12 @@ export class Session {
     this.rows.set(row.rowId, row)
     this.pendingUpsert.set(row.rowId, row)
     this.pendingRemove.delete(row.rowId)
+  }
+
+  private refuse(refused: RefusedChange): void {
+    // Nobody listening (a test, a tool): the refusal still reaches the console rather than nowhere.
+    if (this.refusedListeners.size === 0) console.warn(`${refused.path}: a change was refused, ${refused.problem}.`)
+    for (const listener of this.refusedListeners) listener(refused)
   }
 
   private notify(rows: readonly Row[]): void {

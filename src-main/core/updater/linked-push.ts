@@ -8,7 +8,7 @@
  * editor's yes is a 409 on the row, never overwritten with changes the editor did not see.
  * Values only the library holds are kept: the push sets the row's values, it removes nothing.
  */
-import type { Row } from '../model/row'
+import { isLinkedRow, type LinkedRow } from '../../../src-shared/rows/row-guards'
 import type { Session } from '../session/session'
 import { entryVersion, metadataPatches } from '../../../src-shared/rows/update-plan'
 import type { LinkedPushPreview, UpdateReport } from './types'
@@ -16,16 +16,15 @@ import { updateRows, type UpdateApi } from './update-rows'
 
 export type { LinkedFieldChange, LinkedPushPreview } from './types'
 
-const isLinked = (row: Row | undefined): row is Row => row?.result?.record.linked === true && row.entry !== undefined
-
-function linkedRow(session: Session, rowId: string): Row {
+function linkedRow(session: Session, rowId: string): LinkedRow {
   const row = session.getRow(rowId)
-  if (!isLinked(row)) throw new Error(`Row ${rowId} is not linked to a library entry, so there is nothing to push to.`)
+  if (!isLinkedRow(row))
+    throw new Error(`Row ${rowId} is not linked to a library entry, so there is nothing to push to.`)
   return row
 }
 
-async function libraryEntry(api: UpdateApi, row: Row, signal?: AbortSignal): Promise<Record<string, unknown>> {
-  const mediaId = row.result?.mediaId ?? ''
+async function libraryEntry(api: UpdateApi, row: LinkedRow, signal?: AbortSignal): Promise<Record<string, unknown>> {
+  const mediaId = row.result.mediaId
   const remote = (await api.getEntriesByIds([mediaId], signal))[0]?.record
   if (!remote)
     throw new Error(`The library no longer holds media id ${mediaId}, so ${row.relativePath} cannot push to it.`)
@@ -33,8 +32,8 @@ async function libraryEntry(api: UpdateApi, row: Row, signal?: AbortSignal): Pro
 }
 
 /** The row's metadata over the library's: only the row's own values change. */
-function pushed(row: Row, library: Record<string, unknown>): Record<string, unknown> {
-  return { ...library, ...row.entry?.metadata }
+function pushed(row: LinkedRow, library: Record<string, unknown>): Record<string, unknown> {
+  return { ...library, ...row.entry.metadata }
 }
 
 export async function previewLinkedPush(
@@ -52,7 +51,7 @@ export async function previewLinkedPush(
     row: patch.value,
   }))
   const version = entryVersion(remote)
-  return { rowId, mediaId: row.result?.mediaId ?? '', changes, ...(version === undefined ? {} : { version }) }
+  return { rowId, mediaId: row.result.mediaId, changes, ...(version === undefined ? {} : { version }) }
 }
 
 /** Makes each linked row a correction against the library's current entry, then sends them. */
@@ -68,11 +67,11 @@ export async function pushLinkedMetadata(
     const remote = await libraryEntry(api, row, signal)
     const library = (remote.metadata ?? {}) as Record<string, unknown>
     const version = options.versions?.[rowId] ?? entryVersion(remote)
-    const record = { ...row.result?.record, metadata: library, ...(version === undefined ? {} : { version }) }
+    const record = { ...row.result.record, metadata: library, ...(version === undefined ? {} : { version }) }
     // confirmed = the library's values; the entry = the row's over them: the diff is the push.
     session.updateRow(rowId, {
-      result: { mediaId: row.result?.mediaId ?? '', record },
-      entry: { ...(row.entry as NonNullable<Row['entry']>), metadata: pushed(row, library) },
+      result: { mediaId: row.result.mediaId, record },
+      entry: { ...row.entry, metadata: pushed(row, library) },
       update: { state: 'pending', confirmed: library },
     })
   }

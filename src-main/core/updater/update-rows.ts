@@ -10,8 +10,9 @@ import type { LivingdocsClient } from '../livingdocs/client'
 import { isApiError } from '../livingdocs/errors'
 import { readServerFieldErrors } from '../livingdocs/server-field-errors'
 import type { Session } from '../session/session'
-import type { MetadataPatch, Row, RowUpdate } from '../model/row'
-import { entryVersion, isImported, pendingPatches, sameJson } from '../../../src-shared/rows/update-plan'
+import type { MetadataPatch, RowUpdate } from '../model/row'
+import { entryVersion, pendingPatches, sameJson } from '../../../src-shared/rows/update-plan'
+import { hasCorrection, type CorrectedRow } from '../../../src-shared/rows/row-guards'
 import { applyPatches, judgeSent } from './reconcile-sent'
 import type { UpdateReport } from './types'
 
@@ -29,18 +30,27 @@ export interface UpdateOptions {
 
 export type { UpdateFailure, UpdateReport } from './types'
 
-const mediaIdOf = (row: Row): string => row.result?.mediaId ?? row.entry?.id ?? ''
+const mediaIdOf = (row: CorrectedRow): string => row.result.mediaId
+
+/** The row as it is now, while it still has its correction (a change since may have settled it). */
+function current(session: Session, row: CorrectedRow): CorrectedRow {
+  const now = session.getRow(row.rowId)
+  return now && hasCorrection(now) ? now : row
+}
 
 export async function updateRows(session: Session, api: UpdateApi, options: UpdateOptions = {}): Promise<UpdateReport> {
   const report: UpdateReport = { updated: 0, failed: [] }
   const wanted = options.rowIds ? new Set(options.rowIds) : undefined
-  const rows = (): Row[] =>
-    session.snapshot().rows.filter((row) => isImported(row) && row.update && (!wanted || wanted.has(row.rowId)))
+  const rows = (): CorrectedRow[] =>
+    session
+      .snapshot()
+      .rows.filter(hasCorrection)
+      .filter((row) => !wanted || wanted.has(row.rowId))
 
   report.updated += await settleInterruptedUpdates(session, api, options)
   for (const row of rows()) {
     if (options.signal?.aborted) break
-    const update = row.update as RowUpdate
+    const update = row.update
     const retry = options.includeFailed === true && update.state === 'failed' && update.error?.retryable === true
     if (update.state !== 'pending' && !retry) continue
     const outcome = await sendOne(session, api, row, options)
@@ -51,7 +61,7 @@ export async function updateRows(session: Session, api: UpdateApi, options: Upda
     }
   }
   for (const row of rows()) {
-    const update = row.update as RowUpdate
+    const update = row.update
     if (update.state === 'failed' || update.state === 'sending') {
       const reason =
         update.error?.reason ?? 'The answer to its update never came; it is looked up before anything is sent again.'
@@ -78,7 +88,7 @@ export async function settleInterruptedUpdates(
   const wanted = options.rowIds ? new Set(options.rowIds) : undefined
   let landed = 0
   for (const row of session.snapshot().rows) {
-    if (row.update?.state !== 'sending' || (wanted && !wanted.has(row.rowId))) continue
+    if (!hasCorrection(row) || row.update.state !== 'sending' || (wanted && !wanted.has(row.rowId))) continue
     if ((await settleSent(session, api, row, options.signal)) === 'updated') landed += 1
   }
   return landed
@@ -86,15 +96,20 @@ export async function settleInterruptedUpdates(
 
 type SendOutcome = 'updated' | 'unchanged' | { failed: string } | { stop: string }
 
-async function sendOne(session: Session, api: UpdateApi, row: Row, options: UpdateOptions): Promise<SendOutcome> {
-  const update = row.update as RowUpdate
+async function sendOne(
+  session: Session,
+  api: UpdateApi,
+  row: CorrectedRow,
+  options: UpdateOptions,
+): Promise<SendOutcome> {
+  const update = row.update
   const patches = pendingPatches(row)
   const mediaId = mediaIdOf(row)
   if (patches.length === 0) {
     session.updateRow(row.rowId, { update: { state: 'updated', confirmed: update.confirmed } })
     return 'unchanged'
   }
-  let version = entryVersion(row.result?.record)
+  let version = entryVersion(row.result.record)
   if (version === undefined) {
     // An import record without a version (an older server): the lookup gives it, so a change
     // made in Livingdocs meanwhile is still caught.
@@ -120,16 +135,16 @@ async function sendOne(session: Session, api: UpdateApi, row: Row, options: Upda
   try {
     await api.patchEntry(mediaId, { ...sent, preserveUpdatedAt: options.preserveUpdatedAt ?? true }, options.signal)
   } catch (err) {
-    return answerFailed(session, api, session.getRow(row.rowId) ?? row, err, options.signal)
+    return answerFailed(session, api, current(session, row), err, options.signal)
   }
-  confirm(session, session.getRow(row.rowId) ?? row, patches, version === undefined ? undefined : version + 1)
+  confirm(session, current(session, row), patches, version === undefined ? undefined : version + 1)
   return 'updated'
 }
 
 async function answerFailed(
   session: Session,
   api: UpdateApi,
-  row: Row,
+  row: CorrectedRow,
   err: unknown,
   signal: AbortSignal | undefined,
 ): Promise<SendOutcome> {
@@ -170,10 +185,10 @@ function refusalOf(body: unknown, message: string): { reason: string; field?: st
 async function settleSent(
   session: Session,
   api: UpdateApi,
-  row: Row,
+  row: CorrectedRow,
   signal?: AbortSignal,
 ): Promise<'updated' | 'open'> {
-  const update = row.update as RowUpdate
+  const update = row.update
   if (!update.sent) {
     session.updateRow(row.rowId, { update: { state: 'pending', confirmed: update.confirmed } })
     return 'open'
@@ -209,20 +224,25 @@ async function settleSent(
   }
 }
 
-function confirm(session: Session, row: Row, patches: readonly MetadataPatch[], version: number | undefined): void {
-  const update = row.update as RowUpdate
+function confirm(
+  session: Session,
+  row: CorrectedRow,
+  patches: readonly MetadataPatch[],
+  version: number | undefined,
+): void {
+  const update = row.update
   const confirmed = applyPatches(update.confirmed, patches)
-  const record = row.result?.record ?? {}
+  const record = row.result.record
   const metadata = applyPatches((record.metadata ?? {}) as Record<string, unknown>, patches)
   const nextRecord = { ...record, metadata, ...(version === undefined ? {} : { version }) }
   session.updateRow(row.rowId, {
     update: { state: 'updated', confirmed },
-    ...(row.result ? { result: { ...row.result, record: nextRecord } } : {}),
+    result: { ...row.result, record: nextRecord },
   })
 }
 
-function fail(session: Session, row: Row, error: NonNullable<RowUpdate['error']>): SendOutcome {
-  const update = row.update as RowUpdate
+function fail(session: Session, row: CorrectedRow, error: NonNullable<RowUpdate['error']>): SendOutcome {
+  const update = row.update
   session.updateRow(row.rowId, { update: { state: 'failed', confirmed: update.confirmed, error } })
   return { failed: error.reason }
 }

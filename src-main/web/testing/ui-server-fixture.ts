@@ -86,7 +86,7 @@ export function serveForTests(): void {
       relativePath: 'clip.mp4',
       size: 10,
       mtimeMs: 0,
-      status: 'uploaded',
+      status: 'probed',
       kind: 'video',
       mimeType: 'video/mp4',
       sha256: 'a'.repeat(64),

@@ -1,17 +1,19 @@
 import { describe, expect, it } from 'vitest'
 import type { Row } from '../../../src-main/contract'
 import { canPushLinked, linkedPushQuestion, shownValue } from './linked-push'
+import { filledRow } from '../../../src-shared/rows/testing/example-rows'
 
-const row = (over: Partial<Row>): Row => ({
-  rowId: 'r',
-  path: '/d/a.jpg',
-  relativePath: 'd/a.jpg',
-  size: 1,
-  mtimeMs: 0,
-  status: 'imported',
-  entry: { id: 'e1', metadata: {}, translations: {} },
-  ...over,
-})
+const row = (over: Partial<Row>): Row =>
+  filledRow({
+    rowId: 'r',
+    path: '/d/a.jpg',
+    relativePath: 'd/a.jpg',
+    size: 1,
+    mtimeMs: 0,
+    status: 'imported',
+    entry: { id: 'e1', metadata: {}, translations: {} },
+    ...over,
+  })
 
 describe('the linked row push, as the window asks', () => {
   it('is offered on linked rows only', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { ProjectModel, Row } from '../../../src-main/contract'
 import { localeAssetView } from './locale-asset-view'
+import { filledRow } from '../../../src-shared/rows/testing/example-rows'
 
 const project: ProjectModel = {
   languages: { locales: ['en', 'fr'] },
@@ -26,17 +27,18 @@ const project: ProjectModel = {
   ],
 }
 
-const row = (change: Partial<Row> = {}): Row => ({
-  rowId: 'r1',
-  path: '/drop/a.jpg',
-  relativePath: 'drop/a.jpg',
-  size: 10,
-  mtimeMs: 0,
-  status: 'uploaded',
-  kind: 'image',
-  entry: { id: 'e1', mediaType: 'image', metadata: {}, translations: {} },
-  ...change,
-})
+const row = (change: Partial<Row> = {}): Row =>
+  filledRow({
+    rowId: 'r1',
+    path: '/drop/a.jpg',
+    relativePath: 'drop/a.jpg',
+    size: 10,
+    mtimeMs: 0,
+    status: 'uploaded',
+    kind: 'image',
+    entry: { id: 'e1', mediaType: 'image', metadata: {}, translations: {} },
+    ...change,
+  })
 
 const asset = (upload?: NonNullable<Row['upload']>) => ({
   path: '/in/fr/affiche.jpg',

@@ -35,9 +35,9 @@ export function localeAssetView(row: Row, locale: string, project: ProjectModel 
     view.state = 'Failed'
     view.problem = `The ${locale} file ${view.fileName} did not upload: ${why} Choose it again or another file.`
   }
-  if (row.status === 'imported' || row.result) {
+  if (row.status === 'imported') {
     // The documented replaceAsset takes no language (core/importer/locale-asset-rules.ts).
-    view.locked = `Imported (media id ${row.result?.mediaId ?? '?'}); its ${locale} file can no longer change: Livingdocs' API replaces only an entry's main file.`
+    view.locked = `Imported (media id ${row.result.mediaId}); its ${locale} file can no longer change: Livingdocs' API replaces only an entry's main file.`
   } else if (row.status === 'submitting') {
     view.locked = 'Being sent; wait for the answer.'
   } else if (!type) {

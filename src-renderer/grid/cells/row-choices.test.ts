@@ -13,16 +13,18 @@ import {
   needsProfileFix,
   valuesToShorten,
 } from './row-choices'
+import { filledRow } from '../../../src-shared/rows/testing/example-rows'
 
-const row = (rowId: string, over: Partial<Row> = {}): Row => ({
-  rowId,
-  path: `/d/${rowId}`,
-  relativePath: `d/${rowId}`,
-  size: 1,
-  mtimeMs: 0,
-  status: 'uploaded',
-  ...over,
-})
+const row = (rowId: string, over: Partial<Row> = {}): Row =>
+  filledRow({
+    rowId,
+    path: `/d/${rowId}`,
+    relativePath: `d/${rowId}`,
+    size: 1,
+    mtimeMs: 0,
+    status: 'uploaded',
+    ...over,
+  })
 
 const conflict = (field: 'externalId' | 'id') => ({ field, existing: { mediaId: `lib-${field}` } })
 
@@ -56,16 +58,18 @@ describe('row choices', () => {
     const video = row('v', { kind: 'video', issues: [{ field: 'asset', message: 'no duration', source: 'client' }] })
     expect(canImportAsFile(video)).toBe(true)
     expect(choiceGroups([video]).asFile).toEqual(['v'])
-    expect(canImportAsFile({ ...video, duration: 3 })).toBe(false)
-    expect(canImportAsFile({ ...video, status: 'submitting' })).toBe(false)
-    expect(canImportAsFile({ ...video, status: 'imported', result: { mediaId: 'm', record: {} } })).toBe(false)
+    expect(canImportAsFile(filledRow({ ...video, duration: 3 }))).toBe(false)
+    expect(canImportAsFile(filledRow({ ...video, status: 'submitting' }))).toBe(false)
+    expect(canImportAsFile(filledRow({ ...video, status: 'imported', result: { mediaId: 'm', record: {} } }))).toBe(
+      false,
+    )
   })
 
   it('offers Re-submit on a row whose submit failed for a reason worth another try', () => {
     const failed = row('f', { importFailure: { reason: '503. Gave up after 6 attempt(s).', retryable: true } })
     expect(canResubmit(failed)).toBe(true)
     expect(hasRowChoices(failed)).toBe(true)
-    expect(canResubmit({ ...failed, importFailure: { reason: 'Too large.', retryable: false } })).toBe(false)
+    expect(canResubmit(filledRow({ ...failed, importFailure: { reason: 'Too large.', retryable: false } }))).toBe(false)
     expect(canResubmit(row('g'))).toBe(false)
   })
 

@@ -13,7 +13,7 @@ import { canRetryUpload } from './upload-retry'
 
 /** The library entry an externalId conflict row can be linked to, or undefined. */
 export function linkTarget(row: Row): string | undefined {
-  if (row.status !== 'conflict' || row.result) return undefined
+  if (row.status !== 'conflict') return undefined
   return row.conflict?.field === 'externalId' ? row.conflict.existing.mediaId : undefined
 }
 

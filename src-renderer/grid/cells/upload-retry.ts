@@ -11,7 +11,7 @@ const retryable = (upload: Upload | undefined): upload is Upload =>
 
 /** Uploads of this row that Retry would send again. */
 export function uploadsToRetry(row: Row): { locale?: string; upload: Upload }[] {
-  if (row.result) return []
+  if (row.status === 'imported') return []
   const found: { locale?: string; upload: Upload }[] = []
   if (retryable(row.upload)) found.push({ upload: row.upload })
   for (const [locale, asset] of Object.entries(row.localeAssets ?? {})) {

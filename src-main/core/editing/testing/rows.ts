@@ -3,16 +3,17 @@ import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { readProjectModel } from '../../../../src-shared/project/project-model'
 import type { ProjectModel } from '../../model/livingdocs'
-import type { Row, RowEntry } from '../../model/row'
+import type { Row, RowChange, RowEntry } from '../../model/row'
+import { filledRow } from '../../../../src-shared/rows/testing/example-rows'
 import type { PlanContext } from '../plan'
 
 export const sandboxProject: ProjectModel = readProjectModel(
   JSON.parse(readFileSync(resolve(__dirname, '../../../../resources/sandbox/project-config.json'), 'utf8')),
 )
 
-export function imageRow(n: number, entry: Partial<RowEntry> = {}, change: Partial<Row> = {}): Row {
+export function imageRow(n: number, entry: Partial<RowEntry> = {}, change: RowChange = {}): Row {
   const name = `IMG_${String(n).padStart(4, '0')}.jpg`
-  return {
+  return filledRow({
     rowId: `row-${n}`,
     path: `/drop/Reportage/${name}`,
     relativePath: `Reportage/${name}`,
@@ -33,7 +34,7 @@ export function imageRow(n: number, entry: Partial<RowEntry> = {}, change: Parti
     },
     entry: { id: `entry-${n}`, mediaType: 'image', metadata: { title: `Title ${n}` }, translations: {}, ...entry },
     ...change,
-  }
+  })
 }
 
 export function contextOf(rows: readonly Row[], project: ProjectModel | undefined = sandboxProject): PlanContext {

@@ -7,6 +7,7 @@ import { createMediaFileHandler, mediaFileUrl, parseRange, rowIdFromMediaFileUrl
 import { mediaFileUrlFor } from '../../../../src-shared/urls/media-file-url'
 import { ThumbnailCache, maxPosterFrameBytes } from './thumbnail-cache'
 import { thumbnailKey } from '../../../../src-shared/urls/thumbnail-url'
+import { filledRow } from '../../../../src-shared/rows/testing/example-rows'
 
 let dir: TempDir
 beforeAll(async () => {
@@ -15,18 +16,19 @@ beforeAll(async () => {
 afterAll(async () => dir.remove())
 
 const sha = 'b'.repeat(64)
-const video = (path: string, change: Partial<Row> = {}): Row => ({
-  rowId: 'row-1',
-  path,
-  relativePath: 'drop/clip.mp4',
-  size: 10,
-  mtimeMs: 0,
-  status: 'probed',
-  kind: 'video',
-  mimeType: 'video/mp4',
-  sha256: sha,
-  ...change,
-})
+const video = (path: string, change: Partial<Row> = {}): Row =>
+  filledRow({
+    rowId: 'row-1',
+    path,
+    relativePath: 'drop/clip.mp4',
+    size: 10,
+    mtimeMs: 0,
+    status: 'probed',
+    kind: 'video',
+    mimeType: 'video/mp4',
+    sha256: sha,
+    ...change,
+  })
 
 describe('media-file: URLs and which row may be served', () => {
   it('round-trips a row id and refuses anything that is not one', () => {

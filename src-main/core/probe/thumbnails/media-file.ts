@@ -30,8 +30,9 @@ export interface ServableMedia {
  * row, a row id of another session) serves nothing.
  */
 export function servableMedia(row: Row | undefined): ServableMedia | undefined {
+  // A skipped row has no kind (never probed), so the first test already leaves it out.
   if (!row || row.kind !== 'video' || !row.sha256 || !row.mimeType?.startsWith('video/')) return undefined
-  if (row.status === 'unreadable' || row.status === 'skipped') return undefined
+  if (row.status === 'unreadable') return undefined
   return { path: row.path, mimeType: row.mimeType }
 }
 

@@ -45,7 +45,7 @@ describe('crash at any instant', () => {
       expect(row?.size).toBeGreaterThanOrEqual(acknowledged)
       // Both changes of one step travel in the same flush or the later one follows the earlier.
       expect(row?.mtimeMs).toBeLessThanOrEqual(row?.size ?? 0)
-      expect(row?.reason).toBe(`change ${row?.size}`)
+      expect(row?.identitySuffix).toBe(`change ${row?.size}`)
       // Each run continues from where the last one was, it never starts over.
       expect(row?.size).toBeGreaterThan(last)
       last = row?.size ?? 0

@@ -30,7 +30,7 @@ describe('a session on a full disk', () => {
       await session.persisted()
       await fillDisk(join(disk, 'filler'))
       // ~6 KB: the disk takes what fits in the journal's last page, then refuses the rest.
-      session.updateRow('r', { reason: 'x'.repeat(6000) })
+      session.updateRow('r', { identitySuffix: 'x'.repeat(6000) })
       await expect(session.persisted()).rejects.toMatchObject({ code: 'ENOSPC' })
 
       // Still full: the session stays unsaved and says so.
@@ -43,7 +43,7 @@ describe('a session on a full disk', () => {
       await store.close()
       const reopened = await openSessionFolder(folder)
       expect(reopened.recovered.unreadableLines).toBe(0)
-      expect(reopened.session.getRow('r')).toMatchObject({ size: 42, reason: 'x'.repeat(6000) })
+      expect(reopened.session.getRow('r')).toMatchObject({ size: 42, identitySuffix: 'x'.repeat(6000) })
       await reopened.store.close()
     } finally {
       unmountTinyDisk(disk)

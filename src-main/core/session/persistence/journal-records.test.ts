@@ -1,27 +1,34 @@
 import { describe, expect, it } from 'vitest'
 import type { Row } from '../../model/row'
 import { applyRecord, parseLine, rowChange, type ReplayState } from './journal-records'
+import { toRow } from '../../../../src-shared/rows/row-shape'
 
-const row = (over: Partial<Row> = {}): Row => ({
-  rowId: 'r1',
-  path: '/drop/a.jpg',
-  relativePath: 'drop/a.jpg',
-  size: 10,
-  mtimeMs: 1,
-  status: 'scanned',
-  ...over,
-})
+const row = (over: Partial<Row> = {}): Row =>
+  toRow({
+    rowId: 'r1',
+    path: '/drop/a.jpg',
+    relativePath: 'drop/a.jpg',
+    size: 10,
+    mtimeMs: 1,
+    status: 'scanned',
+    ...over,
+  })
 
 describe('rowChange', () => {
   it('records only the fields that changed, and the ones that went away', () => {
-    const prev = row({ reason: 'x', conflict: { field: 'id', existing: { mediaId: 'm' } } })
-    const next: Row = { ...prev, status: 'probed', conflict: undefined }
-    delete next.reason
+    const prev = row({ status: 'conflict', issues: [], conflict: { field: 'id', existing: { mediaId: 'm' } } })
+    const { issues: _gone, ...rest } = prev
+    const next = toRow({
+      ...rest,
+      status: 'uploaded',
+      upload: { state: 'uploaded', bytesSent: 1, bytesTotal: 1 },
+      conflict: undefined,
+    })
     expect(rowChange(prev, next)).toEqual({
       t: 'set',
       id: 'r1',
-      set: { status: 'probed' },
-      unset: ['conflict', 'reason'],
+      set: { status: 'uploaded', upload: { state: 'uploaded', bytesSent: 1, bytesTotal: 1 } },
+      unset: ['conflict', 'issues'],
     })
   })
 

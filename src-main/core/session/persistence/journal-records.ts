@@ -4,7 +4,8 @@
  * progress on a 50,000-row session appends bytes, not megabytes. Pure.
  */
 import { z } from 'zod'
-import type { Row } from '../../model/row'
+import type { Row, RowChange } from '../../model/row'
+import { isRowShape, withoutStrayFields, type RowCandidate } from '../../../../src-shared/rows/row-shape'
 import { rowChangeSchema, rowSchema } from './row-schema'
 
 /** Session-wide facts kept with the rows. Never a secret: only names and URLs. */
@@ -20,7 +21,7 @@ export interface SessionMeta {
 
 export type SessionRecord =
   | { t: 'upsert'; rows: Row[] }
-  | { t: 'set'; id: string; set: Partial<Row>; unset?: string[] }
+  | { t: 'set'; id: string; set: RowChange; unset?: string[] }
   | { t: 'remove'; ids: string[] }
   | { t: 'meta'; meta: SessionMeta }
 
@@ -75,7 +76,7 @@ export function rowChange(prev: Row, next: Row): SessionRecord | undefined {
     if (!(key in next) && prev[key] !== undefined) unset.push(key)
   }
   if (Object.keys(set).length === 0 && unset.length === 0) return undefined
-  return { t: 'set', id: next.rowId, set: set as Partial<Row>, ...(unset.length > 0 ? { unset } : {}) }
+  return { t: 'set', id: next.rowId, set: set as RowChange, ...(unset.length > 0 ? { unset } : {}) }
 }
 
 export interface ReplayState {
@@ -83,25 +84,31 @@ export interface ReplayState {
   meta: SessionMeta
 }
 
-/** Applies one record. A change to a row that is gone is ignored (it was removed after). */
-export function applyRecord(state: ReplayState, record: SessionRecord): void {
+/**
+ * Applies one record; false when it cannot be: a change that leaves its row no `Row` of its status
+ * (`imported` without `result`) is a damaged line, counted and skipped like a torn one, and the
+ * row stays as it was. A change to a row that is gone is ignored (it was removed after).
+ */
+export function applyRecord(state: ReplayState, record: SessionRecord): boolean {
   switch (record.t) {
     case 'upsert':
       for (const row of record.rows) state.rows.set(row.rowId, row)
-      return
+      return true
     case 'set': {
       const current = state.rows.get(record.id)
-      if (!current) return
-      const next: Row = { ...current, ...record.set, rowId: current.rowId }
+      if (!current) return true
+      const next: RowCandidate = { ...current, ...record.set, rowId: current.rowId }
       for (const key of record.unset ?? []) delete (next as unknown as Record<string, unknown>)[key]
-      state.rows.set(record.id, next)
-      return
+      const row = withoutStrayFields(next)
+      if (!isRowShape(row)) return false
+      state.rows.set(record.id, row)
+      return true
     }
     case 'remove':
       for (const id of record.ids) state.rows.delete(id)
-      return
+      return true
     case 'meta':
       state.meta = record.meta
-      return
+      return true
   }
 }

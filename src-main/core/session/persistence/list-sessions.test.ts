@@ -2,18 +2,10 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Row, RowStatus } from '../../model/row'
+import type { Row } from '../../model/row'
+import { exampleRow as row } from '../../../../src-shared/rows/testing/example-rows'
 import { listSessions } from './list-sessions'
 import { openSessionFolder } from './open-session'
-
-const row = (rowId: string, status: RowStatus): Row => ({
-  rowId,
-  path: `/media/${rowId}.jpg`,
-  relativePath: `media/${rowId}.jpg`,
-  size: 10,
-  mtimeMs: 1,
-  status,
-})
 
 describe('listSessions', () => {
   let parent: string
@@ -68,14 +60,13 @@ describe('listSessions', () => {
   it('never calls a session unfinished for skipped OS files, hidden files or empty files', async () => {
     const dir = join(parent, '20260103-090000-junk')
     const junk = await openSessionFolder(dir, { meta: { roots: ['/card'] } })
-    const skipped = (rowId: string, reason: string): Row => ({ ...row(rowId, 'skipped'), reason })
+    const skipped = (rowId: string, reason: string): Row => row(rowId, 'skipped', { reason })
     junk.session.upsertRows([
       row('photo', 'imported'),
       skipped('.DS_Store', 'macOS folder settings (.DS_Store)'),
       skipped('Thumbs.db', 'Windows thumbnail cache (Thumbs.db)'),
       skipped('.hidden', 'hidden file'),
-      {
-        ...row('empty', 'unreadable'),
+      row('empty', 'unreadable', {
         size: 0,
         reason: 'Empty file (0 bytes): there is nothing to import.',
         probeError: {
@@ -83,7 +74,7 @@ describe('listSessions', () => {
           message: 'Empty file (0 bytes): there is nothing to import.',
           canImportAsFile: false,
         },
-      },
+      }),
     ])
     await junk.close()
     const listed = (await listSessions(parent)).find((s) => s.name === '20260103-090000-junk')

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Row } from '../../model/row'
 import { openSessionFolder, type OpenedSession } from './open-session'
 import { sessionFiles, SessionFileError } from './session-files'
+import { toRow } from '../../../../src-shared/rows/row-shape'
 
 let dir: string
 const opened: OpenedSession[] = []
@@ -23,15 +24,16 @@ async function open(options: Parameters<typeof openSessionFolder>[1] = {}): Prom
   return o
 }
 
-const row = (i: number, over: Partial<Row> = {}): Row => ({
-  rowId: `row-${i}`,
-  path: `/drop/f${i}.jpg`,
-  relativePath: `drop/f${i}.jpg`,
-  size: i,
-  mtimeMs: 1000 + i,
-  status: 'scanned',
-  ...over,
-})
+const row = (i: number, over: Partial<Row> = {}): Row =>
+  toRow({
+    rowId: `row-${i}`,
+    path: `/drop/f${i}.jpg`,
+    relativePath: `drop/f${i}.jpg`,
+    size: i,
+    mtimeMs: 1000 + i,
+    status: 'scanned',
+    ...over,
+  })
 
 const journalLines = async (): Promise<string[]> =>
   (await readFile(sessionFiles(dir).journal, 'utf8')).split('\n').filter(Boolean)
@@ -46,8 +48,8 @@ describe('session folder', () => {
       kind: 'image',
       entry: { id: 'e1', metadata: { title: 'A' }, translations: {} },
     })
-    first.session.updateRow('row-2', { reason: 'gone' })
-    first.session.updateRow('row-2', { reason: undefined, status: 'unreadable' })
+    first.session.updateRow('row-2', { identitySuffix: 'gone' })
+    first.session.updateRow('row-2', { identitySuffix: undefined, status: 'unreadable', reason: 'gone' })
     first.session.removeRows(['row-3'])
     await first.session.persisted()
     expect(await journalLines()).toHaveLength(5)
@@ -59,7 +61,7 @@ describe('session folder', () => {
     expect(second.store.meta.profile?.name).toBe('Sandbox')
     expect(second.recovered).toEqual({ records: 5, unreadableLines: 0 })
     expect(second.session.snapshot().rows).toEqual(first.session.snapshot().rows)
-    expect(second.session.getRow('row-2')).not.toHaveProperty('reason')
+    expect(second.session.getRow('row-2')).not.toHaveProperty('identitySuffix')
     // Replayed into a new snapshot; the journal starts empty.
     expect(await journalLines()).toHaveLength(0)
   })
@@ -74,7 +76,10 @@ describe('session folder', () => {
     const second = await open()
     expect(second.recovered).toEqual({ records: 2, unreadableLines: 1 })
     expect(second.session.getRow('row-1')?.status).toBe('probed')
-    second.session.updateRow('row-1', { status: 'uploaded' })
+    second.session.updateRow('row-1', {
+      status: 'uploaded',
+      upload: { state: 'uploaded', bytesSent: 1, bytesTotal: 1 },
+    })
     await second.session.persisted()
 
     const third = await open()

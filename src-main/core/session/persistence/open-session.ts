@@ -59,7 +59,10 @@ export function replayJournal(
       continue
     }
     if (parsed.seq <= afterSeq) continue
-    applyRecord(state, parsed)
+    if (!applyRecord(state, parsed)) {
+      unreadable++
+      continue
+    }
     lastSeq = Math.max(lastSeq, parsed.seq)
     records++
   }

@@ -27,7 +27,8 @@ describe('readSessionFolder', () => {
     expect(read.session.snapshot().rows.map((r) => r.rowId)).toEqual(['row-1'])
     expect(read.meta.roots).toEqual(['/media'])
     // Changed in memory only.
-    read.session.updateRow('row-1', { status: 'skipped' })
+    read.session.updateRow('row-1', { status: 'skipped', reason: 'hidden file' })
+    expect(read.session.getRow('row-1')?.status).toBe('skipped')
     read.session.flush()
     expect(await bytes(join(dir, 's'))).toEqual(before)
     await held.close()

@@ -5,26 +5,22 @@
  * and unknown fields are kept, so a file written by a newer version still opens.
  */
 import { z } from 'zod'
-import type { Row } from '../../model/row'
+import type { Row, RowStatus } from '../../model/row'
+import {
+  isRowShape,
+  REQUIRED,
+  shapeProblem,
+  withoutStrayFields,
+  type RowCandidate,
+} from '../../../../src-shared/rows/row-shape'
 
 const text = z.string()
 const count = z.number().finite().nonnegative()
 const kind = z.enum(['image', 'video', 'file'])
 
-const status = z.enum([
-  'scanned',
-  'skipped',
-  'unreadable',
-  'probed',
-  'uploading',
-  'uploaded',
-  'upload-failed',
-  'submitting',
-  'imported',
-  'rejected',
-  'conflict',
-  'in-library',
-])
+/** The statuses, in the order `src-shared/rows/row-shape.ts` lists what each requires. */
+const STATUSES = Object.keys(REQUIRED) as [RowStatus, ...RowStatus[]]
+export const rowStatusSchema = z.enum(STATUSES)
 
 const fieldIssue = z.looseObject({ field: text, message: text, source: z.enum(['client', 'server']) })
 
@@ -77,7 +73,7 @@ const rowFields = {
   relativePath: text,
   size: count,
   mtimeMs: z.number().finite(),
-  status,
+  status: rowStatusSchema,
   reason: text.optional(),
   kind: kind.optional(),
   mimeType: text.optional(),
@@ -130,15 +126,38 @@ const rowFields = {
     .optional(),
 }
 
-export const rowSchema = z.looseObject(rowFields)
+type FieldName = keyof typeof rowFields
+
+/** One status's row: its literal status, and the fields it requires (src-shared/rows/row-shape.ts) no longer optional. */
+function statusRow(status: RowStatus) {
+  const required: Partial<Record<FieldName, true>> = {}
+  for (const field of REQUIRED[status]) if (field in rowFields) required[field as FieldName] = true
+  return z.looseObject({ ...rowFields, status: z.literal(status) }).required(required)
+}
+
+const [firstStatus, ...otherStatuses] = STATUSES
+
+/**
+ * A row as the `Row` union has it: by its status, with the fields that status requires. A row
+ * of a known status without one (`imported` without `result`) is invalid: a snapshot naming it
+ * is damaged, a journal line holding it is skipped like a torn line.
+ */
+export const rowSchema = z.discriminatedUnion('status', [statusRow(firstStatus), ...otherStatuses.map(statusRow)])
 
 /** A change to a row as the journal records it: any subset of the fields except the id. */
 export const rowChangeSchema = z.looseObject(rowFields).omit({ rowId: true }).partial()
 
-/** The row as read, or the first problem as `field: message`. */
+/**
+ * The row as read, or the first problem as `field: message`. A field its status cannot hold (a
+ * stale one an older version left) is dropped, as a move to that status would drop it.
+ */
 export function readRow(raw: unknown): { row: Row } | { problem: string } {
   const parsed = rowSchema.safeParse(raw)
-  if (parsed.success) return { row: parsed.data as Row }
-  const issue = parsed.error.issues[0]
-  return { problem: `${issue?.path.join('.') || '(row)'}: ${issue?.message ?? 'invalid'}` }
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    return { problem: `${issue?.path.join('.') || '(row)'}: ${issue?.message ?? 'invalid'}` }
+  }
+  // The schema checks descriptive facts (embedded metadata, prefill) for their shape only.
+  const row = withoutStrayFields(parsed.data as RowCandidate)
+  return isRowShape(row) ? { row } : { problem: `(row): ${shapeProblem(row)}` }
 }

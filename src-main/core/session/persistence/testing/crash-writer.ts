@@ -10,7 +10,7 @@ async function main(dir: string): Promise<void> {
     session.upsertRows([{ rowId: 'counter', path: '/c', relativePath: 'c', size: 0, mtimeMs: 0, status: 'scanned' }])
   }
   for (let i = (session.getRow('counter')?.size ?? 0) + 1; ; i++) {
-    session.updateRow('counter', { size: i, reason: `change ${i}` })
+    session.updateRow('counter', { size: i, identitySuffix: `change ${i}` })
     // Unawaited changes in between: the journal groups them with the next flush.
     session.updateRow('counter', { mtimeMs: i })
     await session.persisted()
