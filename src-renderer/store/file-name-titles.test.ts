@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import config from '../../resources/sandbox/project-config.json'
 import type { Row } from '../../src-main/contract'
+import type { RowChange } from '../../src-main/core/model/row'
 import { imageRow } from '../../src-main/core/editing/testing/rows'
 import { readProjectModel } from '../../src-shared/project/project-model'
 import { buildColumns } from '../grid/column-model'
@@ -11,20 +12,15 @@ import { deriveRowView, emptyFilter } from './row-view'
 import { applySnapshot } from './session-mirror'
 
 /** A row whose title the prefill took from its file name; `title`: what the cell holds now. */
-const camera = (n: number, title = `DSC_${n}`, change: Partial<Row> = {}): Row =>
-  imageRow(
-    n,
-    { metadata: { title } },
-    {
-      prefill: {
-        mediaType: 'image',
-        metadata: { title: `DSC_${n}` },
-        sources: { title: { from: 'file-name' } },
-        fallback: ['title'],
-      },
-      ...change,
-    },
-  )
+const camera = (n: number, title = `DSC_${n}`, change: RowChange = {}): Row => {
+  const prefill: Row['prefill'] = {
+    mediaType: 'image',
+    metadata: { title: `DSC_${n}` },
+    sources: { title: { from: 'file-name' } },
+    fallback: ['title'],
+  }
+  return imageRow(n, { metadata: { title } }, { ...change, prefill } as RowChange)
+}
 
 const rows = [
   camera(1),

@@ -52,16 +52,18 @@ describe('SummaryTracker', () => {
   })
 
   it('knows the media types of the rows and the titles still from file names, as rows change', () => {
-    const typed = (rowId: string, mediaType: string, title: string, status: Row['status'] = 'uploaded'): Row => ({
-      ...row(rowId, status),
-      prefill: {
-        mediaType,
-        metadata: { title: 'DSC_0417' },
-        sources: { title: { from: 'file-name' } },
-        fallback: ['title'],
-      },
-      entry: { id: rowId, mediaType, metadata: { title }, translations: {} },
-    })
+    const typed = (rowId: string, mediaType: string, title: string, status: Row['status'] = 'uploaded'): Row =>
+      exampleRow(rowId, status, {
+        path: `/d/${rowId}`,
+        relativePath: `d/${rowId}`,
+        prefill: {
+          mediaType,
+          metadata: { title: 'DSC_0417' },
+          sources: { title: { from: 'file-name' } },
+          fallback: ['title'],
+        },
+        entry: { id: rowId, mediaType, metadata: { title }, translations: {} },
+      })
     const tracker = new SummaryTracker()
     tracker.reset([typed('a', 'image', 'DSC_0417'), typed('b', 'video', 'Harbour at dawn'), row('s', 'skipped')])
     expect(tracker.summary()).toMatchObject({ mediaTypes: ['image', 'video'], fileNameTitles: 1 })
