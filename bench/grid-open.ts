@@ -27,7 +27,7 @@ import { EventStreams } from '../src-main/web/event-stream'
 import { DEFAULT_RENDERER_DIR } from '../src-main/web/renderer-files'
 import { startUiServer } from '../src-main/web/ui-server'
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/harness/chromium-args'
-import { installProbes } from './grid-probes'
+import { FIRST_ROW_MESSAGE, installProbes } from './grid-probes'
 import { TOOLS } from './peers'
 
 const PICTURES = 24
@@ -102,6 +102,8 @@ export interface OpenGrid {
   browser: Browser
   page: Page
   session: Session
+  /** The ui server's address, with its token. */
+  url: string
   /** Time spent in main (the edit handler: plan, apply, validate, flush) per edit. */
   inMain: number[]
   errors: string[]
@@ -124,6 +126,16 @@ export interface OpenOptions {
   rendererDir?: string
 }
 
+/** Opens `url` in `page` until its first row is painted (told by the page, nothing run in it meanwhile). */
+export async function gotoFirstRow(page: Page, url: string): Promise<void> {
+  const painted = page.waitForEvent('console', {
+    predicate: (message) => message.text() === FIRST_ROW_MESSAGE,
+    timeout: 120_000,
+  })
+  await page.goto(url)
+  await painted
+}
+
 /** The ui server's address in a new tab of an editor's screen (the issue's 1440×900), until its first row is painted. */
 async function openPage(browser: Browser, url: string, density: string | undefined) {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
@@ -136,8 +148,7 @@ async function openPage(browser: Browser, url: string, density: string | undefin
       JSON.stringify({ density }),
     ] as const)
   await page.addInitScript(installProbes)
-  await page.goto(url)
-  await page.waitForFunction(() => window.__bench?.firstRowMs !== undefined, null, { timeout: 120_000 })
+  await gotoFirstRow(page, url)
   return { page, firstRowMs: Math.round(await page.evaluate(() => window.__bench?.firstRowMs ?? 0)) }
 }
 
@@ -205,6 +216,7 @@ export async function openGrid(options: OpenOptions): Promise<OpenGrid> {
       browser,
       page,
       session,
+      url: server.url,
       inMain,
       errors,
       firstRowMs,

@@ -7,6 +7,20 @@ import { readFileSync } from 'node:fs'
 
 export type TraceEvents = readonly unknown[]
 
+/** The fields of a trace event the benches read (Chrome's Trace Event Format). */
+export interface TraceEvent {
+  name: string
+  cat?: string
+  ph: string
+  pid: number
+  tid: number
+  ts: number
+  dur?: number
+  /** The thread's CPU time in the event. */
+  tdur?: number
+  args?: { name?: string; data?: Record<string, unknown> }
+}
+
 /** Browser.startTracing's options, with the file the trace goes to. */
 export interface TraceOptions {
   path: string

@@ -4,18 +4,7 @@
  * time its thread waited for a core; the CPU time is the work the page itself did, so the bench
  * reports both.
  */
-import { readTraceEvents, type TraceEvents } from './trace-file'
-
-interface TraceEvent {
-  name: string
-  ph: string
-  pid: number
-  tid: number
-  ts: number
-  dur?: number
-  tdur?: number
-  args?: { name?: string; data?: { type?: string } }
-}
+import { readTraceEvents, type TraceEvent, type TraceEvents } from './trace-file'
 
 export interface TraceTask {
   wallMs: number
@@ -41,7 +30,8 @@ export function readTraceTasks(trace: string | TraceEvents): TraceTask[] {
       tasks.push({ ts: e.ts, end, wallMs: (e.dur ?? 0) / 1000, cpuMs: (e.tdur ?? 0) / 1000, events: [] })
     } else if (e.name === 'EventDispatch') {
       const task = tasks.at(-1)
-      if (task && e.ts < task.end && e.args?.data?.type) task.events.push(e.args.data.type)
+      const type = e.args?.data?.type
+      if (task && e.ts < task.end && typeof type === 'string') task.events.push(type)
     }
   }
   return tasks.map(({ wallMs, cpuMs, events: types }) => ({ wallMs, cpuMs, events: types }))

@@ -1,18 +1,16 @@
-import { StrictMode } from 'react'
-import { createRoot } from 'react-dom/client'
+/**
+ * The window's entry: the store connects and the session's first commands go out at once; React
+ * and the app's components are their own chunk (mount.tsx), fetched, compiled and run while main
+ * answers them. bench:grid's first row waited for the whole bundle to run before the first
+ * command left, then drew an empty window, then redrew it once per answer.
+ */
 import { api } from './api'
-import { App } from './App'
 import { connectStore } from './store/connect'
 import './styles/app.css'
 import './styles/grid.css'
 
-// Subscribe before the first render so no event from main is missed; lives as long as the window.
-connectStore(api)
+// Subscribes before the first command so no event from main is missed; lives as long as the window.
+performance.mark('mi:entry')
+const { loaded } = connectStore(api)
 
-const root = document.getElementById('root')
-if (!root) throw new Error('index.html has no #root element')
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-)
+void import('./mount').then(({ mount }) => mount(loaded))

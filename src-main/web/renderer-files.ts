@@ -46,9 +46,13 @@ export function rendererFile(root: string, pathname: string): string | null {
   return file.startsWith(base + sep) ? file : null
 }
 
-/** index.html with the bridge: a classic script runs before the deferred module of the app. */
+/**
+ * index.html with the bridge: a deferred classic script runs before the app's module, which is
+ * deferred too (scripts that wait for the parser run in document order). Deferred, it does not
+ * hold the parser either, so the app's bundle is fetched at the same time as the bridge, not after it.
+ */
 export function withBridge(indexHtml: string, bridgePath: string): string {
-  const tag = `<script src="${bridgePath}"></script>\n  `
+  const tag = `<script defer src="${bridgePath}"></script>\n  `
   const at = indexHtml.indexOf('<script')
   if (at >= 0) return indexHtml.slice(0, at) + tag + indexHtml.slice(at)
   return indexHtml.replace('</head>', `${tag}</head>`)

@@ -38,7 +38,7 @@ describe('media-import ui server', () => {
     const page = await send('/', { headers: cookie() })
     expect(page.status).toBe(200)
     // The bridge before the app's module, so window.mediaImport exists when the app starts.
-    expect(page.body).toMatch(/<script src="\/__mi\/bridge\.js"><\/script>\s*<script type="module"/)
+    expect(page.body).toMatch(/<script defer src="\/__mi\/bridge\.js"><\/script>\s*<script type="module"/)
     expect((await send('/assets/app.js', { headers: cookie() })).body).toBe('console.log(1)')
   })
 

@@ -13,8 +13,11 @@ import type { RefObject } from 'react'
 import { flushSync } from 'react-dom'
 import { covers, rowWindow, sameRange, scrollTopToShow, type RowGeometry, type RowRange } from './row-window'
 
-/** Until the box is measured: a tall window draws a screenful too many rather than too few. */
-const UNMEASURED_HEIGHT = 1200
+/**
+ * Until the box is measured: the grid is never taller than the window, so its height draws a few
+ * rows too many rather than too few, and the first render already draws the first screen.
+ */
+const unmeasuredHeight = (): number => (typeof window === 'undefined' ? 1200 : window.innerHeight || 1200)
 
 export interface RowWindowHandle {
   range: RowRange
@@ -28,7 +31,8 @@ export function useRowWindow(
   geometry: RowGeometry,
   overscan: number,
 ): RowWindowHandle {
-  const view = useRef({ scrollTop: 0, height: UNMEASURED_HEIGHT })
+  const view = useRef({ scrollTop: 0, height: 0 })
+  if (view.current.height === 0) view.current.height = unmeasuredHeight()
   const [, redraw] = useReducer((n: number) => n + 1, 0)
   const range = rowWindow(geometry, view.current.scrollTop, view.current.height, count, overscan)
   // What the last render drew and for how many rows; read by the event handlers below.
@@ -68,13 +72,14 @@ export function useRowWindow(
     }
   }, [ref, follow])
 
-  // Measured once before the first paint, so the first frame draws the right number of rows.
+  // Measured once before the first paint. The rows drawn from the window's height cover the box
+  // (a few more, below it), so the first screen is not rendered and laid out a second time.
   useLayoutEffect(() => {
     const box = ref.current
     if (!box) return
     view.current = { scrollTop: box.scrollTop, height: box.clientHeight }
-    redraw()
-  }, [ref])
+    if (!covers(drawn.current.range, inView(overscan))) redraw()
+  }, [ref, inView, overscan])
 
   // A scroll within the drawn rows waits for the next frame (see scrollToRow).
   const pendingTop = useRef<number | null>(null)

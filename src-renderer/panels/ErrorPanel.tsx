@@ -9,22 +9,12 @@
  * again as a new entry. Those change many rows with one click, so they ask first, with the count
  * (row-choices.ts confirmChoice: one question for all).
  */
-import { useMemo } from 'react'
-import { choiceGroups, confirmChoice, type ChoiceGroups, type ManyRowsChoice } from '../grid/cells/row-choices'
+import { confirmChoice, type ChoiceGroups, type ManyRowsChoice } from '../grid/cells/row-choices'
 import { manyRowsActions, openProfileSettings } from '../grid/cells/row-choice-actions'
 import { showIssue } from '../grid/problems/problem-nav'
 import '../grid/cells/row-choices.css'
 import { useAppStore } from '../store/app-store'
 import { useRowSummary } from '../store/row-summary'
-
-/** Worked out when the panel's figures are published (a few times a second at most), not per patch. */
-function useChoiceGroups() {
-  const summary = useRowSummary((s) => s)
-  return useMemo(() => {
-    void summary
-    return choiceGroups(useAppStore.getState().session.byId.values())
-  }, [summary])
-}
 
 interface ManyRows {
   choice: ManyRowsChoice
@@ -122,7 +112,8 @@ export function ErrorPanel() {
   const groups = useRowSummary((s) => s.groups)
   const columns = useAppStore((s) => s.columns)
   const issueKey = useAppStore((s) => s.filter.issueKey)
-  const choices = useChoiceGroups()
+  // Followed patch by patch with the counts (store/choice-tracker.ts), published with them.
+  const choices = useRowSummary((s) => s.choices)
   const anyChoice = MANY_ROWS.some((m) => choices[m.choice].length > 0) || choices.fixProfile > 0
   if (groups.length === 0 && !anyChoice) return null
   const labelOf = (field: string) => columns.find((c) => c.field === field)?.label ?? field

@@ -95,4 +95,30 @@ describe('createSnapshotLoader', () => {
     off()
     expect(progress).toEqual([{ loaded: 3, total: 10 }, { loaded: 7, total: 10 }, { loaded: 10, total: 10 }, null])
   })
+
+  it('asks for the next page only once the first page is painted', async () => {
+    const asked: SnapshotRequest[] = []
+    let paint = (): void => undefined
+    const painted = new Promise<void>((resolve) => (paint = resolve))
+    const session = new Session({ rows: Array.from({ length: 5 }, (_, i) => imageRow(i)), flushMs: 60_000 })
+    const pages = createSnapshotPages(() => session.snapshot())
+    const api = {
+      getSnapshot: async (request: SnapshotRequest) => {
+        asked.push(request)
+        return pages(request)
+      },
+    }
+    const noop = () => undefined
+    const loading = createSnapshotLoader(
+      api,
+      { first: noop, more: noop, complete: noop },
+      { first: 2, next: 2 },
+      () => painted,
+    ).load()
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    expect(asked).toHaveLength(1)
+    paint()
+    await loading
+    expect(asked.map((r) => r?.from ?? 0)).toEqual([0, 2, 4])
+  })
 })

@@ -51,6 +51,8 @@ export function createSnapshotLoader(
   api: Pick<Api, 'getSnapshot'>,
   target: SnapshotTarget,
   pages: { first: number; next: number } = { first: FIRST_PAGE, next: NEXT_PAGE },
+  /** Resolves once the first page's rows are painted (connect.ts: the window's first screen). */
+  painted: () => Promise<void> = nextPaint,
 ): SnapshotLoader {
   let generation = 0
   /** Patches since the running load's first page; null when no load runs. */
@@ -73,7 +75,7 @@ export function createSnapshotLoader(
     setProgress({ loaded: rows.length, total: page.total })
     try {
       // The first screen is painted before the next page's parsing takes the main thread.
-      await nextPaint()
+      await painted()
       while (rows.length < page.total) {
         if (mine !== generation) return
         const next = await api.getSnapshot({ limit: pages.next, snapshotId: page.snapshotId, from: rows.length })

@@ -64,29 +64,44 @@ export type ChoiceGroups = Record<ManyRowsChoice, string[]> & {
   fixProfile: number
 }
 
+/** What one row adds to the error panel's ways out (choiceGroups; store/choice-tracker.ts follows patches with it). */
+export interface RowChoiceShare {
+  choices: ManyRowsChoice[]
+  shortenValues: number
+  fixProfile: boolean
+}
+
+export function rowChoiceShare(row: Row): RowChoiceShare {
+  const choices: ManyRowsChoice[] = []
+  if (linkTarget(row) !== undefined) choices.push('link')
+  else if (canImportAsFile(row)) choices.push('asFile')
+  else if (canImportAgain(row)) choices.push('again')
+  const shortenValues = valuesToShorten(row)
+  if (shortenValues > 0) choices.push('shorten')
+  if (canResubmit(row)) choices.push('resubmit')
+  const fixProfile = needsProfileFix(row)
+  if (!fixProfile && canRetryUpload(row)) choices.push('retry')
+  return { choices, shortenValues, fixProfile }
+}
+
+export const noChoiceGroups = (): ChoiceGroups => ({
+  link: [],
+  asFile: [],
+  again: [],
+  shorten: [],
+  resubmit: [],
+  retry: [],
+  shortenValues: 0,
+  fixProfile: 0,
+})
+
 export function choiceGroups(rows: Iterable<Row>): ChoiceGroups {
-  const groups: ChoiceGroups = {
-    link: [],
-    asFile: [],
-    again: [],
-    shorten: [],
-    resubmit: [],
-    retry: [],
-    shortenValues: 0,
-    fixProfile: 0,
-  }
+  const groups = noChoiceGroups()
   for (const row of rows) {
-    if (linkTarget(row) !== undefined) groups.link.push(row.rowId)
-    else if (canImportAsFile(row)) groups.asFile.push(row.rowId)
-    else if (canImportAgain(row)) groups.again.push(row.rowId)
-    const values = valuesToShorten(row)
-    if (values > 0) {
-      groups.shorten.push(row.rowId)
-      groups.shortenValues += values
-    }
-    if (canResubmit(row)) groups.resubmit.push(row.rowId)
-    if (needsProfileFix(row)) groups.fixProfile++
-    else if (canRetryUpload(row)) groups.retry.push(row.rowId)
+    const share = rowChoiceShare(row)
+    for (const choice of share.choices) groups[choice].push(row.rowId)
+    groups.shortenValues += share.shortenValues
+    if (share.fixProfile) groups.fixProfile++
   }
   return groups
 }
