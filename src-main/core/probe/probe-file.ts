@@ -17,9 +17,9 @@ export interface ProbeContext {
   mediaInfo: MediaInfoReader
   /** Bytes kept in memory from the start of each file for format probing. */
   headBytes: number
-  /** Reusable read buffer for this call (never shared between concurrent calls). */
-  chunk?: Buffer
   signal?: AbortSignal
+  /** The file's hash pass, when the caller started it ahead (Prober reads ahead of parsing). */
+  read?: Promise<ReadResult>
 }
 
 export interface FileToProbe {
@@ -31,11 +31,8 @@ export interface FileToProbe {
 export async function probeFile(file: FileToProbe, context: ProbeContext): Promise<ProbeResult> {
   let read: ReadResult
   try {
-    read = await readAndHash(file.path, file.size, {
-      headBytes: context.headBytes,
-      chunk: context.chunk,
-      signal: context.signal,
-    })
+    read = await (context.read ??
+      readAndHash(file.path, file.size, { headBytes: context.headBytes, signal: context.signal }))
   } catch (err) {
     context.signal?.throwIfAborted()
     return {

@@ -1,0 +1,183 @@
+/**
+ * The hash pass (read-and-hash.ts) runs on a thread of its own, files handed over in batches.
+ *
+ * Why a thread: every file took four trips through libuv's thread pool (open, read, close, and
+ * the walk's stat), each a wake-up of a pool thread and of the main thread afterwards; with
+ * thousands of small files those hand-offs, and the callbacks and promises around them, cost
+ * the main thread more than the hashing. Here one message carries a batch of files each way,
+ * the thread reads and hashes them with plain synchronous calls (blocking only itself), and the
+ * main thread's time goes to parsing; the sha256 runs on the second core.
+ *
+ * The thread's code is a plain script evaluated by `Worker` (`eval: true`), like
+ * core/storage/hash-threads.ts: it runs unchanged under tsx (CLI, tests) and in electron-vite's
+ * single-file main bundle, and loads only Node's built-ins (a few milliseconds to start).
+ */
+import { createHash, hash } from 'node:crypto'
+import { closeSync, openSync, readSync } from 'node:fs'
+import { Worker } from 'node:worker_threads'
+import { lastEoiIn, readPass, type PassIo, type ThreadRead } from './read-pass'
+
+const chunkBytes = 1 << 20
+/** A file this big is read on its own: the files of its batch do not wait for it. */
+const bigFile = 8 << 20
+
+/**
+ * The thread's script: read-pass.ts's functions as declarations from their source text (under
+ * whatever names a bundler gave them, so their calls to each other still match), and the batch loop.
+ */
+const threadScript = `
+const { parentPort } = require('node:worker_threads')
+const { openSync, readSync, closeSync } = require('node:fs')
+const { createHash, hash } = require('node:crypto')
+const io = { openSync, readSync, closeSync, createHash, hash }
+const chunk = Buffer.allocUnsafeSlow(${chunkBytes})
+${lastEoiIn.toString()}
+${readPass.toString()}
+const readOne = ${readPass.name}
+
+parentPort.on('message', (batch) => {
+  let out = []
+  let transfer = []
+  const send = () => {
+    if (out.length > 0) parentPort.postMessage(out, transfer)
+    out = []
+    transfer = []
+  }
+  for (const job of batch) {
+    if (job.size >= ${bigFile}) send()
+    try {
+      const read = readOne(io, job.path, job.size, job.headBytes, chunk)
+      out.push({ id: job.id, read })
+      transfer.push(read.head.buffer)
+    } catch (err) {
+      out.push({ id: job.id, error: { message: err.message, code: err.code, syscall: err.syscall, path: err.path } })
+    }
+    if (job.size >= ${bigFile}) send()
+  }
+  send()
+})
+`
+
+/** For the files read on the main thread while the thread boots. */
+const mainIo: PassIo = { openSync, readSync, closeSync, createHash, hash }
+let mainChunk: Buffer | undefined
+
+interface Job {
+  id: number
+  path: string
+  size: number
+  headBytes: number
+}
+
+interface Reply {
+  id: number
+  read?: { sha256: string; size: number; head: Uint8Array; tail: Uint8Array; lastEoi: number }
+  error?: { message: string; code?: string; syscall?: string; path?: string }
+}
+
+const asBuffer = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+
+/** An fs error from the thread, rebuilt with its code, so describeFsError() names it. */
+const toError = (e: NonNullable<Reply['error']>): Error =>
+  Object.assign(new Error(e.message), { code: e.code, syscall: e.syscall, path: e.path })
+
+export class ReadThread {
+  private worker: Worker | undefined
+  private nextId = 0
+  private readonly pending = new Map<number, { done: (r: ThreadRead) => void; fail: (err: unknown) => void }>()
+  private batch: Job[] = []
+  private flushing = false
+  /** The thread runs its script and answers messages. */
+  private online = false
+  private readsBeforeOnline = 0
+
+  /** Reads and hashes one file (see read-and-hash.ts for the fields); rejects with the fs error. */
+  read(path: string, expectedSize: number, headBytes: number): Promise<ThreadRead> {
+    if (!this.online) {
+      // The thread takes tens of milliseconds to boot (more on a busy machine): the first files
+      // of a drop do not wait for it, and `media-import scan photo.jpg` (one file) never starts it.
+      if (++this.readsBeforeOnline > 1) this.start()
+      try {
+        return Promise.resolve(
+          readPass(mainIo, path, expectedSize, headBytes, (mainChunk ??= Buffer.allocUnsafe(chunkBytes))),
+        )
+      } catch (err) {
+        return Promise.reject(err)
+      }
+    }
+    const id = this.nextId++
+    return new Promise<ThreadRead>((done, fail) => {
+      this.pending.set(id, { done, fail })
+      this.batch.push({ id, path, size: expectedSize, headBytes })
+      // Requests made in the same turn of the event loop go over as one message.
+      if (!this.flushing) {
+        this.flushing = true
+        setImmediate(() => this.flush())
+      }
+    })
+  }
+
+  /** Starts the thread (reads start it themselves); idle, it keeps no process alive. */
+  start(): void {
+    if (this.worker) return
+    this.worker = this.spawn()
+    this.worker.unref()
+  }
+
+  /** Resolves once the thread answers messages (reads before that run on the main thread). */
+  async ready(): Promise<void> {
+    this.start()
+    const worker = this.worker as Worker
+    if (!this.online) await new Promise((resolve) => worker.once('online', resolve))
+  }
+
+  /** Ends the thread; reads still waiting reject. A later read starts a new one. */
+  async close(): Promise<void> {
+    const worker = this.worker
+    this.worker = undefined
+    this.online = false
+    if (worker) await worker.terminate()
+  }
+
+  private flush(): void {
+    this.flushing = false
+    const batch = this.batch
+    this.batch = []
+    if (batch.length === 0) return
+    const worker = (this.worker ??= this.spawn())
+    // Referenced only while files are out: an idle thread must not keep the process alive.
+    worker.ref()
+    worker.postMessage(batch)
+  }
+
+  private spawn(): Worker {
+    const worker = new Worker(threadScript, { eval: true })
+    worker.once('online', () => {
+      if (this.worker === worker) this.online = true
+    })
+    worker.on('message', (replies: Reply[]) => {
+      for (const reply of replies) {
+        const waiting = this.pending.get(reply.id)
+        this.pending.delete(reply.id)
+        if (!waiting) continue
+        if (reply.error) waiting.fail(toError(reply.error))
+        else if (reply.read) {
+          waiting.done({ ...reply.read, head: asBuffer(reply.read.head), tail: asBuffer(reply.read.tail) })
+        }
+      }
+      if (this.pending.size === 0) worker.unref()
+    })
+    const crashed = (err: unknown): void => {
+      if (this.worker === worker) {
+        this.worker = undefined
+        this.online = false
+      }
+      const reason = err instanceof Error ? err : new Error(`the read thread ended (${String(err)})`)
+      for (const waiting of this.pending.values()) waiting.fail(reason)
+      this.pending.clear()
+    }
+    worker.once('error', crashed)
+    worker.once('exit', crashed)
+    return worker
+  }
+}
