@@ -41,6 +41,15 @@ export async function probeFile(file: FileToProbe, context: ProbeContext): Promi
       error: { code: 'unreadable', message: `Cannot read the file: ${describeFsError(err)}.`, canImportAsFile: false },
     }
   }
+  try {
+    return await probeRead(file, read, context)
+  } finally {
+    read.release?.()
+  }
+}
+
+/** The facts from the bytes read: `read.head` is valid only until this returns. */
+async function probeRead(file: FileToProbe, read: ReadResult, context: ProbeContext): Promise<ProbeResult> {
   const result: ProbeResult = { size: read.size, sha256: read.sha256, warnings: [] }
   if (read.size === 0) {
     result.error = {

@@ -12,12 +12,17 @@ export interface ReadResult {
   sha256: string
   /** Bytes actually read. */
   size: number
-  /** The first `headBytes` bytes (all of a smaller file): this file's own buffer. */
+  /**
+   * The first `headBytes` bytes (all of a smaller file). May be a slot of the read thread's
+   * shared memory: valid until `release()`, never kept beyond the file's probe.
+   */
   head: Buffer
   /** Up to the last 64 bytes. */
   tail: Buffer
   /** Offset of the last 0xFF 0xD9 pair in the file, or -1. */
   lastEoi: number
+  /** Gives `head`'s memory back for another file; probeFile calls it when it is done. */
+  release?: () => void
 }
 
 export interface ReadOptions {

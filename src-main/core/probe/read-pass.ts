@@ -12,6 +12,8 @@ export interface ThreadRead {
   head: Buffer
   tail: Buffer
   lastEoi: number
+  /** Gives the head's memory back for another file: call when the probe is done with it. */
+  release?: () => void
 }
 
 /** The synchronous fs and crypto calls the pass makes, handed in (see above). */
@@ -32,16 +34,27 @@ export function lastEoiIn(data: Buffer): number {
 
 /**
  * Reads `path` once: a file under `headBytes` in one read and one-shot digest; a larger one in
- * `chunk`-sized reads, keeping the head and the last 64 bytes. The head is a buffer of its own
+ * `chunk`-sized reads, keeping the head and the last 64 bytes. The head goes `into` the given
+ * buffer when it fits (a slot of the read thread's shared memory), else into a buffer of its own
  * (allocUnsafeSlow: its own ArrayBuffer, so the thread can transfer it instead of copying).
  * A short read ends the file: regular files only read short at EOF.
  */
-export function readPass(io: PassIo, path: string, expectedSize: number, headBytes: number, chunk: Buffer): ThreadRead {
+export function readPass(
+  io: PassIo,
+  path: string,
+  expectedSize: number,
+  headBytes: number,
+  chunk: Buffer,
+  into?: Buffer,
+): ThreadRead {
   const tailBytes = 64
   const fd = io.openSync(path, 'r')
   try {
     if (expectedSize < headBytes) {
-      const buf = Buffer.allocUnsafeSlow(expectedSize + 1)
+      const buf =
+        into && into.length > expectedSize
+          ? into.subarray(0, expectedSize + 1)
+          : Buffer.allocUnsafeSlow(expectedSize + 1)
       const n = io.readSync(fd, buf, 0, buf.length, 0)
       if (n <= expectedSize) {
         const data = buf.subarray(0, n)
@@ -50,7 +63,7 @@ export function readPass(io: PassIo, path: string, expectedSize: number, headByt
       }
     }
     const digest = io.createHash('sha256')
-    const head = Buffer.allocUnsafeSlow(headBytes)
+    const head = into && into.length >= headBytes ? into.subarray(0, headBytes) : Buffer.allocUnsafeSlow(headBytes)
     const tail = Buffer.alloc(tailBytes)
     let headLength = 0
     let tailLength = 0

@@ -59,6 +59,20 @@ describe.each([
     expect((reads[1] as PromiseRejectedResult).reason).toMatchObject({ code: 'ENOENT' })
   })
 
+  it('more files at once than shared-memory slots, and a head larger than a slot: each its own bytes', async () => {
+    const many = await Promise.all(
+      Array.from({ length: 70 }, (_, i) =>
+        i % 2
+          ? thread.read(dir.path('small.bin'), small.length, 2048)
+          : thread.read(dir.path('big.bin'), big.length, 2048),
+      ),
+    )
+    many.forEach((read, i) => expect(read.head.equals((i % 2 ? small : big).subarray(0, 2048))).toBe(true))
+    for (const read of many) read.release?.()
+    const wide = await thread.read(dir.path('big.bin'), big.length, 512 * 1024)
+    expect(wide.head.equals(big.subarray(0, 512 * 1024))).toBe(true)
+  })
+
   it('starts again after close()', async () => {
     await thread.close()
     if (onThread) await thread.ready()

@@ -18,6 +18,14 @@ import { Worker } from 'node:worker_threads'
 import { lastEoiIn, readPass, type PassIo, type ThreadRead } from './read-pass'
 
 const chunkBytes = 1 << 20
+/**
+ * Heads land in slots of one shared memory block, given back when the file's probe ends
+ * (ReadResult.release): a buffer per file, dropped after its probe, grew the process by tens of
+ * megabytes before the garbage collector caught up. More reads than slots, or a larger head,
+ * get a buffer of their own.
+ */
+const slotBytes = 256 * 1024
+const slotCount = 64
 /** A file this big is read on its own: the files of its batch do not wait for it. */
 const bigFile = 8 << 20
 
@@ -26,7 +34,8 @@ const bigFile = 8 << 20
  * whatever names a bundler gave them, so their calls to each other still match), and the batch loop.
  */
 const threadScript = `
-const { parentPort } = require('node:worker_threads')
+const { parentPort, workerData } = require('node:worker_threads')
+const slots = workerData.slots
 const { openSync, readSync, closeSync } = require('node:fs')
 const { createHash, hash } = require('node:crypto')
 const io = { openSync, readSync, closeSync, createHash, hash }
@@ -46,9 +55,16 @@ parentPort.on('message', (batch) => {
   for (const job of batch) {
     if (job.size >= ${bigFile}) send()
     try {
-      const read = readOne(io, job.path, job.size, job.headBytes, chunk)
-      out.push({ id: job.id, read })
-      transfer.push(read.head.buffer)
+      const into = job.slot >= 0 ? Buffer.from(slots, job.slot * ${slotBytes}, ${slotBytes}) : undefined
+      const read = readOne(io, job.path, job.size, job.headBytes, chunk, into)
+      if (into) {
+        // The head is in shared memory already: only its length goes back (the tail is copied).
+        const { head, tail, ...rest } = read
+        out.push({ id: job.id, read: { ...rest, headLength: head.length, tail: Buffer.from(tail) } })
+      } else {
+        out.push({ id: job.id, read })
+        transfer.push(read.head.buffer)
+      }
     } catch (err) {
       out.push({ id: job.id, error: { message: err.message, code: err.code, syscall: err.syscall, path: err.path } })
     }
@@ -67,11 +83,13 @@ interface Job {
   path: string
   size: number
   headBytes: number
+  /** Shared-memory slot for the head, or -1. */
+  slot: number
 }
 
 interface Reply {
   id: number
-  read?: { sha256: string; size: number; head: Uint8Array; tail: Uint8Array; lastEoi: number }
+  read?: { sha256: string; size: number; head?: Uint8Array; headLength?: number; tail: Uint8Array; lastEoi: number }
   error?: { message: string; code?: string; syscall?: string; path?: string }
 }
 
@@ -84,7 +102,12 @@ const toError = (e: NonNullable<Reply['error']>): Error =>
 export class ReadThread {
   private worker: Worker | undefined
   private nextId = 0
-  private readonly pending = new Map<number, { done: (r: ThreadRead) => void; fail: (err: unknown) => void }>()
+  private readonly pending = new Map<
+    number,
+    { done: (r: ThreadRead) => void; fail: (err: unknown) => void; slot: number }
+  >()
+  private readonly slots = new SharedArrayBuffer(slotBytes * slotCount)
+  private readonly freeSlots = Array.from({ length: slotCount }, (_, i) => slotCount - 1 - i)
   private batch: Job[] = []
   private flushing = false
   /** The thread runs its script and answers messages. */
@@ -106,9 +129,10 @@ export class ReadThread {
       }
     }
     const id = this.nextId++
+    const slot = headBytes <= slotBytes ? (this.freeSlots.pop() ?? -1) : -1
     return new Promise<ThreadRead>((done, fail) => {
-      this.pending.set(id, { done, fail })
-      this.batch.push({ id, path, size: expectedSize, headBytes })
+      this.pending.set(id, { done, fail, slot })
+      this.batch.push({ id, path, size: expectedSize, headBytes, slot })
       // Requests made in the same turn of the event loop go over as one message.
       if (!this.flushing) {
         this.flushing = true
@@ -151,7 +175,7 @@ export class ReadThread {
   }
 
   private spawn(): Worker {
-    const worker = new Worker(threadScript, { eval: true })
+    const worker = new Worker(threadScript, { eval: true, workerData: { slots: this.slots } })
     worker.once('online', () => {
       if (this.worker === worker) this.online = true
     })
@@ -160,10 +184,20 @@ export class ReadThread {
         const waiting = this.pending.get(reply.id)
         this.pending.delete(reply.id)
         if (!waiting) continue
-        if (reply.error) waiting.fail(toError(reply.error))
-        else if (reply.read) {
-          waiting.done({ ...reply.read, head: asBuffer(reply.read.head), tail: asBuffer(reply.read.tail) })
+        const { slot } = waiting
+        if (reply.error || !reply.read) {
+          if (slot >= 0) this.freeSlots.push(slot)
+          waiting.fail(reply.error ? toError(reply.error) : new Error('the read thread sent no result'))
+          continue
         }
+        const { head, headLength = 0, ...read } = reply.read
+        let held = slot >= 0
+        const release = (): void => {
+          if (held) this.freeSlots.push(slot)
+          held = false
+        }
+        const bytes = head ? asBuffer(head) : Buffer.from(this.slots, slot * slotBytes, headLength)
+        waiting.done({ ...read, head: bytes, tail: asBuffer(read.tail), release })
       }
       if (this.pending.size === 0) worker.unref()
     })
@@ -173,7 +207,10 @@ export class ReadThread {
         this.online = false
       }
       const reason = err instanceof Error ? err : new Error(`the read thread ended (${String(err)})`)
-      for (const waiting of this.pending.values()) waiting.fail(reason)
+      for (const waiting of this.pending.values()) {
+        if (waiting.slot >= 0) this.freeSlots.push(waiting.slot)
+        waiting.fail(reason)
+      }
       this.pending.clear()
     }
     worker.once('error', crashed)
