@@ -6,24 +6,10 @@
  * The pass runs on the read thread (read-thread.ts), one per process, shared by every caller.
  */
 import { close, open, read } from 'node:fs'
+import type { ReadResult } from './read-pass'
 import { ReadThread } from './read-thread'
 
-export interface ReadResult {
-  sha256: string
-  /** Bytes actually read. */
-  size: number
-  /**
-   * The first `headBytes` bytes (all of a smaller file). May be a slot of the read thread's
-   * shared memory: valid until `release()`, never kept beyond the file's probe.
-   */
-  head: Buffer
-  /** Up to the last 64 bytes. */
-  tail: Buffer
-  /** Offset of the last 0xFF 0xD9 pair in the file, or -1. */
-  lastEoi: number
-  /** Gives `head`'s memory back for another file; probeFile calls it when it is done. */
-  release?: () => void
-}
+export type { ReadResult } from './read-pass'
 
 export interface ReadOptions {
   headBytes: number

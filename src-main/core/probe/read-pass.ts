@@ -5,14 +5,21 @@
  * nothing but their parameters and JavaScript's and Node's globals (`Buffer`).
  */
 
-/** What one file's pass yields; `head` may be the whole file. See read-and-hash.ts. */
-export interface ThreadRead {
+/** What one pass over a file yields. */
+export interface ReadResult {
   sha256: string
+  /** Bytes actually read. */
   size: number
+  /**
+   * The first `headBytes` bytes (all of a smaller file). May be a slot of the read thread's
+   * shared memory: valid until `release()`, never kept beyond the file's probe.
+   */
   head: Buffer
+  /** Up to the last 64 bytes. */
   tail: Buffer
+  /** Offset of the last 0xFF 0xD9 pair in the file, or -1. */
   lastEoi: number
-  /** Gives the head's memory back for another file: call when the probe is done with it. */
+  /** Gives `head`'s memory back for another file; probeFile calls it when it is done. */
   release?: () => void
 }
 
@@ -46,7 +53,7 @@ export function readPass(
   headBytes: number,
   chunk: Buffer,
   into?: Buffer,
-): ThreadRead {
+): ReadResult {
   const tailBytes = 64
   const fd = io.openSync(path, 'r')
   try {

@@ -15,7 +15,7 @@
 import { createHash, hash } from 'node:crypto'
 import { closeSync, openSync, readSync } from 'node:fs'
 import { Worker } from 'node:worker_threads'
-import { lastEoiIn, readPass, type PassIo, type ThreadRead } from './read-pass'
+import { lastEoiIn, readPass, type PassIo, type ReadResult } from './read-pass'
 
 const chunkBytes = 1 << 20
 /**
@@ -104,7 +104,7 @@ export class ReadThread {
   private nextId = 0
   private readonly pending = new Map<
     number,
-    { done: (r: ThreadRead) => void; fail: (err: unknown) => void; slot: number }
+    { done: (r: ReadResult) => void; fail: (err: unknown) => void; slot: number }
   >()
   private readonly slots = new SharedArrayBuffer(slotBytes * slotCount)
   private readonly freeSlots = Array.from({ length: slotCount }, (_, i) => slotCount - 1 - i)
@@ -115,7 +115,7 @@ export class ReadThread {
   private readsBeforeOnline = 0
 
   /** Reads and hashes one file (see read-and-hash.ts for the fields); rejects with the fs error. */
-  read(path: string, expectedSize: number, headBytes: number): Promise<ThreadRead> {
+  read(path: string, expectedSize: number, headBytes: number): Promise<ReadResult> {
     if (!this.online) {
       // The thread takes tens of milliseconds to boot (more on a busy machine): the first files
       // of a drop do not wait for it, and `media-import scan photo.jpg` (one file) never starts it.
@@ -130,7 +130,7 @@ export class ReadThread {
     }
     const id = this.nextId++
     const slot = headBytes <= slotBytes ? (this.freeSlots.pop() ?? -1) : -1
-    return new Promise<ThreadRead>((done, fail) => {
+    return new Promise<ReadResult>((done, fail) => {
       this.pending.set(id, { done, fail, slot })
       this.batch.push({ id, path, size: expectedSize, headBytes, slot })
       // Requests made in the same turn of the event loop go over as one message.
