@@ -18,8 +18,8 @@ export interface ProberOptions {
 
 export const defaultProbeConcurrency = 8
 const defaultHeadBytes = 256 * 1024
-/** Files read ahead per parsing slot: 32 heads of at most 256 KB, batches of a few dozen. */
-const readAheadFactor = 4
+/** Files read ahead per parsing slot: 16 heads of at most 256 KB, batches of about a dozen. */
+const readAheadFactor = 2
 
 export class Prober {
   private readonly mediaInfo = new MediaInfoReader()

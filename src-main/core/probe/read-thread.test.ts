@@ -7,9 +7,9 @@ import { tempDir, type TempDir } from './testing/probe-helpers'
 const sha256 = (data: Buffer): string => createHash('sha256').update(data).digest('hex')
 
 describe.each([
-  ['on the read thread', true],
-  ['on the main thread, while the thread boots', false],
-])('the hash pass %s', (_, onThread) => {
+  ['every file on the read thread', true],
+  ['files that fit the head on the main thread, larger ones on the thread', false],
+])('the hash pass, %s', (_, onThread) => {
   let dir: TempDir
   let thread = new ReadThread()
   // A small file read whole, and one of several read chunks (1 MB each) ending in a JPEG EOI
@@ -23,7 +23,7 @@ describe.each([
   })
   beforeEach(async () => {
     await thread.close()
-    thread = new ReadThread()
+    thread = new ReadThread(!onThread)
     if (onThread) await thread.ready()
   })
   afterAll(async () => {

@@ -1,16 +1,20 @@
 /**
- * The hash pass (read-and-hash.ts) runs on a thread of its own, files handed over in batches.
+ * Where the hash pass (read-and-hash.ts, read-pass.ts) runs.
  *
- * Why a thread: every file took four trips through libuv's thread pool (open, read, close, and
- * the walk's stat), each a wake-up of a pool thread and of the main thread afterwards; with
- * thousands of small files those hand-offs, and the callbacks and promises around them, cost
- * the main thread more than the hashing. Here one message carries a batch of files each way,
- * the thread reads and hashes them with plain synchronous calls (blocking only itself), and the
- * main thread's time goes to parsing; the sha256 runs on the second core.
+ * A file that fits the head (256 KB: photos, most documents, short clips) is read on the main
+ * thread with plain synchronous calls: for bytes in the page cache one open/read/close and a
+ * one-shot digest cost less than the four trips through libuv's pool the async fs API made
+ * (each a pool thread's wake-up and a callback and promises after it), and less than handing it
+ * to a thread and back; it also keeps the process's memory where it was. Larger files, whose
+ * every byte must be hashed, go to the read thread, as does everything once main-thread reads
+ * have taken longer than `slowReadMs` a few times (a network share, a sleeping disk): the main
+ * thread must not wait on a slow disk. The thread gets and answers files in batches (one message
+ * each way), reading with synchronous calls that block only itself.
  *
+ * Heads land in a shared memory block's slots, given back when the file's probe ends.
  * The thread's code is a plain script evaluated by `Worker` (`eval: true`), like
  * core/storage/hash-threads.ts: it runs unchanged under tsx (CLI, tests) and in electron-vite's
- * single-file main bundle, and loads only Node's built-ins (a few milliseconds to start).
+ * single-file main bundle, and loads only Node's built-ins.
  */
 import { createHash, hash } from 'node:crypto'
 import { closeSync, openSync, readSync } from 'node:fs'
@@ -25,7 +29,13 @@ const chunkBytes = 1 << 20
  * get a buffer of their own.
  */
 const slotBytes = 256 * 1024
-const slotCount = 64
+const slotCount = 32
+/**
+ * Main-thread reads slower than this, `slowReadsToSwitch` times (a network share, a sleeping
+ * disk), mean a slow disk; one slow read can be the machine taking the core away.
+ */
+const slowReadMs = 50
+const slowReadsToSwitch = 3
 /** A file this big is read on its own: the files of its batch do not wait for it. */
 const bigFile = 8 << 20
 
@@ -112,22 +122,17 @@ export class ReadThread {
   private flushing = false
   /** The thread runs its script and answers messages. */
   private online = false
-  private readsBeforeOnline = 0
+  /** Main-thread reads took long: the disk is slow, every read goes to the thread. */
+  private slowDisk = false
+  private slowReads = 0
+
+  /** `smallOnMainThread` false: every file goes to the thread (tests of the thread itself). */
+  constructor(private readonly smallOnMainThread = true) {}
 
   /** Reads and hashes one file (see read-and-hash.ts for the fields); rejects with the fs error. */
   read(path: string, expectedSize: number, headBytes: number): Promise<ReadResult> {
-    if (!this.online) {
-      // The thread takes tens of milliseconds to boot (more on a busy machine): the first files
-      // of a drop do not wait for it, and `media-import scan photo.jpg` (one file) never starts it.
-      if (++this.readsBeforeOnline > 1) this.start()
-      try {
-        return Promise.resolve(
-          readPass(mainIo, path, expectedSize, headBytes, (mainChunk ??= Buffer.allocUnsafe(chunkBytes))),
-        )
-      } catch (err) {
-        return Promise.reject(err)
-      }
-    }
+    if (this.smallOnMainThread && !this.slowDisk && expectedSize < headBytes)
+      return this.readHere(path, expectedSize, headBytes)
     const id = this.nextId++
     const slot = headBytes <= slotBytes ? (this.freeSlots.pop() ?? -1) : -1
     return new Promise<ReadResult>((done, fail) => {
@@ -139,6 +144,35 @@ export class ReadThread {
         setImmediate(() => this.flush())
       }
     })
+  }
+
+  /**
+   * A file that fits the head, read on the main thread: one open, read and close, and a one-shot
+   * digest of bytes in the page cache cost less there than the hand-over to a thread and back
+   * (and the thread's own memory); its head goes into a shared-memory slot like the thread's.
+   */
+  private readHere(path: string, expectedSize: number, headBytes: number): Promise<ReadResult> {
+    const slot = expectedSize < slotBytes ? (this.freeSlots.pop() ?? -1) : -1
+    const into = slot >= 0 ? Buffer.from(this.slots, slot * slotBytes, slotBytes) : undefined
+    const started = performance.now()
+    try {
+      const read = readPass(mainIo, path, expectedSize, headBytes, (mainChunk ??= Buffer.allocUnsafe(chunkBytes)), into)
+      return Promise.resolve(slot >= 0 ? { ...read, tail: Buffer.from(read.tail), release: this.releaser(slot) } : read)
+    } catch (err) {
+      if (slot >= 0) this.freeSlots.push(slot)
+      return Promise.reject(err)
+    } finally {
+      if (performance.now() - started > slowReadMs && ++this.slowReads >= slowReadsToSwitch) this.slowDisk = true
+    }
+  }
+
+  /** Gives a slot back once, however often it is called. */
+  private releaser(slot: number): () => void {
+    let held = slot >= 0
+    return () => {
+      if (held) this.freeSlots.push(slot)
+      held = false
+    }
   }
 
   /** Starts the thread (reads start it themselves); idle, it keeps no process alive. */
@@ -197,11 +231,7 @@ export class ReadThread {
           continue
         }
         const { head, headLength = 0, ...read } = reply.read
-        let held = slot >= 0
-        const release = (): void => {
-          if (held) this.freeSlots.push(slot)
-          held = false
-        }
+        const release = this.releaser(slot)
         const bytes = head ? asBuffer(head) : Buffer.from(this.slots, slot * slotBytes, headLength)
         waiting.done({ ...read, head: bytes, tail: asBuffer(read.tail), release })
       }
