@@ -4,9 +4,20 @@
  * bench/ingest.ts. Thumbnails are off: they are made in the background after probing and are
  * not part of scan+probe.
  */
+import { readFileSync } from 'node:fs'
 import { ScanRunner } from '../src-main/core/pipeline/scan-runner'
 import { Prober } from '../src-main/core/probe/prober'
 import { Session } from '../src-main/core/session/session'
+
+/** CPU seconds of the main thread alone (Linux: /proc/self/task/<pid>/stat), or undefined. */
+function mainThreadCpu(): number | undefined {
+  try {
+    const fields = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? []
+    return (Number(fields[11]) + Number(fields[12])) / 100
+  } catch {
+    return undefined
+  }
+}
 
 async function main(): Promise<void> {
   const [dir, concurrencyArg] = process.argv.slice(2)
@@ -15,6 +26,7 @@ async function main(): Promise<void> {
   const prober = new Prober({ concurrency: Number(concurrencyArg ?? 8) })
   let firstRowMs = -1
   const cpuBefore = process.cpuUsage()
+  const mainBefore = mainThreadCpu()
   const started = performance.now()
   session.onPatch((patch) => {
     if (firstRowMs < 0 && patch.upsert.length > 0) firstRowMs = performance.now() - started
@@ -26,6 +38,7 @@ async function main(): Promise<void> {
   const progress = await done
   const seconds = (performance.now() - started) / 1000
   const cpu = process.cpuUsage(cpuBefore)
+  const mainAfter = mainThreadCpu()
   const rows = session.snapshot().rows
   const probed = rows.filter((r) => r.status === 'probed')
   const titled = probed.filter((r) => r.kind === 'image' && /^Title N\d{8}$/.test(r.embedded?.title ?? ''))
@@ -41,6 +54,8 @@ async function main(): Promise<void> {
     seconds,
     /** User + system CPU of the whole process (all threads) during the timed part. */
     cpuSeconds: (cpu.user + cpu.system) / 1e6,
+    /** The main thread's share of it (where each file's JavaScript runs). */
+    mainCpuSeconds: mainBefore === undefined || mainAfter === undefined ? undefined : mainAfter - mainBefore,
     firstRowMs,
     peakRssMb: process.resourceUsage().maxRSS / 1024,
   }

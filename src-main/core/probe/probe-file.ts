@@ -17,9 +17,9 @@ export interface ProbeContext {
   mediaInfo: MediaInfoReader
   /** Bytes kept in memory from the start of each file for format probing. */
   headBytes: number
-  /** Reusable read buffer for this call (never shared between concurrent calls). */
-  chunk?: Buffer
   signal?: AbortSignal
+  /** The file's hash pass, when the caller started it ahead (Prober reads ahead of parsing). */
+  read?: Promise<ReadResult>
 }
 
 export interface FileToProbe {
@@ -31,11 +31,8 @@ export interface FileToProbe {
 export async function probeFile(file: FileToProbe, context: ProbeContext): Promise<ProbeResult> {
   let read: ReadResult
   try {
-    read = await readAndHash(file.path, file.size, {
-      headBytes: context.headBytes,
-      chunk: context.chunk,
-      signal: context.signal,
-    })
+    read = await (context.read ??
+      readAndHash(file.path, file.size, { headBytes: context.headBytes, signal: context.signal }))
   } catch (err) {
     context.signal?.throwIfAborted()
     return {
@@ -44,6 +41,15 @@ export async function probeFile(file: FileToProbe, context: ProbeContext): Promi
       error: { code: 'unreadable', message: `Cannot read the file: ${describeFsError(err)}.`, canImportAsFile: false },
     }
   }
+  try {
+    return await probeRead(file, read, context)
+  } finally {
+    read.release?.()
+  }
+}
+
+/** The facts from the bytes read: `read.head` is valid only until this returns. */
+async function probeRead(file: FileToProbe, read: ReadResult, context: ProbeContext): Promise<ProbeResult> {
   const result: ProbeResult = { size: read.size, sha256: read.sha256, warnings: [] }
   if (read.size === 0) {
     result.error = {

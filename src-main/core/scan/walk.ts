@@ -7,7 +7,7 @@
  * paths: the editor chose those, not whatever a link in them names (ARCHITECTURE.md, "Security"). A link
  * leading elsewhere is skipped as `symlink-outside`, counted and listed like other skips.
  */
-import { stat as statCallback, type BigIntStats, type Dirent, type Stats } from 'node:fs'
+import { stat as statCallback, statSync, type BigIntStats, type Dirent, type Stats } from 'node:fs'
 import { lstat, opendir, realpath } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import { describeFsError } from './fs-errors'
@@ -30,11 +30,25 @@ interface Pending {
   ancestry: Ancestry | undefined
 }
 
+/** Synchronous stats slower than 50 ms (a network share, a sleeping disk), counted. */
+let slowStats = 0
+
 /**
- * stat through the callback API: once per file, it costs the main thread a fraction of what
- * fs/promises does. Plain files need no bigint; folders do, for exact device + inode keys.
+ * A plain file's stat is synchronous: for an entry the directory listing just brought into the
+ * cache it costs a fraction of a trip through libuv's pool (the pool thread's wake-up, then a
+ * callback and a promise on the main thread), once per file of a drop. After three slow ones the
+ * walk goes through the callback API instead, so the main thread does not wait on a slow disk.
+ * Folders (and links) need bigint stats, for exact device + inode keys.
  */
 function statOf(path: string, exact: boolean): Promise<Stats | BigIntStats> {
+  if (!exact && slowStats < 3) {
+    const started = performance.now()
+    try {
+      return Promise.resolve(statSync(path))
+    } finally {
+      if (performance.now() - started > 50) slowStats++
+    }
+  }
   return new Promise((resolve, reject) =>
     exact
       ? statCallback(path, { bigint: true }, (err, s) => (err ? reject(err) : resolve(s)))

@@ -6,6 +6,7 @@
 import type * as FileType from 'file-type'
 import type { MediaKind } from '../../model/row'
 import type { ProbeWarning } from '../../model/probe-facts'
+import { sniffCommon } from './common-magic'
 import { extensionsOf, isUnsupportedImage, kindOfMime, rawMimeFromTiffExtension } from './media-kinds'
 import { sniffRaw } from './raw-magic'
 import { sniffText } from './text-sniff'
@@ -36,8 +37,9 @@ const label = (mime: string, extension: string): string => {
 const standardNames: Record<string, string> = { 'audio/x-m4a': 'audio/mp4' }
 
 /**
- * file-type (and its tokenizers, zip and stream readers) is loaded on the first file that is
- * not a JPEG: loading it takes longer than the rest of `media-import scan photo.jpg` together.
+ * file-type (and its tokenizers, zip and stream readers) is loaded on the first file that
+ * neither our JPEG check nor common-magic.ts decides (office files, ASF, MPEG-TS/PS, rarer
+ * formats): loading it takes longer than the rest of `media-import scan photo.jpg` together.
  */
 let fileType: Promise<typeof FileType> | undefined
 const loadFileType = (): Promise<typeof FileType> => (fileType ??= import('file-type'))
@@ -50,6 +52,8 @@ async function sniffBinary(head: Buffer): Promise<{ mime: string; ext: string } 
   }
   const raw = sniffRaw(head)
   if (raw) return raw
+  const common = sniffCommon(head)
+  if (common) return common
   try {
     const { fileTypeFromBuffer } = await loadFileType()
     return await fileTypeFromBuffer(head)

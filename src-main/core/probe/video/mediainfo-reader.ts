@@ -7,17 +7,23 @@
  * mediainfo.js must stay external to the bundle (toolchain.md §2): it loads its .wasm from disk.
  */
 import { open } from 'node:fs/promises'
-import type { MediaInfo, MediaInfoResult } from 'mediainfo.js'
+import type { MediaInfo } from 'mediainfo.js'
 
 export type Track = Record<string, unknown> & { '@type': string }
 
 export class MediaInfoReader {
-  private instance: Promise<MediaInfo<'object'>> | undefined
+  private instance: Promise<MediaInfo<'JSON'>> | undefined
   private queue: Promise<unknown> = Promise.resolve()
 
-  private async load(): Promise<MediaInfo<'object'>> {
+  /**
+   * Small chunks: MediaInfo parses what it is handed, and most formats have what it needs in
+   * the first kilobytes (then it asks for the end, or stops); handed a whole clip at once it
+   * walks every packet. JSON text, parsed here: the 'object' format's conversion of number
+   * fields copies each track once per field, and mediainfo-facts.ts reads numbers from text.
+   */
+  private async load(): Promise<MediaInfo<'JSON'>> {
     const { default: mediaInfoFactory } = await import('mediainfo.js')
-    return mediaInfoFactory({ format: 'object', chunkSize: 256 * 1024 })
+    return mediaInfoFactory({ format: 'JSON', chunkSize: 16 * 1024 })
   }
 
   /**
@@ -54,8 +60,8 @@ export class MediaInfoReader {
     this.instance ??= this.load()
     const mediaInfo = await this.instance
     try {
-      const result: MediaInfoResult = await mediaInfo.analyzeData(size, readChunk)
-      return (result.media?.track ?? []) as unknown as Track[]
+      const result = JSON.parse(await mediaInfo.analyzeData(size, readChunk)) as { media?: { track?: Track[] } }
+      return result.media?.track ?? []
     } catch (err) {
       // A WASM abort can leave the instance unusable: start a fresh one next time.
       this.instance = undefined
