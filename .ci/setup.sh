@@ -22,6 +22,6 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 # Electron's binary cannot be downloaded on build machines; electron >= 42 fetches it lazily anyway,
-# this is the safety net for anything that would try at install time (toolchain.md §2).
+# this is the safety net for anything that would try at install time (docs/reference/toolchain.md §2).
 export ELECTRON_SKIP_BINARY_DOWNLOAD=1
 npm ci --no-audit --no-fund

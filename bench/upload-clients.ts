@@ -93,7 +93,7 @@ export async function runClient(client: Client, setup: Setup): Promise<RunResult
       if (done.failed !== 0) throw new Error(`our engine reported ${done.failed} failed uploads`)
       buckets = [server.buckets.image, server.buckets.video]
     } else if (client === 'rclone') {
-      // rclone refuses the custom CA bundle this machine exports (toolchain.md §4).
+      // rclone refuses the custom CA bundle this machine exports (docs/reference/toolchain.md §4).
       const env: NodeJS.ProcessEnv = { ...baseEnv, RCLONE_CONFIG_S3R_TYPE: 's3', RCLONE_CONFIG_S3R_PROVIDER: 'Other' }
       Object.assign(env, {
         RCLONE_CONFIG_S3R_ENDPOINT: server.endpoint,

@@ -32,7 +32,7 @@ import { probeHashes, runClient, type Client } from './upload-clients'
 import { root, type RunResult } from './upload-process'
 import { serverDiskDir } from './upload-server'
 
-// The SDK's Node 20 notice (toolchain.md §4) would otherwise interleave with the figures.
+// The SDK's Node 20 notice (docs/reference/toolchain.md §4) would otherwise interleave with the figures.
 process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] = 'true'
 
 const MiB = 1024 * 1024

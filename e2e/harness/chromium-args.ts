@@ -1,5 +1,5 @@
 /**
- * Debian's Chromium, never a downloaded browser (reference/toolchain.md §3), and the flags that
+ * Debian's Chromium, never a downloaded browser (docs/reference/toolchain.md §3), and the flags that
  * keep it off the network: this machine has no internet and tests must only ever talk to
  * 127.0.0.1. One list for the e2e config and the benches, so they run the same browser.
  */

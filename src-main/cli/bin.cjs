@@ -4,7 +4,7 @@
 // Entry for `npx media-import` / `npm exec media-import` from a checkout: runs the TypeScript CLI
 // through tsx (a dependency), so there is no build step.
 
-// The AWS SDK warns on every run under Node 20 that future versions will need Node 22 (toolchain.md §4).
+// The AWS SDK warns on every run under Node 20 that future versions will need Node 22 (docs/reference/toolchain.md §4).
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true'
 
 require('tsx/cjs/api').register()

@@ -1,6 +1,6 @@
 /**
  * Turns any known answer of `POST /import/mediaLibrary` into one list of items.
- * Shapes seen in the documentation (shared/reference/livingdocs-api.md §1):
+ * Shapes seen in the documentation (docs/reference/livingdocs-api.md §1):
  * - `{ results: [...] }` (2026-01 on), `{ mediaLibraryEntries: [...] }` (2025-11 docs), a bare array
  *   (what the 2026-01 changelog says older versions return);
  * - items `{ ok, status, id, record }` or `{ ok:false, correlation:'id: x', status, error, error_details }`,

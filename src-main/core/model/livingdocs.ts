@@ -1,6 +1,6 @@
 /**
  * The shapes the Livingdocs client speaks, after normalisation. What goes over the wire is
- * documented in shared/reference/livingdocs-api.md; these types are what the rest of the core
+ * documented in docs/reference/livingdocs-api.md; these types are what the rest of the core
  * sees, whatever the server version answered.
  */
 import type { MediaKind } from './probe-facts'

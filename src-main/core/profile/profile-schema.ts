@@ -6,7 +6,7 @@
 import { z } from 'zod'
 import { isSecureOrLocal } from '../../../src-shared/urls/url-origin'
 
-/** A fixed API version is `YYYY-MM` (livingdocs-api.md §3); `auto` asks the server. */
+/** A fixed API version is `YYYY-MM` (docs/reference/livingdocs-api.md §3); `auto` asks the server. */
 // `v1` and `beta` are Livingdocs API versions too (servers before 2025-03 have only `v1`).
 const apiVersionPattern = /^(auto|v1|beta|\d{4}-(0[1-9]|1[0-2]))$/
 const envVarNamePattern = /^[A-Za-z_][A-Za-z0-9_]*$/
@@ -48,7 +48,7 @@ const storageTarget = z.strictObject({
    * is ever sent there, it is only written into entries for Livingdocs to fetch the file from.
    */
   publicUrl: httpUrl,
-  /** Prepended to every key; keys must not start with "/" and "v/" is reserved (livingdocs-api.md §6). */
+  /** Prepended to every key; keys must not start with "/" and "v/" is reserved (docs/reference/livingdocs-api.md §6). */
   prefix: z
     .string()
     .refine((p) => !p.startsWith('/') && !p.startsWith('v/'), {

@@ -1,7 +1,7 @@
 /**
  * The Sandbox's S3: s3rver running in this process, one bucket per asset kind, objects kept on
  * disk under `dataDir` so a restart finds them again.
- * s3rver checks only the access key id, never the signature (toolchain.md §4): a wrong key id is
+ * s3rver checks only the access key id, never the signature (docs/reference/toolchain.md §4): a wrong key id is
  * the only auth failure it can produce.
  */
 // The reference (not an import) pulls s3rver's ambient declaration into every program that
@@ -81,7 +81,7 @@ export function sandboxPublicUrl(sandbox: Pick<RunningS3Sandbox, 'endpoint'>, bu
 
 /**
  * An S3 client for the sandbox. `WHEN_REQUIRED` is not optional: with the SDK default a stream
- * body is sent aws-chunked and s3rver stores the chunk framing as the object (toolchain.md §4).
+ * body is sent aws-chunked and s3rver stores the chunk framing as the object (docs/reference/toolchain.md §4).
  */
 export function createSandboxS3Client(
   sandbox: Pick<RunningS3Sandbox, 'endpoint' | 'accessKeyId' | 'secretAccessKey'>,

@@ -1,6 +1,6 @@
 /**
  * Checks one metadata value against its plugin's stored format and the config that can reject
- * it (shared/reference/livingdocs-api.md §5). Returns the problems in words an editor can act
+ * it (docs/reference/livingdocs-api.md §5). Returns the problems in words an editor can act
  * on; an empty list means the value is fine. Plugins without a checkable format pass.
  */
 import type { PropertyModel } from '../model/livingdocs'

@@ -4,7 +4,7 @@
  * creating it compiles a 2.6 MB WASM module, so it is made once, on the first such video, and
  * calls are queued because an instance analyses one file at a time. It asks for the byte
  * ranges it needs (headers, the index wherever it lies); we read exactly those.
- * mediainfo.js must stay external to the bundle (toolchain.md §2): it loads its .wasm from disk.
+ * mediainfo.js must stay external to the bundle (docs/reference/toolchain.md §2): it loads its .wasm from disk.
  */
 import { open } from 'node:fs/promises'
 import type { MediaInfo } from 'mediainfo.js'

@@ -1,6 +1,6 @@
 /**
  * The Livingdocs emulator of the Sandbox: a real HTTP server that answers the Media Library part of
- * the Public API the way reference/livingdocs-api.md describes it. The app runs against it when no
+ * the Public API the way docs/reference/livingdocs-api.md describes it. The app runs against it when no
  * server is configured, and every import test runs against it.
  */
 import { randomBytes } from 'node:crypto'

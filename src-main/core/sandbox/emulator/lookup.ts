@@ -1,6 +1,6 @@
 /**
  * Reading the library: one entry by id, or several by `ids=a,b` or by `systemName` + `externalId`
- * (reference/livingdocs-api.md §2). The OpenAPI names the parameter `externalIds`; both are read.
+ * (docs/reference/livingdocs-api.md §2). The OpenAPI names the parameter `externalIds`; both are read.
  * Lists are wrapped per API version, like import results.
  */
 import type { Reply } from './responses'

@@ -1,6 +1,6 @@
 /**
  * Value checks per metadata plugin, after each plugin's storage schema and config
- * (reference/livingdocs-api.md §5). Messages follow the server's wording, "The value of '/title'
+ * (docs/reference/livingdocs-api.md §5). Messages follow the server's wording, "The value of '/title'
  * must be string" (ajv messages behind a JSON pointer). Plugins we know nothing about accept any
  * value: rejecting them would fail projects the real server accepts.
  */

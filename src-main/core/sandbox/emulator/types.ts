@@ -1,7 +1,7 @@
 /**
  * Types of the Livingdocs project config (the parts a Media Library import touches) and of
  * Media Library entries, shaped as `GET /api/{v}/projectConfig` and `GET /api/{v}/mediaLibrary/{id}`
- * return them (reference/livingdocs-api.md §1, §4, §5). Shared with the Livingdocs client and the grid.
+ * return them (docs/reference/livingdocs-api.md §1, §4, §5). Shared with the Livingdocs client and the grid.
  */
 
 export type MediaTypeKind = 'mediaImage' | 'mediaVideo' | 'mediaFile'

@@ -1,5 +1,5 @@
 /**
- * API versions in the path `/api/{version}/…` (reference/livingdocs-api.md §3): date versions from
+ * API versions in the path `/api/{version}/…` (docs/reference/livingdocs-api.md §3): date versions from
  * 2025-03 to the current release, plus `v1` and `beta`, which equal 2025-03. Older date versions were
  * removed (410 Gone); anything else is an unknown path (404).
  */
