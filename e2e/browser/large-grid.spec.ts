@@ -71,7 +71,11 @@ test('the grid lists 50,000 rows, scrolls smoothly and shows a 1,000-row status 
 
   // Uploads will move many rows at once; only the rows in view re-render.
   const changed = Date.now()
-  for (const row of rows.slice(-1000)) session.updateRow(row.rowId, { status: 'uploading' })
+  for (const row of rows.slice(-1000))
+    session.updateRow(row.rowId, {
+      status: 'uploading',
+      upload: { state: 'uploading', bytesSent: 0, bytesTotal: row.size },
+    })
   await expect(importer.row(last.relativePath)).toContainText('Uploading')
   const updateMs = Date.now() - changed
 

@@ -82,7 +82,9 @@ test('a session another process has open is named in the list, with Try again an
   await writeFile(lock, JSON.stringify(holder))
 
   await page.getByRole('button', { name: 'Sessions…' }).click()
-  const item = page.getByRole('complementary', { name: 'Sessions' }).getByRole('listitem', { name: `Session ${first}` })
+  const item = page
+    .getByRole('complementary', { name: 'Sessions' })
+    .getByRole('listitem', { name: new RegExp(`, session ${first}$`) })
   await expect(item).toContainText(
     new RegExp(
       `Open in another process \\(media-import import, pid ${process.ppid} on host .+, since \\d\\d:\\d\\d\\): wait`,
