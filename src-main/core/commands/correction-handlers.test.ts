@@ -7,7 +7,6 @@
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { ScanProgress } from '../../contract'
 import { openImportSession } from '../pipeline/import-session'
 import { makeMixedMedia } from '../importer/testing/mixed-media'
 import { makeImage } from '../probe/fixtures/generate'
@@ -16,7 +15,7 @@ import { resolveProfile } from '../profile/resolve-profile'
 import type { RunningSandbox } from '../sandbox/start-sandbox'
 import { startTempSandbox } from '../../test-support/temp-sandbox'
 import { dispatchCommand } from './dispatch'
-import { createAppCore } from './handlers'
+import { coreRecordingScans } from './testing/recording-core'
 
 let dir: string
 let sandbox: RunningSandbox
@@ -41,15 +40,7 @@ describe('corrections of imported rows in the app', () => {
         dir: join(dir, 'session'),
         profile: resolveProfile(sandbox.profile, sandbox.env),
       })
-      const progress: ScanProgress[] = []
-      const core = createAppCore({
-        appInfo,
-        pickPaths: async () => [],
-        emit: (event, payload) => {
-          if (event === 'scanProgress') progress.push(payload as ScanProgress)
-        },
-        importer,
-      })
+      const { core, progress } = coreRecordingScans(importer, { appInfo })
       try {
         await dispatchCommand(core.handlers, 'addPaths', { paths: [media.root] })
         await expect.poll(() => progress.at(-1)?.state, { timeout: 20_000 }).toBe('done')
@@ -138,15 +129,7 @@ describe('corrections of imported rows in the app', () => {
         dir: join(dir, 'linked-session'),
         profile: resolveProfile(sandbox.profile, sandbox.env),
       })
-      const progress: ScanProgress[] = []
-      const core = createAppCore({
-        appInfo,
-        pickPaths: async () => [],
-        emit: (event, payload) => {
-          if (event === 'scanProgress') progress.push(payload as ScanProgress)
-        },
-        importer,
-      })
+      const { core, progress } = coreRecordingScans(importer, { appInfo })
       try {
         await dispatchCommand(core.handlers, 'addPaths', { paths: [drop] })
         await expect.poll(() => progress.at(-1)?.state, { timeout: 20_000 }).toBe('done')

@@ -5,7 +5,6 @@
  */
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { ScanProgress } from '../../contract'
 import { openImportSession } from '../pipeline/import-session'
 import { makeMixedMedia } from '../importer/testing/mixed-media'
 import { resolveProfile } from '../profile/resolve-profile'
@@ -13,6 +12,7 @@ import type { RunningSandbox } from '../sandbox/start-sandbox'
 import { startTempSandbox } from '../../test-support/temp-sandbox'
 import { dispatchCommand } from './dispatch'
 import { createAppCore } from './handlers'
+import { coreRecordingScans } from './testing/recording-core'
 
 let dir: string
 let sandbox: RunningSandbox
@@ -34,15 +34,7 @@ describe('import commands', () => {
       dir: join(dir, 'session'),
       profile: resolveProfile(sandbox.profile, sandbox.env),
     })
-    const progress: ScanProgress[] = []
-    const core = createAppCore({
-      appInfo,
-      pickPaths: async () => [],
-      emit: (event, payload) => {
-        if (event === 'scanProgress') progress.push(payload as ScanProgress)
-      },
-      importer,
-    })
+    const { core, progress } = coreRecordingScans(importer, { appInfo })
     try {
       expect(core.session).toBe(importer.session)
       expect(await dispatchCommand(core.handlers, 'addPaths', { paths: [media.root] })).toMatchObject({ ok: true })

@@ -9,7 +9,6 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { HeadObjectCommand } from '@aws-sdk/client-s3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { ScanProgress } from '../../contract'
 import { openImportSession, type ImportSession } from '../pipeline/import-session'
 import { makeImage, makeVideo } from '../probe/fixtures/generate'
 import { resolveProfile } from '../profile/resolve-profile'
@@ -18,7 +17,8 @@ import { startSandbox, type RunningSandbox } from '../sandbox/start-sandbox'
 import type { Row } from '../model/row'
 import { AllowedPaths, confineToAllowed } from './allowed-paths'
 import { dispatchCommand } from './dispatch'
-import { createAppCore, type AppCore } from './handlers'
+import { coreRecordingScans } from './testing/recording-core'
+import type { AppCore } from './handlers'
 
 let dir: string
 let sandbox: RunningSandbox
@@ -45,15 +45,12 @@ beforeAll(async () => {
     dir: join(dir, 'session'),
     profile: resolveProfile(sandbox.profile, sandbox.env),
   })
-  const progress: ScanProgress[] = []
-  core = createAppCore({
+  const recorded = coreRecordingScans(importer, {
     appInfo: () => ({ version: '0', mode: 'sandbox', profileName: 'Sandbox', livingdocsUrl: sandbox.livingdocsUrl }),
     pickPaths: async () => picker.next,
-    emit: (event, payload) => {
-      if (event === 'scanProgress') progress.push(payload as ScanProgress)
-    },
-    importer,
   })
+  core = recorded.core
+  const progress = recorded.progress
   await dispatchCommand(core.handlers, 'addPaths', { paths: [drop] })
   for (const start = Date.now(); progress.at(-1)?.state !== 'done'; await new Promise((r) => setTimeout(r, 50))) {
     if (Date.now() - start > 60_000) throw new Error(`the scan did not finish: ${JSON.stringify(progress.at(-1))}`)

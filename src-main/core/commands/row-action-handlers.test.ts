@@ -7,7 +7,6 @@
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { ScanProgress } from '../../contract'
 import { openImportSession, type ImportSession } from '../pipeline/import-session'
 import { makeImage, truncateTo } from '../probe/fixtures/generate'
 import { resolveProfile } from '../profile/resolve-profile'
@@ -16,6 +15,7 @@ import type { RunningSandbox } from '../sandbox/start-sandbox'
 import { startTempSandbox } from '../../test-support/temp-sandbox'
 import { dispatchCommand } from './dispatch'
 import { createAppCore, type HostDeps } from './handlers'
+import { coreRecordingScans } from './testing/recording-core'
 
 let dir: string
 let sandbox: RunningSandbox
@@ -27,19 +27,8 @@ const appInfo = () => ({ version: '0', mode: 'sandbox' as const, profileName: 'S
 const open = (sessionDir: string) =>
   openImportSession({ dir: sessionDir, profile: resolveProfile(sandbox.profile, sandbox.env), flushMs: 20 })
 
-function coreOver(importer: ImportSession, extra: Partial<HostDeps> = {}) {
-  const progress: ScanProgress[] = []
-  const core = createAppCore({
-    appInfo,
-    pickPaths: async () => [],
-    emit: (event, payload) => {
-      if (event === 'scanProgress') progress.push(payload as ScanProgress)
-    },
-    importer,
-    ...extra,
-  })
-  return { core, progress }
-}
+const coreOver = (importer: ImportSession, extra: Partial<HostDeps> = {}) =>
+  coreRecordingScans(importer, { appInfo, ...extra })
 
 const ok = <T>(answer: { ok: true; value: T } | { ok: false; error: unknown }): T => {
   if (!answer.ok) throw new Error(`command failed: ${JSON.stringify(answer.error)}`)
