@@ -5,32 +5,14 @@
  * would refuse (a translation: the API cannot change one) opens none and says why at once.
  * A row not yet imported beside it edits as ever.
  */
-import { randomUUID } from 'node:crypto'
 import type { Row } from '../../src-main/contract'
 import { expect, test } from '../harness/fixtures'
 import { GridPage } from '../support/pages/grid-page'
-import { filledRow } from '../../src-shared/rows/testing/example-rows'
+import { uploadedImageRow } from '../support/image-rows'
 
 test.use({ withSandbox: true })
 
-const imageRow = (name: string, change: Partial<Row> = {}): Row =>
-  filledRow({
-    rowId: randomUUID(),
-    path: `/Volumes/Desk/${name}`,
-    relativePath: `desk/${name}`,
-    size: 1000,
-    mtimeMs: 0,
-    status: 'uploaded',
-    kind: 'image',
-    mimeType: 'image/jpeg',
-    entry: {
-      id: `e${randomUUID().replaceAll('-', '').slice(0, 31)}`,
-      mediaType: 'image',
-      metadata: { title: `Title of ${name}` },
-      translations: {},
-    },
-    ...change,
-  })
+const imageRow = (name: string, change: Partial<Row> = {}): Row => uploadedImageRow('Desk', name, change)
 
 test('an imported row looks done until a correction starts; cells it cannot change say why; the others still edit', async ({
   importer,

@@ -3,32 +3,14 @@
  * pending) until main's patch confirms it, and a value main refuses falls back to main's value
  * with the reason on the cell.
  */
-import { randomUUID } from 'node:crypto'
 import type { Row } from '../../src-main/contract'
 import { expect, test } from '../harness/fixtures'
 import { GridPage } from '../support/pages/grid-page'
-import { filledRow } from '../../src-shared/rows/testing/example-rows'
+import { uploadedImageRow } from '../support/image-rows'
 
 test.use({ withSandbox: true })
 
-const imageRow = (name: string, change: Partial<Row> = {}): Row =>
-  filledRow({
-    rowId: randomUUID(),
-    path: `/Volumes/Agency/${name}`,
-    relativePath: `agency/${name}`,
-    size: 1000,
-    mtimeMs: 0,
-    status: 'uploaded',
-    kind: 'image',
-    mimeType: 'image/jpeg',
-    entry: {
-      id: `e${randomUUID().replaceAll('-', '').slice(0, 31)}`,
-      mediaType: 'image',
-      metadata: { title: `Title of ${name}` },
-      translations: {},
-    },
-    ...change,
-  })
+const imageRow = (name: string, change: Partial<Row> = {}): Row => uploadedImageRow('Agency', name, change)
 
 test('a typed title shows at once and is confirmed by main; an entry id main refuses falls back and says why', async ({
   importer,
